@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Starts or stops a throwaway ClickHouse on loopback for tests and the demo.
+#
+#   hack/clickhouse.sh start DIR   install clickhouse-server if missing, start it with its data in
+#                                  DIR on free loopback ports, wait until it answers, and write
+#                                  DIR/env (KUBETEL_CLICKHOUSE_URL=..., CLICKHOUSE_PID=...)
+#   hack/clickhouse.sh stop DIR    stop the server started in DIR
+#
+# Why a scratch server: tests and the demo must never touch a ClickHouse the user already runs.
+set -euo pipefail
+
+cmd=${1:-}
+dir=${2:-}
+if [[ -z "$cmd" || -z "$dir" ]]; then
+  echo "usage: $0 start|stop DIR" >&2
+  exit 2
+fi
+
+log() { echo "clickhouse.sh: $*" >&2; }
+
+free_port() {
+  python3 - <<'PY' 2>/dev/null || shuf -i 20000-40000 -n 1
+import socket
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])
+s.close()
+PY
+}
+
+install_if_missing() {
+  if command -v clickhouse-server >/dev/null 2>&1; then
+    return
+  fi
+  log "clickhouse-server not found; installing Debian's clickhouse-server"
+  if [[ $(id -u) -ne 0 ]]; then
+    log "need root to install clickhouse-server (or install it yourself: apt-get install clickhouse-server)"
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq clickhouse-server clickhouse-client >/dev/null
+}
+
+start() {
+  install_if_missing
+  mkdir -p "$dir"
+  dir=$(cd "$dir" && pwd)
+  if [[ -f "$dir/env" ]]; then
+    # shellcheck disable=SC1091
+    source "$dir/env"
+    if kill -0 "${CLICKHOUSE_PID:-0}" 2>/dev/null; then
+      log "already running (pid $CLICKHOUSE_PID) at $KUBETEL_CLICKHOUSE_URL"
+      return
+    fi
+  fi
+  mkdir -p "$dir/data" "$dir/tmp" "$dir/user_files" "$dir/format_schemas"
+  local http_port tcp_port
+  http_port=$(free_port)
+  tcp_port=$(free_port)
+  while [[ "$tcp_port" == "$http_port" ]]; do tcp_port=$(free_port); done
+  cat >"$dir/users.xml" <<XML
+<yandex>
+  <profiles><default><max_memory_usage>4000000000</max_memory_usage></default></profiles>
+  <users>
+    <default>
+      <password></password>
+      <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
+      <profile>default</profile>
+      <quota>default</quota>
+    </default>
+  </users>
+  <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors>
+    <result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time>
+  </interval></default></quotas>
+</yandex>
+XML
+  cat >"$dir/config.xml" <<XML
+<yandex>
+  <logger><level>warning</level><log>$dir/server.log</log><errorlog>$dir/server.err.log</errorlog></logger>
+  <http_port>$http_port</http_port>
+  <tcp_port>$tcp_port</tcp_port>
+  <listen_host>127.0.0.1</listen_host>
+  <path>$dir/data/</path>
+  <tmp_path>$dir/tmp/</tmp_path>
+  <user_files_path>$dir/user_files/</user_files_path>
+  <format_schema_path>$dir/format_schemas/</format_schema_path>
+  <users_config>$dir/users.xml</users_config>
+  <default_profile>default</default_profile>
+  <default_database>default</default_database>
+  <mark_cache_size>268435456</mark_cache_size>
+  <max_concurrent_queries>100</max_concurrent_queries>
+</yandex>
+XML
+  nohup clickhouse-server --config-file="$dir/config.xml" >"$dir/stdout.log" 2>&1 &
+  local pid=$!
+  local url="http://127.0.0.1:$http_port"
+  for _ in $(seq 1 120); do
+    if curl -sf "$url/?query=SELECT%201" >/dev/null 2>&1; then
+      printf 'KUBETEL_CLICKHOUSE_URL=%s\nCLICKHOUSE_PID=%s\n' "$url" "$pid" >"$dir/env"
+      log "started pid=$pid url=$url data=$dir/data"
+      return
+    fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      log "clickhouse-server exited; last lines of its logs:"
+      tail -n 20 "$dir/stdout.log" "$dir/server.err.log" >&2 2>/dev/null || true
+      exit 1
+    fi
+    sleep 0.5
+  done
+  log "clickhouse-server did not answer within 60s"
+  kill "$pid" 2>/dev/null || true
+  exit 1
+}
+
+stop() {
+  [[ -f "$dir/env" ]] || { log "nothing started in $dir"; return; }
+  # shellcheck disable=SC1091
+  source "$dir/env"
+  if kill -0 "${CLICKHOUSE_PID:-0}" 2>/dev/null; then
+    kill "$CLICKHOUSE_PID"
+    for _ in $(seq 1 40); do kill -0 "$CLICKHOUSE_PID" 2>/dev/null || break; sleep 0.25; done
+    kill -9 "$CLICKHOUSE_PID" 2>/dev/null || true
+    log "stopped pid=$CLICKHOUSE_PID"
+  fi
+  rm -f "$dir/env"
+}
+
+case "$cmd" in
+  start) start ;;
+  stop) stop ;;
+  *) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+esac
