@@ -1,0 +1,65 @@
+package io.kubetel.apiserver.http;
+
+/**
+ * An error to return to the client as a Kubernetes {@code Status} (kind Status, apiVersion v1,
+ * status Failure) with this HTTP code, reason and message.
+ *
+ * <p>Reasons follow {@code metav1.StatusReason}: BadRequest (400), Unauthorized (401), Forbidden
+ * (403), NotFound (404), MethodNotAllowed (405), NotAcceptable (406), AlreadyExists (409), Expired
+ * (410), UnsupportedMediaType (415), Invalid (422), TooManyRequests (429), InternalError (500),
+ * ServiceUnavailable (503), Timeout (504).
+ */
+public class ApiException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final int code;
+  private final String reason;
+  private final String kind;
+  private final String name;
+
+  public ApiException(int code, String reason, String message) {
+    this(code, reason, message, null, null);
+  }
+
+  /**
+   * @param kind resource (plural) the error is about, for {@code details.kind}, or null
+   * @param name object name for {@code details.name}, or null
+   */
+  public ApiException(int code, String reason, String message, String kind, String name) {
+    super(message);
+    this.code = code;
+    this.reason = reason;
+    this.kind = kind;
+    this.name = name;
+  }
+
+  public static ApiException badRequest(String message) {
+    return new ApiException(400, "BadRequest", message);
+  }
+
+  public static ApiException notFound(String plural, String name) {
+    return new ApiException(404, "NotFound", plural + " \"" + name + "\" not found", plural, name);
+  }
+
+  public static ApiException unavailable(String message) {
+    return new ApiException(503, "ServiceUnavailable", message);
+  }
+
+  public int code() {
+    return code;
+  }
+
+  public String reason() {
+    return reason;
+  }
+
+  /** Resource plural for {@code details.kind}, or null. */
+  public String kind() {
+    return kind;
+  }
+
+  /** Object name for {@code details.name}, or null. */
+  public String name() {
+    return name;
+  }
+}

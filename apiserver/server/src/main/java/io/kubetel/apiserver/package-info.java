@@ -1,2 +1,0 @@
-/** The kubetel aggregated API server: serves ClickHouse telemetry as Kubernetes resources. */
-package io.kubetel.apiserver;
