@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# The README's main command: a local kubetel demo on this machine, no cluster needed.
+#
+#   hack/demo.sh up     install/start ClickHouse on loopback, create the schema, load an hour of
+#                       realistic telemetry and keep a trickle of new data flowing, build and start
+#                       the API server in standalone mode (HTTPS + client certificate), write
+#                       .demo/kubeconfig and print kubectl commands to try
+#   hack/demo.sh down   stop everything `up` started (data stays in .demo/ until you delete it)
+#   hack/demo.sh status show what is running
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+demo="$root/.demo"
+database=otel
+jar="$root/apiserver/server/target/kubetel-apiserver.jar"
+libs="$root/apiserver/server/target/lib"
+
+log() { echo "demo.sh: $*" >&2; }
+
+running() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+stop_pid() {
+  local file=$1 name=$2
+  if running "$file"; then
+    kill "$(cat "$file")"
+    for _ in $(seq 1 40); do running "$file" || break; sleep 0.25; done
+    running "$file" && kill -9 "$(cat "$file")" 2>/dev/null || true
+    log "stopped $name"
+  fi
+  rm -f "$file"
+}
+
+up() {
+  for tool in java mvn kubectl curl; do
+    command -v "$tool" >/dev/null 2>&1 || { log "missing required tool: $tool"; exit 1; }
+  done
+  mkdir -p "$demo"
+  "$root/hack/clickhouse.sh" start "$demo/clickhouse"
+  # shellcheck disable=SC1091
+  source "$demo/clickhouse/env"
+
+  if [[ ! -f "$jar" || -n "${KUBETEL_REBUILD:-}" ]]; then
+    log "building the API server (first run downloads dependencies; takes a minute or two)"
+    mvn -B -q -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true \
+      -pl apiserver/server -am package
+  fi
+
+  if ! running "$demo/sample-data.pid"; then
+    log "loading sample telemetry into database '$database' and keeping a trickle flowing"
+    nohup java -cp "$jar:$libs/*" io.kubetel.core.sample.SampleDataMain \
+      --clickhouse-url "$KUBETEL_CLICKHOUSE_URL" --database "$database" \
+      --history 1h --trickle-interval 5s >"$demo/sample-data.log" 2>&1 &
+    echo $! >"$demo/sample-data.pid"
+    # The first batch (history) must be in before the server answers with data.
+    for _ in $(seq 1 120); do
+      grep -q 'event=history_loaded' "$demo/sample-data.log" 2>/dev/null && break
+      running "$demo/sample-data.pid" || { log "sample data loader failed:"; tail -20 "$demo/sample-data.log" >&2; exit 1; }
+      sleep 0.5
+    done
+  fi
+
+  if ! running "$demo/apiserver.pid"; then
+    log "starting the API server (standalone mode, HTTPS on 127.0.0.1)"
+    rm -f "$demo/apiserver/kubeconfig"
+    nohup java -jar "$jar" --standalone --state-dir "$demo/apiserver" \
+      --bind-address 127.0.0.1 --secure-port 0 \
+      --clickhouse-url "$KUBETEL_CLICKHOUSE_URL" --clickhouse-database "$database" \
+      >"$demo/apiserver.log" 2>&1 &
+    echo $! >"$demo/apiserver.pid"
+  fi
+
+  for _ in $(seq 1 120); do
+    if [[ -f "$demo/apiserver/kubeconfig" ]] &&
+      kubectl --kubeconfig "$demo/apiserver/kubeconfig" get --raw /readyz >/dev/null 2>&1; then
+      break
+    fi
+    running "$demo/apiserver.pid" || { log "API server exited:"; tail -30 "$demo/apiserver.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  kubectl --kubeconfig "$demo/apiserver/kubeconfig" get --raw /readyz >/dev/null ||
+    { log "API server not ready after 60s; see $demo/apiserver.log"; exit 1; }
+  cp "$demo/apiserver/kubeconfig" "$demo/kubeconfig"
+
+  cat <<MSG
+
+kubetel demo is up. ClickHouse: $KUBETEL_CLICKHOUSE_URL (database $database); logs in .demo/.
+Point kubectl at it and try:
+
+  export KUBECONFIG=$demo/kubeconfig
+  kubectl api-resources --api-group=telemetry.kubetel.io
+  kubectl get telemetry -n shop
+  kubectl get metrics -n shop
+  kubectl get metrics -A -l service=checkout -o wide
+  kubectl get metrics -n shop --field-selector type=Histogram,window=1h
+  kubectl get metric \$(kubectl get metrics -n shop -o name | head -1 | cut -d/ -f2) -n shop -o yaml
+  kubectl get traces -A -l service=checkout
+  kubectl get traces -n shop --field-selector status=Error
+  kubectl get trace \$(kubectl get traces -n shop -o name | head -1 | cut -d/ -f2) -n shop -o yaml
+  kubectl get logs -n shop --field-selector severity=ERROR
+  kubectl get logs -n shop --chunk-size=20
+  kubectl get logs -n shop -w
+  kubectl explain traces
+  kubectl create -n shop -o yaml -f examples/queries/checkout-p99.yaml
+
+Stop it with: hack/demo.sh down
+MSG
+}
+
+down() {
+  stop_pid "$demo/apiserver.pid" "API server"
+  stop_pid "$demo/sample-data.pid" "sample data trickle"
+  "$root/hack/clickhouse.sh" stop "$demo/clickhouse" || true
+}
+
+status() {
+  for p in apiserver sample-data; do
+    if running "$demo/$p.pid"; then echo "$p: running (pid $(cat "$demo/$p.pid"))"; else echo "$p: stopped"; fi
+  done
+  if [[ -f "$demo/clickhouse/env" ]]; then cat "$demo/clickhouse/env"; else echo "clickhouse: stopped"; fi
+}
+
+case "${1:-}" in
+  up) up ;;
+  down) down ;;
+  status) status ;;
+  *) echo "usage: $0 up|down|status" >&2; exit 2 ;;
+esac
