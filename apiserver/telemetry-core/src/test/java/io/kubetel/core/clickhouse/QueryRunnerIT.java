@@ -177,6 +177,13 @@ class QueryRunnerIT {
     s.setFilters(List.of(new QueryFilter("metric", QueryFilterOperator.Exists, List.of("x"))));
     assertThatThrownBy(() -> run(s))
         .isInstanceOfSatisfying(
-            InvalidQueryException.class, e -> assertThat(e.problems()).hasSize(3));
+            InvalidQueryException.class,
+            e ->
+                assertThat(e.problems())
+                    .hasSize(4)
+                    .anySatisfy(p -> assertThat(p).contains("p99 does not apply to logs"))
+                    .anySatisfy(p -> assertThat(p).contains("shorter than the minimum of 1s"))
+                    .anySatisfy(p -> assertThat(p).contains("'metric' does not apply to logs"))
+                    .anySatisfy(p -> assertThat(p).contains("takes no values")));
   }
 }
