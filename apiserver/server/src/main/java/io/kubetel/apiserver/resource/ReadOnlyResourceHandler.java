@@ -173,7 +173,8 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
       selection = parsed.withWindow(token.window());
       after = Optional.of(token.cursor());
     }
-    boolean detail = !format.table() || include == IncludeObject.OBJECT;
+    // Points are for -o yaml/json; tables never carry them (not even includeObject=Object).
+    boolean detail = !format.table();
     Selection sel = selection;
     Optional<Cursor> from = after;
     String rv = ApiJson.resourceVersion(sel.window().end());
@@ -275,8 +276,7 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
             clock,
             timing,
             options,
-            (since, asOf) ->
-                poll(sel, since, asOf, format.table() && include != IncludeObject.OBJECT),
+            (since, asOf) -> poll(sel, since, asOf, format.table()),
             encoder(format, include),
             t -> Failures.toApi(t, plural()),
             ApiJson.MAPPER,
