@@ -152,7 +152,9 @@ class TelemetryResourcesIT {
 
     ClickHouseTelemetryStore store =
         new ClickHouseTelemetryStore(ch.gateway(), ch.layout(), Clock.systemUTC());
-    ResourceSettings settings = ResourceSettings.defaults(new byte[32]);
+    ResourceSettings settings =
+        ResourceSettings.defaults(new byte[32])
+            .withWatch(Duration.ofMillis(200), Duration.ofMinutes(1));
     server =
         new TestApiServer(w -> TelemetryResources.create(store, w, Clock.systemUTC(), settings));
     ClickHouseTelemetryStore unreachable =
@@ -349,6 +351,57 @@ class TelemetryResourcesIT {
     assertThat(get.status()).as(get.body()).isEqualTo(200);
     assertThat(get.json().path("spec").path("severity").asText()).isEqualTo("WARN");
     assertThat(get.json().path("spec").path("service").asText()).isEqualTo("cart");
+  }
+
+  @Test
+  void namesThatCannotExistAreNotFound() {
+    for (String path : List.of("metrics/no-such-thing", "logs/no-such-thing", "logs/12-abc")) {
+      Reply r = server.get(BASE + "/namespaces/shop/" + path, TABLE_ACCEPT);
+      assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void watchDeliversNewLogsFromClickHouse() throws Exception {
+    String path = BASE + "/namespaces/shop/logs";
+    String rv =
+        server.get(path, TABLE_ACCEPT).json().path("metadata").path("resourceVersion").asText();
+    try (TestApiServer.Stream s =
+        server.stream(
+            path + "?watch=true&fieldSelector=" + q("service=watched") + "&resourceVersion=" + rv,
+            TABLE_ACCEPT)) {
+      assertThat(s.status).isEqualTo(200);
+      TelemetryBatch b = new TelemetryBatch();
+      b.logs.add(
+          new Log(
+              res("shop", "watched-1"),
+              "watched",
+              Instant.now(),
+              "",
+              "",
+              "INFO",
+              9,
+              "arrived while watching",
+              Map.of()));
+      b.logs.add(
+          new Log(
+              res("shop", "other-1"),
+              "other",
+              Instant.now(),
+              "",
+              "",
+              "INFO",
+              9,
+              "filtered out",
+              Map.of()));
+      new TelemetryWriter(ch.gateway(), ch.layout()).write(b);
+      JsonNode e = s.next(20);
+      assertThat(e).as("no watch event arrived").isNotNull();
+      assertThat(e.path("type").asText()).isEqualTo("ADDED");
+      assertThat(e.path("object").path("rows").get(0).path("cells").get(4).asText())
+          .isEqualTo("arrived while watching");
+      assertThat(s.next(2)).isNull();
+    }
   }
 
   @Test
