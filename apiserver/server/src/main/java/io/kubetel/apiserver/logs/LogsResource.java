@@ -1,0 +1,189 @@
+package io.kubetel.apiserver.logs;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubetel.apiserver.http.ApiException;
+import io.kubetel.apiserver.resource.ApiJson;
+import io.kubetel.apiserver.resource.Labels;
+import io.kubetel.apiserver.resource.ResourceInfo;
+import io.kubetel.apiserver.resource.TelemetryResource;
+import io.kubetel.apiserver.selection.SelectorVocabulary;
+import io.kubetel.apiserver.selection.ValueRules;
+import io.kubetel.apiserver.table.Cells;
+import io.kubetel.apiserver.table.TableColumn;
+import io.kubetel.core.filter.FieldKeys;
+import io.kubetel.core.logs.LogEntry;
+import io.kubetel.core.logs.LogReader;
+import io.kubetel.core.page.ListRequest;
+import io.kubetel.core.page.Page;
+import io.kubetel.core.window.TimeWindow;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code logs} resource (kind LogRecord). Singular {@code log}, short names {@code lr} and
+ * {@code logrecord}, so {@code kubectl get logs}, {@code kubectl get log NAME}, {@code kubectl get
+ * lr} and {@code kubectl get logrecord NAME} all work.
+ */
+public final class LogsResource implements TelemetryResource<LogEntry> {
+  private static final int BODY_WIDTH = 80;
+
+  private static final ResourceInfo INFO =
+      new ResourceInfo(
+          "logs",
+          "log",
+          "LogRecord",
+          List.of("lr", "logrecord"),
+          true,
+          List.of("get", "list", "watch"),
+          List.of("telemetry"),
+          LogSchema.schema());
+
+  private static final SelectorVocabulary VOCABULARY =
+      SelectorVocabulary.builder("logs")
+          .field("severity", FieldKeys.SEVERITY, ValueRules.SEVERITY_TEXT)
+          .field("service", FieldKeys.SERVICE, ValueRules.SERVICE)
+          .field("pod", FieldKeys.POD, ValueRules.POD)
+          .field("traceId", FieldKeys.TRACE_ID, ValueRules.TRACE_ID)
+          .field("spanId", FieldKeys.SPAN_ID, ValueRules.SPAN_ID)
+          .label("service", FieldKeys.SERVICE)
+          .label("pod", FieldKeys.POD)
+          .label("severity", FieldKeys.SEVERITY)
+          .attributeLabelsExact(true)
+          .build();
+
+  private static final List<TableColumn> COLUMNS =
+      List.of(
+          TableColumn.name("Object name of the record."),
+          TableColumn.of("Time", "string", "When the record was emitted."),
+          TableColumn.of("Severity", "string", "Severity text."),
+          TableColumn.of("Service", "string", "Emitting service."),
+          TableColumn.of("Body", "string", "The message, cut to 80 characters."),
+          TableColumn.wide("Pod", "string", "Emitting pod."),
+          TableColumn.wide("Trace", "string", "Trace id."),
+          TableColumn.wide("Span", "string", "Span id."));
+
+  private final LogReader reader;
+
+  public LogsResource(LogReader reader) {
+    this.reader = reader;
+  }
+
+  @Override
+  public ResourceInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public SelectorVocabulary vocabulary() {
+    return VOCABULARY;
+  }
+
+  @Override
+  public List<TableColumn> columns() {
+    return COLUMNS;
+  }
+
+  @Override
+  public Page<LogEntry> list(ListRequest request) {
+    return reader.listLogs(request);
+  }
+
+  @Override
+  public Optional<LogEntry> get(String namespace, String name, TimeWindow window) {
+    return reader.getLog(namespace, name);
+  }
+
+  @Override
+  public void checkName(String name) {
+    ValueRules.OBJECT_NAME
+        .problem(name)
+        .ifPresent(
+            p -> {
+              throw ApiException.badRequest("invalid log record name: " + p);
+            });
+  }
+
+  @Override
+  public String name(LogEntry e) {
+    return e.name();
+  }
+
+  @Override
+  public String namespace(LogEntry e) {
+    return e.namespace();
+  }
+
+  @Override
+  public Map<String, String> labels(LogEntry e) {
+    return new Labels()
+        .put("service", e.service())
+        .put("pod", e.pod())
+        .put("severity", e.severityText())
+        .attributes(e.attributes())
+        .build();
+  }
+
+  @Override
+  public List<String> fieldValues(LogEntry e, String key) {
+    return switch (key) {
+      case SelectorVocabulary.METADATA_NAME -> List.of(e.name());
+      case SelectorVocabulary.METADATA_NAMESPACE -> one(e.namespace());
+      case "severity" -> one(e.severityText());
+      case "service" -> one(e.service());
+      case "pod" -> one(e.pod());
+      case "traceId" -> one(e.traceId());
+      case "spanId" -> one(e.spanId());
+      default -> null;
+    };
+  }
+
+  private static List<String> one(String v) {
+    return v == null || v.isEmpty() ? List.of() : List.of(v);
+  }
+
+  @Override
+  public ObjectNode toObject(
+      LogEntry e, String resourceVersion, TimeWindow window, boolean detail) {
+    ObjectNode o =
+        ApiJson.object(
+            INFO.kind(), e.name(), e.namespace(), labels(e), resourceVersion, e.timestamp());
+    ObjectNode spec = o.putObject("spec");
+    spec.put("timestamp", ApiJson.time(e.timestamp()));
+    spec.put("severity", e.severityText());
+    spec.put("severityNumber", e.severityNumber());
+    spec.put("service", e.service());
+    spec.put("pod", e.pod());
+    spec.put("body", e.body());
+    spec.put("traceId", e.traceId());
+    spec.put("spanId", e.spanId());
+    ApiJson.putMap(spec, "attributes", e.attributes());
+    ApiJson.putMap(spec, "resourceAttributes", e.resourceAttributes());
+    return o;
+  }
+
+  @Override
+  public List<Object> cells(LogEntry e, Instant now) {
+    return Arrays.asList(
+        e.name(),
+        ApiJson.time(e.timestamp()),
+        e.severityText(),
+        e.service(),
+        Cells.truncate(e.body(), BODY_WIDTH),
+        e.pod(),
+        e.traceId(),
+        e.spanId());
+  }
+
+  @Override
+  public Instant createdAt(LogEntry e) {
+    return e.timestamp();
+  }
+
+  @Override
+  public Instant changedAt(LogEntry e) {
+    return e.timestamp();
+  }
+}

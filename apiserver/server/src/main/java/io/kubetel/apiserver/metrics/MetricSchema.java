@@ -1,0 +1,64 @@
+package io.kubetel.apiserver.metrics;
+
+import static io.kubetel.apiserver.resource.Schemas.array;
+import static io.kubetel.apiserver.resource.Schemas.kind;
+import static io.kubetel.apiserver.resource.Schemas.object;
+import static io.kubetel.apiserver.resource.Schemas.prop;
+import static io.kubetel.apiserver.resource.Schemas.scalar;
+import static io.kubetel.apiserver.resource.Schemas.string;
+import static io.kubetel.apiserver.resource.Schemas.stringMap;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** OpenAPI v3 schema of a Metric object. */
+final class MetricSchema {
+  private MetricSchema() {}
+
+  static ObjectNode schema() {
+    ObjectNode spec = object("Identity of the series.");
+    prop(spec, "metricName", string("OTel metric name, e.g. http.server.request.duration."));
+    prop(spec, "type", string("Metric type: Gauge, Sum or Histogram."));
+    prop(spec, "unit", string("Unit of the values, e.g. ms or By."));
+    prop(spec, "description", string("Description recorded with the metric."));
+    prop(spec, "service", string("Service that emitted the series (service.name)."));
+    prop(spec, "pod", string("Pod that emitted the series (k8s.pod.name)."));
+    prop(spec, "monotonic", scalar("boolean", null, "Whether a Sum only ever increases."));
+    prop(spec, "attributes", stringMap("Data-point attributes identifying the series."));
+    prop(spec, "resourceAttributes", stringMap("OTel resource attributes of the emitter."));
+
+    ObjectNode window = object("The time window the statistics cover.");
+    prop(window, "start", scalar("string", "date-time", "Window start (inclusive)."));
+    prop(window, "end", scalar("string", "date-time", "Window end (exclusive)."));
+    ObjectNode point = object("One data point.");
+    prop(point, "time", scalar("string", "date-time", "Time of the point."));
+    prop(
+        point,
+        "value",
+        scalar("number", "double", "Value; for histograms the observation count of the point."));
+    prop(point, "sum", scalar("number", "double", "Histograms only: sum of the observations."));
+
+    ObjectNode status = object("Statistics of the series over the window.");
+    prop(status, "window", window);
+    prop(status, "last", scalar("number", "double", "Latest value (histograms: latest mean)."));
+    prop(status, "min", scalar("number", "double", "Smallest value in the window."));
+    prop(status, "max", scalar("number", "double", "Largest value in the window."));
+    prop(status, "avg", scalar("number", "double", "Average value in the window."));
+    prop(
+        status,
+        "count",
+        scalar("integer", "int64", "Number of points (histograms: observations) in the window."));
+    prop(
+        status,
+        "rate",
+        scalar("number", "double", "Per-second increase, for monotonic sums and histograms."));
+    prop(status, "p50", scalar("number", "double", "Histograms: estimated median."));
+    prop(status, "p95", scalar("number", "double", "Histograms: estimated 95th percentile."));
+    prop(status, "p99", scalar("number", "double", "Histograms: estimated 99th percentile."));
+    prop(status, "lastTimestamp", scalar("string", "date-time", "Time of the latest point."));
+    prop(
+        status,
+        "points",
+        array(point, "Points in the window, oldest first (get by name and -o yaml/json only)."));
+    return kind("One metric series: a metric of one service with one attribute set.", spec, status);
+  }
+}

@@ -1,0 +1,230 @@
+package io.kubetel.apiserver.queries;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubetel.apiserver.http.ApiException;
+import io.kubetel.apiserver.resource.ApiJson;
+import io.kubetel.apiserver.resource.Failures;
+import io.kubetel.apiserver.resource.Requests;
+import io.kubetel.apiserver.resource.ResourceHandler;
+import io.kubetel.apiserver.resource.ResourceInfo;
+import io.kubetel.apiserver.resource.TelemetryApiGroup;
+import io.kubetel.apiserver.table.ContentNegotiation;
+import io.kubetel.core.query.QueryResult;
+import io.kubetel.core.query.QueryRunner;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The {@code queries} resource (kind TelemetryQuery, short name {@code tq}), create only: {@code
+ * POST /namespaces/NS/queries} runs the query scoped to NS and answers 201 with the object and its
+ * result in {@code status}. {@code dryRun=All} only validates. Nothing is stored, so get, list and
+ * watch are 405.
+ */
+public final class QueriesHandler implements ResourceHandler {
+  private static final int MAX_BODY = 1024 * 1024;
+  private static final String SUFFIX_CHARS = "bcdfghjklmnpqrstvwxz2456789";
+
+  private static final ResourceInfo INFO =
+      new ResourceInfo(
+          "queries",
+          "query",
+          QueryBodyParser.KIND,
+          List.of("tq"),
+          true,
+          List.of("create"),
+          List.of("telemetry"),
+          QuerySchema.schema());
+
+  private final QueryRunner runner;
+  private final WorkerExecutor workers;
+  private final Clock clock;
+  private final QueryBodyParser parser = new QueryBodyParser();
+  private final SecureRandom random = new SecureRandom();
+
+  public QueriesHandler(QueryRunner runner, WorkerExecutor workers, Clock clock) {
+    this.runner = runner;
+    this.workers = workers;
+    this.clock = clock;
+  }
+
+  @Override
+  public ResourceInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void handle(RoutingContext context) {
+    try {
+      if (!context.request().method().equals(HttpMethod.POST)
+          || context.pathParam("name") != null) {
+        throw new ApiException(
+            405,
+            "MethodNotAllowed",
+            "queries support only create (POST to /namespaces/<namespace>/queries); results are"
+                + " returned in the response and nothing is stored to get, list or watch",
+            "queries",
+            context.pathParam("name"));
+      }
+      Optional<String> namespace = Requests.namespace(context);
+      if (namespace.isEmpty()) {
+        throw ApiException.badRequest(
+            "queries are namespaced: create them under /namespaces/<namespace>/queries");
+      }
+      ContentNegotiation.negotiate(context.request().getHeader("Accept"));
+      String contentType = context.request().getHeader("Content-Type");
+      if (contentType != null
+          && !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        throw new ApiException(
+            415,
+            "UnsupportedMediaType",
+            "the body of the request was in an unknown format - accepted media types include:"
+                + " application/json");
+      }
+      Map<String, String> params = Requests.params(context);
+      String dryRun = params.get("dryRun");
+      if (dryRun != null && !dryRun.isEmpty() && !dryRun.equals("All")) {
+        throw ApiException.badRequest("dryRun \"" + dryRun + "\" is not supported; use All");
+      }
+      String length = context.request().getHeader("Content-Length");
+      if (length != null && parseLength(length) > MAX_BODY) {
+        throw tooLarge();
+      }
+      readBody(context)
+          .onComplete(
+              ar -> {
+                try {
+                  if (ar.failed()) {
+                    throw ApiException.badRequest("cannot read the request body");
+                  }
+                  if (ar.result().length() > MAX_BODY) {
+                    throw tooLarge();
+                  }
+                  create(context, namespace.get(), ar.result().toString(), "All".equals(dryRun));
+                } catch (RuntimeException e) {
+                  context.fail(Failures.toApi(e, "queries"));
+                }
+              });
+    } catch (RuntimeException e) {
+      context.fail(Failures.toApi(e, "queries"));
+    }
+  }
+
+  private void create(RoutingContext context, String namespace, String body, boolean dryRun) {
+    ParsedQuery query = parser.parse(body, namespace);
+    String name = query.name() != null ? query.name() : generate(query.generateName());
+    QuerySpecValidator.check(query.spec(), name);
+    Instant now = clock.instant();
+    if (dryRun) {
+      Requests.respond(context, 201, "application/json", object(query, name, namespace, now, null));
+      return;
+    }
+    workers
+        .executeBlocking(() -> runner.run(query.spec(), Optional.of(namespace), now), false)
+        .onComplete(
+            ar -> {
+              try {
+                if (ar.failed()) {
+                  context.fail(Failures.toApi(ar.cause(), "queries"));
+                  return;
+                }
+                Requests.respond(
+                    context,
+                    201,
+                    "application/json",
+                    object(query, name, namespace, now, ar.result()));
+              } catch (RuntimeException e) {
+                context.fail(Failures.toApi(e, "queries"));
+              }
+            });
+  }
+
+  private ObjectNode object(
+      ParsedQuery query, String name, String namespace, Instant now, QueryResult result) {
+    ObjectNode o = ApiJson.MAPPER.createObjectNode();
+    o.put("apiVersion", TelemetryApiGroup.API_VERSION);
+    o.put("kind", QueryBodyParser.KIND);
+    ObjectNode meta = o.putObject("metadata");
+    meta.put("name", name);
+    if (query.generateName() != null) {
+      meta.put("generateName", query.generateName());
+    }
+    meta.put("namespace", namespace);
+    meta.put("uid", UUID.randomUUID().toString());
+    meta.put("resourceVersion", ApiJson.resourceVersion(now));
+    meta.put("creationTimestamp", ApiJson.timestamp(now));
+    if (!query.labels().isEmpty()) {
+      ApiJson.putMap(meta, "labels", query.labels());
+    }
+    if (!query.annotations().isEmpty()) {
+      ApiJson.putMap(meta, "annotations", query.annotations());
+    }
+    o.set("spec", query.specJson());
+    if (result != null) {
+      ObjectNode status = o.putObject("status");
+      ObjectNode window = status.putObject("window");
+      window.put("start", ApiJson.time(result.start()));
+      window.put("end", ApiJson.time(result.end()));
+      status.put("step", result.stepSeconds() + "s");
+      if (result.aggregation() != null) {
+        status.put("aggregation", result.aggregation().name().toLowerCase(Locale.ROOT));
+      }
+      ArrayNode series = status.putArray("series");
+      for (QueryResult.Series s : result.series()) {
+        ObjectNode sn = series.addObject();
+        ApiJson.putMap(sn, "labels", s.labels());
+        ArrayNode points = sn.putArray("points");
+        for (QueryResult.Point p : s.points()) {
+          ObjectNode pn = points.addObject();
+          pn.put("time", ApiJson.time(p.time()));
+          if (Double.isFinite(p.value())) {
+            pn.put("value", p.value());
+          } else {
+            pn.putNull("value");
+          }
+        }
+      }
+    }
+    return o;
+  }
+
+  /** Reads the body, whether or not the router already buffered it. */
+  private static io.vertx.core.Future<Buffer> readBody(RoutingContext context) {
+    if (context.body() != null && context.body().available()) {
+      Buffer b = context.body().buffer();
+      return io.vertx.core.Future.succeededFuture(b == null ? Buffer.buffer() : b);
+    }
+    return context.request().body();
+  }
+
+  private String generate(String prefix) {
+    StringBuilder out = new StringBuilder(prefix);
+    for (int i = 0; i < 5; i++) {
+      out.append(SUFFIX_CHARS.charAt(random.nextInt(SUFFIX_CHARS.length())));
+    }
+    return out.toString();
+  }
+
+  private static long parseLength(String length) {
+    try {
+      return Long.parseLong(length.strip());
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("Content-Length \"" + length + "\" is not a number");
+    }
+  }
+
+  private static ApiException tooLarge() {
+    return new ApiException(
+        413, "RequestEntityTooLarge", "request body is larger than " + MAX_BODY + " bytes");
+  }
+}

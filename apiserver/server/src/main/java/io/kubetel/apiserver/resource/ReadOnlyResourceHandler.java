@@ -1,0 +1,372 @@
+package io.kubetel.apiserver.resource;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubetel.apiserver.http.ApiException;
+import io.kubetel.apiserver.paging.ContinueToken;
+import io.kubetel.apiserver.paging.ContinueTokens;
+import io.kubetel.apiserver.paging.PageLimits;
+import io.kubetel.apiserver.selection.Selection;
+import io.kubetel.apiserver.selection.SelectionParser;
+import io.kubetel.apiserver.selection.TimeWindows;
+import io.kubetel.apiserver.selection.WindowPolicy;
+import io.kubetel.apiserver.table.ContentNegotiation;
+import io.kubetel.apiserver.table.IncludeObject;
+import io.kubetel.apiserver.table.ResponseFormat;
+import io.kubetel.apiserver.table.TableRow;
+import io.kubetel.apiserver.table.Tables;
+import io.kubetel.apiserver.watch.WatchEncoder;
+import io.kubetel.apiserver.watch.WatchItem;
+import io.kubetel.apiserver.watch.WatchOptions;
+import io.kubetel.apiserver.watch.WatchSession;
+import io.kubetel.core.page.Cursor;
+import io.kubetel.core.page.ListRequest;
+import io.kubetel.core.page.Page;
+import io.kubetel.core.window.TimeWindow;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * Serves list, get and watch of one read-only telemetry resource: negotiates Table vs objects,
+ * parses selectors, limit and continue, reads storage on the worker executor, re-checks selectors
+ * in memory, and renders the list, object or Table. Every error fails the context with an {@link
+ * ApiException}.
+ */
+public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
+  /** A watch poll reads at most this many pages, so one poll stays bounded. */
+  private static final int MAX_WATCH_PAGES = 10;
+
+  private final TelemetryResource<T> resource;
+  private final WorkerExecutor workers;
+  private final Clock clock;
+  private final ResourceSettings settings;
+  private final ContinueTokens tokens;
+  private final SelectionParser selections;
+  private final Tables tables = new Tables(ApiJson.MAPPER);
+
+  public ReadOnlyResourceHandler(
+      TelemetryResource<T> resource,
+      WorkerExecutor workers,
+      Clock clock,
+      ResourceSettings settings,
+      ContinueTokens tokens) {
+    this.resource = resource;
+    this.workers = workers;
+    this.clock = clock;
+    this.settings = settings;
+    this.tokens = tokens;
+    this.selections = new SelectionParser(resource.vocabulary(), settings.windowPolicy());
+  }
+
+  @Override
+  public ResourceInfo info() {
+    return resource.info();
+  }
+
+  @Override
+  public void handle(RoutingContext context) {
+    try {
+      HttpMethod method = context.request().method();
+      if (!method.equals(HttpMethod.GET)) {
+        throw new ApiException(
+            405,
+            "MethodNotAllowed",
+            method + " is not supported on " + plural() + "; it is read-only (get, list, watch)",
+            plural(),
+            context.pathParam("name"));
+      }
+      ResponseFormat format = ContentNegotiation.negotiate(context.request().getHeader("Accept"));
+      Map<String, String> params = Requests.params(context);
+      IncludeObject include = IncludeObject.parse(params.get("includeObject"));
+      Optional<String> namespace = Requests.namespace(context);
+      String name = context.pathParam("name");
+      if (name != null) {
+        get(context, format, include, params, namespace, name);
+      } else if (WatchOptions.requested(params)) {
+        watch(context, format, include, params, namespace);
+      } else {
+        list(context, format, include, params, namespace);
+      }
+    } catch (RuntimeException e) {
+      context.fail(Failures.toApi(e, plural()));
+    }
+  }
+
+  private void get(
+      RoutingContext context,
+      ResponseFormat format,
+      IncludeObject include,
+      Map<String, String> params,
+      Optional<String> namespace,
+      String name) {
+    if (namespace.isEmpty()) {
+      throw new ApiException(
+          404,
+          "NotFound",
+          plural()
+              + " are namespaced: get one with /namespaces/<namespace>/"
+              + plural()
+              + "/"
+              + name,
+          plural(),
+          name);
+    }
+    resource.checkName(name);
+    Instant now = clock.instant();
+    var policy = settings.windowPolicy();
+    TimeWindow window =
+        TimeWindows.resolve(
+            params.get("start"),
+            params.get("end"),
+            params.get("window"),
+            now,
+            new WindowPolicy(
+                resource.defaultGetWindow(settings), policy.maxWindow(), policy.maxFutureSkew()));
+    String rv = ApiJson.resourceVersion(window.end());
+    blocking(
+        context,
+        () -> resource.get(namespace.get(), name, window),
+        found -> {
+          T item = found.orElse(null);
+          if (item == null) {
+            context.fail(ApiException.notFound(plural(), name));
+            return;
+          }
+          ObjectNode object = resource.toObject(item, rv, window, true);
+          if (format.table()) {
+            TableRow row = new TableRow(resource.cells(item, now), object);
+            Requests.respond(
+                context,
+                200,
+                format.contentType(),
+                tables.render(format, resource.columns(), true, List.of(row), include, rv, null));
+          } else {
+            Requests.respond(context, 200, format.contentType(), object);
+          }
+        });
+  }
+
+  private void list(
+      RoutingContext context,
+      ResponseFormat format,
+      IncludeObject include,
+      Map<String, String> params,
+      Optional<String> pathNamespace) {
+    Instant now = clock.instant();
+    Selection parsed = selections.parse(params, pathNamespace, now);
+    int limit = PageLimits.parse(params.get("limit"), settings.pageSize());
+    String scope = pathNamespace.orElse("");
+    String continueParam = params.get("continue");
+    Optional<Cursor> after = Optional.empty();
+    Selection selection = parsed;
+    if (continueParam != null && !continueParam.isEmpty()) {
+      ContinueToken token = tokens.verify(continueParam, plural(), scope, parsed.fingerprint());
+      selection = parsed.withWindow(token.window());
+      after = Optional.of(token.cursor());
+    }
+    boolean detail = !format.table() || include == IncludeObject.OBJECT;
+    Selection sel = selection;
+    Optional<Cursor> from = after;
+    String rv = ApiJson.resourceVersion(sel.window().end());
+    blocking(
+        context,
+        () -> read(sel, from, limit, detail),
+        page -> {
+          String next =
+              page.next()
+                  .map(
+                      c ->
+                          tokens.issue(
+                              new ContinueToken(
+                                  plural(),
+                                  scope,
+                                  sel.fingerprint(),
+                                  sel.window(),
+                                  c,
+                                  clock.instant())))
+                  .orElse(null);
+          List<ObjectNode> objects = new ArrayList<>();
+          List<TableRow> rows = new ArrayList<>();
+          for (T item : page.items()) {
+            ObjectNode object = resource.toObject(item, rv, sel.window(), detail);
+            objects.add(object);
+            if (format.table()) {
+              rows.add(new TableRow(resource.cells(item, now), object));
+            }
+          }
+          if (format.table()) {
+            Requests.respond(
+                context,
+                200,
+                format.contentType(),
+                tables.render(format, resource.columns(), true, rows, include, rv, next));
+          } else {
+            Requests.respond(context, 200, format.contentType(), listObject(objects, rv, next));
+          }
+        });
+  }
+
+  /**
+   * Reads one page and keeps the items that satisfy the whole selection. A pinned {@code
+   * metadata.name} in a namespace becomes a get.
+   */
+  private Page<T> read(Selection sel, Optional<Cursor> after, int limit, boolean detail) {
+    if (sel.exactName().isPresent() && sel.namespace().isPresent() && after.isEmpty()) {
+      Optional<T> item = resource.get(sel.namespace().get(), sel.exactName().get(), sel.window());
+      return Page.last(item.filter(i -> matches(sel, i)).map(List::of).orElse(List.of()));
+    }
+    Page<T> page =
+        resource.list(
+            new ListRequest(sel.namespace(), sel.window(), sel.filters(), after, limit, detail));
+    List<T> kept = page.items().stream().filter(i -> matches(sel, i)).toList();
+    return new Page<>(kept, page.next());
+  }
+
+  private boolean matches(Selection sel, T item) {
+    if (sel.namespace().isPresent() && !sel.namespace().get().equals(resource.namespace(item))) {
+      return false;
+    }
+    return sel.matches(resource.labels(item), key -> resource.fieldValues(item, key));
+  }
+
+  private ObjectNode listObject(List<ObjectNode> items, String rv, String next) {
+    ObjectNode list = ApiJson.MAPPER.createObjectNode();
+    list.put("apiVersion", TelemetryApiGroup.API_VERSION);
+    list.put("kind", resource.info().listKind());
+    ObjectNode meta = list.putObject("metadata");
+    meta.put("resourceVersion", rv);
+    if (next != null) {
+      meta.put("continue", next);
+    }
+    ArrayNode array = list.putArray("items");
+    items.forEach(array::add);
+    return list;
+  }
+
+  private void watch(
+      RoutingContext context,
+      ResponseFormat format,
+      IncludeObject include,
+      Map<String, String> params,
+      Optional<String> pathNamespace) {
+    Instant now = clock.instant();
+    WatchOptions options = WatchOptions.parse(params, settings.watchMaxTimeout());
+    Selection sel = selections.parse(params, pathNamespace, now);
+    WatchSession.Timing timing =
+        new WatchSession.Timing(
+            settings.watchPollInterval(),
+            settings.watchHorizon(),
+            settings.watchLatenessGrace(),
+            settings.defaultWindow(),
+            settings.watchBookmarkInterval());
+    new WatchSession(
+            context.vertx(),
+            context.response(),
+            workers,
+            clock,
+            timing,
+            options,
+            (since, asOf) ->
+                poll(sel, since, asOf, format.table() && include != IncludeObject.OBJECT),
+            encoder(format, include),
+            t -> Failures.toApi(t, plural()),
+            ApiJson.MAPPER,
+            plural())
+        .start();
+  }
+
+  /** One watch poll: every page (bounded) of what changed, converted at resourceVersion asOf. */
+  private List<WatchItem> poll(Selection base, Instant since, Instant asOf, boolean tableOnly) {
+    TimeWindow window = resource.watchWindow(since, asOf, settings);
+    Selection sel = base.withWindow(window);
+    String rv = ApiJson.resourceVersion(asOf);
+    List<WatchItem> items = new ArrayList<>();
+    Optional<Cursor> after = Optional.empty();
+    for (int pageNo = 0; pageNo < MAX_WATCH_PAGES; pageNo++) {
+      Page<T> page = read(sel, after, settings.pageSize(), !tableOnly);
+      for (T item : page.items()) {
+        items.add(
+            new WatchItem(
+                resource.name(item),
+                resource.createdAt(item),
+                resource.changedAt(item),
+                resource.toObject(item, rv, window, !tableOnly),
+                resource.cells(item, asOf)));
+      }
+      if (page.next().isEmpty()) {
+        break;
+      }
+      after = page.next();
+    }
+    return items;
+  }
+
+  private WatchEncoder encoder(ResponseFormat format, IncludeObject include) {
+    return new WatchEncoder() {
+      @Override
+      public ObjectNode encode(WatchItem item, boolean first) {
+        if (!format.table()) {
+          return item.object();
+        }
+        String rv = item.object().path("metadata").path("resourceVersion").asText();
+        return tables.render(
+            format,
+            resource.columns(),
+            first,
+            List.of(new TableRow(item.cells(), item.object())),
+            include,
+            rv,
+            null);
+      }
+
+      @Override
+      public ObjectNode bookmark(String resourceVersion) {
+        if (format.table()) {
+          return tables.render(
+              format, resource.columns(), false, List.of(), include, resourceVersion, null);
+        }
+        ObjectNode o = ApiJson.MAPPER.createObjectNode();
+        o.put("apiVersion", TelemetryApiGroup.API_VERSION);
+        o.put("kind", resource.info().kind());
+        o.putObject("metadata").put("resourceVersion", resourceVersion);
+        return o;
+      }
+
+      @Override
+      public String contentType() {
+        return format.contentType();
+      }
+    };
+  }
+
+  /** Runs a storage read on the worker pool; failures fail the context as a Status. */
+  private <R> void blocking(RoutingContext context, Callable<R> read, Consumer<R> then) {
+    workers
+        .executeBlocking(read, false)
+        .onComplete(
+            ar -> {
+              try {
+                if (ar.failed()) {
+                  context.fail(Failures.toApi(ar.cause(), plural()));
+                } else {
+                  then.accept(ar.result());
+                }
+              } catch (RuntimeException e) {
+                context.fail(Failures.toApi(e, plural()));
+              }
+            });
+  }
+
+  private String plural() {
+    return resource.info().plural();
+  }
+}

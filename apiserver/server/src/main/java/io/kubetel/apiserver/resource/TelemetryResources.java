@@ -1,0 +1,38 @@
+package io.kubetel.apiserver.resource;
+
+import io.kubetel.apiserver.logs.LogsResource;
+import io.kubetel.apiserver.metrics.MetricsResource;
+import io.kubetel.apiserver.paging.ContinueTokens;
+import io.kubetel.apiserver.queries.QueriesHandler;
+import io.kubetel.apiserver.traces.TracesResource;
+import io.kubetel.core.store.TelemetryStore;
+import io.vertx.core.WorkerExecutor;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Creates every telemetry resource handler; called once by the server's composition root, which
+ * mounts each handler under {@link TelemetryApiGroup#PATH} and publishes its {@link ResourceInfo}
+ * in discovery and OpenAPI.
+ */
+public final class TelemetryResources {
+  private TelemetryResources() {}
+
+  /**
+   * The handlers for metrics, traces, logs and queries.
+   *
+   * @param store storage; each handler sees only its narrow reader
+   * @param workers bounded worker pool for every blocking storage call
+   * @param clock the server clock (as-of times, token expiry, windows)
+   */
+  public static List<ResourceHandler> create(
+      TelemetryStore store, WorkerExecutor workers, Clock clock, ResourceSettings settings) {
+    ContinueTokens tokens =
+        new ContinueTokens(settings.continueKey(), settings.continueTtl(), clock);
+    return List.of(
+        new ReadOnlyResourceHandler<>(new MetricsResource(store), workers, clock, settings, tokens),
+        new ReadOnlyResourceHandler<>(new TracesResource(store), workers, clock, settings, tokens),
+        new ReadOnlyResourceHandler<>(new LogsResource(store), workers, clock, settings, tokens),
+        new QueriesHandler(store, workers, clock));
+  }
+}

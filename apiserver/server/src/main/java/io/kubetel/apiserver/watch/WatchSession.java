@@ -1,0 +1,242 @@
+package io.kubetel.apiserver.watch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubetel.apiserver.http.ApiException;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpServerResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One open watch stream: a chunked response with one JSON event per line, fed by polling storage.
+ *
+ * <p>Each poll reads {@code [lastRv - grace, now)} (the first poll after a given resourceVersion
+ * reads from exactly that RV, so nothing the client already listed is repeated), de-duplicates by
+ * object name and change time, and sends ADDED for new objects and MODIFIED for objects that
+ * existed before (metrics series with new points). Polls never overlap: the next one is scheduled
+ * when the previous finished. The stream ends at the timeout, when the client goes away, or with an
+ * ERROR event (410 Expired for a resourceVersion older than the horizon; storage failing three
+ * polls in a row).
+ */
+public final class WatchSession {
+  private static final Logger log = LoggerFactory.getLogger(WatchSession.class);
+  private static final int MAX_SEEN = 100_000;
+  private static final int MAX_FAILURES = 3;
+
+  /** Timing knobs of a watch. */
+  public record Timing(
+      Duration pollInterval,
+      Duration horizon,
+      Duration latenessGrace,
+      Duration initialWindow,
+      Duration bookmarkInterval) {}
+
+  private final Vertx vertx;
+  private final HttpServerResponse response;
+  private final WorkerExecutor workers;
+  private final Clock clock;
+  private final Timing timing;
+  private final WatchOptions options;
+  private final WatchSource source;
+  private final WatchEncoder encoder;
+  private final Function<Throwable, ApiException> errors;
+  private final ObjectMapper mapper;
+  private final String resource;
+
+  private final Map<String, Instant> seen =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+          return size() > MAX_SEEN;
+        }
+      };
+
+  private Instant lastRv;
+  private boolean firstPoll = true;
+  private boolean firstObject = true;
+  private boolean stopped;
+  private int failures;
+  private Instant lastSent;
+  private long pollTimer = -1;
+  private long deadlineTimer = -1;
+
+  public WatchSession(
+      Vertx vertx,
+      HttpServerResponse response,
+      WorkerExecutor workers,
+      Clock clock,
+      Timing timing,
+      WatchOptions options,
+      WatchSource source,
+      WatchEncoder encoder,
+      Function<Throwable, ApiException> errors,
+      ObjectMapper mapper,
+      String resource) {
+    this.vertx = vertx;
+    this.response = response;
+    this.workers = workers;
+    this.clock = clock;
+    this.timing = timing;
+    this.options = options;
+    this.source = source;
+    this.encoder = encoder;
+    this.errors = errors;
+    this.mapper = mapper;
+    this.resource = resource;
+  }
+
+  /** Sends the response head and starts polling. Call on the request's event loop. */
+  public void start() {
+    Instant now = clock.instant();
+    response.setStatusCode(200);
+    response.setChunked(true);
+    response.putHeader("Content-Type", encoder.contentType());
+    response.putHeader("Cache-Control", "no-cache, private");
+    response.closeHandler(v -> stop("client_closed"));
+    response.exceptionHandler(e -> stop("connection_error"));
+    response.writeHead();
+    lastSent = now;
+    deadlineTimer = vertx.setTimer(Math.max(1, options.timeout().toMillis()), id -> end("timeout"));
+    if (options.since().isPresent()
+        && options.since().get().isBefore(now.minus(timing.horizon()))) {
+      sendError(
+          new ApiException(
+              410,
+              "Expired",
+              "too old resource version: "
+                  + options.since().get().toEpochMilli()
+                  + " (watches can start at most "
+                  + timing.horizon().toMinutes()
+                  + " minutes back; list again to get a current resourceVersion)"));
+      return;
+    }
+    lastRv = options.since().orElse(now.minus(timing.initialWindow()));
+    log.debug("event=watch_started resource={} since={}", resource, lastRv.toEpochMilli());
+    poll();
+  }
+
+  private void poll() {
+    pollTimer = -1;
+    if (stopped) {
+      return;
+    }
+    Instant now = clock.instant();
+    Instant from = firstPoll ? lastRv : lastRv.minus(timing.latenessGrace());
+    if (!from.isBefore(now)) {
+      schedule();
+      return;
+    }
+    workers
+        .executeBlocking(() -> source.poll(from, now), false)
+        .onComplete(
+            ar -> {
+              if (stopped) {
+                return;
+              }
+              if (ar.succeeded()) {
+                failures = 0;
+                deliver(ar.result(), from, now);
+                schedule();
+              } else {
+                onFailure(ar.cause());
+              }
+            });
+  }
+
+  private void deliver(List<WatchItem> items, Instant from, Instant now) {
+    boolean fromGivenRv = firstPoll && options.since().isPresent();
+    Instant startRv = options.since().orElse(null);
+    for (WatchItem item : items) {
+      if (item.changedAt().isBefore(from)) {
+        continue;
+      }
+      Instant previous = seen.get(item.name());
+      if (previous != null && !item.changedAt().isAfter(previous)) {
+        continue;
+      }
+      boolean existedBefore =
+          previous != null
+              || (startRv != null && item.createdAt().isBefore(startRv))
+              || (fromGivenRv && item.createdAt().isBefore(from));
+      seen.put(item.name(), item.changedAt());
+      send(existedBefore ? "MODIFIED" : "ADDED", encoder.encode(item, firstObject));
+      firstObject = false;
+    }
+    firstPoll = false;
+    lastRv = now;
+    if (options.bookmarks()
+        && !Duration.between(lastSent, now).minus(timing.bookmarkInterval()).isNegative()) {
+      send("BOOKMARK", encoder.bookmark(Long.toString(now.toEpochMilli())));
+    }
+  }
+
+  private void onFailure(Throwable cause) {
+    ApiException e = errors.apply(cause);
+    failures++;
+    if (e.code() < 500 || failures >= MAX_FAILURES) {
+      log.warn(
+          "event=watch_failed resource={} code={} failures={} message=\"{}\"",
+          resource,
+          e.code(),
+          failures,
+          e.getMessage());
+      sendError(e);
+    } else {
+      schedule();
+    }
+  }
+
+  private void schedule() {
+    if (!stopped) {
+      pollTimer = vertx.setTimer(Math.max(1, timing.pollInterval().toMillis()), id -> poll());
+    }
+  }
+
+  private void send(String type, ObjectNode object) {
+    if (stopped || response.ended() || response.closed()) {
+      return;
+    }
+    ObjectNode event = mapper.createObjectNode();
+    event.put("type", type);
+    event.set("object", object);
+    response.write(event.toString() + "\n");
+    lastSent = clock.instant();
+  }
+
+  private void sendError(ApiException e) {
+    send("ERROR", WatchStatus.of(mapper, e));
+    end("error");
+  }
+
+  private void end(String reason) {
+    if (!stopped && !response.ended() && !response.closed()) {
+      response.end();
+    }
+    stop(reason);
+  }
+
+  private void stop(String reason) {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    if (pollTimer >= 0) {
+      vertx.cancelTimer(pollTimer);
+    }
+    if (deadlineTimer >= 0) {
+      vertx.cancelTimer(deadlineTimer);
+    }
+    log.debug("event=watch_ended resource={} reason={}", resource, reason);
+  }
+}
