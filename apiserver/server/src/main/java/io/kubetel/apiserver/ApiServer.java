@@ -107,6 +107,7 @@ public final class ApiServer {
               config.clientCaFile());
     }
     List<Authenticator> authenticators = authenticators(tls);
+    HandlerFactory.ContinueKey continueKey = ContinueKeys.load(config);
 
     vertx = Vertx.vertx();
     worker =
@@ -114,7 +115,9 @@ public final class ApiServer {
             "kubetel-store", config.workerThreads(), 5, TimeUnit.MINUTES);
     store = stores.open(config);
     List<ResourceHandler> resources =
-        List.copyOf(handlers.create(new HandlerFactory.Dependencies(vertx, worker, store, config)));
+        List.copyOf(
+            handlers.create(
+                new HandlerFactory.Dependencies(vertx, worker, store, config, clock, continueKey)));
     List<ResourceInfo> infos = resources.stream().map(ResourceHandler::info).toList();
 
     PrometheusMeterRegistry registry = meterRegistry();

@@ -30,6 +30,8 @@ import java.util.Optional;
  * @param maxBodyBytes largest accepted request body
  * @param shutdownTimeout how long to drain in-flight requests on SIGTERM
  * @param readinessInterval how often the cached storage ping runs
+ * @param continueTokenKeyFile HMAC key (at least 32 bytes) for list continue tokens, shared by all
+ *     replicas; standalone mode generates one in the state directory when absent
  */
 public record ApiServerConfig(
     String bindAddress,
@@ -49,7 +51,8 @@ public record ApiServerConfig(
     int workerThreads,
     long maxBodyBytes,
     Duration shutdownTimeout,
-    Duration readinessInterval) {
+    Duration readinessInterval,
+    Optional<Path> continueTokenKeyFile) {
 
   public ApiServerConfig {
     Objects.requireNonNull(bindAddress, "bindAddress");
@@ -116,6 +119,8 @@ public record ApiServerConfig(
         + watchPollInterval
         + ", workerThreads="
         + workerThreads
+        + ", continueTokenKeyFile="
+        + continueTokenKeyFile.map(Path::toString).orElse("")
         + "]";
   }
 }

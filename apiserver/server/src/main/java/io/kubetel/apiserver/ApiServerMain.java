@@ -91,7 +91,7 @@ public final class ApiServerMain implements Callable<Integer> {
 
   @Option(
       names = "--watch-poll-interval",
-      defaultValue = "10s",
+      defaultValue = "2s",
       converter = DurationConverter.class,
       description = "How often watches poll storage.")
   Duration watchPollInterval;
@@ -121,6 +121,11 @@ public final class ApiServerMain implements Callable<Integer> {
       converter = DurationConverter.class,
       description = "How often the cached storage ping for /readyz runs.")
   Duration readinessInterval;
+
+  @Option(
+      names = "--continue-token-key-file",
+      description = "HMAC key (>= 32 bytes) for continue tokens, shared by all replicas.")
+  Path continueTokenKeyFile;
 
   private final Map<String, String> environment;
   private final StoreFactory stores;
@@ -196,7 +201,8 @@ public final class ApiServerMain implements Callable<Integer> {
         workerThreads,
         maxBodyBytes,
         shutdownTimeout,
-        readinessInterval);
+        readinessInterval,
+        Optional.ofNullable(continueTokenKeyFile));
   }
 
   /** The password from --clickhouse-password-file, else the environment, else empty. */

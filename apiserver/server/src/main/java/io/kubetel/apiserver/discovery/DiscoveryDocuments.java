@@ -78,8 +78,8 @@ public final class DiscoveryDocuments {
       if (!info.shortNames().isEmpty()) {
         strings(resource.putArray("shortNames"), info.shortNames());
       }
-      if (!info.categories().isEmpty()) {
-        strings(resource.putArray("categories"), info.categories());
+      if (!categories(info).isEmpty()) {
+        strings(resource.putArray("categories"), categories(info));
       }
     }
     return root;
@@ -110,13 +110,22 @@ public final class DiscoveryDocuments {
       if (!info.shortNames().isEmpty()) {
         strings(resource.putArray("shortNames"), info.shortNames());
       }
-      if (!info.categories().isEmpty()) {
-        strings(resource.putArray("categories"), info.categories());
+      if (!categories(info).isEmpty()) {
+        strings(resource.putArray("categories"), categories(info));
       }
     }
     // "Stale" makes kubectl drop the group silently; this server's own view is always current.
     version.put("freshness", "Current");
     return root;
+  }
+
+  /**
+   * Categories as published: none for resources that cannot be listed. kubectl expands {@code get
+   * <category>} to every resource in it without looking at verbs, so a create-only resource in
+   * {@code telemetry} would make {@code kubectl get telemetry} fail with MethodNotAllowed.
+   */
+  static List<String> categories(ResourceInfo info) {
+    return info.verbs().contains("list") ? info.categories() : List.of();
   }
 
   private static void strings(ArrayNode array, List<String> values) {

@@ -70,7 +70,8 @@ class StandaloneKubectlIT {
         .anySatisfy(
             l ->
                 assertThat(l)
-                    .matches("logs\\s+lg\\s+telemetry.kubetel.io/v1alpha1\\s+true\\s+Log\\s*"))
+                    .matches(
+                        "logs\\s+lr,logrecord\\s+telemetry.kubetel.io/v1alpha1\\s+true\\s+LogRecord\\s*"))
         .anySatisfy(
             l ->
                 assertThat(l)
@@ -96,13 +97,14 @@ class StandaloneKubectlIT {
     assertThat(metrics.exitCode()).as(metrics.output()).isZero();
     assertThat(metrics.stdout())
         .contains("KIND:       Metric")
-        .contains("Metric read from the telemetry store.")
-        .contains("Standard metadata.");
+        .contains("One metric series")
+        .contains("metadata")
+        .contains("Statistics of the series over the window.");
     assertThat(status.exitCode()).as(status.output()).isZero();
     assertThat(status.stdout())
-        .contains("Observed trace data.")
-        .contains("serviceName")
-        .contains("Service that emitted the trace.");
+        .contains("What the trace did.")
+        .contains("rootService")
+        .contains("Service of the root span.");
   }
 
   @Test
@@ -196,7 +198,7 @@ class StandaloneKubectlIT {
     JsonNode swagger = MAPPER.readTree(json.body());
     assertThat(swagger.get("swagger").asText()).isEqualTo("2.0");
     assertThat(swagger.at("/definitions/io.kubetel.telemetry.v1alpha1.Metric/description").asText())
-        .isEqualTo("Metric read from the telemetry store.");
+        .startsWith("One metric series");
   }
 
   @Test
