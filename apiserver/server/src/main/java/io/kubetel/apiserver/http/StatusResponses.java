@@ -23,7 +23,9 @@ public final class StatusResponses {
     status.put("status", "Failure");
     status.put("message", error.getMessage() == null ? error.reason() : error.getMessage());
     status.put("reason", error.reason());
-    if (error.kind() != null || error.name() != null) {
+    if (error.code() == 422) {
+      invalidDetails(status, error);
+    } else if (error.kind() != null || error.name() != null) {
       ObjectNode details = status.putObject("details");
       if (error.name() != null) {
         details.put("name", error.name());
@@ -35,6 +37,26 @@ public final class StatusResponses {
     }
     status.put("code", error.code());
     return status;
+  }
+
+  /**
+   * kubectl prints an Invalid Status as {@code The <kind> "<name>" is invalid} followed by
+   * details.causes, and drops the message when kind or name is set without causes. So: with a name,
+   * the message is repeated as a cause; without one, details carry only the group and kubectl
+   * prints {@code The request is invalid: <message>}.
+   */
+  private static void invalidDetails(ObjectNode status, ApiException error) {
+    ObjectNode details = status.putObject("details");
+    details.put("group", TelemetryApiGroup.GROUP);
+    if (error.name() != null) {
+      details.put("name", error.name());
+      if (error.kind() != null) {
+        details.put("kind", error.kind());
+      }
+      ObjectNode cause = details.putArray("causes").addObject();
+      cause.put("reason", "FieldValueInvalid");
+      cause.put("message", status.get("message").asText());
+    }
   }
 
   /** Writes {@code error} as the response (status code, JSON content type, Status body). */
