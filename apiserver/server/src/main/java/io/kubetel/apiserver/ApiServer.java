@@ -1,0 +1,260 @@
+package io.kubetel.apiserver;
+
+import io.kubetel.apiserver.discovery.DiscoveryDocuments;
+import io.kubetel.apiserver.discovery.DiscoveryEndpoints;
+import io.kubetel.apiserver.health.HealthEndpoints;
+import io.kubetel.apiserver.health.StoreReadiness;
+import io.kubetel.apiserver.http.ApiRouter;
+import io.kubetel.apiserver.http.EndpointGroup;
+import io.kubetel.apiserver.http.RequestMetrics;
+import io.kubetel.apiserver.openapi.OpenApiEndpoints;
+import io.kubetel.apiserver.resource.ResourceHandler;
+import io.kubetel.apiserver.resource.ResourceInfo;
+import io.kubetel.apiserver.security.Authenticator;
+import io.kubetel.apiserver.security.CertificateReloader;
+import io.kubetel.apiserver.security.ClientCertificateAuthenticator;
+import io.kubetel.apiserver.security.KubeconfigWriter;
+import io.kubetel.apiserver.security.PemFiles;
+import io.kubetel.apiserver.security.StandalonePki;
+import io.kubetel.apiserver.security.TlsSettings;
+import io.kubetel.core.store.TelemetryStore;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: the one place that wires configuration, TLS and authentication, Vert.x, the
+ * bounded worker pool for blocking storage calls, the store, the resource handlers, the router and
+ * the probes, and that starts and stops them in order.
+ *
+ * <p>Start: PKI (standalone) → store → handlers → router → listen → readiness pings → kubeconfig
+ * (standalone, written only once the port is known and accepting). Stop (SIGTERM): readiness turns
+ * false, the server stops accepting and drains in-flight requests up to the shutdown timeout, then
+ * the worker pool, the store and Vert.x close.
+ */
+public final class ApiServer {
+  private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+  private static final Duration TLS_RELOAD_INTERVAL = Duration.ofSeconds(10);
+  private static final long START_TIMEOUT_SECONDS = 60;
+
+  private final ApiServerConfig config;
+  private final StoreFactory stores;
+  private final HandlerFactory handlers;
+  private final Clock clock;
+
+  private Vertx vertx;
+  private WorkerExecutor worker;
+  private TelemetryStore store;
+  private HttpServer server;
+  private StoreReadiness readiness;
+  private CertificateReloader reloader;
+  private volatile boolean shuttingDown;
+  private boolean stopped;
+
+  public ApiServer(
+      ApiServerConfig config, StoreFactory stores, HandlerFactory handlers, Clock clock) {
+    this.config = config;
+    this.stores = stores;
+    this.handlers = handlers;
+    this.clock = clock;
+  }
+
+  /** Starts serving; returns the port actually bound. Cleans up what it started on failure. */
+  public synchronized int start() throws Exception {
+    try {
+      return doStart();
+    } catch (Exception e) {
+      stop();
+      throw e;
+    }
+  }
+
+  private int doStart() throws Exception {
+    StandalonePki pki = null;
+    TlsSettings tls;
+    if (config.standalone()) {
+      Path stateDir = config.stateDir().orElseThrow();
+      Files.deleteIfExists(kubeconfigPath(stateDir)); // never leave a stale one for readers
+      pki = new StandalonePki(stateDir, clock);
+      pki.ensure();
+      tls =
+          new TlsSettings(pki.servingCert(), pki.servingKey(), java.util.Optional.of(pki.caCert()));
+    } else {
+      tls =
+          new TlsSettings(
+              config.tlsCertFile().orElseThrow(),
+              config.tlsKeyFile().orElseThrow(),
+              config.clientCaFile());
+    }
+    List<Authenticator> authenticators = authenticators(tls);
+    HandlerFactory.ContinueKey continueKey = ContinueKeys.load(config);
+
+    vertx = Vertx.vertx();
+    worker =
+        vertx.createSharedWorkerExecutor(
+            "kubetel-store", config.workerThreads(), 5, TimeUnit.MINUTES);
+    store = stores.open(config);
+    List<ResourceHandler> resources =
+        List.copyOf(
+            handlers.create(
+                new HandlerFactory.Dependencies(vertx, worker, store, config, clock, continueKey)));
+    List<ResourceInfo> infos = resources.stream().map(ResourceHandler::info).toList();
+
+    PrometheusMeterRegistry registry = meterRegistry();
+    RequestMetrics metrics = new RequestMetrics(registry);
+    readiness =
+        new StoreReadiness(vertx, worker, store, config.readinessInterval(), metrics, clock);
+    List<EndpointGroup> endpoints =
+        List.of(
+            new DiscoveryEndpoints(new DiscoveryDocuments(infos)),
+            new OpenApiEndpoints(infos),
+            new HealthEndpoints(readiness, () -> shuttingDown, registry));
+    ApiRouter router = new ApiRouter(vertx, metrics, authenticators, config.maxBodyBytes());
+
+    HttpServerOptions options = tls.apply(new HttpServerOptions());
+    server =
+        await(
+            vertx
+                .createHttpServer(options)
+                .requestHandler(router.build(endpoints, resources))
+                .listen(config.securePort(), config.bindAddress()));
+    int port = server.actualPort();
+    readiness.start();
+    if (!config.standalone()) {
+      reloader = new CertificateReloader(vertx, server, tls);
+      reloader.start(TLS_RELOAD_INTERVAL);
+    }
+    if (pki != null) {
+      Path kubeconfig = kubeconfigPath(config.stateDir().orElseThrow());
+      KubeconfigWriter.write(kubeconfig, pki, kubeconfigHost(config.bindAddress()), port);
+      log.info("event=kubeconfig_written path={}", kubeconfig);
+    }
+    log.info(
+        "event=started address={} port={} standalone={} resources={}",
+        config.bindAddress(),
+        port,
+        config.standalone(),
+        infos.stream().map(ResourceInfo::plural).toList());
+    return port;
+  }
+
+  private List<Authenticator> authenticators(TlsSettings tls) throws IOException {
+    List<Authenticator> authenticators = new ArrayList<>();
+    // The front-proxy request-header authenticator (cluster mode) will go first, here.
+    if (tls.clientCaFile().isPresent()) {
+      authenticators.add(
+          new ClientCertificateAuthenticator(PemFiles.readCertificates(tls.clientCaFile().get())));
+    } else {
+      log.warn(
+          "event=no_client_ca message=\"no --client-ca-file: every request but probes gets 401\"");
+    }
+    return authenticators;
+  }
+
+  private static PrometheusMeterRegistry meterRegistry() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    return registry;
+  }
+
+  /** Where standalone mode writes its kubeconfig. */
+  public static Path kubeconfigPath(Path stateDir) {
+    return stateDir.resolve("kubeconfig");
+  }
+
+  /** The address clients should dial: loopback when listening on every interface. */
+  static String kubeconfigHost(String bindAddress) {
+    return switch (bindAddress) {
+      case "0.0.0.0", "" -> "127.0.0.1";
+      case "::", "[::]" -> "::1";
+      default -> bindAddress;
+    };
+  }
+
+  /** Whether shutdown has begun (readiness reports it). */
+  public boolean shuttingDown() {
+    return shuttingDown;
+  }
+
+  /** Stops gracefully: drain, then release the worker pool, the store and Vert.x. Idempotent. */
+  public synchronized void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    shuttingDown = true;
+    log.info("event=stopping timeout={}", config.shutdownTimeout());
+    if (reloader != null) {
+      reloader.stop();
+    }
+    if (readiness != null) {
+      readiness.stop();
+    }
+    if (server != null) {
+      quietly(
+          "http_server",
+          () -> await(server.shutdown(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)));
+    }
+    if (worker != null) {
+      quietly("worker_pool", () -> await(worker.close()));
+    }
+    if (store != null) {
+      quietly("store", () -> store.close());
+    }
+    if (vertx != null) {
+      quietly("vertx", () -> await(vertx.close()));
+    }
+    log.info("event=stopped");
+  }
+
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  private static void quietly(String what, Step step) {
+    try {
+      step.run();
+    } catch (Exception e) {
+      log.warn("event=stop_failed component={} error={}", what, e.getClass().getSimpleName());
+    }
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    try {
+      return future
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof Exception cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,216 @@
+package io.kubetel.apiserver;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Command-line entry point of the kubetel API server: parses flags and environment once into an
+ * {@link ApiServerConfig}, starts the {@link ApiServer} and stops it gracefully on SIGTERM/SIGINT.
+ * Flags are documented in {@code apiserver/server/README.md}.
+ */
+@Command(
+    name = "kubetel-apiserver",
+    mixinStandardHelpOptions = true,
+    description = "Serves ClickHouse telemetry as the telemetry.kubetel.io/v1alpha1 API.")
+public final class ApiServerMain implements Callable<Integer> {
+  /** Environment variable holding the ClickHouse password. */
+  public static final String PASSWORD_ENV = "KUBETEL_CLICKHOUSE_PASSWORD";
+
+  private static final Logger log = LoggerFactory.getLogger(ApiServerMain.class);
+
+  @Option(names = "--bind-address", defaultValue = "0.0.0.0", description = "Listen address.")
+  String bindAddress;
+
+  @Option(
+      names = "--secure-port",
+      defaultValue = "8443",
+      description = "HTTPS port; 0 picks a free port.")
+  int securePort;
+
+  @Option(names = "--standalone", description = "Generate PKI and a kubeconfig in --state-dir.")
+  boolean standalone;
+
+  @Option(names = "--state-dir", description = "Standalone state directory.")
+  Path stateDir;
+
+  @Option(names = "--tls-cert-file", description = "Serving certificate (PEM), cluster mode.")
+  Path tlsCertFile;
+
+  @Option(names = "--tls-private-key-file", description = "Serving private key (PEM).")
+  Path tlsKeyFile;
+
+  @Option(names = "--client-ca-file", description = "CA bundle for client certificates.")
+  Path clientCaFile;
+
+  @Option(
+      names = "--clickhouse-url",
+      defaultValue = "http://127.0.0.1:8123",
+      description = "ClickHouse HTTP endpoint.")
+  String clickhouseUrl;
+
+  @Option(names = "--clickhouse-user", defaultValue = "default", description = "ClickHouse user.")
+  String clickhouseUser;
+
+  @Option(
+      names = "--clickhouse-password-file",
+      description = "File holding the ClickHouse password (else env " + PASSWORD_ENV + ").")
+  Path clickhousePasswordFile;
+
+  @Option(
+      names = "--clickhouse-database",
+      defaultValue = "otel",
+      description = "ClickHouse database.")
+  String clickhouseDatabase;
+
+  @Option(
+      names = "--default-window",
+      defaultValue = "15m",
+      converter = DurationConverter.class,
+      description = "Time window when a request names none.")
+  Duration defaultWindow;
+
+  @Option(
+      names = "--max-window",
+      defaultValue = "7d",
+      converter = DurationConverter.class,
+      description = "Largest time window a request may ask for.")
+  Duration maxWindow;
+
+  @Option(
+      names = "--watch-poll-interval",
+      defaultValue = "2s",
+      converter = DurationConverter.class,
+      description = "How often watches poll storage.")
+  Duration watchPollInterval;
+
+  @Option(
+      names = "--worker-threads",
+      defaultValue = "16",
+      description = "Worker pool size for blocking storage calls.")
+  int workerThreads;
+
+  @Option(
+      names = "--max-request-body-bytes",
+      defaultValue = "1048576",
+      description = "Largest accepted request body.")
+  long maxBodyBytes;
+
+  @Option(
+      names = "--shutdown-timeout",
+      defaultValue = "20s",
+      converter = DurationConverter.class,
+      description = "How long to drain in-flight requests on SIGTERM.")
+  Duration shutdownTimeout;
+
+  @Option(
+      names = "--readiness-interval",
+      defaultValue = "5s",
+      converter = DurationConverter.class,
+      description = "How often the cached storage ping for /readyz runs.")
+  Duration readinessInterval;
+
+  @Option(
+      names = "--continue-token-key-file",
+      description = "HMAC key (>= 32 bytes) for continue tokens, shared by all replicas.")
+  Path continueTokenKeyFile;
+
+  private final Map<String, String> environment;
+  private final StoreFactory stores;
+  private final HandlerFactory handlers;
+
+  ApiServerMain(Map<String, String> environment, StoreFactory stores, HandlerFactory handlers) {
+    this.environment = environment;
+    this.stores = stores;
+    this.handlers = handlers;
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, ProductionWiring.stores(), ProductionWiring.handlers()));
+  }
+
+  /**
+   * Parses {@code args}, runs the server until SIGTERM and returns the exit code. Tests pass their
+   * own factories (see the e2e harness); production passes {@link ProductionWiring}'s.
+   */
+  public static int run(String[] args, StoreFactory stores, HandlerFactory handlers) {
+    return new CommandLine(new ApiServerMain(System.getenv(), stores, handlers))
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .execute(args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    ApiServerConfig config;
+    try {
+      config = config();
+    } catch (IllegalArgumentException | IOException e) {
+      System.err.println("kubetel-apiserver: " + e.getMessage());
+      return CommandLine.ExitCode.USAGE;
+    }
+    log.info("event=starting config=\"{}\"", config);
+    ApiServer server = new ApiServer(config, stores, handlers, Clock.systemUTC());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.stop();
+                  stopped.countDown();
+                },
+                "kubetel-shutdown"));
+    try {
+      server.start();
+    } catch (Exception e) {
+      log.error("event=start_failed error=\"{}\"", e.getMessage(), e);
+      return 1;
+    }
+    stopped.await();
+    return 0;
+  }
+
+  /** The immutable configuration from flags and environment. */
+  ApiServerConfig config() throws IOException {
+    return new ApiServerConfig(
+        bindAddress,
+        securePort,
+        standalone,
+        Optional.ofNullable(stateDir),
+        Optional.ofNullable(tlsCertFile),
+        Optional.ofNullable(tlsKeyFile),
+        Optional.ofNullable(clientCaFile),
+        clickhouseUrl,
+        clickhouseUser,
+        password(),
+        clickhouseDatabase,
+        defaultWindow,
+        maxWindow,
+        watchPollInterval,
+        workerThreads,
+        maxBodyBytes,
+        shutdownTimeout,
+        readinessInterval,
+        Optional.ofNullable(continueTokenKeyFile));
+  }
+
+  /** The password from --clickhouse-password-file, else the environment, else empty. */
+  private String password() throws IOException {
+    if (clickhousePasswordFile != null) {
+      String text = Files.readString(clickhousePasswordFile, StandardCharsets.UTF_8);
+      return text.strip();
+    }
+    return environment.getOrDefault(PASSWORD_ENV, "");
+  }
+}

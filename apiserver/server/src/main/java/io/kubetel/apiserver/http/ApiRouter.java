@@ -1,0 +1,111 @@
+package io.kubetel.apiserver.http;
+
+import io.kubetel.apiserver.resource.ResourceHandler;
+import io.kubetel.apiserver.resource.ResourceInfo;
+import io.kubetel.apiserver.resource.TelemetryApiGroup;
+import io.kubetel.apiserver.security.Authenticator;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+
+/**
+ * Builds the one HTTP router: access log and metrics, authentication, body limit, then the
+ * non-resource endpoints and every resource's four URL shapes; anything else is a 404 NotFound
+ * Status and every failure is rendered by {@link ApiFailureHandler}.
+ *
+ * <p>Methods are checked here from each resource's advertised verbs, so what the server accepts
+ * always matches discovery: GET for get/list/watch, POST on the collection only with {@code
+ * create}.
+ */
+public final class ApiRouter {
+  private final Vertx vertx;
+  private final RequestMetrics metrics;
+  private final List<Authenticator> authenticators;
+  private final long maxBodyBytes;
+
+  public ApiRouter(
+      Vertx vertx, RequestMetrics metrics, List<Authenticator> authenticators, long maxBodyBytes) {
+    this.vertx = vertx;
+    this.metrics = metrics;
+    this.authenticators = List.copyOf(authenticators);
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** The router serving {@code endpoints} and {@code handlers}. */
+  public Router build(List<EndpointGroup> endpoints, List<ResourceHandler> handlers) {
+    Router router = Router.router(vertx);
+    router.route().handler(new AccessLogHandler(metrics));
+    router.route().handler(new AuthenticationHandler(authenticators));
+    router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+    endpoints.forEach(group -> group.register(router));
+    handlers.forEach(handler -> mount(router, handler));
+    router
+        .route()
+        .handler(
+            context -> {
+              if (!context.normalizedPath().startsWith(TelemetryApiGroup.PATH + "/")) {
+                context.fail(404);
+                return;
+              }
+              context.fail(
+                  new ApiException(
+                      404, "NotFound", "the server could not find the requested resource"));
+            });
+    ApiFailureHandler failures = new ApiFailureHandler(metrics);
+    router.route().failureHandler(failures);
+    // Failures outside any route (e.g. a handler throwing after routing finished).
+    router.errorHandler(500, failures);
+    return router;
+  }
+
+  private static void mount(Router router, ResourceHandler handler) {
+    ResourceInfo info = handler.info();
+    String collection = "/" + info.plural();
+    String base = TelemetryApiGroup.PATH;
+    mount(router, handler, base + collection, false);
+    mount(router, handler, base + collection + "/:name", true);
+    if (info.namespaced()) {
+      mount(router, handler, base + "/namespaces/:namespace" + collection, false);
+      mount(router, handler, base + "/namespaces/:namespace" + collection + "/:name", true);
+    }
+  }
+
+  private static void mount(Router router, ResourceHandler handler, String path, boolean named) {
+    ResourceInfo info = handler.info();
+    Route route = router.route(path);
+    route.handler(
+        context -> {
+          context.put(RequestAttributes.RESOURCE, info.plural());
+          context.put(RequestAttributes.RESOURCE_REQUEST, Boolean.TRUE);
+          context.next();
+        });
+    route.handler(context -> checkMethod(context, info, named));
+    route.handler(handler::handle);
+  }
+
+  private static void checkMethod(RoutingContext context, ResourceInfo info, boolean named) {
+    HttpMethod method = context.request().method();
+    boolean readable =
+        info.verbs().contains("get")
+            || info.verbs().contains("list")
+            || info.verbs().contains("watch");
+    boolean allowed =
+        (HttpMethod.GET.equals(method) && readable)
+            || (HttpMethod.POST.equals(method) && !named && info.verbs().contains("create"));
+    if (!allowed) {
+      context.fail(
+          new ApiException(
+              405,
+              "MethodNotAllowed",
+              "the server does not allow this method on the requested resource",
+              info.plural(),
+              null));
+      return;
+    }
+    context.next();
+  }
+}

@@ -1,0 +1,52 @@
+package io.kubetel.apiserver.http;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+
+/**
+ * Request and storage-error meters, exported on {@code /metrics} as {@code
+ * kubetel_apiserver_requests_seconds{verb,resource,code}} (count/sum/max) and {@code
+ * kubetel_apiserver_store_errors_total{source}}. Labels are bounded: verb is a Kubernetes verb,
+ * resource a served plural or a fixed endpoint name, never a raw path.
+ */
+public final class RequestMetrics {
+  private final MeterRegistry registry;
+  private final Counter requestStoreErrors;
+  private final Counter pingStoreErrors;
+
+  public RequestMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.requestStoreErrors = storeErrors(registry, "request");
+    this.pingStoreErrors = storeErrors(registry, "ping");
+  }
+
+  private static Counter storeErrors(MeterRegistry registry, String source) {
+    return Counter.builder("kubetel.apiserver.store.errors")
+        .description("Storage calls that failed")
+        .tag("source", source)
+        .register(registry);
+  }
+
+  /** Records one finished request. */
+  public void record(String verb, String resource, int code, Duration duration) {
+    Timer.builder("kubetel.apiserver.requests")
+        .description("API requests by verb, resource and HTTP code")
+        .tag("verb", verb)
+        .tag("resource", resource)
+        .tag("code", Integer.toString(code))
+        .register(registry)
+        .record(duration);
+  }
+
+  /** A request failed because of storage. */
+  public void storeError() {
+    requestStoreErrors.increment();
+  }
+
+  /** The periodic storage ping failed. */
+  public void pingError() {
+    pingStoreErrors.increment();
+  }
+}

@@ -1,0 +1,123 @@
+package io.kubetel.apiserver.openapi;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubetel.apiserver.http.ApiException;
+import io.kubetel.apiserver.http.EndpointGroup;
+import io.kubetel.apiserver.resource.ResourceInfo;
+import io.kubetel.apiserver.resource.TelemetryApiGroup;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Serves {@code /openapi/v3} (the index), {@code /openapi/v3/apis/<group>/<version>} and {@code
+ * /openapi/v2} (JSON only). Documents are rendered once at startup. The v3 index links the
+ * group-version document with {@code ?hash=}; a request carrying the current hash may be cached
+ * forever, like kube-apiserver does.
+ *
+ * <p>{@code /openapi/v2} answers 406 NotAcceptable when the client accepts only protobuf (kubectl's
+ * default). kubectl then reports an error only for commands that need v2; explain and get use v3,
+ * and create skips v2 thanks to the PATCH operation in the v3 document.
+ */
+public final class OpenApiEndpoints implements EndpointGroup {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String GV_PATH = "/openapi/v3/" + TelemetryApiGroup.PATH.substring(1);
+
+  private final String v3Body;
+  private final String v3Hash;
+  private final String indexBody;
+  private final String v2Body;
+  private final String v2Etag;
+
+  public OpenApiEndpoints(List<ResourceInfo> resources) {
+    ObjectNode v3 = OpenApiV3Document.build(resources);
+    this.v3Body = v3.toString();
+    this.v3Hash = sha512(v3Body);
+    ObjectNode index = MAPPER.createObjectNode();
+    index
+        .putObject("paths")
+        .putObject(TelemetryApiGroup.PATH.substring(1))
+        .put("serverRelativeURL", GV_PATH + "?hash=" + v3Hash);
+    this.indexBody = index.toString();
+    this.v2Body = SwaggerV2Converter.convert(v3).toString();
+    this.v2Etag = "\"" + sha512(v2Body) + "\"";
+  }
+
+  @Override
+  public void register(Router router) {
+    router.get("/openapi/v3").handler(EndpointGroup.label("openapi")).handler(this::index);
+    router.get(GV_PATH).handler(EndpointGroup.label("openapi")).handler(this::groupVersion);
+    router.get("/openapi/v2").handler(EndpointGroup.label("openapi")).handler(this::v2);
+  }
+
+  private void index(RoutingContext context) {
+    context
+        .response()
+        .putHeader("Content-Type", "application/json")
+        .putHeader("Cache-Control", "no-cache, private")
+        .end(indexBody);
+  }
+
+  private void groupVersion(RoutingContext context) {
+    String etag = "\"" + v3Hash + "\"";
+    context.response().putHeader("ETag", etag);
+    if (v3Hash.equals(context.request().getParam("hash"))) {
+      context.response().putHeader("Cache-Control", "public, immutable");
+    } else {
+      context.response().putHeader("Cache-Control", "no-cache, private");
+    }
+    if (etag.equals(context.request().getHeader("If-None-Match"))) {
+      context.response().setStatusCode(304).end();
+      return;
+    }
+    context.response().putHeader("Content-Type", "application/json").end(v3Body);
+  }
+
+  private void v2(RoutingContext context) {
+    if (!acceptsJson(context.request().getHeader("Accept"))) {
+      context.fail(
+          new ApiException(
+              406,
+              "NotAcceptable",
+              "only application/json is supported for /openapi/v2; use /openapi/v3"));
+      return;
+    }
+    context.response().putHeader("ETag", v2Etag);
+    if (v2Etag.equals(context.request().getHeader("If-None-Match"))) {
+      context.response().setStatusCode(304).end();
+      return;
+    }
+    context.response().putHeader("Content-Type", "application/json").end(v2Body);
+  }
+
+  /** Whether an Accept header allows JSON (absent means anything). */
+  static boolean acceptsJson(String accept) {
+    if (accept == null || accept.isBlank()) {
+      return true;
+    }
+    for (String range : accept.split(",")) {
+      String type = range.split(";")[0].trim().toLowerCase(Locale.ROOT);
+      if (type.equals("application/json") || type.equals("application/*") || type.equals("*/*")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String sha512(String text) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-512");
+      return HexFormat.of()
+          .withUpperCase()
+          .formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-512 is always available", e);
+    }
+  }
+}

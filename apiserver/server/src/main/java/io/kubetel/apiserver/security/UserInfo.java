@@ -1,0 +1,22 @@
+package io.kubetel.apiserver.security;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An authenticated caller, as Kubernetes models it ({@code user.Info}): what a SubjectAccessReview
+ * will carry once authorization is delegated to kube-apiserver.
+ *
+ * @param name user name (a client certificate's CN, or the front proxy's X-Remote-User)
+ * @param groups groups (a client certificate's O values, or X-Remote-Group)
+ * @param extra extra attributes (X-Remote-Extra-*); empty for client certificates
+ */
+public record UserInfo(String name, List<String> groups, Map<String, List<String>> extra) {
+
+  public UserInfo {
+    Objects.requireNonNull(name, "name");
+    groups = List.copyOf(groups);
+    extra = Map.copyOf(extra);
+  }
+}

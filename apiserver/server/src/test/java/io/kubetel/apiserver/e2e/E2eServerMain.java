@@ -1,0 +1,18 @@
+package io.kubetel.apiserver.e2e;
+
+import io.kubetel.apiserver.ApiServerMain;
+import io.kubetel.apiserver.ProductionWiring;
+
+/**
+ * Test-only entry point: the real {@link ApiServerMain} and resource handlers with an empty store
+ * injected through the store seam, so platform ITs run without ClickHouse. Data-bearing ITs start
+ * {@link ApiServerMain} itself with {@code --clickhouse-url}.
+ */
+public final class E2eServerMain {
+  private E2eServerMain() {}
+
+  public static void main(String[] args) {
+    System.exit(
+        ApiServerMain.run(args, config -> new EmptyTelemetryStore(), ProductionWiring.handlers()));
+  }
+}
