@@ -31,11 +31,14 @@ public final class QuerySpecChecker {
 
   static final Duration MAX_RANGE = Duration.ofDays(90);
 
-  private final Optional<QueryCatalog> catalog;
+  private final CatalogLookup catalogs;
 
-  /** A checker; without a catalog, existence of metrics and attributes is not checked. */
-  public QuerySpecChecker(Optional<QueryCatalog> catalog) {
-    this.catalog = catalog;
+  /**
+   * A checker; for namespaces without a catalog, existence of metrics and attributes is not
+   * checked.
+   */
+  public QuerySpecChecker(CatalogLookup catalogs) {
+    this.catalogs = catalogs;
   }
 
   /**
@@ -149,6 +152,7 @@ public final class QuerySpecChecker {
 
   private void checkAgainstData(
       TelemetryQuerySpec spec, String namespace, String field, List<Problem> out) {
+    Optional<QueryCatalog> catalog = catalogs.forNamespace(namespace);
     if (catalog.isEmpty()) {
       return;
     }

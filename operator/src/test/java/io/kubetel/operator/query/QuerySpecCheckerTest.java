@@ -20,7 +20,7 @@ class QuerySpecCheckerTest {
           .metric("http.server.request.duration")
           .attribute(Signal.METRICS, "http.route")
           .attribute(Signal.TRACES, "http.route");
-  final QuerySpecChecker checker = new QuerySpecChecker(Optional.of(catalog));
+  final QuerySpecChecker checker = new QuerySpecChecker(ns -> Optional.of(catalog));
 
   static TelemetryQuerySpec query(Signal signal, String metric) {
     TelemetryQuerySpec q = new TelemetryQuerySpec();
@@ -106,7 +106,7 @@ class QuerySpecCheckerTest {
 
   @Test
   void withoutACatalogOnlyStaticChecksRun() {
-    QuerySpecChecker offline = new QuerySpecChecker(Optional.empty());
+    QuerySpecChecker offline = new QuerySpecChecker(CatalogLookup.NONE);
     assertThat(offline.check(query(Signal.METRICS, "anything"), "shop", "q", Set.of())).isEmpty();
     assertThat(offline.check(query(Signal.METRICS, null), "shop", "q", Set.of()))
         .extracting(Problem::reason)
