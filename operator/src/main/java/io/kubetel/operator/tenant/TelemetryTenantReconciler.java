@@ -161,8 +161,8 @@ public class TelemetryTenantReconciler
           "ClickHouse is unreachable or failed: "
               + describe(e)
               + "; retrying in "
-              + next.toSeconds()
-              + "s (attempt "
+              + human(next)
+              + " (attempt "
               + failures
               + ")";
       conditions.set(ConditionTypes.STORAGE_READY, false, "StorageUnavailable", message);
@@ -333,8 +333,7 @@ public class TelemetryTenantReconciler
                   + ": "
                   + describe(e)
                   + "; retrying in "
-                  + retry.toSeconds()
-                  + "s");
+                  + human(retry));
           return DeleteControl.noFinalizerRemoval().rescheduleAfter(retry);
         }
       }
@@ -392,6 +391,14 @@ public class TelemetryTenantReconciler
     c.setConditions(
         s.getConditions() == null ? new ArrayList<>() : new ArrayList<>(s.getConditions()));
     return c;
+  }
+
+  /** {@code 500ms}, {@code 5s}, {@code 5m0s}-style delay for messages. */
+  static String human(Duration d) {
+    if (d.toMillis() < 1000) {
+      return d.toMillis() + "ms";
+    }
+    return d.toSeconds() < 60 ? d.toSeconds() + "s" : d.toMinutes() + "m" + d.toSecondsPart() + "s";
   }
 
   static String describe(Throwable e) {
