@@ -1,6 +1,7 @@
 package io.kubetel.core.query;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,9 @@ import java.util.List;
  * panels: a signal, filters, an aggregation per step and group, and a time range.
  */
 public class TelemetryQuerySpec {
+
+  /** The duration grammar of step and range (numbers with units ms, s, m, h, d; e.g. 1h30m). */
+  public static final String DURATION_PATTERN = "^([0-9]{1,9}(ms|s|m|h|d))+$";
 
   @Required
   @JsonPropertyDescription("Signal to query: metrics, traces or logs.")
@@ -32,11 +36,13 @@ public class TelemetryQuerySpec {
       "Field keys to group by (same vocabulary as filter keys); one result series per group.")
   private List<String> groupBy = new ArrayList<>();
 
+  @Pattern(DURATION_PATTERN)
   @JsonPropertyDescription(
       "Step between result points as a duration (e.g. 30s, 1m, 1h). Defaults to a step giving"
           + " about 60 points over the range.")
   private String step;
 
+  @Pattern(DURATION_PATTERN)
   @JsonPropertyDescription(
       "Look-back range ending now as a duration (e.g. 15m, 1h, 7d). Ignored when start is set."
           + " Defaults to 15m.")

@@ -1,0 +1,78 @@
+package io.kubetel.crds.alertrule;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.kubetel.crds.common.Condition;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The observed state of an AlertRule (evaluation fields are written by the alert evaluator). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class AlertRuleStatus {
+
+  @JsonPropertyDescription("Inactive, Pending (condition holds, for not yet elapsed) or Firing.")
+  private AlertState state;
+
+  @JsonPropertyDescription("Time of the last evaluation (RFC 3339).")
+  private String lastEvaluationTime;
+
+  @JsonPropertyDescription("Value the query returned at the last evaluation.")
+  private Double lastValue;
+
+  @JsonPropertyDescription("Time the rule started firing (RFC 3339); absent when not firing.")
+  private String firingSince;
+
+  @JsonPropertyDescription("metadata.generation of the spec this status reflects.")
+  private Long observedGeneration;
+
+  @JsonPropertyDescription("Valid (spec checked against the schema and data), Ready.")
+  private List<Condition> conditions = new ArrayList<>();
+
+  public AlertState getState() {
+    return state;
+  }
+
+  public void setState(AlertState state) {
+    this.state = state;
+  }
+
+  public String getLastEvaluationTime() {
+    return lastEvaluationTime;
+  }
+
+  public void setLastEvaluationTime(String lastEvaluationTime) {
+    this.lastEvaluationTime = lastEvaluationTime;
+  }
+
+  public Double getLastValue() {
+    return lastValue;
+  }
+
+  public void setLastValue(Double lastValue) {
+    this.lastValue = lastValue;
+  }
+
+  public String getFiringSince() {
+    return firingSince;
+  }
+
+  public void setFiringSince(String firingSince) {
+    this.firingSince = firingSince;
+  }
+
+  public Long getObservedGeneration() {
+    return observedGeneration;
+  }
+
+  public void setObservedGeneration(Long observedGeneration) {
+    this.observedGeneration = observedGeneration;
+  }
+
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions;
+  }
+}

@@ -1,0 +1,6 @@
+package io.kubetel.crds.alertrule;
+
+/** Kinds of alert condition. */
+public enum ConditionType {
+  Threshold
+}

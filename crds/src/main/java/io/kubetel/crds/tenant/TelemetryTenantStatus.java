@@ -1,0 +1,70 @@
+package io.kubetel.crds.tenant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.kubetel.crds.common.Condition;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the operator observed and did for a TelemetryTenant. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class TelemetryTenantStatus {
+
+  @JsonPropertyDescription(
+      "Namespaces the tenant currently owns (explicit list plus selector matches, minus namespaces"
+          + " owned by an older tenant), sorted.")
+  private List<String> resolvedNamespaces = new ArrayList<>();
+
+  @JsonPropertyDescription("ClickHouse database holding the tenant's data.")
+  private String database;
+
+  @JsonPropertyDescription("Time retention last ran successfully (RFC 3339).")
+  private String lastRetentionRun;
+
+  @JsonPropertyDescription("metadata.generation of the spec this status reflects.")
+  private Long observedGeneration;
+
+  @JsonPropertyDescription(
+      "Ready (everything applied), StorageReady (database and tables exist), RetentionApplied.")
+  private List<Condition> conditions = new ArrayList<>();
+
+  public List<String> getResolvedNamespaces() {
+    return resolvedNamespaces;
+  }
+
+  public void setResolvedNamespaces(List<String> resolvedNamespaces) {
+    this.resolvedNamespaces = resolvedNamespaces;
+  }
+
+  public String getDatabase() {
+    return database;
+  }
+
+  public void setDatabase(String database) {
+    this.database = database;
+  }
+
+  public String getLastRetentionRun() {
+    return lastRetentionRun;
+  }
+
+  public void setLastRetentionRun(String lastRetentionRun) {
+    this.lastRetentionRun = lastRetentionRun;
+  }
+
+  public Long getObservedGeneration() {
+    return observedGeneration;
+  }
+
+  public void setObservedGeneration(Long observedGeneration) {
+    this.observedGeneration = observedGeneration;
+  }
+
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions;
+  }
+}

@@ -1,0 +1,141 @@
+package io.kubetel.crds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+/** Crafted TelemetryTenants the CRD schema must reject, each with the error a user would see. */
+class TenantSchemaTest {
+
+  static final CrdSchema CRD = CrdSchema.load("telemetrytenants");
+
+  static ObjectNode tenant() {
+    return CrdSchema.yaml(
+        """
+        apiVersion: kubetel.io/v1alpha1
+        kind: TelemetryTenant
+        metadata: {name: shop}
+        spec:
+          namespaces: [shop-frontend, shop-checkout]
+          retention: {metrics: 30d, traces: 7d, logs: 14d}
+          quotas: {maxRowsRead: 1000000, maxQuerySeconds: 30}
+          viewers:
+            - {kind: Group, name: shop-developers}
+        """);
+  }
+
+  static ObjectNode spec(ObjectNode t) {
+    return (ObjectNode) t.get("spec");
+  }
+
+  @Test
+  void aMinimalTenantIsAccepted() {
+    assertThat(CRD.validate(tenant())).isEmpty();
+  }
+
+  @Test
+  void needsNamespacesOrASelector() {
+    ObjectNode t = tenant();
+    spec(t).remove("namespaces");
+    assertThat(CRD.validate(t))
+        .singleElement()
+        .asString()
+        .contains("at least one of namespaces or namespaceSelector must be set");
+    spec(t).putObject("namespaceSelector").putObject("matchLabels").put("team", "shop");
+    assertThat(CRD.validate(t)).isEmpty();
+  }
+
+  @Test
+  void rejectsInvalidAndDuplicateNamespaceNames() {
+    ObjectNode t = tenant();
+    spec(t).putArray("namespaces").add("Shop_Frontend");
+    assertThat(CRD.validate(t)).singleElement().asString().contains("DNS-1123");
+    spec(t).putArray("namespaces").add("shop").add("shop");
+    assertThat(CRD.validate(t)).singleElement().asString().contains("must not repeat");
+  }
+
+  @Test
+  void rejectsBadRetentionDurations() {
+    ObjectNode t = tenant();
+    ((ObjectNode) spec(t).get("retention")).put("traces", "1 week");
+    assertThat(CRD.validate(t)).singleElement().asString().contains("traces").contains("pattern");
+    ((ObjectNode) spec(t).get("retention")).put("traces", "0d");
+    assertThat(CRD.validate(t))
+        .singleElement()
+        .asString()
+        .contains("self.spec.retention.traces: retention must be greater than zero");
+  }
+
+  @Test
+  void rejectsQuotasOutOfRange() {
+    ObjectNode t = tenant();
+    ((ObjectNode) spec(t).get("quotas")).put("maxQuerySeconds", 0);
+    assertThat(CRD.validate(t)).singleElement().asString().contains("maxQuerySeconds");
+    ((ObjectNode) spec(t).get("quotas")).put("maxQuerySeconds", 601);
+    assertThat(CRD.validate(t)).singleElement().asString().contains("maxQuerySeconds");
+  }
+
+  @Test
+  void rejectsUnknownDeletionPolicyAndDatabaseName() {
+    ObjectNode t = tenant();
+    spec(t).put("deletionPolicy", "Purge");
+    assertThat(CRD.validate(t)).singleElement().asString().contains("deletionPolicy");
+    spec(t).put("deletionPolicy", "Delete").put("database", "shop-db; DROP");
+    assertThat(CRD.validate(t)).singleElement().asString().contains("database");
+  }
+
+  @Test
+  void serviceAccountViewersNeedANamespaceAndOthersMustNotHaveOne() {
+    ObjectNode t = tenant();
+    spec(t).putArray("viewers").addObject().put("kind", "ServiceAccount").put("name", "ci");
+    assertThat(CRD.validate(t))
+        .singleElement()
+        .asString()
+        .contains("namespace is required for ServiceAccount");
+    spec(t)
+        .putArray("viewers")
+        .addObject()
+        .put("kind", "User")
+        .put("name", "ann")
+        .put("namespace", "x");
+    assertThat(CRD.validate(t)).singleElement().asString().contains("not allowed for User");
+  }
+
+  @Test
+  void selectorOperatorsNeedMatchingValues() {
+    ObjectNode t = tenant();
+    spec(t)
+        .putObject("namespaceSelector")
+        .putArray("matchExpressions")
+        .addObject()
+        .put("key", "team")
+        .put("operator", "In");
+    assertThat(CRD.validate(t)).singleElement().asString().contains("values must be non-empty");
+  }
+
+  @Test
+  void rejectsUnknownFields() {
+    ObjectNode t = tenant();
+    spec(t).put("retentionDays", 7);
+    assertThat(CRD.validate(t)).singleElement().asString().contains("retentionDays");
+  }
+
+  @Test
+  void databaseIsImmutable() {
+    ObjectNode old = tenant();
+    spec(old).put("database", "shop_data");
+    ObjectNode changed = old.deepCopy();
+    spec(changed).put("database", "shop_other");
+    assertThat(CRD.validateUpdate(old, changed))
+        .singleElement()
+        .asString()
+        .contains("database is immutable");
+    ObjectNode removed = old.deepCopy();
+    spec(removed).remove("database");
+    assertThat(CRD.validateUpdate(old, removed)).isNotEmpty();
+    ObjectNode same = old.deepCopy();
+    spec(same).putArray("namespaces").add("shop-frontend");
+    assertThat(CRD.validateUpdate(old, same)).isEmpty();
+  }
+}

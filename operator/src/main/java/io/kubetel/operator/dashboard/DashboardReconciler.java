@@ -1,0 +1,125 @@
+package io.kubetel.operator.dashboard;
+
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.kubetel.crds.common.ConditionStatus;
+import io.kubetel.crds.dashboard.Dashboard;
+import io.kubetel.crds.dashboard.DashboardStatus;
+import io.kubetel.operator.conditions.ConditionSet;
+import io.kubetel.operator.conditions.ConditionTypes;
+import io.kubetel.operator.events.EventRecorder;
+import io.kubetel.operator.query.Problem;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Validates Dashboards and reports {@code Valid} (its message starts with the first bad panel) and
+ * {@code Ready} conditions and the panel count. The status never copies panel content, so large
+ * dashboards stay far below etcd's object size limit.
+ */
+@ControllerConfiguration(name = DashboardReconciler.NAME)
+public class DashboardReconciler implements Reconciler<Dashboard> {
+  private static final Logger log = LoggerFactory.getLogger(DashboardReconciler.class);
+
+  public static final String NAME = "dashboard";
+
+  private final DashboardValidator validator;
+  private final EventRecorder events;
+  private final Clock clock;
+  private final Duration recheck;
+
+  public DashboardReconciler(
+      DashboardValidator validator, EventRecorder events, Clock clock, Duration recheck) {
+    this.validator = validator;
+    this.events = events;
+    this.clock = clock;
+    this.recheck = recheck;
+  }
+
+  @Override
+  public UpdateControl<Dashboard> reconcile(Dashboard dashboard, Context<Dashboard> context) {
+    long generation =
+        dashboard.getMetadata().getGeneration() == null
+            ? 0
+            : dashboard.getMetadata().getGeneration();
+    DashboardStatus before =
+        dashboard.getStatus() == null ? new DashboardStatus() : dashboard.getStatus();
+    ConditionSet conditions = ConditionSet.from(before.getConditions(), generation, clock);
+    Duration next = recheck;
+    int panels =
+        dashboard.getSpec() == null || dashboard.getSpec().getPanels() == null
+            ? 0
+            : dashboard.getSpec().getPanels().size();
+    try {
+      List<Problem> problems = validator.validate(dashboard);
+      if (problems.isEmpty()) {
+        conditions.set(
+            ConditionTypes.VALID, true, "Valid", "all " + panels + " panel(s) are valid");
+        conditions.set(ConditionTypes.READY, true, "Ready", "the dashboard can be displayed");
+      } else {
+        Problem first = problems.get(0);
+        conditions.set(
+            ConditionTypes.VALID,
+            false,
+            first.reason(),
+            problems.stream().map(Problem::describe).collect(Collectors.joining("; ")));
+        conditions.set(
+            ConditionTypes.READY,
+            false,
+            first.reason(),
+            "the dashboard is not valid: " + first.describe());
+      }
+    } catch (RuntimeException e) {
+      String message = "cannot check the queries against stored data: " + e.getMessage();
+      conditions.set(ConditionTypes.VALID, ConditionStatus.Unknown, "CatalogUnavailable", message);
+      conditions.set(ConditionTypes.READY, false, "CatalogUnavailable", message);
+      next = Duration.ofSeconds(30);
+      log.warn(
+          "event=dashboard_catalog_failed namespace={} name={} error={}",
+          dashboard.getMetadata().getNamespace(),
+          dashboard.getMetadata().getName(),
+          e.getMessage());
+    }
+    if (conditions.transitioned(ConditionTypes.VALID)) {
+      conditions
+          .get(ConditionTypes.VALID)
+          .ifPresent(
+              c -> {
+                if (c.isTrue()) {
+                  events.normal(dashboard, c.getReason(), c.getMessage());
+                } else {
+                  events.warning(dashboard, c.getReason(), c.getMessage());
+                }
+              });
+    }
+    DashboardStatus status = new DashboardStatus();
+    status.setPanelCount(panels);
+    status.setObservedGeneration(generation);
+    status.setConditions(conditions.toList());
+    if (Objects.equals(before.getPanelCount(), status.getPanelCount())
+        && Objects.equals(before.getObservedGeneration(), status.getObservedGeneration())
+        && render(before).equals(render(status))) {
+      return UpdateControl.<Dashboard>noUpdate().rescheduleAfter(next);
+    }
+    dashboard.setStatus(status);
+    return UpdateControl.patchStatus(dashboard).rescheduleAfter(next);
+  }
+
+  private static List<String> render(DashboardStatus s) {
+    List<String> out = new ArrayList<>();
+    if (s.getConditions() != null) {
+      s.getConditions()
+          .forEach(
+              c -> out.add(c + "@" + c.getLastTransitionTime() + "/" + c.getObservedGeneration()));
+    }
+    return out;
+  }
+}

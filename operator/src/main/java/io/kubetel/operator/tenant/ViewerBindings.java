@@ -1,0 +1,196 @@
+package io.kubetel.operator.tenant;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleRefBuilder;
+import io.fabric8.kubernetes.api.model.rbac.Subject;
+import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubetel.crds.tenant.SubjectKind;
+import io.kubetel.crds.tenant.TelemetryTenant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Grants a tenant's viewers read access to its telemetry: one RoleBinding per owned namespace to
+ * the shared ClusterRole {@value #CLUSTER_ROLE}, owned by the tenant (garbage-collected with it)
+ * and labelled with its name, and removed from namespaces the tenant no longer owns.
+ */
+public final class ViewerBindings {
+  private static final Logger log = LoggerFactory.getLogger(ViewerBindings.class);
+
+  /** The shared read-only ClusterRole on the telemetry API group. */
+  public static final String CLUSTER_ROLE = "kubetel-telemetry-viewer";
+
+  /** Label carrying the owning tenant's name on every RoleBinding the operator manages. */
+  public static final String TENANT_LABEL = "kubetel.io/tenant";
+
+  static final String TELEMETRY_GROUP = "telemetry.kubetel.io";
+  static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+
+  private final KubernetesClient client;
+
+  public ViewerBindings(KubernetesClient client) {
+    this.client = client;
+  }
+
+  /** The name of a tenant's RoleBinding in each of its namespaces. */
+  public static String bindingName(String tenant) {
+    return "kubetel-viewer-" + tenant;
+  }
+
+  /** The shared ClusterRole: get/list/watch on every telemetry.kubetel.io resource. */
+  public static ClusterRole clusterRole() {
+    return new ClusterRoleBuilder()
+        .withMetadata(
+            new ObjectMetaBuilder()
+                .withName(CLUSTER_ROLE)
+                .withLabels(Map.of(MANAGED_BY, "kubetel-operator"))
+                .build())
+        .withRules(
+            new PolicyRuleBuilder()
+                .withApiGroups(TELEMETRY_GROUP)
+                .withResources("*")
+                .withVerbs("get", "list", "watch")
+                .build())
+        .build();
+  }
+
+  /**
+   * Creates or updates the shared ClusterRole (the Helm chart ships it too; this is idempotent).
+   */
+  public void ensureClusterRole() {
+    ClusterRole desired = clusterRole();
+    ClusterRole existing = client.rbac().clusterRoles().withName(CLUSTER_ROLE).get();
+    if (existing == null) {
+      client.rbac().clusterRoles().resource(desired).create();
+    } else if (!Objects.equals(existing.getRules(), desired.getRules())) {
+      existing.setRules(desired.getRules());
+      client.rbac().clusterRoles().resource(existing).update();
+    }
+  }
+
+  /** The RoleBinding the tenant should have in {@code namespace}. */
+  static RoleBinding desired(TelemetryTenant tenant, String namespace) {
+    String name = tenant.getMetadata().getName();
+    List<Subject> subjects =
+        tenant.getSpec().getViewers().stream().map(ViewerBindings::toRbac).toList();
+    return new RoleBindingBuilder()
+        .withMetadata(
+            new ObjectMetaBuilder()
+                .withName(bindingName(name))
+                .withNamespace(namespace)
+                .withLabels(Map.of(TENANT_LABEL, name, MANAGED_BY, "kubetel-operator"))
+                .withOwnerReferences(
+                    new OwnerReferenceBuilder()
+                        .withApiVersion(tenant.getApiVersion())
+                        .withKind(tenant.getKind())
+                        .withName(name)
+                        .withUid(tenant.getMetadata().getUid())
+                        .withController(true)
+                        .withBlockOwnerDeletion(false)
+                        .build())
+                .build())
+        .withRoleRef(
+            new RoleRefBuilder()
+                .withApiGroup("rbac.authorization.k8s.io")
+                .withKind("ClusterRole")
+                .withName(CLUSTER_ROLE)
+                .build())
+        .withSubjects(subjects)
+        .build();
+  }
+
+  private static Subject toRbac(io.kubetel.crds.tenant.Subject s) {
+    SubjectBuilder b = new SubjectBuilder().withKind(s.getKind().name()).withName(s.getName());
+    if (s.getKind() == SubjectKind.ServiceAccount) {
+      b.withNamespace(s.getNamespace());
+    } else {
+      b.withApiGroup("rbac.authorization.k8s.io");
+    }
+    return b.build();
+  }
+
+  /**
+   * Makes the tenant's RoleBindings exactly one per namespace in {@code namespaces} (none when it
+   * has no viewers).
+   *
+   * @return how many bindings were created, updated or deleted
+   */
+  public int sync(TelemetryTenant tenant, Set<String> namespaces) {
+    String name = tenant.getMetadata().getName();
+    boolean wanted =
+        tenant.getSpec().getViewers() != null && !tenant.getSpec().getViewers().isEmpty();
+    int changes = 0;
+    List<RoleBinding> existing =
+        client
+            .rbac()
+            .roleBindings()
+            .inAnyNamespace()
+            .withLabel(TENANT_LABEL, name)
+            .list()
+            .getItems();
+    for (RoleBinding rb : existing) {
+      if (!wanted || !namespaces.contains(rb.getMetadata().getNamespace())) {
+        client
+            .rbac()
+            .roleBindings()
+            .inNamespace(rb.getMetadata().getNamespace())
+            .resource(rb)
+            .delete();
+        log.info(
+            "event=viewer_binding_deleted tenant={} namespace={}",
+            name,
+            rb.getMetadata().getNamespace());
+        changes++;
+      }
+    }
+    if (!wanted) {
+      return changes;
+    }
+    for (String ns : namespaces) {
+      RoleBinding want = desired(tenant, ns);
+      RoleBinding have =
+          existing.stream()
+              .filter(rb -> ns.equals(rb.getMetadata().getNamespace()))
+              .filter(rb -> want.getMetadata().getName().equals(rb.getMetadata().getName()))
+              .findFirst()
+              .orElse(null);
+      if (have == null) {
+        client.rbac().roleBindings().inNamespace(ns).resource(want).create();
+        log.info("event=viewer_binding_created tenant={} namespace={}", name, ns);
+        changes++;
+      } else if (!Objects.equals(have.getSubjects(), want.getSubjects())
+          || !Objects.equals(have.getRoleRef(), want.getRoleRef())) {
+        // roleRef is immutable in Kubernetes: replace the binding when it differs.
+        if (!Objects.equals(have.getRoleRef(), want.getRoleRef())) {
+          client.rbac().roleBindings().inNamespace(ns).resource(have).delete();
+          client.rbac().roleBindings().inNamespace(ns).resource(want).create();
+        } else {
+          client
+              .rbac()
+              .roleBindings()
+              .inNamespace(ns)
+              .withName(want.getMetadata().getName())
+              .edit(rb -> new RoleBindingBuilder(rb).withSubjects(want.getSubjects()).build());
+        }
+        changes++;
+      }
+    }
+    return changes;
+  }
+
+  /** Deletes every RoleBinding of the tenant (on tenant deletion; owner references do it too). */
+  public void deleteAll(String tenant) {
+    client.rbac().roleBindings().inAnyNamespace().withLabel(TENANT_LABEL, tenant).delete();
+  }
+}

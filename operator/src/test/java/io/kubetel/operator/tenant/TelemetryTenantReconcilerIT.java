@@ -1,0 +1,338 @@
+package io.kubetel.operator.tenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.kubetel.core.clickhouse.ClickHouseGateway;
+import io.kubetel.core.clickhouse.ClickHouseSettings;
+import io.kubetel.core.schema.ClickHouseSchemaManager;
+import io.kubetel.core.testing.LocalClickHouse;
+import io.kubetel.crds.common.Condition;
+import io.kubetel.crds.tenant.DeletionPolicy;
+import io.kubetel.crds.tenant.NamespaceSelector;
+import io.kubetel.crds.tenant.Subject;
+import io.kubetel.crds.tenant.SubjectKind;
+import io.kubetel.crds.tenant.TelemetryTenant;
+import io.kubetel.crds.tenant.TelemetryTenantSpec;
+import io.kubetel.operator.TestOperators;
+import io.kubetel.operator.conditions.ConditionSet;
+import io.kubetel.operator.events.EventRecorder;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tenant reconciler against the fabric8 mock API server (CRUD mode) and the real local
+ * ClickHouse: provisioning, namespace resolution and conflicts, viewer RoleBindings, deletion
+ * policies.
+ */
+@EnableKubernetesMockClient(crud = true)
+class TelemetryTenantReconcilerIT {
+
+  static KubernetesClient client;
+  static ClickHouseGateway gateway;
+  static String prefix;
+
+  Operator operator;
+
+  @BeforeAll
+  static void clickHouse() {
+    gateway = new ClickHouseGateway(ClickHouseSettings.of(LocalClickHouse.url(), "default"));
+    prefix = "kt_tenantit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_";
+  }
+
+  @AfterAll
+  static void dropDatabases() {
+    for (var row :
+        gateway.select(
+            "SELECT name FROM system.databases WHERE startsWith(name, '"
+                + prefix
+                + "') FORMAT JSONEachRow")) {
+      gateway.execute("DROP DATABASE IF EXISTS " + row.get("name").asText());
+    }
+    gateway.close();
+  }
+
+  @BeforeEach
+  void startOperator() {
+    ClickHouseSchemaManager schema = new ClickHouseSchemaManager(gateway);
+    TenantStorage storage = new ClickHouseTenantStorage(schema, (db, m, now) -> List.of(), gateway);
+    operator =
+        TestOperators.start(
+            client,
+            new TelemetryTenantReconciler(
+                storage,
+                new ViewerBindings(client),
+                new EventRecorder(client, Clock.systemUTC()),
+                TenantReconcilerConfig.defaults(),
+                Clock.systemUTC()));
+  }
+
+  @AfterEach
+  void stopOperator() {
+    operator.stop();
+  }
+
+  static void namespace(String name, Map<String, String> labels) {
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withLabels(labels)
+                .endMetadata()
+                .build())
+        .createOr(n -> n.update());
+  }
+
+  static TelemetryTenant tenant(String name, String database, List<String> namespaces) {
+    TelemetryTenant t = new TelemetryTenant();
+    t.getMetadata().setName(name);
+    TelemetryTenantSpec spec = new TelemetryTenantSpec();
+    spec.setNamespaces(namespaces);
+    spec.setDatabase(database);
+    spec.setViewers(List.of(new Subject(SubjectKind.Group, name + "-devs", null)));
+    t.setSpec(spec);
+    return t;
+  }
+
+  static TelemetryTenant get(String name) {
+    return client.resources(TelemetryTenant.class).withName(name).get();
+  }
+
+  static Condition condition(String tenant, String type) {
+    TelemetryTenant t = get(tenant);
+    return t == null || t.getStatus() == null
+        ? null
+        : ConditionSet.find(t.getStatus().getConditions(), type).orElse(null);
+  }
+
+  static Set<String> tables(String database) {
+    return gateway
+        .select(
+            "SELECT name FROM system.tables WHERE database = '" + database + "' FORMAT JSONEachRow")
+        .stream()
+        .map(r -> r.get("name").asText())
+        .collect(Collectors.toSet());
+  }
+
+  static boolean databaseExists(String database) {
+    return !gateway
+        .select(
+            "SELECT name FROM system.databases WHERE name = '" + database + "' FORMAT JSONEachRow")
+        .isEmpty();
+  }
+
+  static Set<String> bindingNamespaces(String tenant) {
+    return client
+        .rbac()
+        .roleBindings()
+        .inAnyNamespace()
+        .withLabel(ViewerBindings.TENANT_LABEL, tenant)
+        .list()
+        .getItems()
+        .stream()
+        .map(rb -> rb.getMetadata().getNamespace())
+        .collect(Collectors.toSet());
+  }
+
+  @Test
+  void createdTenantGetsItsDatabaseTablesViewerBindingsAndReady() {
+    namespace("shop-frontend", Map.of());
+    namespace("shop-checkout", Map.of());
+    String db = prefix + "shop";
+    client.resource(tenant("shop", db, List.of("shop-frontend", "shop-checkout"))).create();
+
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              Condition ready = condition("shop", "Ready");
+              assertThat(ready).isNotNull();
+              assertThat(ready.getStatus().name()).as(String.valueOf(ready)).isEqualTo("True");
+            });
+    TelemetryTenant t = get("shop");
+    assertThat(t.getStatus().getResolvedNamespaces())
+        .containsExactly("shop-checkout", "shop-frontend");
+    assertThat(t.getStatus().getDatabase()).isEqualTo(db);
+    assertThat(t.getStatus().getObservedGeneration())
+        .isEqualTo(t.getMetadata().getGeneration() == null ? 0L : t.getMetadata().getGeneration());
+    assertThat(t.getStatus().getLastRetentionRun()).isNotNull();
+    assertThat(condition("shop", "StorageReady").getStatus().name()).isEqualTo("True");
+    assertThat(condition("shop", "RetentionApplied").getStatus().name()).isEqualTo("True");
+    assertThat(tables(db))
+        .contains(
+            "otel_metrics_gauge",
+            "otel_metrics_sum",
+            "otel_metrics_histogram",
+            "otel_traces",
+            "otel_logs");
+    assertThat(t.getMetadata().getFinalizers()).isNotEmpty();
+
+    assertThat(bindingNamespaces("shop"))
+        .containsExactlyInAnyOrder("shop-frontend", "shop-checkout");
+    RoleBinding rb =
+        client
+            .rbac()
+            .roleBindings()
+            .inNamespace("shop-checkout")
+            .withName("kubetel-viewer-shop")
+            .get();
+    assertThat(rb.getRoleRef().getName()).isEqualTo("kubetel-telemetry-viewer");
+    assertThat(rb.getSubjects())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.getKind()).isEqualTo("Group");
+              assertThat(s.getName()).isEqualTo("shop-devs");
+            });
+    assertThat(rb.getMetadata().getOwnerReferences())
+        .singleElement()
+        .satisfies(o -> assertThat(o.getName()).isEqualTo("shop"));
+    var role = client.rbac().clusterRoles().withName("kubetel-telemetry-viewer").get();
+    assertThat(role.getRules())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getApiGroups()).containsExactly("telemetry.kubetel.io");
+              assertThat(r.getVerbs()).containsExactlyInAnyOrder("get", "list", "watch");
+            });
+  }
+
+  @Test
+  void namespaceLabelChangesMoveTheResolvedNamespacesAndBindings() {
+    namespace("lbl-a", Map.of("team", "blue"));
+    namespace("lbl-b", Map.of("team", "green"));
+    TelemetryTenant t = tenant("blue", prefix + "blue", List.of());
+    NamespaceSelector sel = new NamespaceSelector();
+    sel.setMatchLabels(Map.of("team", "blue"));
+    t.getSpec().setNamespaceSelector(sel);
+    client.resource(t).create();
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(get("blue").getStatus().getResolvedNamespaces())
+                    .containsExactly("lbl-a"));
+    assertThat(bindingNamespaces("blue")).containsExactly("lbl-a");
+
+    namespace("lbl-b", Map.of("team", "blue"));
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(get("blue").getStatus().getResolvedNamespaces())
+                    .containsExactly("lbl-a", "lbl-b"));
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(bindingNamespaces("blue")).containsExactlyInAnyOrder("lbl-a", "lbl-b"));
+
+    namespace("lbl-a", Map.of("team", "green"));
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(get("blue").getStatus().getResolvedNamespaces())
+                    .containsExactly("lbl-b"));
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(bindingNamespaces("blue")).containsExactly("lbl-b"));
+  }
+
+  @Test
+  void theLaterTenantClaimingANamespaceGetsNamespaceConflictAndTheFirstIsUntouched() {
+    namespace("shared-ns", Map.of());
+    namespace("own-ns", Map.of());
+    client.resource(tenant("first", prefix + "first", List.of("shared-ns"))).create();
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> assertThat(condition("first", "Ready").getStatus().name()).isEqualTo("True"));
+    TelemetryTenant firstBefore = get("first");
+
+    client.resource(tenant("second", prefix + "second", List.of("shared-ns", "own-ns"))).create();
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              Condition ready = condition("second", "Ready");
+              assertThat(ready).isNotNull();
+              assertThat(ready.getStatus().name()).isEqualTo("False");
+              assertThat(ready.getReason()).isEqualTo("NamespaceConflict");
+              assertThat(ready.getMessage()).contains("shared-ns (owned by tenant first)");
+            });
+    assertThat(get("second").getStatus().getResolvedNamespaces()).containsExactly("own-ns");
+    assertThat(bindingNamespaces("second")).containsExactly("own-ns");
+
+    TelemetryTenant firstAfter = get("first");
+    assertThat(firstAfter.getStatus().getResolvedNamespaces()).containsExactly("shared-ns");
+    assertThat(firstAfter.getStatus().getConditions().toString())
+        .isEqualTo(firstBefore.getStatus().getConditions().toString());
+    assertThat(firstAfter.getMetadata().getResourceVersion())
+        .isEqualTo(firstBefore.getMetadata().getResourceVersion());
+    assertThat(bindingNamespaces("first")).containsExactly("shared-ns");
+  }
+
+  @Test
+  void deletionRetainKeepsTheDatabaseAndDeleteDropsIt() {
+    namespace("keep-ns", Map.of());
+    namespace("drop-ns", Map.of());
+    String keepDb = prefix + "keep";
+    String dropDb = prefix + "drop";
+    client.resource(tenant("keep", keepDb, List.of("keep-ns"))).create();
+    TelemetryTenant drop = tenant("drop", dropDb, List.of("drop-ns"));
+    drop.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
+    client.resource(drop).create();
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              assertThat(condition("keep", "StorageReady").getStatus().name()).isEqualTo("True");
+              assertThat(condition("drop", "StorageReady").getStatus().name()).isEqualTo("True");
+            });
+    assertThat(databaseExists(keepDb)).isTrue();
+    assertThat(databaseExists(dropDb)).isTrue();
+
+    client.resources(TelemetryTenant.class).withName("keep").delete();
+    client.resources(TelemetryTenant.class).withName("drop").delete();
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              assertThat(get("keep")).isNull();
+              assertThat(get("drop")).isNull();
+            });
+    assertThat(databaseExists(keepDb)).as("Retain keeps the data").isTrue();
+    assertThat(tables(keepDb)).contains("otel_traces");
+    assertThat(databaseExists(dropDb)).as("Delete drops the database").isFalse();
+    assertThat(bindingNamespaces("keep")).isEmpty();
+    assertThat(bindingNamespaces("drop")).isEmpty();
+  }
+}

@@ -1,0 +1,159 @@
+package io.kubetel.operator.tenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.kubetel.core.clickhouse.ClickHouseGateway;
+import io.kubetel.core.clickhouse.ClickHouseSettings;
+import io.kubetel.core.query.Signal;
+import io.kubetel.core.retention.RetentionManager.RetentionAction;
+import io.kubetel.core.schema.ClickHouseSchemaManager;
+import io.kubetel.core.schema.SchemaLayout;
+import io.kubetel.core.testing.LocalClickHouse;
+import io.kubetel.crds.common.Condition;
+import io.kubetel.crds.tenant.TelemetryTenant;
+import io.kubetel.operator.TestOperators;
+import io.kubetel.operator.conditions.ConditionSet;
+import io.kubetel.operator.events.EventRecorder;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ClickHouse unreachable: the tenant reports {@code StorageReady=False}, is retried with growing
+ * delays, and becomes Ready once ClickHouse answers again.
+ */
+@EnableKubernetesMockClient(crud = true)
+class TenantStorageOutageIT {
+
+  static KubernetesClient client;
+  static ClickHouseGateway real;
+  static ClickHouseGateway unreachable;
+  static String database;
+
+  @BeforeAll
+  static void gateways() {
+    real = new ClickHouseGateway(ClickHouseSettings.of(LocalClickHouse.url(), "default"));
+    // Nothing listens on port 1: every call fails like a ClickHouse that is down.
+    unreachable = new ClickHouseGateway(ClickHouseSettings.of("http://127.0.0.1:1", "default"));
+    database = "kt_outageit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+  }
+
+  @AfterAll
+  static void cleanUp() {
+    real.execute("DROP DATABASE IF EXISTS " + database);
+    real.close();
+    unreachable.close();
+  }
+
+  /** Storage that uses the unreachable ClickHouse until {@link #up} is set. */
+  static final class SwitchableStorage implements TenantStorage {
+    volatile boolean up;
+    final TenantStorage down =
+        new ClickHouseTenantStorage(
+            new ClickHouseSchemaManager(unreachable, SchemaLayout.COMPAT),
+            (db, m, now) -> List.of(),
+            unreachable);
+    final TenantStorage working =
+        new ClickHouseTenantStorage(
+            new ClickHouseSchemaManager(real), (db, m, now) -> List.of(), real);
+
+    TenantStorage current() {
+      return up ? working : down;
+    }
+
+    @Override
+    public void ensureSchema(String db) {
+      current().ensureSchema(db);
+    }
+
+    @Override
+    public List<RetentionAction> applyRetention(String db, Map<Signal, Duration> r, Instant now) {
+      return current().applyRetention(db, r, now);
+    }
+
+    @Override
+    public void dropDatabase(String db) {
+      current().dropDatabase(db);
+    }
+  }
+
+  static Condition condition(String type) {
+    TelemetryTenant t = client.resources(TelemetryTenant.class).withName("outage").get();
+    return ConditionSet.find(t.getStatus().getConditions(), type).orElseThrow();
+  }
+
+  @Test
+  void unreachableStorageIsReportedRetriedWithBackoffAndRecovers() {
+    SwitchableStorage storage = new SwitchableStorage();
+    Operator operator =
+        TestOperators.start(
+            client,
+            new TelemetryTenantReconciler(
+                storage,
+                new ViewerBindings(client),
+                new EventRecorder(client, Clock.systemUTC()),
+                new TenantReconcilerConfig(
+                    Duration.ofHours(1), Duration.ofMillis(500), Duration.ofSeconds(2)),
+                Clock.systemUTC()));
+    try {
+      client
+          .namespaces()
+          .resource(
+              new NamespaceBuilder().withNewMetadata().withName("outage-ns").endMetadata().build())
+          .create();
+      client
+          .resource(TelemetryTenantReconcilerIT.tenant("outage", database, List.of("outage-ns")))
+          .create();
+
+      await()
+          .ignoreExceptions()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                Condition storageReady = condition("StorageReady");
+                assertThat(storageReady.getStatus().name()).isEqualTo("False");
+                assertThat(storageReady.getReason()).isEqualTo("StorageUnavailable");
+                // A later attempt proves the reconcile is retried, with a longer delay.
+                assertThat(storageReady.getMessage()).contains("retrying in 1s (attempt 2)");
+              });
+      Condition ready = condition("Ready");
+      assertThat(ready.getStatus().name()).isEqualTo("False");
+      assertThat(ready.getReason()).isEqualTo("StorageUnavailable");
+      // Viewer access does not depend on storage.
+      assertThat(
+              client
+                  .rbac()
+                  .roleBindings()
+                  .inNamespace("outage-ns")
+                  .withName("kubetel-viewer-outage")
+                  .get())
+          .isNotNull();
+
+      storage.up = true;
+      await()
+          .ignoreExceptions()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() -> assertThat(condition("Ready").getStatus().name()).isEqualTo("True"));
+      assertThat(condition("StorageReady").getReason()).isEqualTo("DatabaseReady");
+      assertThat(
+              real.select(
+                  "SELECT name FROM system.tables WHERE database = '"
+                      + database
+                      + "' AND name = 'otel_logs' FORMAT JSONEachRow"))
+          .hasSize(1);
+    } finally {
+      operator.stop();
+    }
+  }
+}

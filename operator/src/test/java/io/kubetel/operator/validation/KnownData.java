@@ -1,0 +1,83 @@
+package io.kubetel.operator.validation;
+
+import io.kubetel.core.clickhouse.ReadContext;
+import io.kubetel.core.query.ClickHouseQueryCatalog;
+import io.kubetel.core.query.QueryCatalog;
+import io.kubetel.core.sql.Dialect;
+import io.kubetel.core.testing.LocalClickHouse;
+import io.kubetel.core.write.TelemetryBatch;
+import io.kubetel.core.write.TelemetryWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a little shop telemetry (namespace {@value #NAMESPACE}) into a test database and gives a
+ * real ClickHouse {@link QueryCatalog} over it: metric {@code http.server.request.duration} and the
+ * attribute {@code http.route} on metrics and spans.
+ */
+final class KnownData {
+  static final String NAMESPACE = "shop-checkout";
+
+  private KnownData() {}
+
+  static QueryCatalog write(LocalClickHouse ch) {
+    Instant t = Instant.now().minusSeconds(300);
+    Map<String, String> resource =
+        Map.of(
+            "k8s.namespace.name",
+            NAMESPACE,
+            "service.name",
+            "checkout",
+            "k8s.pod.name",
+            "checkout-0");
+    TelemetryBatch batch = new TelemetryBatch();
+    batch.histograms.add(
+        new TelemetryBatch.Histogram(
+            resource,
+            "checkout",
+            "http.server.request.duration",
+            "ms",
+            "duration",
+            Map.of("http.route", "/cart"),
+            t.minusSeconds(60),
+            t,
+            10,
+            1234.0,
+            List.of(2L, 5L, 3L),
+            List.of(100.0, 500.0),
+            12.0,
+            900.0,
+            2));
+    batch.spans.add(
+        new TelemetryBatch.Span(
+            resource,
+            "checkout",
+            "0af7651916cd43dd8448eb211c80319c",
+            "b7ad6b7169203331",
+            "",
+            "GET /cart",
+            "Server",
+            t,
+            12_000_000L,
+            "Ok",
+            "",
+            Map.of("http.route", "/cart"),
+            List.of()));
+    batch.logs.add(
+        new TelemetryBatch.Log(
+            resource,
+            "checkout",
+            t,
+            "",
+            "",
+            "ERROR",
+            17,
+            "payment failed",
+            Map.of("order.id", "42")));
+    new TelemetryWriter(ch.gateway(), ch.layout()).write(batch);
+    return new ClickHouseQueryCatalog(
+        new ReadContext(ch.gateway(), Dialect.of(ch.layout()), ch.database()), Clock.systemUTC());
+  }
+}
