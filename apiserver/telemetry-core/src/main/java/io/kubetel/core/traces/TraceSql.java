@@ -53,7 +53,7 @@ public final class TraceSql {
     namespace.ifPresent(ns -> roots.where(fields.namespaceIs(ns)));
     for (FieldFilter f : filters) {
       Select matching =
-          Select.select("TraceId")
+          Select.select("DISTINCT TraceId")
               .from(table)
               .where(d.timeAtLeast("Timestamp", window.start()))
               .where(d.timeBefore("Timestamp", spanEnd))
