@@ -39,7 +39,9 @@ up() {
   # shellcheck disable=SC1091
   source "$demo/clickhouse/env"
 
-  if [[ ! -f "$jar" || -n "${KUBETEL_REBUILD:-}" ]]; then
+  # Rebuild when there is no jar yet or any source or pom is newer than it.
+  if [[ ! -f "$jar" ]] || [[ -n "$(find "$root/pom.xml" "$root/apiserver" -newer "$jar" \
+    \( -name '*.java' -o -name 'pom.xml' -o -name '*.xml' \) -not -path '*/target/*' -print -quit)" ]]; then
     log "building the API server (first run downloads dependencies; takes a minute or two)"
     mvn -B -q -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true \
       -pl apiserver/server -am package
@@ -51,9 +53,9 @@ up() {
       --clickhouse-url "$KUBETEL_CLICKHOUSE_URL" --database "$database" \
       --history 1h --trickle-interval 5s >"$demo/sample-data.log" 2>&1 &
     echo $! >"$demo/sample-data.pid"
-    # The first batch (history) must be in before the server answers with data.
+    # Wait until the whole history is in (the first trickle batch follows it).
     for _ in $(seq 1 120); do
-      grep -q 'event=history_loaded' "$demo/sample-data.log" 2>/dev/null && break
+      grep -q 'event=batch_written phase=trickle' "$demo/sample-data.log" 2>/dev/null && break
       running "$demo/sample-data.pid" || { log "sample data loader failed:"; tail -20 "$demo/sample-data.log" >&2; exit 1; }
       sleep 0.5
     done
