@@ -50,6 +50,25 @@ class SelectionParserTest {
   }
 
   @Test
+  void wellKnownAndResourceKeysArePushedDownOrRejected() {
+    Selection s =
+        metrics.parse(
+            Map.of("labelSelector", "node=node-a,resource.k8s.deployment.name=web,service=x"),
+            Optional.empty(),
+            NOW);
+    assertThat(s.filters())
+        .extracting(FieldFilter::key)
+        .containsExactly("node", "resource.k8s.deployment.name", "service");
+    assertThat(s.labels().toString()).isEqualTo("service=x");
+    assertThatThrownBy(
+            () -> metrics.parse(Map.of("labelSelector", "severity=ERROR"), Optional.empty(), NOW))
+        .hasMessage("label key \"severity\" does not apply to metrics");
+    assertThatThrownBy(
+            () -> metrics.parse(Map.of("labelSelector", "namespace=shop"), Optional.empty(), NOW))
+        .hasMessageContaining("metadata.namespace");
+  }
+
+  @Test
   void fieldSelectorsBecomeFiltersScopeAndName() {
     Selection s =
         metrics.parse(
