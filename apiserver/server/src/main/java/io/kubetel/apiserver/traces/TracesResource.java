@@ -55,7 +55,9 @@ public final class TracesResource implements TelemetryResource<TraceDetail> {
           .field("status", FieldKeys.STATUS, ValueRules.TRACE_STATUS)
           .field("span", FieldKeys.SPAN, ValueRules.SPAN_NAME)
           .field("traceId", FieldKeys.TRACE_ID, ValueRules.TRACE_ID)
-          .label("service", FieldKeys.SERVICE)
+          // -l service=X means "X took part in the trace" (any span), like the field selector;
+          // the service label shows the root service only, so storage decides, not the label.
+          .pushdownLabel(FieldKeys.SERVICE)
           .label("status", FieldKeys.STATUS)
           .pushdownLabel(FieldKeys.POD)
           .pushdownLabel(FieldKeys.NODE)

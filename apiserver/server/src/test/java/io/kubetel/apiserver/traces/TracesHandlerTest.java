@@ -122,6 +122,10 @@ class TracesHandlerTest {
   void selectorsOnTraces() {
     assertThat(names("labelSelector=" + q("status=Error"))).hasSize(3);
     assertThat(names("labelSelector=" + q("service=frontend"))).hasSize(6);
+    // like the field selector, -l service=X selects traces any span of X took part in, even
+    // though the service label shows the root service
+    assertThat(names("labelSelector=" + q("service=cart-db"))).hasSize(12);
+    assertThat(names("labelSelector=" + q("service in (cart-db)"))).hasSize(12);
     // field selector service matches any span of the trace
     assertThat(names("fieldSelector=" + q("service=cart-db"))).hasSize(12);
     assertThat(names("fieldSelector=" + q("service!=cart-db"))).isEmpty();
