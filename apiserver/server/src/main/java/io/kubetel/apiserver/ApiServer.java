@@ -61,6 +61,7 @@ public final class ApiServer {
   private final StoreFactory stores;
   private final HandlerFactory handlers;
   private final Clock clock;
+  private final Duration tlsReloadInterval;
 
   private Vertx vertx;
   private WorkerExecutor worker;
@@ -73,10 +74,21 @@ public final class ApiServer {
 
   public ApiServer(
       ApiServerConfig config, StoreFactory stores, HandlerFactory handlers, Clock clock) {
+    this(config, stores, handlers, clock, TLS_RELOAD_INTERVAL);
+  }
+
+  /** As above, with the interval at which certificate files are checked for changes. */
+  ApiServer(
+      ApiServerConfig config,
+      StoreFactory stores,
+      HandlerFactory handlers,
+      Clock clock,
+      Duration tlsReloadInterval) {
     this.config = config;
     this.stores = stores;
     this.handlers = handlers;
     this.clock = clock;
+    this.tlsReloadInterval = tlsReloadInterval;
   }
 
   /** Starts serving; returns the port actually bound. Cleans up what it started on failure. */
@@ -142,7 +154,7 @@ public final class ApiServer {
     readiness.start();
     if (!config.standalone()) {
       reloader = new CertificateReloader(vertx, server, tls);
-      reloader.start(TLS_RELOAD_INTERVAL);
+      reloader.start(tlsReloadInterval);
     }
     if (pki != null) {
       Path kubeconfig = kubeconfigPath(config.stateDir().orElseThrow());
