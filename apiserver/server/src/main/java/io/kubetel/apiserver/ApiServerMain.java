@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "kubetel-apiserver",
     mixinStandardHelpOptions = true,
+    versionProvider = ApiServerMain.Version.class,
     description = "Serves ClickHouse telemetry as the telemetry.kubetel.io/v1alpha1 API.")
 public final class ApiServerMain implements Callable<Integer> {
   /** Environment variable holding the ClickHouse password. */
@@ -135,6 +136,15 @@ public final class ApiServerMain implements Callable<Integer> {
     this.environment = environment;
     this.stores = stores;
     this.handlers = handlers;
+  }
+
+  /** Prints the version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = ApiServerMain.class.getPackage().getImplementationVersion();
+      return new String[] {"kubetel-apiserver " + (version == null ? "dev" : version)};
+    }
   }
 
   public static void main(String[] args) {
