@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
   private static final Duration TLS_RELOAD_INTERVAL = Duration.ofSeconds(10);
-  private static final long START_TIMEOUT_SECONDS = 60;
+  private static final long AWAIT_SECONDS = 60;
 
   private final ApiServerConfig config;
   private final StoreFactory stores;
@@ -230,7 +230,10 @@ public final class ApiServer {
     if (server != null) {
       quietly(
           "http_server",
-          () -> await(server.shutdown(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)));
+          () ->
+              await(
+                  server.shutdown(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS),
+                  config.shutdownTimeout().plusSeconds(AWAIT_SECONDS)));
     }
     if (worker != null) {
       quietly("worker_pool", () -> await(worker.close()));
@@ -257,11 +260,15 @@ public final class ApiServer {
   }
 
   private static <T> T await(Future<T> future) throws Exception {
+    return await(future, Duration.ofSeconds(AWAIT_SECONDS));
+  }
+
+  private static <T> T await(Future<T> future, Duration timeout) throws Exception {
     try {
       return future
           .toCompletionStage()
           .toCompletableFuture()
-          .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
       if (e.getCause() instanceof Exception cause) {
         throw cause;
