@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "kubetel-apiserver",
     mixinStandardHelpOptions = true,
+    showDefaultValues = true,
     versionProvider = ApiServerMain.Version.class,
     description = "Serves ClickHouse telemetry as the telemetry.kubetel.io/v1alpha1 API.")
 public final class ApiServerMain implements Callable<Integer> {
