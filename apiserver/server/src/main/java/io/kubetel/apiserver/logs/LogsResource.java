@@ -51,6 +51,9 @@ public final class LogsResource implements TelemetryResource<LogEntry> {
           .label("service", FieldKeys.SERVICE)
           .label("pod", FieldKeys.POD)
           .label("severity", FieldKeys.SEVERITY)
+          .pushdownLabel(FieldKeys.NODE)
+          .pushdownLabel(FieldKeys.TRACE_ID)
+          .pushdownLabel(FieldKeys.SPAN_ID)
           .attributeLabelsExact(true)
           .build();
 

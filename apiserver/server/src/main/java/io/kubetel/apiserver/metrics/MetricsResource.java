@@ -57,6 +57,7 @@ public final class MetricsResource implements TelemetryResource<MetricSeries> {
           .label("pod", FieldKeys.POD)
           .label("type", FieldKeys.TYPE)
           .label(METRIC_LABEL, FieldKeys.METRIC)
+          .pushdownLabel(FieldKeys.NODE)
           .attributeLabelsExact(true)
           .build();
 

@@ -29,8 +29,10 @@ public final class Failures {
     }
     if (t instanceof StoreUnavailableException e) {
       log.warn("event=store_unavailable resource={} message=\"{}\"", resource, e.getMessage());
+      // The cause (hosts, ports) goes to the log only.
       return ApiException.unavailable(
-          "telemetry storage is unavailable, try again later: " + e.getMessage());
+          "telemetry storage is unavailable; try again later or ask your administrator to check"
+              + " the kubetel API server's ClickHouse connection");
     }
     if (t instanceof StoreLimitException e) {
       log.info("event=store_limit resource={} limit={}", resource, e.limit());

@@ -1,6 +1,7 @@
 package io.kubetel.apiserver.resource;
 
 import io.kubetel.apiserver.selection.LabelSyntax;
+import io.kubetel.core.filter.FieldKeys;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,11 +24,15 @@ public final class Labels {
     return this;
   }
 
-  /** Adds the attributes that fit label rules, never overriding a well-known label. */
+  /**
+   * Adds the attributes that fit label rules, never overriding a well-known label nor using a
+   * well-known field key (those select storage fields, not attributes).
+   */
   public Labels attributes(Map<String, String> attributes) {
     attributes.forEach(
         (k, v) -> {
           if (!reserved.contains(k)
+              && !FieldKeys.WELL_KNOWN.contains(k)
               && LabelSyntax.isValidKey(k)
               && !v.isEmpty()
               && LabelSyntax.isValidValue(v)) {

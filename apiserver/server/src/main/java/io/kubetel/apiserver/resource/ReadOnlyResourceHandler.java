@@ -132,25 +132,28 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
             new WindowPolicy(
                 resource.defaultGetWindow(settings), policy.maxWindow(), policy.maxFutureSkew()));
     String rv = ApiJson.resourceVersion(window.end());
+    // Read and render on the worker: large objects (points, span trees) stay off the event loop.
     blocking(
         context,
-        () -> resource.get(namespace.get(), name, window),
-        found -> {
-          T item = found.orElse(null);
+        () -> {
+          T item = resource.get(namespace.get(), name, window).orElse(null);
           if (item == null) {
-            context.fail(ApiException.notFound(plural(), name));
-            return;
+            return null;
           }
           ObjectNode object = resource.toObject(item, rv, window, true);
-          if (format.table()) {
-            TableRow row = new TableRow(resource.cells(item, now), object);
-            Requests.respond(
-                context,
-                200,
-                format.contentType(),
-                tables.render(format, resource.columns(), true, List.of(row), include, rv, null));
+          if (!format.table()) {
+            return object.toString();
+          }
+          TableRow row = new TableRow(resource.cells(item, now), object);
+          return tables
+              .render(format, resource.columns(), true, List.of(row), include, rv, null)
+              .toString();
+        },
+        body -> {
+          if (body == null) {
+            context.fail(ApiException.notFound(plural(), name));
           } else {
-            Requests.respond(context, 200, format.contentType(), object);
+            Requests.respond(context, 200, format.contentType(), body);
           }
         });
   }
@@ -173,46 +176,49 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
       selection = parsed.withWindow(token.window());
       after = Optional.of(token.cursor());
     }
-    boolean detail = !format.table() || include == IncludeObject.OBJECT;
+    // Points are for -o yaml/json; tables never carry them (not even includeObject=Object).
+    boolean detail = !format.table();
     Selection sel = selection;
     Optional<Cursor> from = after;
     String rv = ApiJson.resourceVersion(sel.window().end());
     blocking(
         context,
-        () -> read(sel, from, limit, detail),
-        page -> {
-          String next =
-              page.next()
-                  .map(
-                      c ->
-                          tokens.issue(
-                              new ContinueToken(
-                                  plural(),
-                                  scope,
-                                  sel.fingerprint(),
-                                  sel.window(),
-                                  c,
-                                  clock.instant())))
-                  .orElse(null);
-          List<ObjectNode> objects = new ArrayList<>();
-          List<TableRow> rows = new ArrayList<>();
-          for (T item : page.items()) {
-            ObjectNode object = resource.toObject(item, rv, sel.window(), detail);
-            objects.add(object);
-            if (format.table()) {
-              rows.add(new TableRow(resource.cells(item, now), object));
-            }
-          }
-          if (format.table()) {
-            Requests.respond(
-                context,
-                200,
-                format.contentType(),
-                tables.render(format, resource.columns(), true, rows, include, rv, next));
-          } else {
-            Requests.respond(context, 200, format.contentType(), listObject(objects, rv, next));
-          }
-        });
+        () ->
+            render(read(sel, from, limit, detail), sel, scope, rv, format, include, detail, now)
+                .toString(),
+        body -> Requests.respond(context, 200, format.contentType(), body));
+  }
+
+  /** Renders one page as a list or Table, with a continue token when more may follow. */
+  private ObjectNode render(
+      Page<T> page,
+      Selection sel,
+      String scope,
+      String rv,
+      ResponseFormat format,
+      IncludeObject include,
+      boolean detail,
+      Instant now) {
+    String next =
+        page.next()
+            .map(
+                c ->
+                    tokens.issue(
+                        new ContinueToken(
+                            plural(), scope, sel.fingerprint(), sel.window(), c, clock.instant())))
+            .orElse(null);
+    List<ObjectNode> objects = new ArrayList<>();
+    List<TableRow> rows = new ArrayList<>();
+    for (T item : page.items()) {
+      ObjectNode object = resource.toObject(item, rv, sel.window(), detail);
+      objects.add(object);
+      if (format.table()) {
+        rows.add(new TableRow(resource.cells(item, now), object));
+      }
+    }
+    return format.table()
+        ? tables.render(format, resource.columns(), true, rows, include, rv, next)
+        : listObject(objects, rv, next);
   }
 
   /**
@@ -275,8 +281,7 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
             clock,
             timing,
             options,
-            (since, asOf) ->
-                poll(sel, since, asOf, format.table() && include != IncludeObject.OBJECT),
+            (since, asOf) -> poll(sel, since, asOf, format.table()),
             encoder(format, include),
             t -> Failures.toApi(t, plural()),
             ApiJson.MAPPER,

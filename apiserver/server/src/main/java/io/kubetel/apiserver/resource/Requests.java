@@ -30,10 +30,15 @@ public final class Requests {
   /** Ends the request with a JSON body, unless the client went away. */
   public static void respond(
       RoutingContext context, int status, String contentType, JsonNode body) {
+    respond(context, status, contentType, body.toString());
+  }
+
+  /** Ends the request with an already serialized JSON body, unless the client went away. */
+  public static void respond(RoutingContext context, int status, String contentType, String body) {
     var response = context.response();
     if (response.ended() || response.closed()) {
       return;
     }
-    response.setStatusCode(status).putHeader("Content-Type", contentType).end(body.toString());
+    response.setStatusCode(status).putHeader("Content-Type", contentType).end(body);
   }
 }

@@ -91,6 +91,7 @@ public final class LabelSelectorParser {
       }
       return new LabelRequirement(key, op, List.of(value));
     }
+    int wordStart = pos;
     Optional<String> word = identifier();
     if (word.isPresent() && (word.get().equals("in") || word.get().equals("notin"))) {
       LabelOperator op = word.get().equals("in") ? LabelOperator.IN : LabelOperator.NOT_IN;
@@ -98,7 +99,7 @@ public final class LabelSelectorParser {
     }
     throw error(
         "found '"
-            + word.orElse(String.valueOf(input.charAt(pos)))
+            + word.orElseGet(() -> String.valueOf(input.charAt(wordStart)))
             + "' after label '"
             + key
             + "', expected one of '=', '==', '!=', 'in', 'notin', '>', '<', ',' or end of selector");

@@ -115,6 +115,12 @@ public final class SelectionParser {
   }
 
   private FieldFilter toFilter(LabelRequirement r) {
+    vocabulary
+        .labelProblem(r.key())
+        .ifPresent(
+            p -> {
+              throw ApiException.badRequest(p);
+            });
     String key = vocabulary.storeKeyForLabel(r.key());
     if (!FieldKeys.isValid(key)) {
       throw ApiException.badRequest(

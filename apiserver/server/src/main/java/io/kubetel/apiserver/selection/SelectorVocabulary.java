@@ -1,5 +1,7 @@
 package io.kubetel.apiserver.selection;
 
+import io.kubetel.core.filter.FieldKeys;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -41,16 +43,19 @@ public final class SelectorVocabulary {
   private final String resource;
   private final Map<String, FieldSpec> fields;
   private final Map<String, String> labelFields;
+  private final Set<String> pushdownLabels;
   private final boolean attributeLabelsExact;
 
   private SelectorVocabulary(
       String resource,
       Map<String, FieldSpec> fields,
       Map<String, String> labelFields,
+      Set<String> pushdownLabels,
       boolean attributeLabelsExact) {
     this.resource = resource;
     this.fields = Map.copyOf(fields);
     this.labelFields = Map.copyOf(labelFields);
+    this.pushdownLabels = Set.copyOf(pushdownLabels);
     this.attributeLabelsExact = attributeLabelsExact;
   }
 
@@ -87,7 +92,33 @@ public final class SelectorVocabulary {
    * resource copies record attributes into labels.
    */
   public boolean labelExact(String labelKey) {
-    return labelFields.containsKey(labelKey) || attributeLabelsExact;
+    if (labelFields.containsKey(labelKey)) {
+      return true;
+    }
+    if (pushdownLabels.contains(labelKey) || labelKey.startsWith(FieldKeys.RESOURCE_PREFIX)) {
+      return false;
+    }
+    return attributeLabelsExact;
+  }
+
+  /**
+   * Why a label key cannot select this resource: a well-known field key that is neither one of its
+   * labels nor pushed down for it (e.g. {@code severity} on metrics). Empty when usable.
+   */
+  public Optional<String> labelProblem(String labelKey) {
+    if (FieldKeys.WELL_KNOWN.contains(labelKey)
+        && !labelFields.containsKey(labelKey)
+        && !pushdownLabels.contains(labelKey)) {
+      return Optional.of(
+          "label key \""
+              + labelKey
+              + "\" does not apply to "
+              + resource
+              + (labelKey.equals(FieldKeys.NAMESPACE)
+                  ? "; use the namespace (-n) or --field-selector metadata.namespace="
+                  : ""));
+    }
+    return Optional.empty();
   }
 
   /** Builds a vocabulary. */
@@ -95,6 +126,7 @@ public final class SelectorVocabulary {
     private final String resource;
     private final Map<String, FieldSpec> fields = new LinkedHashMap<>();
     private final Map<String, String> labelFields = new LinkedHashMap<>();
+    private final Set<String> pushdownLabels = new HashSet<>();
     private boolean attributeLabelsExact;
 
     private Builder(String resource) {
@@ -121,6 +153,15 @@ public final class SelectorVocabulary {
       return this;
     }
 
+    /**
+     * Accepts a well-known field key in label selectors that the objects do not carry as a label
+     * (e.g. {@code node}): it is pushed down to storage only.
+     */
+    public Builder pushdownLabel(String key) {
+      pushdownLabels.add(key);
+      return this;
+    }
+
     /** Declares that objects carry every (label-valid) record attribute as a label. */
     public Builder attributeLabelsExact(boolean exact) {
       this.attributeLabelsExact = exact;
@@ -128,7 +169,8 @@ public final class SelectorVocabulary {
     }
 
     public SelectorVocabulary build() {
-      return new SelectorVocabulary(resource, fields, labelFields, attributeLabelsExact);
+      return new SelectorVocabulary(
+          resource, fields, labelFields, pushdownLabels, attributeLabelsExact);
     }
   }
 }

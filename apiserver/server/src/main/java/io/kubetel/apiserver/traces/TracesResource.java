@@ -57,6 +57,10 @@ public final class TracesResource implements TelemetryResource<TraceDetail> {
           .field("traceId", FieldKeys.TRACE_ID, ValueRules.TRACE_ID)
           .label("service", FieldKeys.SERVICE)
           .label("status", FieldKeys.STATUS)
+          .pushdownLabel(FieldKeys.POD)
+          .pushdownLabel(FieldKeys.NODE)
+          .pushdownLabel(FieldKeys.KIND)
+          .pushdownLabel(FieldKeys.SPAN)
           .attributeLabelsExact(false)
           .build();
 

@@ -128,7 +128,12 @@ public final class WatchSession {
 
   private void poll() {
     pollTimer = -1;
-    if (stopped) {
+    if (stopped || response.closed()) {
+      return;
+    }
+    if (response.writeQueueFull()) {
+      // A slow client: poll again only once it has drained what was sent.
+      response.drainHandler(v -> poll());
       return;
     }
     Instant now = clock.instant();
@@ -155,7 +160,6 @@ public final class WatchSession {
   }
 
   private void deliver(List<WatchItem> items, Instant from, Instant now) {
-    boolean fromGivenRv = firstPoll && options.since().isPresent();
     Instant startRv = options.since().orElse(null);
     for (WatchItem item : items) {
       if (item.changedAt().isBefore(from)) {
@@ -166,9 +170,7 @@ public final class WatchSession {
         continue;
       }
       boolean existedBefore =
-          previous != null
-              || (startRv != null && item.createdAt().isBefore(startRv))
-              || (fromGivenRv && item.createdAt().isBefore(from));
+          previous != null || (startRv != null && item.createdAt().isBefore(startRv));
       seen.put(item.name(), item.changedAt());
       send(existedBefore ? "MODIFIED" : "ADDED", encoder.encode(item, firstObject));
       firstObject = false;

@@ -1,0 +1,154 @@
+package io.kubetel.apiserver.queries;
+
+import static io.kubetel.apiserver.testing.Fixtures.point;
+import static io.kubetel.apiserver.testing.Fixtures.series;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kubetel.apiserver.resource.ResourceSettings;
+import io.kubetel.apiserver.resource.TelemetryResources;
+import io.kubetel.apiserver.testing.InMemoryTelemetryStore;
+import io.kubetel.apiserver.testing.MutableClock;
+import io.kubetel.apiserver.testing.TestApiServer;
+import io.kubetel.apiserver.testing.TestApiServer.Reply;
+import io.kubetel.core.metrics.MetricType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** TelemetryQuery create over HTTP. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QueriesHandlerTest {
+  static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+  static final String SHOP = "/apis/telemetry.kubetel.io/v1alpha1/namespaces/shop/queries";
+
+  final InMemoryTelemetryStore store = new InMemoryTelemetryStore();
+  TestApiServer server;
+
+  @BeforeAll
+  void start() throws Exception {
+    store.addSeries(
+        series("lat-a", "shop", "latency", MetricType.GAUGE, "cart", "cart-1", Map.of()),
+        List.of(point(NOW.minusSeconds(90), 10), point(NOW.minusSeconds(80), 20)));
+    store.addSeries(
+        series("lat-b", "shop", "latency", MetricType.GAUGE, "checkout", "co-1", Map.of()),
+        List.of(point(NOW.minusSeconds(90), 4)));
+    store.addSeries(
+        series("lat-c", "other", "latency", MetricType.GAUGE, "cart", "cart-9", Map.of()),
+        List.of(point(NOW.minusSeconds(90), 1000)));
+    server =
+        new TestApiServer(
+            w ->
+                TelemetryResources.create(
+                    store, w, new MutableClock(NOW), ResourceSettings.defaults(new byte[32])));
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    server.close();
+  }
+
+  static String body(String metadata, String spec) {
+    return "{\"apiVersion\":\"telemetry.kubetel.io/v1alpha1\",\"kind\":\"TelemetryQuery\","
+        + "\"metadata\":"
+        + metadata
+        + ",\"spec\":"
+        + spec
+        + "}";
+  }
+
+  static final String SPEC =
+      "{\"signal\":\"metrics\",\"metric\":\"latency\",\"aggregation\":\"avg\",\"groupBy\":[\"service\"]}";
+
+  @Test
+  void createRunsTheQueryInTheUrlNamespace() {
+    Reply r = server.post(SHOP, body("{\"name\":\"q1\"}", SPEC));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    JsonNode o = r.json();
+    assertThat(o.path("kind").asText()).isEqualTo("TelemetryQuery");
+    assertThat(o.path("metadata").path("namespace").asText()).isEqualTo("shop");
+    assertThat(o.path("spec").path("metric").asText()).isEqualTo("latency");
+    JsonNode series = o.path("status").path("series");
+    assertThat(series).hasSize(2);
+    assertThat(series.toString()).doesNotContain("1000");
+    assertThat(o.path("status").path("step").asText()).isEqualTo("60s");
+    JsonNode cart =
+        series.get(0).path("labels").path("service").asText().equals("cart")
+            ? series.get(0)
+            : series.get(1);
+    assertThat(cart.path("points").get(0).path("value").asDouble()).isEqualTo(15.0);
+  }
+
+  @Test
+  void generateNameAndDryRun() {
+    Reply r = server.post(SHOP + "?dryRun=All", body("{\"generateName\":\"q-\"}", SPEC));
+    assertThat(r.status()).isEqualTo(201);
+    assertThat(r.json().path("metadata").path("name").asText()).matches("q-[a-z0-9]{5}");
+    assertThat(r.json().has("status")).isFalse();
+  }
+
+  @Test
+  void strictParsingNamesTheField() {
+    Reply unknown =
+        server.post(
+            SHOP,
+            body(
+                "{\"name\":\"q\"}",
+                "{\"signal\":\"metrics\",\"metric\":\"latency\",\"filters\":[{\"key\":\"service\",\"valeus\":[\"a\"]}]}"));
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().path("message").asText()).contains("spec.filters[0].valeus");
+    Reply top =
+        server.post(
+            SHOP, body("{\"name\":\"q\"}", SPEC).replace("\"kind\"", "\"extra\":1,\"kind\""));
+    assertThat(top.json().path("message").asText()).contains("unknown field \"extra\"");
+    Reply kind =
+        server.post(SHOP, body("{\"name\":\"q\"}", SPEC).replace("TelemetryQuery", "Query"));
+    assertThat(kind.status()).isEqualTo(400);
+    Reply ns = server.post(SHOP, body("{\"name\":\"q\",\"namespace\":\"other\"}", SPEC));
+    assertThat(ns.status()).isEqualTo(400);
+    assertThat(ns.json().path("message").asText()).contains("does not match");
+    Reply enumValue = server.post(SHOP, body("{\"name\":\"q\"}", "{\"signal\":\"events\"}"));
+    assertThat(enumValue.status()).isEqualTo(422);
+    assertThat(enumValue.json().path("message").asText())
+        .contains("spec.signal")
+        .contains("metrics, traces, logs");
+    assertThat(server.post(SHOP, "not json").status()).isEqualTo(400);
+  }
+
+  @Test
+  void invalidSpecListsEveryProblem() {
+    Reply r =
+        server.post(
+            SHOP,
+            body(
+                "{\"name\":\"q\"}",
+                "{\"signal\":\"metrics\",\"step\":\"soon\",\"filters\":[{\"key\":\"pod\",\"operator\":\"In\"}]}"));
+    assertThat(r.status()).isEqualTo(422);
+    assertThat(r.json().path("reason").asText()).isEqualTo("Invalid");
+    assertThat(r.json().path("message").asText())
+        .contains("spec.metric: Required value")
+        .contains("spec.step")
+        .contains("spec.filters[0].values");
+    Reply noData =
+        server.post(SHOP, body("{\"name\":\"q\"}", "{\"signal\":\"metrics\",\"metric\":\"nope\"}"));
+    assertThat(noData.status()).isEqualTo(422);
+    assertThat(noData.json().path("message").asText()).contains("no data for metric nope");
+  }
+
+  @Test
+  void readsAreNotAllowed() {
+    Reply list = server.get(SHOP, "application/json");
+    assertThat(list.status()).isEqualTo(405);
+    assertThat(list.json().path("reason").asText()).isEqualTo("MethodNotAllowed");
+    assertThat(server.get(SHOP + "/q1", null).status()).isEqualTo(405);
+    assertThat(
+            server
+                .post("/apis/telemetry.kubetel.io/v1alpha1/queries", body("{\"name\":\"q\"}", SPEC))
+                .status())
+        .isEqualTo(400);
+  }
+}

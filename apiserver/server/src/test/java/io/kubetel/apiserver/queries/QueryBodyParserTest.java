@@ -1,0 +1,112 @@
+package io.kubetel.apiserver.queries;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kubetel.apiserver.http.ApiException;
+import io.kubetel.core.query.Aggregation;
+import io.kubetel.core.query.QueryFilterOperator;
+import io.kubetel.core.query.Signal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Strict TelemetryQuery body parsing and spec validation. */
+class QueryBodyParserTest {
+  final QueryBodyParser parser = new QueryBodyParser();
+
+  static String body(String metadata, String spec) {
+    return "{\"apiVersion\":\"telemetry.kubetel.io/v1alpha1\",\"kind\":\"TelemetryQuery\","
+        + "\"metadata\":"
+        + metadata
+        + ",\"spec\":"
+        + spec
+        + "}";
+  }
+
+  @Test
+  void parsesAFullQuery() {
+    ParsedQuery q =
+        parser.parse(
+            body(
+                "{\"name\":\"p99\",\"namespace\":\"shop\",\"labels\":{\"team\":\"a\"},\"creationTimestamp\":null}",
+                "{\"signal\":\"traces\",\"aggregation\":\"p99\",\"filters\":[{\"key\":\"service\","
+                    + "\"operator\":\"In\",\"values\":[\"a\",\"b\"]}],\"groupBy\":[\"span\"],"
+                    + "\"step\":\"1m\",\"range\":\"1h\"}"),
+            "shop");
+    assertThat(q.name()).isEqualTo("p99");
+    assertThat(q.labels()).containsEntry("team", "a");
+    assertThat(q.spec().getSignal()).isEqualTo(Signal.TRACES);
+    assertThat(q.spec().getAggregation()).isEqualTo(Aggregation.P99);
+    assertThat(q.spec().getFilters().get(0).getOperator()).isEqualTo(QueryFilterOperator.In);
+    assertThat(QuerySpecValidator.problems(q.spec())).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "{\"apiVersion\":\"v1\",\"kind\":\"TelemetryQuery\",\"metadata\":{\"name\":\"q\"},\"spec\":{}}|apiVersion \"v1\" must be",
+        "{\"apiVersion\":\"telemetry.kubetel.io/v1alpha1\",\"kind\":\"Metric\",\"metadata\":{\"name\":\"q\"},\"spec\":{}}|kind \"Metric\" must be",
+        "{\"apiVersion\":\"telemetry.kubetel.io/v1alpha1\",\"kind\":\"TelemetryQuery\",\"metadata\":{\"name\":\"q\"},\"spec\":{},\"status\":{}}|status is set by the server",
+        "{\"apiVersion\":\"telemetry.kubetel.io/v1alpha1\",\"kind\":\"TelemetryQuery\",\"metadata\":{\"name\":\"q\",\"uid\":\"x\"},\"spec\":{}}|unknown field \"metadata.uid\"",
+        "{\"apiVersion\":\"telemetry.kubetel.io/v1alpha1\",\"kind\":\"TelemetryQuery\",\"metadata\":{\"name\":\"q\"},\"spec\":{\"signal\":\"logs\",\"rang\":\"1h\"}}|unknown field \"spec.rang\"",
+        "{\"apiVersion\":\"telemetry.kubetel.io/v1alpha1\",\"kind\":\"TelemetryQuery\",\"metadata\":{\"name\":\"q\",\"namespace\":\"b\"},\"spec\":{}}|does not match",
+        "[]|must be a JSON object",
+        "{\"apiVersion\":|not valid JSON",
+      })
+  void rejectsWith400(String body, String message) {
+    assertThatThrownBy(() -> parser.parse(body, "shop"))
+        .isInstanceOf(ApiException.class)
+        .hasMessageContaining(message)
+        .satisfies(e -> assertThat(((ApiException) e).code()).isEqualTo(400));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "{}|{\"signal\":\"logs\"}|metadata.name: Required value",
+        "{\"name\":\"Bad Name\"}|{\"signal\":\"logs\"}|metadata.name: Invalid value",
+        "{\"name\":\"q\"}|{\"signal\":\"log\"}|spec.signal: Unsupported value: \"log\"; supported values: metrics, traces, logs",
+        "{\"name\":\"q\"}|{\"signal\":\"logs\",\"aggregation\":\"median\"}|spec.aggregation: Unsupported value",
+        "{\"name\":\"q\"}|{\"signal\":\"logs\",\"groupBy\":\"service\"}|spec.groupBy",
+        "{\"name\":\"q\"}|[]|spec: Required value",
+        "{\"name\":\"q\",\"labels\":{\"a\":\"b c\"}}|{}|metadata.labels",
+      })
+  void rejectsWith422(String metadata, String spec, String message) {
+    assertThatThrownBy(() -> parser.parse(body(metadata, spec), "shop"))
+        .isInstanceOf(ApiException.class)
+        .hasMessageContaining(message)
+        .satisfies(e -> assertThat(((ApiException) e).code()).isEqualTo(422));
+  }
+
+  @Test
+  void validatorReportsEveryProblem() {
+    ParsedQuery q =
+        parser.parse(
+            body(
+                "{\"name\":\"q\"}",
+                "{\"signal\":\"logs\",\"metric\":\"x\",\"aggregation\":\"p99\",\"step\":\"-1m\","
+                    + "\"start\":\"2026-11-25T12:00:00Z\",\"end\":\"2026-11-25T11:00:00Z\","
+                    + "\"groupBy\":[\"service\",\"service\",\"1bad\"],"
+                    + "\"filters\":[{\"key\":\"pod\",\"operator\":\"Exists\",\"values\":[\"x\"]},"
+                    + "{\"operator\":\"Equals\",\"values\":[]}]}"),
+            "shop");
+    assertThat(QuerySpecValidator.problems(q.spec()))
+        .containsExactly(
+            "spec.metric: Forbidden: only allowed for signal metrics",
+            "spec.aggregation: Unsupported value: \"p99\": logs support count and rate",
+            "spec.filters[0].values: Forbidden: Exists takes no values",
+            "spec.filters[1].key: Required value",
+            "spec.filters[1].values: Invalid value: Equals needs exactly 1 value, got 0",
+            "spec.groupBy[1]: Duplicate value: \"service\"",
+            "spec.groupBy[2]: Invalid value: \"1bad\": not a field key",
+            "spec.step: Invalid value: spec.step \"-1m\" must not be negative",
+            "spec.end: Invalid value: \"2026-11-25T11:00:00Z\": must be after spec.start");
+    assertThatThrownBy(() -> QuerySpecValidator.check(q.spec(), "q"))
+        .satisfies(e -> assertThat(((ApiException) e).code()).isEqualTo(422));
+  }
+}

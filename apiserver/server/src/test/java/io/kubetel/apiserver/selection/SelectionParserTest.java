@@ -1,0 +1,127 @@
+package io.kubetel.apiserver.selection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kubetel.apiserver.metrics.MetricsResource;
+import io.kubetel.apiserver.traces.TracesResource;
+import io.kubetel.core.filter.FieldFilter;
+import io.kubetel.core.filter.FilterOperator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Translation of selectors to push-down filters, in-memory terms, scope and window. */
+class SelectionParserTest {
+  static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+  final SelectionParser metrics =
+      new SelectionParser(new MetricsResource(null).vocabulary(), WindowPolicy.DEFAULT);
+  final SelectionParser traces =
+      new SelectionParser(new TracesResource(null).vocabulary(), WindowPolicy.DEFAULT);
+
+  @Test
+  void labelKeysMapToWellKnownFieldsOrAttributes() {
+    Selection s =
+        metrics.parse(
+            Map.of("labelSelector", "service in (a,b),metric=m,http.method!=GET,!x,n>3"),
+            Optional.of("shop"),
+            NOW);
+    assertThat(s.filters())
+        .containsExactly(
+            new FieldFilter("service", FilterOperator.IN, List.of("a", "b")),
+            new FieldFilter("metric", FilterOperator.EQUALS, List.of("m")),
+            new FieldFilter("http.method", FilterOperator.NOT_EQUALS, List.of("GET")),
+            new FieldFilter("x", FilterOperator.NOT_EXISTS, List.of()),
+            new FieldFilter("n", FilterOperator.EXISTS, List.of()));
+    assertThat(s.labels().requirements()).hasSize(5);
+    assertThat(s.window().end()).isEqualTo(NOW);
+    assertThat(s.window().length()).isEqualTo(Duration.ofMinutes(15));
+  }
+
+  @Test
+  void traceAttributeLabelsArePushedDownOnly() {
+    Selection s =
+        traces.parse(Map.of("labelSelector", "service=a,http.method=GET"), Optional.empty(), NOW);
+    assertThat(s.filters()).hasSize(2);
+    assertThat(s.labels().toString()).isEqualTo("service=a");
+  }
+
+  @Test
+  void wellKnownAndResourceKeysArePushedDownOrRejected() {
+    Selection s =
+        metrics.parse(
+            Map.of("labelSelector", "node=node-a,resource.k8s.deployment.name=web,service=x"),
+            Optional.empty(),
+            NOW);
+    assertThat(s.filters())
+        .extracting(FieldFilter::key)
+        .containsExactly("node", "resource.k8s.deployment.name", "service");
+    assertThat(s.labels().toString()).isEqualTo("service=x");
+    assertThatThrownBy(
+            () -> metrics.parse(Map.of("labelSelector", "severity=ERROR"), Optional.empty(), NOW))
+        .hasMessage("label key \"severity\" does not apply to metrics");
+    assertThatThrownBy(
+            () -> metrics.parse(Map.of("labelSelector", "namespace=shop"), Optional.empty(), NOW))
+        .hasMessageContaining("metadata.namespace");
+  }
+
+  @Test
+  void fieldSelectorsBecomeFiltersScopeAndName() {
+    Selection s =
+        metrics.parse(
+            Map.of(
+                "fieldSelector",
+                "metadata.namespace=shop,metadata.name=x-1,type=Sum,pod!=p-1,window=1h"),
+            Optional.empty(),
+            NOW);
+    assertThat(s.namespace()).contains("shop");
+    assertThat(s.exactName()).contains("x-1");
+    assertThat(s.filters())
+        .containsExactly(
+            new FieldFilter("type", FilterOperator.EQUALS, List.of("Sum")),
+            new FieldFilter("pod", FilterOperator.NOT_EQUALS, List.of("p-1")));
+    assertThat(s.window().length()).isEqualTo(Duration.ofHours(1));
+    assertThat(s.fields()).hasSize(4);
+  }
+
+  @Test
+  void unknownKeysAndConflictsAre400() {
+    assertThatThrownBy(
+            () -> metrics.parse(Map.of("fieldSelector", "severity=ERROR"), Optional.empty(), NOW))
+        .hasMessage("field label not supported: severity");
+    assertThatThrownBy(
+            () ->
+                metrics.parse(
+                    Map.of("fieldSelector", "window=1h", "window", "2h"), Optional.empty(), NOW))
+        .hasMessageContaining("both as a query parameter");
+    assertThatThrownBy(
+            () -> metrics.parse(Map.of("fieldSelector", "window!=1h"), Optional.empty(), NOW))
+        .hasMessageContaining("supports only '='");
+    assertThatThrownBy(
+            () ->
+                metrics.parse(
+                    Map.of("fieldSelector", "metadata.namespace=Shop"), Optional.empty(), NOW))
+        .hasMessageContaining("RFC 1123 label");
+  }
+
+  @Test
+  void fingerprintDependsOnSelectorsAndWindowParametersOnly() {
+    String a = metrics.parse(Map.of("labelSelector", "a=b"), Optional.empty(), NOW).fingerprint();
+    String b =
+        metrics
+            .parse(
+                Map.of("labelSelector", "a==b", "limit", "5"),
+                Optional.empty(),
+                NOW.plusSeconds(30))
+            .fingerprint();
+    String c = metrics.parse(Map.of("labelSelector", "a=c"), Optional.empty(), NOW).fingerprint();
+    String d =
+        metrics
+            .parse(Map.of("labelSelector", "a=b", "window", "1h"), Optional.empty(), NOW)
+            .fingerprint();
+    assertThat(a).isEqualTo(b).isNotEqualTo(c).isNotEqualTo(d);
+  }
+}

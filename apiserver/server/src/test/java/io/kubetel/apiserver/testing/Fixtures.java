@@ -1,0 +1,137 @@
+package io.kubetel.apiserver.testing;
+
+import io.kubetel.core.logs.LogEntry;
+import io.kubetel.core.metrics.MetricPoint;
+import io.kubetel.core.metrics.MetricSeries;
+import io.kubetel.core.metrics.MetricType;
+import io.kubetel.core.traces.SpanEvent;
+import io.kubetel.core.traces.SpanNode;
+import io.kubetel.core.traces.TraceDetail;
+import io.kubetel.core.traces.TraceSummary;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/** Builders for test telemetry. */
+public final class Fixtures {
+  private Fixtures() {}
+
+  public static MetricSeries series(
+      String name,
+      String ns,
+      String metric,
+      MetricType type,
+      String service,
+      String pod,
+      Map<String, String> attributes) {
+    return new MetricSeries(
+        name,
+        ns,
+        metric,
+        type,
+        "ms",
+        "test metric",
+        service,
+        pod,
+        type == MetricType.SUM,
+        attributes,
+        Map.of("k8s.namespace.name", ns),
+        null,
+        List.of());
+  }
+
+  public static MetricPoint point(Instant t, double v) {
+    return new MetricPoint(t, v, null);
+  }
+
+  public static SpanNode span(
+      String id,
+      String parent,
+      String name,
+      String service,
+      String ns,
+      Instant start,
+      long durationNanos,
+      String status,
+      List<SpanNode> children) {
+    return new SpanNode(
+        id,
+        parent,
+        name,
+        "Server",
+        service,
+        ns,
+        service + "-pod",
+        start,
+        durationNanos,
+        status,
+        status.equals("Error") ? "boom" : "",
+        Map.of("http.method", "GET"),
+        status.equals("Error")
+            ? List.of(new SpanEvent(start.plusMillis(1), "exception", Map.of("type", "IOError")))
+            : List.of(),
+        children);
+  }
+
+  /** A trace from its root span tree; the summary is derived like storage derives it. */
+  public static TraceDetail trace(String traceId, String ns, SpanNode root) {
+    List<SpanNode> all = new ArrayList<>();
+    flatten(root, all);
+    LinkedHashSet<String> services = new LinkedHashSet<>();
+    all.forEach(s -> services.add(s.service()));
+    int errors = (int) all.stream().filter(s -> s.statusCode().equals("Error")).count();
+    String status =
+        errors > 0
+            ? "Error"
+            : all.stream().anyMatch(s -> s.statusCode().equals("Ok")) ? "Ok" : "Unset";
+    TraceSummary summary =
+        new TraceSummary(
+            traceId,
+            ns,
+            root.service(),
+            root.name(),
+            all.size(),
+            errors,
+            List.copyOf(services),
+            root.start(),
+            root.durationNanos(),
+            status);
+    return new TraceDetail(summary, List.of(root));
+  }
+
+  private static void flatten(SpanNode n, List<SpanNode> out) {
+    out.add(n);
+    n.children().forEach(c -> flatten(c, out));
+  }
+
+  public static LogEntry log(
+      String name,
+      String ns,
+      Instant t,
+      String severity,
+      String service,
+      String body,
+      String traceId,
+      Map<String, String> attributes) {
+    return new LogEntry(
+        name,
+        ns,
+        t,
+        severity,
+        severity.equals("ERROR") ? 17 : 9,
+        service,
+        service + "-pod",
+        body,
+        traceId,
+        traceId.isEmpty() ? "" : "00f067aa0ba902b7",
+        attributes,
+        Map.of("k8s.namespace.name", ns));
+  }
+
+  /** A 32-hex trace id from a small number. */
+  public static String traceId(int n) {
+    return String.format("%032x", n);
+  }
+}

@@ -1,0 +1,206 @@
+package io.kubetel.apiserver.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubetel.apiserver.http.ApiException;
+import io.kubetel.apiserver.resource.ResourceHandler;
+import io.kubetel.apiserver.resource.TelemetryApiGroup;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * A plain-HTTP Vert.x server with a minimal router that mounts resource handlers the way the
+ * platform's router does (four routes per resource, Status on failure), plus a client to call it.
+ */
+public final class TestApiServer implements AutoCloseable {
+  public static final String TABLE_ACCEPT =
+      "application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json";
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  public final Vertx vertx;
+  public final WorkerExecutor workers;
+  private final HttpServer server;
+  private final WebClient client;
+  private final HttpClient streaming;
+  private final int port;
+
+  public TestApiServer(Function<WorkerExecutor, List<ResourceHandler>> handlers) throws Exception {
+    vertx = Vertx.vertx();
+    workers = vertx.createSharedWorkerExecutor("kubetel-test-workers", 4);
+    Router router = Router.router(vertx);
+    for (ResourceHandler h : handlers.apply(workers)) {
+      String p = h.info().plural();
+      String base = TelemetryApiGroup.PATH;
+      router.route(base + "/" + p).handler(h::handle);
+      router.route(base + "/" + p + "/:name").handler(h::handle);
+      router.route(base + "/namespaces/:namespace/" + p).handler(h::handle);
+      router.route(base + "/namespaces/:namespace/" + p + "/:name").handler(h::handle);
+    }
+    router
+        .route()
+        .failureHandler(
+            ctx -> {
+              Throwable f = ctx.failure();
+              ApiException e =
+                  f instanceof ApiException a
+                      ? a
+                      : new ApiException(500, "InternalError", "unexpected: " + f);
+              ObjectNode s = MAPPER.createObjectNode();
+              s.put("kind", "Status")
+                  .put("apiVersion", "v1")
+                  .put("status", "Failure")
+                  .put("message", e.getMessage())
+                  .put("reason", e.reason())
+                  .put("code", e.code());
+              s.putObject("metadata");
+              if (e.kind() != null || e.name() != null) {
+                ObjectNode d = s.putObject("details");
+                if (e.kind() != null) {
+                  d.put("kind", e.kind());
+                }
+                if (e.name() != null) {
+                  d.put("name", e.name());
+                }
+              }
+              ctx.response()
+                  .setStatusCode(e.code())
+                  .putHeader("Content-Type", "application/json")
+                  .end(s.toString());
+            });
+    server =
+        vertx
+            .createHttpServer()
+            .requestHandler(router)
+            .listen(0, "127.0.0.1")
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
+    port = server.actualPort();
+    client = WebClient.create(vertx);
+    streaming = vertx.createHttpClient();
+  }
+
+  /** A response: status, headers and JSON body. */
+  public record Reply(
+      int status, String contentType, String retryAfter, JsonNode json, String body) {}
+
+  public Reply get(String path, String accept) {
+    return send(HttpMethod.GET, path, accept, null, null);
+  }
+
+  public Reply post(String path, String body) {
+    return send(HttpMethod.POST, path, "application/json", "application/json", body);
+  }
+
+  public Reply send(
+      HttpMethod method, String path, String accept, String contentType, String body) {
+    try {
+      var req = client.request(method, port, "127.0.0.1", path);
+      if (accept != null) {
+        req.putHeader("Accept", accept);
+      }
+      if (contentType != null) {
+        req.putHeader("Content-Type", contentType);
+      }
+      HttpResponse<Buffer> r =
+          (body == null ? req.send() : req.sendBuffer(Buffer.buffer(body)))
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(20, TimeUnit.SECONDS);
+      String text = r.bodyAsString();
+      JsonNode json = null;
+      if (text != null && !text.isEmpty()) {
+        try {
+          json = MAPPER.readTree(text);
+        } catch (Exception e) {
+          json = null;
+        }
+      }
+      return new Reply(
+          r.statusCode(), r.getHeader("Content-Type"), r.getHeader("Retry-After"), json, text);
+    } catch (Exception e) {
+      throw new AssertionError("request to " + path + " failed", e);
+    }
+  }
+
+  /** An open streaming response; lines arrive in {@link #lines}. */
+  public static final class Stream implements AutoCloseable {
+    public final int status;
+    public final String contentType;
+    public final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    public volatile boolean ended;
+    private final HttpClientResponse response;
+
+    Stream(HttpClientResponse response) {
+      this.response = response;
+      this.status = response.statusCode();
+      this.contentType = response.getHeader("Content-Type");
+      StringBuilder partial = new StringBuilder();
+      response.handler(
+          buf -> {
+            partial.append(buf.toString());
+            int nl;
+            while ((nl = partial.indexOf("\n")) >= 0) {
+              lines.add(partial.substring(0, nl));
+              partial.delete(0, nl + 1);
+            }
+          });
+      response.endHandler(v -> ended = true);
+    }
+
+    /** The next event as JSON, or null when none arrives in time. */
+    public JsonNode next(long seconds) throws Exception {
+      String line = lines.poll(seconds, TimeUnit.SECONDS);
+      return line == null ? null : MAPPER.readTree(line);
+    }
+
+    @Override
+    public void close() {
+      response.request().connection().close();
+    }
+  }
+
+  public Stream stream(String path, String accept) {
+    try {
+      RequestOptions o =
+          new RequestOptions()
+              .setMethod(HttpMethod.GET)
+              .setPort(port)
+              .setHost("127.0.0.1")
+              .setURI(path);
+      if (accept != null) {
+        o.putHeader("Accept", accept);
+      }
+      return streaming
+          .request(o)
+          .compose(req -> req.send())
+          .map(Stream::new)
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(20, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("stream " + path + " failed", e);
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+}
