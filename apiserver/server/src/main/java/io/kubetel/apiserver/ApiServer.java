@@ -220,7 +220,12 @@ public final class ApiServer {
     }
     stopped = true;
     shuttingDown = true;
-    log.info("event=stopping timeout={}", config.shutdownTimeout());
+    log.info(
+        "event=stopping delay={} timeout={}", config.shutdownDelay(), config.shutdownTimeout());
+    if (server != null && !config.shutdownDelay().isZero()) {
+      // Readiness already fails; give endpoint controllers time to stop routing here.
+      quietly("shutdown_delay", () -> Thread.sleep(config.shutdownDelay().toMillis()));
+    }
     if (reloader != null) {
       reloader.stop();
     }

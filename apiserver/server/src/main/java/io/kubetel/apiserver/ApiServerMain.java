@@ -118,6 +118,13 @@ public final class ApiServerMain implements Callable<Integer> {
   Duration shutdownTimeout;
 
   @Option(
+      names = "--shutdown-delay",
+      defaultValue = "0s",
+      converter = DurationConverter.class,
+      description = "After SIGTERM, keep serving with /readyz failing this long before draining.")
+  Duration shutdownDelay;
+
+  @Option(
       names = "--readiness-interval",
       defaultValue = "5s",
       converter = DurationConverter.class,
@@ -212,6 +219,7 @@ public final class ApiServerMain implements Callable<Integer> {
         workerThreads,
         maxBodyBytes,
         shutdownTimeout,
+        shutdownDelay,
         readinessInterval,
         Optional.ofNullable(continueTokenKeyFile));
   }

@@ -40,27 +40,7 @@ class ClusterModeTlsTest {
     Path key = certs.resolve("apiserver.key");
     Files.copy(first.servingCert(), cert);
     Files.copy(first.servingKey(), key);
-    ApiServerConfig config =
-        new ApiServerConfig(
-            "127.0.0.1",
-            0,
-            false,
-            Optional.empty(),
-            Optional.of(cert),
-            Optional.of(key),
-            Optional.of(first.caCert()),
-            "http://127.0.0.1:1",
-            "default",
-            "",
-            "otel",
-            Duration.ofMinutes(15),
-            Duration.ofDays(7),
-            Duration.ofSeconds(2),
-            2,
-            1024 * 1024,
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(5),
-            Optional.empty());
+    ApiServerConfig config = config(cert, key, first.caCert(), Duration.ZERO);
     ApiServer server =
         new ApiServer(
             config,
@@ -101,6 +81,61 @@ class ClusterModeTlsTest {
       assertThatThrownBy(() -> get(fresh(first), port, "/apis")).isInstanceOf(IOException.class);
     } finally {
       server.stop();
+    }
+  }
+
+  private static ApiServerConfig config(Path cert, Path key, Path clientCa, Duration delay) {
+    return new ApiServerConfig(
+        "127.0.0.1",
+        0,
+        false,
+        Optional.empty(),
+        Optional.of(cert),
+        Optional.of(key),
+        Optional.of(clientCa),
+        "http://127.0.0.1:1",
+        "default",
+        "",
+        "otel",
+        Duration.ofMinutes(15),
+        Duration.ofDays(7),
+        Duration.ofSeconds(2),
+        2,
+        1024 * 1024,
+        Duration.ofSeconds(2),
+        delay,
+        Duration.ofMillis(200),
+        Optional.empty());
+  }
+
+  @Test
+  void shutdownDelayKeepsServingWithReadinessFailing() throws Exception {
+    StandalonePki pki = new StandalonePki(dir.resolve("pki"), Clock.systemUTC());
+    pki.ensure();
+    ApiServer server =
+        new ApiServer(
+            config(pki.servingCert(), pki.servingKey(), pki.caCert(), Duration.ofSeconds(3)),
+            c -> new EmptyTelemetryStore(),
+            ProductionWiring.handlers(),
+            Clock.systemUTC());
+    int port = server.start();
+    HttpClient admin = fresh(pki);
+    Thread stopper = new Thread(server::stop);
+    try {
+      stopper.start();
+      Instant deadline = Instant.now().plusSeconds(10);
+      while (!server.shuttingDown() && Instant.now().isBefore(deadline)) {
+        Thread.sleep(20);
+      }
+
+      HttpResponse<String> ready = get(admin, port, "/readyz?verbose");
+      HttpResponse<String> apis = get(admin, port, "/apis");
+
+      assertThat(ready.statusCode()).isEqualTo(500);
+      assertThat(ready.body()).contains("[-]shutdown failed");
+      assertThat(apis.statusCode()).isEqualTo(200);
+    } finally {
+      stopper.join();
     }
   }
 
