@@ -55,12 +55,13 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
   private static final Duration TLS_RELOAD_INTERVAL = Duration.ofSeconds(10);
-  private static final long START_TIMEOUT_SECONDS = 60;
+  private static final long AWAIT_SECONDS = 60;
 
   private final ApiServerConfig config;
   private final StoreFactory stores;
   private final HandlerFactory handlers;
   private final Clock clock;
+  private final Duration tlsReloadInterval;
 
   private Vertx vertx;
   private WorkerExecutor worker;
@@ -73,10 +74,21 @@ public final class ApiServer {
 
   public ApiServer(
       ApiServerConfig config, StoreFactory stores, HandlerFactory handlers, Clock clock) {
+    this(config, stores, handlers, clock, TLS_RELOAD_INTERVAL);
+  }
+
+  /** As above, with the interval at which certificate files are checked for changes. */
+  ApiServer(
+      ApiServerConfig config,
+      StoreFactory stores,
+      HandlerFactory handlers,
+      Clock clock,
+      Duration tlsReloadInterval) {
     this.config = config;
     this.stores = stores;
     this.handlers = handlers;
     this.clock = clock;
+    this.tlsReloadInterval = tlsReloadInterval;
   }
 
   /** Starts serving; returns the port actually bound. Cleans up what it started on failure. */
@@ -142,7 +154,7 @@ public final class ApiServer {
     readiness.start();
     if (!config.standalone()) {
       reloader = new CertificateReloader(vertx, server, tls);
-      reloader.start(TLS_RELOAD_INTERVAL);
+      reloader.start(tlsReloadInterval);
     }
     if (pki != null) {
       Path kubeconfig = kubeconfigPath(config.stateDir().orElseThrow());
@@ -208,7 +220,12 @@ public final class ApiServer {
     }
     stopped = true;
     shuttingDown = true;
-    log.info("event=stopping timeout={}", config.shutdownTimeout());
+    log.info(
+        "event=stopping delay={} timeout={}", config.shutdownDelay(), config.shutdownTimeout());
+    if (server != null && !config.shutdownDelay().isZero()) {
+      // Readiness already fails; give endpoint controllers time to stop routing here.
+      quietly("shutdown_delay", () -> Thread.sleep(config.shutdownDelay().toMillis()));
+    }
     if (reloader != null) {
       reloader.stop();
     }
@@ -218,7 +235,10 @@ public final class ApiServer {
     if (server != null) {
       quietly(
           "http_server",
-          () -> await(server.shutdown(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)));
+          () ->
+              await(
+                  server.shutdown(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS),
+                  config.shutdownTimeout().plusSeconds(AWAIT_SECONDS)));
     }
     if (worker != null) {
       quietly("worker_pool", () -> await(worker.close()));
@@ -245,11 +265,15 @@ public final class ApiServer {
   }
 
   private static <T> T await(Future<T> future) throws Exception {
+    return await(future, Duration.ofSeconds(AWAIT_SECONDS));
+  }
+
+  private static <T> T await(Future<T> future, Duration timeout) throws Exception {
     try {
       return future
           .toCompletionStage()
           .toCompletableFuture()
-          .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
       if (e.getCause() instanceof Exception cause) {
         throw cause;

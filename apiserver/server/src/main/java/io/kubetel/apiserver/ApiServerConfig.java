@@ -29,6 +29,8 @@ import java.util.Optional;
  * @param workerThreads size of the bounded worker pool for blocking storage calls
  * @param maxBodyBytes largest accepted request body
  * @param shutdownTimeout how long to drain in-flight requests on SIGTERM
+ * @param shutdownDelay how long to keep serving, with /readyz failing, after SIGTERM and before
+ *     closing the listener, so endpoints and load balancers stop sending traffic first
  * @param readinessInterval how often the cached storage ping runs
  * @param continueTokenKeyFile HMAC key (at least 32 bytes) for list continue tokens, shared by all
  *     replicas; standalone mode generates one in the state directory when absent
@@ -51,6 +53,7 @@ public record ApiServerConfig(
     int workerThreads,
     long maxBodyBytes,
     Duration shutdownTimeout,
+    Duration shutdownDelay,
     Duration readinessInterval,
     Optional<Path> continueTokenKeyFile) {
 
@@ -79,6 +82,9 @@ public record ApiServerConfig(
     }
     if (workerThreads < 1) {
       throw new IllegalArgumentException("--worker-threads must be at least 1");
+    }
+    if (shutdownDelay.isNegative()) {
+      throw new IllegalArgumentException("--shutdown-delay must not be negative");
     }
     if (maxBodyBytes < 1) {
       throw new IllegalArgumentException("max body size must be positive");

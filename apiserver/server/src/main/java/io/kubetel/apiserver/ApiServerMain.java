@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "kubetel-apiserver",
     mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    versionProvider = ApiServerMain.Version.class,
     description = "Serves ClickHouse telemetry as the telemetry.kubetel.io/v1alpha1 API.")
 public final class ApiServerMain implements Callable<Integer> {
   /** Environment variable holding the ClickHouse password. */
@@ -116,6 +118,13 @@ public final class ApiServerMain implements Callable<Integer> {
   Duration shutdownTimeout;
 
   @Option(
+      names = "--shutdown-delay",
+      defaultValue = "0s",
+      converter = DurationConverter.class,
+      description = "After SIGTERM, keep serving with /readyz failing this long before draining.")
+  Duration shutdownDelay;
+
+  @Option(
       names = "--readiness-interval",
       defaultValue = "5s",
       converter = DurationConverter.class,
@@ -135,6 +144,15 @@ public final class ApiServerMain implements Callable<Integer> {
     this.environment = environment;
     this.stores = stores;
     this.handlers = handlers;
+  }
+
+  /** Prints the version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = ApiServerMain.class.getPackage().getImplementationVersion();
+      return new String[] {"kubetel-apiserver " + (version == null ? "dev" : version)};
+    }
   }
 
   public static void main(String[] args) {
@@ -201,6 +219,7 @@ public final class ApiServerMain implements Callable<Integer> {
         workerThreads,
         maxBodyBytes,
         shutdownTimeout,
+        shutdownDelay,
         readinessInterval,
         Optional.ofNullable(continueTokenKeyFile));
   }

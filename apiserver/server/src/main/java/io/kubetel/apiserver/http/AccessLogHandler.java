@@ -38,17 +38,29 @@ public final class AccessLogHandler implements Handler<RoutingContext> {
                   : request.method().name().toLowerCase(java.util.Locale.ROOT);
           UserInfo user = RequestAttributes.user(context);
           metrics.record(verb, resource, code, Duration.ofNanos(micros * 1000));
-          log.info(
+          // Successful probes arrive every few seconds per kubelet: keep them out of INFO.
+          boolean quiet = code < 400 && "health".equals(resource);
+          if (quiet ? !log.isDebugEnabled() : !log.isInfoEnabled()) {
+            return;
+          }
+          String format =
               "event=request method={} path={} verb={} resource={} code={} duration_ms={} user={}"
-                  + " completed={}",
-              request.method(),
-              request.path(),
-              verb,
-              resource,
-              code,
-              micros / 1000.0,
-              user == null ? "-" : user.name(),
-              done.succeeded());
+                  + " completed={}";
+          Object[] values = {
+            request.method(),
+            request.path(),
+            verb,
+            resource,
+            code,
+            micros / 1000.0,
+            user == null ? "-" : user.name(),
+            done.succeeded()
+          };
+          if (quiet) {
+            log.debug(format, values);
+          } else {
+            log.info(format, values);
+          }
         });
     context.next();
   }

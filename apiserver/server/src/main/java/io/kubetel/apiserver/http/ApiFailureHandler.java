@@ -23,9 +23,6 @@ public final class ApiFailureHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext context) {
     Throwable failure = context.failure();
-    if (ErrorMapper.isStoreError(failure)) {
-      metrics.storeError();
-    }
     if (ErrorMapper.isUnexpected(failure)) {
       log.error(
           "event=request_failed method={} path={} error={}",
@@ -35,6 +32,12 @@ public final class ApiFailureHandler implements Handler<RoutingContext> {
           failure);
     }
     ApiException error = ErrorMapper.map(failure, context.statusCode());
+    // Handlers usually map storage failures to 503/504 themselves; count both forms.
+    boolean resourceRequest = Boolean.TRUE.equals(context.get(RequestAttributes.RESOURCE_REQUEST));
+    if (ErrorMapper.isStoreError(failure)
+        || (resourceRequest && (error.code() == 503 || error.code() == 504))) {
+      metrics.storeError();
+    }
     HttpServerResponse response = context.response();
     if (response.headWritten()) {
       // A streaming response (watch) already started: the status cannot change, end the stream.

@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reloads the serving certificate and client CA when their files change (OLM, cert-manager and
- * Secret volume updates rotate them in place). Polls modification time and size; a change triggers
- * {@link HttpServer#updateSSLOptions}, which applies to new connections only, so in-flight requests
- * are not disturbed. A half-written pair fails to load and is retried on the next tick.
+ * Secret volume updates rotate them in place). Polls modification time and size off the event loop;
+ * when they changed and the key matches the certificate (a rotation writing the two files one after
+ * the other is applied only once both are in place), {@link HttpServer#updateSSLOptions} applies
+ * the new material to new connections; in-flight requests are not disturbed. A failed reload is
+ * retried on the next tick.
  */
 public final class CertificateReloader {
   private static final Logger log = LoggerFactory.getLogger(CertificateReloader.class);
@@ -24,7 +27,8 @@ public final class CertificateReloader {
   private final Vertx vertx;
   private final HttpServer server;
   private final TlsSettings tls;
-  private List<String> lastSeen;
+  private volatile List<String> lastSeen;
+  private volatile boolean reloading;
   private long timerId = -1;
 
   public CertificateReloader(Vertx vertx, HttpServer server, TlsSettings tls) {
@@ -47,23 +51,49 @@ public final class CertificateReloader {
   }
 
   private void check() {
-    List<String> now = fingerprint();
-    if (Objects.equals(now, lastSeen)) {
+    if (reloading) {
       return;
     }
-    server
-        .updateSSLOptions(tls.sslOptions(), true)
-        .onSuccess(
-            updated -> {
-              lastSeen = now;
-              log.info("event=tls_reloaded cert={}", tls.certFile());
+    reloading = true;
+    vertx
+        .executeBlocking(
+            () -> {
+              List<String> now = fingerprint();
+              return Objects.equals(now, lastSeen) || !pairMatches() ? null : now;
             })
-        .onFailure(
-            e ->
+        .compose(
+            now -> {
+              if (now == null) {
+                return io.vertx.core.Future.succeededFuture(false);
+              }
+              return server
+                  .updateSSLOptions(tls.sslOptions(), true)
+                  .onSuccess(
+                      updated -> {
+                        lastSeen = now;
+                        log.info("event=tls_reloaded cert={}", tls.certFile());
+                      });
+            })
+        .onComplete(
+            result -> {
+              reloading = false;
+              if (result.failed()) {
                 log.warn(
                     "event=tls_reload_failed cert={} error=\"{}\"",
                     tls.certFile(),
-                    e.getMessage()));
+                    result.cause().getMessage());
+              }
+            });
+  }
+
+  private boolean pairMatches() {
+    try {
+      List<X509Certificate> chain = PemFiles.readCertificates(tls.certFile());
+      return !chain.isEmpty()
+          && PemFiles.keyMatches(PemFiles.readPrivateKey(tls.keyFile()), chain.get(0));
+    } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
+      return false; // mid-rotation or unreadable: try again next tick
+    }
   }
 
   private List<String> fingerprint() {

@@ -88,6 +88,21 @@ public final class PemFiles {
     }
   }
 
+  /** Whether {@code key} is the private half of {@code certificate}'s public key. */
+  public static boolean keyMatches(PrivateKey key, X509Certificate certificate)
+      throws java.security.GeneralSecurityException {
+    byte[] probe = "kubetel-key-probe".getBytes(StandardCharsets.US_ASCII);
+    String algorithm = "EC".equals(key.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
+    java.security.Signature signer = java.security.Signature.getInstance(algorithm);
+    signer.initSign(key);
+    signer.update(probe);
+    byte[] signature = signer.sign();
+    java.security.Signature verifier = java.security.Signature.getInstance(algorithm);
+    verifier.initVerify(certificate.getPublicKey());
+    verifier.update(probe);
+    return verifier.verify(signature);
+  }
+
   /** Writes {@code content} to {@code file} atomically with mode 0600. */
   public static void writePrivate(Path file, String content) throws IOException {
     Path dir = file.toAbsolutePath().getParent();

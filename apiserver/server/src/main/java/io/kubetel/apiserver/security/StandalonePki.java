@@ -1,13 +1,10 @@
 package io.kubetel.apiserver.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -126,9 +123,9 @@ public final class StandalonePki {
       }
       serving.verify(ca.getPublicKey());
       client.verify(ca.getPublicKey());
-      if (!keyMatches(PemFiles.readPrivateKey(caKey()), ca)
-          || !keyMatches(PemFiles.readPrivateKey(servingKey()), serving)
-          || !keyMatches(PemFiles.readPrivateKey(clientKey()), client)) {
+      if (!PemFiles.keyMatches(PemFiles.readPrivateKey(caKey()), ca)
+          || !PemFiles.keyMatches(PemFiles.readPrivateKey(servingKey()), serving)
+          || !PemFiles.keyMatches(PemFiles.readPrivateKey(clientKey()), client)) {
         return "a key does not match its certificate";
       }
       if (!coversLoopback(serving.getSubjectAlternativeNames())) {
@@ -146,20 +143,6 @@ public final class StandalonePki {
       throw new IOException("expected one certificate in " + file);
     }
     return certificates.get(0);
-  }
-
-  private static boolean keyMatches(PrivateKey key, X509Certificate certificate)
-      throws GeneralSecurityException {
-    byte[] probe = "kubetel-key-probe".getBytes(StandardCharsets.US_ASCII);
-    String algorithm = "EC".equals(key.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
-    Signature signer = Signature.getInstance(algorithm);
-    signer.initSign(key);
-    signer.update(probe);
-    byte[] signature = signer.sign();
-    Signature verifier = Signature.getInstance(algorithm);
-    verifier.initVerify(certificate.getPublicKey());
-    verifier.update(probe);
-    return verifier.verify(signature);
   }
 
   private static boolean coversLoopback(Collection<List<?>> sans) {

@@ -77,6 +77,8 @@ public final class ApiServerProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
+    // The production logging config, not the test one that target/test-classes also carries.
+    command.add("-Dlogback.configurationFile=logback.xml");
     command.add("-cp");
     command.add(classpath);
     command.add(mainClass);

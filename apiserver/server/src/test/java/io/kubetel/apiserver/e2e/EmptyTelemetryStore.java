@@ -22,7 +22,7 @@ import java.util.Set;
  * ClickHouse to check the platform (TLS, discovery, OpenAPI, errors, probes) with real kubectl.
  * Data-bearing tests use the ClickHouse store instead.
  */
-final class EmptyTelemetryStore implements TelemetryStore {
+public final class EmptyTelemetryStore implements TelemetryStore {
 
   @Override
   public Page<MetricSeries> listSeries(ListRequest request) {

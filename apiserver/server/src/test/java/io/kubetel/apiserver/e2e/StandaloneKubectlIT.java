@@ -245,4 +245,33 @@ class StandaloneKubectlIT {
     assertThatThrownBy(() -> server.get(foreign, "/apis", Map.of()))
         .isInstanceOf(IOException.class);
   }
+
+  @Test
+  void createQueryFromFileSkipsProtobufOpenApiV2() throws Exception {
+    Path manifest =
+        Files.writeString(
+            work.resolve("query.yaml"),
+            String.join(
+                "\n",
+                "apiVersion: telemetry.kubetel.io/v1alpha1",
+                "kind: TelemetryQuery",
+                "metadata:",
+                "  name: latency",
+                "  namespace: default",
+                "spec:",
+                "  signal: metrics",
+                "  metric: http.server.duration",
+                "  aggregation: avg",
+                "  range: 15m",
+                "  step: 1m",
+                ""));
+
+    // kubectl create only avoids GET /openapi/v2 (protobuf, answered 406 here) because the v3
+    // document has a PATCH operation with fieldValidation for TelemetryQuery.
+    Kubectl.Result result =
+        kubectl.run("create", "-f", manifest.toString(), "--dry-run=server", "-o", "yaml");
+
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.stdout()).contains("kind: TelemetryQuery").contains("name: latency");
+  }
 }

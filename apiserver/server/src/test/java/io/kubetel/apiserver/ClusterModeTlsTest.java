@@ -1,0 +1,155 @@
+package io.kubetel.apiserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kubetel.apiserver.e2e.ApiServerProcess;
+import io.kubetel.apiserver.e2e.EmptyTelemetryStore;
+import io.kubetel.apiserver.security.StandalonePki;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Cluster mode in-process: serving certificate and client CA from files (as OLM mounts them),
+ * client certificates required except for probes, and a rotated serving certificate picked up
+ * without restart.
+ */
+class ClusterModeTlsTest {
+  @TempDir Path dir;
+
+  @Test
+  void servesFileCertificatesAuthenticatesClientsAndReloadsRotation() throws Exception {
+    StandalonePki first = new StandalonePki(dir.resolve("first"), Clock.systemUTC());
+    StandalonePki second = new StandalonePki(dir.resolve("second"), Clock.systemUTC());
+    first.ensure();
+    second.ensure();
+    Path certs = Files.createDirectories(dir.resolve("certificates"));
+    Path cert = certs.resolve("apiserver.crt");
+    Path key = certs.resolve("apiserver.key");
+    Files.copy(first.servingCert(), cert);
+    Files.copy(first.servingKey(), key);
+    ApiServerConfig config = config(cert, key, first.caCert(), Duration.ZERO);
+    ApiServer server =
+        new ApiServer(
+            config,
+            c -> new EmptyTelemetryStore(),
+            ProductionWiring.handlers(),
+            Clock.systemUTC(),
+            Duration.ofMillis(200));
+    int port = server.start();
+    try {
+      HttpClient admin =
+          ApiServerProcess.httpClient(first.caCert(), first.clientCert(), first.clientKey());
+      HttpClient anonymous = ApiServerProcess.httpClient(first.caCert(), null, null);
+      assertThat(get(admin, port, "/apis").statusCode()).isEqualTo(200);
+      assertThat(get(anonymous, port, "/apis").statusCode()).isEqualTo(401);
+      // Ready once the first cached store ping has succeeded.
+      Instant readyBy = Instant.now().plusSeconds(10);
+      while (get(anonymous, port, "/readyz").statusCode() != 200
+          && Instant.now().isBefore(readyBy)) {
+        Thread.sleep(100);
+      }
+      assertThat(get(anonymous, port, "/readyz?verbose").body()).contains("[+]store ok");
+
+      // Rotate the serving certificate to one signed by another CA; client CA stays the same.
+      Files.copy(second.servingKey(), key, StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(second.servingCert(), cert, StandardCopyOption.REPLACE_EXISTING);
+      HttpClient trustsSecond =
+          ApiServerProcess.httpClient(second.caCert(), first.clientCert(), first.clientKey());
+      Instant deadline = Instant.now().plusSeconds(20);
+      int code = -1;
+      while (code != 200 && Instant.now().isBefore(deadline)) {
+        try {
+          code = get(trustsSecond, port, "/apis").statusCode();
+        } catch (IOException handshakeWithOldCertificate) {
+          Thread.sleep(200);
+        }
+      }
+      assertThat(code).isEqualTo(200);
+      assertThatThrownBy(() -> get(fresh(first), port, "/apis")).isInstanceOf(IOException.class);
+    } finally {
+      server.stop();
+    }
+  }
+
+  private static ApiServerConfig config(Path cert, Path key, Path clientCa, Duration delay) {
+    return new ApiServerConfig(
+        "127.0.0.1",
+        0,
+        false,
+        Optional.empty(),
+        Optional.of(cert),
+        Optional.of(key),
+        Optional.of(clientCa),
+        "http://127.0.0.1:1",
+        "default",
+        "",
+        "otel",
+        Duration.ofMinutes(15),
+        Duration.ofDays(7),
+        Duration.ofSeconds(2),
+        2,
+        1024 * 1024,
+        Duration.ofSeconds(2),
+        delay,
+        Duration.ofMillis(200),
+        Optional.empty());
+  }
+
+  @Test
+  void shutdownDelayKeepsServingWithReadinessFailing() throws Exception {
+    StandalonePki pki = new StandalonePki(dir.resolve("pki"), Clock.systemUTC());
+    pki.ensure();
+    ApiServer server =
+        new ApiServer(
+            config(pki.servingCert(), pki.servingKey(), pki.caCert(), Duration.ofSeconds(3)),
+            c -> new EmptyTelemetryStore(),
+            ProductionWiring.handlers(),
+            Clock.systemUTC());
+    int port = server.start();
+    HttpClient admin = fresh(pki);
+    Thread stopper = new Thread(server::stop);
+    try {
+      stopper.start();
+      Instant deadline = Instant.now().plusSeconds(10);
+      while (!server.shuttingDown() && Instant.now().isBefore(deadline)) {
+        Thread.sleep(20);
+      }
+
+      HttpResponse<String> ready = get(admin, port, "/readyz?verbose");
+      HttpResponse<String> apis = get(admin, port, "/apis");
+
+      assertThat(ready.statusCode()).isEqualTo(500);
+      assertThat(ready.body()).contains("[-]shutdown failed");
+      assertThat(apis.statusCode()).isEqualTo(200);
+    } finally {
+      stopper.join();
+    }
+  }
+
+  /** A new client (no pooled connection) trusting only the first CA. */
+  private static HttpClient fresh(StandalonePki pki) throws Exception {
+    return ApiServerProcess.httpClient(pki.caCert(), pki.clientCert(), pki.clientKey());
+  }
+
+  private static HttpResponse<String> get(HttpClient client, int port, String path)
+      throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(10))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}

@@ -1,0 +1,60 @@
+package io.kubetel.apiserver.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The production binary with ClickHouse unreachable: it still starts and serves discovery and
+ * OpenAPI (kube-apiserver's availability checks must not depend on storage), reports not ready, and
+ * answers reads with a ServiceUnavailable Status that kubectl prints without retrying.
+ */
+class StorageOutageIT {
+  private static ApiServerProcess server;
+  private static Kubectl kubectl;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path work = Files.createTempDirectory(ApiServerProcess.targetDir(), "it-outage-");
+    server =
+        ApiServerProcess.start(
+            work.resolve("state"),
+            "io.kubetel.apiserver.ApiServerMain",
+            // Port 1 on loopback: connection refused at once.
+            List.of("--clickhouse-url", "http://127.0.0.1:1", "--readiness-interval", "1s"));
+    kubectl = server.kubectl(work.resolve("kubectl"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (server != null) {
+      server.stop();
+    }
+  }
+
+  @Test
+  void discoveryAndExplainWorkWithoutStorage() throws Exception {
+    Kubectl.Result resources = kubectl.run("api-resources", "--api-group=telemetry.kubetel.io");
+    Kubectl.Result explain = kubectl.run("explain", "logs");
+
+    assertThat(resources.exitCode()).as(resources.output()).isZero();
+    assertThat(resources.stdout()).contains("metrics").contains("traces");
+    assertThat(explain.exitCode()).as(explain.output()).isZero();
+  }
+
+  @Test
+  void notReadyAndReadsAreServiceUnavailable() throws Exception {
+    Kubectl.Result ready = kubectl.run("get", "--raw", "/readyz?verbose");
+    Kubectl.Result list = kubectl.run("get", "metrics", "-n", "default");
+
+    assertThat(ready.exitCode()).as(ready.output()).isNotZero();
+    assertThat(ready.stdout() + ready.stderr()).contains("[-]store failed");
+    assertThat(list.exitCode()).as(list.output()).isEqualTo(1);
+    assertThat(list.stderr()).contains("Error from server (ServiceUnavailable)");
+  }
+}
