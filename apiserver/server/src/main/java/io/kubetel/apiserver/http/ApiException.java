@@ -1,5 +1,7 @@
 package io.kubetel.apiserver.http;
 
+import io.kubetel.apiserver.resource.TelemetryApiGroup;
+
 /**
  * An error to return to the client as a Kubernetes {@code Status} (kind Status, apiVersion v1,
  * status Failure) with this HTTP code, reason and message.
@@ -38,7 +40,10 @@ public class ApiException extends RuntimeException {
   }
 
   public static ApiException notFound(String plural, String name) {
-    return new ApiException(404, "NotFound", plural + " \"" + name + "\" not found", plural, name);
+    // Kubernetes names the group-qualified resource: metrics.telemetry.kubetel.io "x" not found.
+    String resource = plural + "." + TelemetryApiGroup.GROUP;
+    return new ApiException(
+        404, "NotFound", resource + " \"" + name + "\" not found", plural, name);
   }
 
   public static ApiException unavailable(String message) {

@@ -43,6 +43,20 @@ public final class ApiRouter {
     router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     endpoints.forEach(group -> group.register(router));
     handlers.forEach(handler -> mount(router, handler));
+    // kubectl looks up /api/v1/namespaces/NS after a NotFound and reports a missing namespace
+    // instead when that lookup is NotFound too. This server does not serve the core API (behind
+    // kube-apiserver it never sees these paths), so it must not claim the namespace is missing.
+    router
+        .route("/api/v1/*")
+        .handler(
+            context ->
+                context.fail(
+                    new ApiException(
+                        403,
+                        "Forbidden",
+                        "this server serves only the "
+                            + TelemetryApiGroup.GROUP
+                            + " API; the core API (/api/v1) is served by kube-apiserver")));
     router
         .route()
         .handler(

@@ -129,7 +129,20 @@ class StandaloneKubectlIT {
 
     assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
     assertThat(result.stderr())
-        .contains("Error from server (NotFound): metrics \"nope\" not found");
+        .contains("Error from server (NotFound): metrics.telemetry.kubetel.io \"nope\" not found");
+  }
+
+  @Test
+  void getByNameOutsideDefaultNamespaceStillRendersTheObjectNotFound() throws Exception {
+    // kubectl then asks /api/v1/namespaces/shop; this server must not answer that with NotFound.
+    Kubectl.Result result =
+        kubectl.run("get", "traces", "0123456789abcdef0123456789abcdef", "-n", "shop");
+
+    assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+    assertThat(result.stderr())
+        .contains(
+            "Error from server (NotFound): traces.telemetry.kubetel.io"
+                + " \"0123456789abcdef0123456789abcdef\" not found");
   }
 
   @Test

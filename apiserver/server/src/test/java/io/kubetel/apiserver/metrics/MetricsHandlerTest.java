@@ -293,7 +293,7 @@ class MetricsHandlerTest {
     assertThat(missing.status()).isEqualTo(404);
     assertThat(missing.json().path("reason").asText()).isEqualTo("NotFound");
     assertThat(missing.json().path("message").asText())
-        .isEqualTo("metrics \"no-such-series\" not found");
+        .isEqualTo("metrics.telemetry.kubetel.io \"no-such-series\" not found");
     assertThat(missing.json().path("details").path("name").asText()).isEqualTo("no-such-series");
     Reply invalid = server.get(SHOP + "/Bad_Name", TABLE_ACCEPT);
     assertThat(invalid.status()).isEqualTo(400);
