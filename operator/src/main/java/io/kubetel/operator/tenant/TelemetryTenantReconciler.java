@@ -138,21 +138,30 @@ public class TelemetryTenantReconciler
     bindings.sync(tenant, claims.owned());
 
     // 3. Storage, then retention.
+    // Storage is touched only when something may have changed (spec, earlier failure, database)
+    // or retention is due: events from peers and namespaces then cost no ClickHouse query.
     Duration next = null;
+    boolean retentionDue = RetentionPolicy.due(before, generation, now, config.retentionInterval());
+    boolean storageSettled =
+        !retentionDue
+            && database.equals(before.getDatabase())
+            && ConditionSet.find(before.getConditions(), ConditionTypes.STORAGE_READY)
+                .map(c -> c.isTrue())
+                .orElse(false);
     try {
-      storage.ensureSchema(database);
-      storageFailures.remove(name);
-      conditions.set(
-          ConditionTypes.STORAGE_READY,
-          true,
-          "DatabaseReady",
-          "database " + database + " and its telemetry tables exist");
-      if (RetentionPolicy.due(before, generation, now, config.retentionInterval())) {
-        next = applyRetention(tenant, database, status, conditions, now);
-      } else {
+      if (storageSettled) {
         next =
             RetentionPolicy.untilNext(
                 before.getLastRetentionRun(), now, config.retentionInterval());
+      } else {
+        storage.ensureSchema(database);
+        storageFailures.remove(name);
+        conditions.set(
+            ConditionTypes.STORAGE_READY,
+            true,
+            "DatabaseReady",
+            "database " + database + " and its telemetry tables exist");
+        next = applyRetention(tenant, database, status, conditions, now);
       }
     } catch (RuntimeException e) {
       int failures = storageFailures.merge(name, 1, Integer::sum);
