@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.kubetel.core.clickhouse.ClickHouseGateway;
 import io.kubetel.core.clickhouse.ClickHouseSettings;
 import io.kubetel.core.clickhouse.ReadContext;
@@ -177,15 +178,12 @@ public final class OperatorApp implements AutoCloseable {
               }
             },
             leader -> log.info("event=leader_observed leader={}", leader));
-    return new LeaderElectionConfiguration(
-        config.leaseName(),
-        config.leaseNamespace(),
-        LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
-        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
-        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
-        config.identity(),
-        callbacks,
-        false);
+    return LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(config.leaseName())
+        .withLeaseNamespace(config.leaseNamespace())
+        .withIdentity(config.identity())
+        .withLeaderCallbacks(callbacks)
+        .withExitOnStopLeading(false)
+        .build();
   }
 
   /** The management server's port. */
