@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.kubetel.core.clickhouse.ClickHouseGateway;
 import io.kubetel.core.clickhouse.ClickHouseSettings;
 import io.kubetel.core.clickhouse.ReadContext;
@@ -167,6 +166,7 @@ public final class OperatorApp implements AutoCloseable {
    * rejoins as a follower, so two replicas never reconcile at once); losing it because we are
    * shutting down does not, since exiting from a shutdown hook would hang the JVM.
    */
+  @SuppressWarnings("deprecation")
   static LeaderElectionConfiguration leaderElection(OperatorConfig config, AtomicBoolean stopping) {
     LeaderCallbacks callbacks =
         new LeaderCallbacks(
@@ -178,12 +178,18 @@ public final class OperatorApp implements AutoCloseable {
               }
             },
             leader -> log.info("event=leader_observed leader={}", leader));
-    return LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(config.leaseName())
-        .withLeaseNamespace(config.leaseNamespace())
-        .withIdentity(config.identity())
-        .withLeaderCallbacks(callbacks)
-        .withExitOnStopLeading(false)
-        .build();
+    // JOSDK's own exit-on-stop-leading would also fire when we stop during SIGTERM handling, and
+    // System.exit inside a shutdown hook hangs the JVM; JOSDK 5.3 only offers turning it off
+    // through this deprecated constructor, so the callback above does the exit instead.
+    return new LeaderElectionConfiguration(
+        config.leaseName(),
+        config.leaseNamespace(),
+        LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+        config.identity(),
+        callbacks,
+        false);
   }
 
   /** The management server's port. */
