@@ -50,7 +50,12 @@ class TenantSchemaTest {
   void rejectsInvalidAndDuplicateNamespaceNames() {
     ObjectNode t = tenant();
     spec(t).putArray("namespaces").add("Shop_Frontend");
-    assertThat(CRD.validate(t)).singleElement().asString().contains("DNS-1123");
+    assertThat(CRD.validate(t))
+        .singleElement()
+        .asString()
+        .contains("/spec/namespaces/0", "pattern");
+    spec(t).putArray("namespaces").add("a".repeat(64));
+    assertThat(CRD.validate(t)).singleElement().asString().contains("/spec/namespaces/0");
     spec(t).putArray("namespaces").add("shop").add("shop");
     assertThat(CRD.validate(t)).singleElement().asString().contains("must not repeat");
   }
