@@ -293,6 +293,15 @@ class TelemetryTenantReconcilerIT {
               assertThat(ready.getMessage()).contains("shared-ns (owned by tenant first)");
             });
     assertThat(get("second").getStatus().getResolvedNamespaces()).containsExactly("own-ns");
+    // kubectl describe shows it: a Warning event on the tenant (cluster-scoped: namespace default).
+    assertThat(client.v1().events().inNamespace("default").list().getItems())
+        .anySatisfy(
+            e -> {
+              assertThat(e.getInvolvedObject().getName()).isEqualTo("second");
+              assertThat(e.getInvolvedObject().getKind()).isEqualTo("TelemetryTenant");
+              assertThat(e.getType()).isEqualTo("Warning");
+              assertThat(e.getReason()).isEqualTo("NamespaceConflict");
+            });
     assertThat(bindingNamespaces("second")).containsExactly("own-ns");
 
     TelemetryTenant firstAfter = get("first");
@@ -423,5 +432,22 @@ class TelemetryTenantReconcilerIT {
     assertThat(rows(db, "otel_metrics_gauge")).isEqualTo(2);
     assertThat(get("ret").getStatus().getLastRetentionRun()).isNotNull();
     assertThat(condition("ret", "Ready").getStatus().name()).isEqualTo("True");
+  }
+
+  @Test
+  void aNameTooLongForTheDefaultDatabaseIsReportedNotRetried() {
+    String name = "team-" + "x".repeat(58);
+    client.resource(tenant(name, null, List.of("shop-frontend"))).create();
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              Condition ready = condition(name, "Ready");
+              assertThat(ready.getStatus().name()).isEqualTo("False");
+              assertThat(ready.getReason()).isEqualTo("InvalidDatabaseName");
+              assertThat(ready.getMessage()).contains("set spec.database");
+            });
+    assertThat(databaseExists(TelemetryTenant.defaultDatabase(name))).isFalse();
   }
 }
