@@ -113,6 +113,15 @@ public final class ClickHouseGateway implements AutoCloseable {
 
   /** Inserts rows (each a JSON object keyed by column name) into {@code table} of the database. */
   public void insertJsonEachRow(String table, List<?> rows) {
+    insertJsonEachRow(table, rows, java.util.Map.of());
+  }
+
+  /**
+   * Inserts rows with extra server settings for the insert (names are kubetel constants, e.g.
+   * {@code date_time_input_format}).
+   */
+  public void insertJsonEachRow(
+      String table, List<?> rows, java.util.Map<String, String> insertOptions) {
     if (rows.isEmpty()) {
       return;
     }
@@ -126,12 +135,16 @@ public final class ClickHouseGateway implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalArgumentException("rows cannot be written as JSON", e);
     }
+    com.clickhouse.client.api.insert.InsertSettings insertSettings =
+        new com.clickhouse.client.api.insert.InsertSettings();
+    insertOptions.forEach(insertSettings::serverSetting);
     try (InsertResponse r =
         client
             .insert(
                 qualified,
                 new ByteArrayInputStream(out.toByteArray()),
-                ClickHouseFormat.JSONEachRow)
+                ClickHouseFormat.JSONEachRow,
+                insertSettings)
             .get(waitMillis, TimeUnit.MILLISECONDS)) {
       log.debug("event=clickhouse_insert table={} rows={}", table, rows.size());
     } catch (InterruptedException e) {

@@ -52,7 +52,8 @@ public final class LogSql {
     Select s =
         base(ctx)
             .where(d.timeAtLeast("Timestamp", window.start()))
-            .where(d.timeBefore("Timestamp", window.end()));
+            .where(d.timeBefore("Timestamp", window.end()))
+            .where(d.logKeyBounds(window.start(), window.end()));
     namespace.ifPresent(ns -> s.where(fields.namespaceIs(ns)));
     for (FieldFilter f : filters) {
       s.where(fields.condition(f));
@@ -83,6 +84,7 @@ public final class LogSql {
     return base(ctx)
         .where(d.timeAtLeast("Timestamp", SqlLiteral.instant(epochNanos)))
         .where(d.timeBefore("Timestamp", SqlLiteral.instant(epochNanos + 1)))
+        .where(d.logKeyBounds(SqlLiteral.instant(epochNanos), SqlLiteral.instant(epochNanos + 1)))
         .where(fields.namespaceIs(namespace))
         .where(LogNames.fingerprintSql(d) + " = " + SqlLiteral.string(fingerprint))
         .limit(1)

@@ -65,6 +65,9 @@ public final class QuerySql {
     if (q.signal() == Signal.METRICS) {
       s.where("MetricName = " + SqlLiteral.string(q.metric()));
     }
+    if (q.signal() == Signal.LOGS) {
+      s.where(d.logKeyBounds(q.window().start(), q.window().end()));
+    }
     namespace.ifPresent(ns -> s.where(fields.namespaceIs(ns)));
     for (FieldFilter f : q.filters()) {
       if (!f.key().equals(FieldKeys.TYPE)) {

@@ -69,6 +69,11 @@ final class CompatDialect implements Dialect {
   }
 
   @Override
+  public java.util.List<String> logKeyBounds(Instant start, Instant end) {
+    return java.util.List.of(); // Timestamp itself is the key
+  }
+
+  @Override
   public String traceIndexStartNanos() {
     return "Start";
   }

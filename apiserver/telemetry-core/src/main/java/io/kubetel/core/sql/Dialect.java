@@ -53,6 +53,12 @@ public interface Dialect {
   /** The trace-id index's last span time, as nanoseconds (rounded up to what it stores). */
   String traceIndexEndNanos();
 
+  /**
+   * Extra conditions on {@code otel_logs} that let the server prune by its primary key for {@code
+   * [start, end)}: MODERN logs are keyed by the second-precision {@code TimestampTime}.
+   */
+  java.util.List<String> logKeyBounds(Instant start, Instant end);
+
   /** {@code column >= t}. */
   default String timeAtLeast(String column, Instant t) {
     return column + " >= " + time(t);

@@ -74,6 +74,14 @@ final class ModernDialect implements Dialect {
   }
 
   @Override
+  public java.util.List<String> logKeyBounds(Instant start, Instant end) {
+    long endSecond = end.getEpochSecond() + (end.getNano() > 0 ? 1 : 0);
+    return java.util.List.of(
+        "TimestampTime >= toDateTime(" + start.getEpochSecond() + ", 'UTC')",
+        "TimestampTime <= toDateTime(" + endSecond + ", 'UTC')");
+  }
+
+  @Override
   public String traceIndexStartNanos() {
     return "toUInt64(toUnixTimestamp(Start)) * 1000000000";
   }

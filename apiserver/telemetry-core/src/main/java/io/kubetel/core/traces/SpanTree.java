@@ -79,8 +79,14 @@ public final class SpanTree {
     for (Span s : byId.values()) {
       if (!reachable.contains(s.spanId())) {
         rootSpans.add(s);
-        reachable.add(s.spanId());
         children.values().forEach(l -> l.remove(s));
+        queue.add(s);
+        while (!queue.isEmpty()) {
+          Span r = queue.poll();
+          if (reachable.add(r.spanId())) {
+            queue.addAll(children.getOrDefault(r.spanId(), List.of()));
+          }
+        }
       }
     }
     List<SpanNode> roots = new ArrayList<>();

@@ -53,7 +53,7 @@ public final class TraceSql {
     namespace.ifPresent(ns -> roots.where(fields.namespaceIs(ns)));
     for (FieldFilter f : filters) {
       Select matching =
-          Select.select("TraceId")
+          Select.select("DISTINCT TraceId")
               .from(table)
               .where(d.timeAtLeast("Timestamp", window.start()))
               .where(d.timeBefore("Timestamp", spanEnd))
@@ -83,7 +83,7 @@ public final class TraceSql {
             "TraceId AS t_id",
             "minIf(" + ts + ", " + isRoot + ") AS t_root_start",
             "min(" + ts + ") AS t_first",
-            "max(" + ts + " + Duration) AS t_end",
+            "max(" + ts + " + toInt64(Duration)) AS t_end",
             "count() AS t_spans",
             "countIf(StatusCode IN " + ERROR_CODES + ") AS t_errors",
             "countIf(StatusCode IN " + OK_CODES + ") AS t_oks",

@@ -18,8 +18,10 @@ import java.util.Map;
  * "Attributes.value"} arrays and nanosecond integers.
  */
 public final class TelemetryWriter {
+  // ISO-8601 with an explicit Z, parsed with date_time_input_format=best_effort, so MODERN
+  // writes do not depend on the server's time zone.
   private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSSSS").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
   private final ClickHouseGateway gateway;
   private final SchemaLayout layout;
@@ -31,12 +33,16 @@ public final class TelemetryWriter {
 
   /** Writes every record of the batch (one insert per table). */
   public void write(TelemetryBatch batch) {
-    gateway.insertJsonEachRow(Tables.GAUGE, batch.gauges.stream().map(this::gauge).toList());
-    gateway.insertJsonEachRow(Tables.SUM, batch.sums.stream().map(this::sum).toList());
+    Map<String, String> settings =
+        layout == SchemaLayout.MODERN ? Map.of("date_time_input_format", "best_effort") : Map.of();
     gateway.insertJsonEachRow(
-        Tables.HISTOGRAM, batch.histograms.stream().map(this::histogram).toList());
-    gateway.insertJsonEachRow(Tables.TRACES, batch.spans.stream().map(this::span).toList());
-    gateway.insertJsonEachRow(Tables.LOGS, batch.logs.stream().map(this::log).toList());
+        Tables.GAUGE, batch.gauges.stream().map(this::gauge).toList(), settings);
+    gateway.insertJsonEachRow(Tables.SUM, batch.sums.stream().map(this::sum).toList(), settings);
+    gateway.insertJsonEachRow(
+        Tables.HISTOGRAM, batch.histograms.stream().map(this::histogram).toList(), settings);
+    gateway.insertJsonEachRow(
+        Tables.TRACES, batch.spans.stream().map(this::span).toList(), settings);
+    gateway.insertJsonEachRow(Tables.LOGS, batch.logs.stream().map(this::log).toList(), settings);
   }
 
   private Object time(Instant t) {

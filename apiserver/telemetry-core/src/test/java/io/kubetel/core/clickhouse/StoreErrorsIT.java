@@ -80,6 +80,19 @@ class StoreErrorsIT {
   }
 
   @Test
+  void slowQueryIsAnExecutionTimeLimitError() {
+    ClickHouseSettings settings =
+        ch.settings().withLimits(Duration.ofSeconds(1), 1000, Long.MAX_VALUE);
+    try (var gateway = new ClickHouseGateway(settings)) {
+      assertThatThrownBy(
+              () -> gateway.select("SELECT count() AS n FROM system.numbers FORMAT JSONEachRow"))
+          .isInstanceOfSatisfying(
+              StoreLimitException.class,
+              e -> assertThat(e.limit()).isEqualTo(StoreLimitException.Limit.EXECUTION_TIME));
+    }
+  }
+
+  @Test
   void unreachableServerIsUnavailable() {
     ClickHouseSettings dead = ClickHouseSettings.of("http://127.0.0.1:1", "otel");
     try (var store = store(dead)) {

@@ -16,6 +16,7 @@ import io.kubetel.core.page.Cursor;
 import io.kubetel.core.page.ListRequest;
 import io.kubetel.core.page.Page;
 import io.kubetel.core.query.InvalidQueryException;
+import io.kubetel.core.query.Signal;
 import io.kubetel.core.schema.SchemaLayout;
 import io.kubetel.core.testing.LocalClickHouse;
 import io.kubetel.core.traces.SpanNode;
@@ -364,6 +365,24 @@ class TelemetryStoreIT {
         .hasSize(1);
     assertThat(store.listLogs(req(null, 100, f("idx", FilterOperator.NOT_EXISTS))).items())
         .hasSize(1);
+  }
+
+  @Test
+  void catalogKnowsRecentMetricsAndAttributeKeys() {
+    assertThat(store.metricExists("process.memory.usage", Optional.of("shop"))).isTrue();
+    assertThat(store.metricExists("http.server.requests", Optional.of("payments"))).isFalse();
+    assertThat(store.metricExists("no.such.metric", Optional.empty())).isFalse();
+    assertThat(store.metricExists("' OR 1=1 --", Optional.empty())).isFalse();
+    assertThat(
+            store.attributeKeys(
+                Signal.METRICS, Optional.of("http.server.requests"), Optional.of("shop")))
+        .containsExactly("http.method", "http.route");
+    assertThat(store.attributeKeys(Signal.METRICS, Optional.empty(), Optional.of("payments")))
+        .isEmpty();
+    assertThat(store.attributeKeys(Signal.TRACES, Optional.empty(), Optional.empty()))
+        .containsExactly("http.route");
+    assertThat(store.attributeKeys(Signal.LOGS, Optional.empty(), Optional.of("shop")))
+        .containsExactly("idx");
   }
 
   static FieldFilter f(String key, FilterOperator op, String... values) {

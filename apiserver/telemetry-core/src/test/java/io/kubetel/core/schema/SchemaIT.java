@@ -99,6 +99,24 @@ class SchemaIT {
   }
 
   @Test
+  void testSupportLoadsSampleDataReadableThroughItsStore() {
+    java.time.Instant end = java.time.Instant.parse("2026-11-25T12:00:00Z");
+    var batch = ch.loadSample(end.minusSeconds(60), end, 1);
+    try (var store = ch.store()) {
+      var logs =
+          store.listLogs(
+              new io.kubetel.core.page.ListRequest(
+                  java.util.Optional.empty(),
+                  new io.kubetel.core.window.TimeWindow(end.minusSeconds(60), end.plusSeconds(60)),
+                  java.util.List.of(),
+                  java.util.Optional.empty(),
+                  10_000,
+                  false));
+      assertThat(logs.items()).hasSize(batch.logs.size());
+    }
+  }
+
+  @Test
   void layoutDetectionFollowsServerVersion() {
     assertThat(ClickHouseSchemaManager.layoutForVersion("18.16.1")).isEqualTo(SchemaLayout.COMPAT);
     assertThat(ClickHouseSchemaManager.layoutForVersion("21.3.20.1"))

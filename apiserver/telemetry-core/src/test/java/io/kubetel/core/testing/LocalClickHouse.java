@@ -2,8 +2,15 @@ package io.kubetel.core.testing;
 
 import io.kubetel.core.clickhouse.ClickHouseGateway;
 import io.kubetel.core.clickhouse.ClickHouseSettings;
+import io.kubetel.core.clickhouse.ClickHouseTelemetryStore;
+import io.kubetel.core.sample.SampleTelemetryGenerator;
 import io.kubetel.core.schema.ClickHouseSchemaManager;
 import io.kubetel.core.schema.SchemaLayout;
+import io.kubetel.core.write.TelemetryBatch;
+import io.kubetel.core.write.TelemetryWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -77,6 +84,29 @@ public final class LocalClickHouse implements AutoCloseable {
 
   public SchemaLayout layout() {
     return layout;
+  }
+
+  /** A writer for this database's layout. */
+  public TelemetryWriter writer() {
+    return new TelemetryWriter(gateway, layout);
+  }
+
+  /** A store over this database (its own client; close it yourself). */
+  public ClickHouseTelemetryStore store() {
+    return new ClickHouseTelemetryStore(new ClickHouseGateway(settings), layout, Clock.systemUTC());
+  }
+
+  /**
+   * Writes seeded sample telemetry for {@code [from, to)} (namespaces shop, payments, platform) and
+   * returns what was written.
+   */
+  public TelemetryBatch loadSample(Instant from, Instant to, long seed) {
+    TelemetryBatch batch =
+        new SampleTelemetryGenerator(
+                seed, from.minus(Duration.ofMinutes(1)), Duration.ofSeconds(15), 1)
+            .generate(from, to);
+    writer().write(batch);
+    return batch;
   }
 
   /** Drops the database and closes the client. */

@@ -1,0 +1,1 @@
+SELECT 1 AS found FROM otel.otel_metrics_sum WHERE (MetricName = 'http.server.requests') AND (TimeUnix >= toDateTime64('2026-11-25 10:00:00.000000000', 9, 'UTC')) AND (TimeUnix < toDateTime64('2026-11-25 11:00:00.000000000', 9, 'UTC')) AND (ResourceAttributes['k8s.namespace.name'] = 'shop') LIMIT 1 FORMAT JSONEachRow

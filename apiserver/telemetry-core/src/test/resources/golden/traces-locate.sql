@@ -1,0 +1,1 @@
+SELECT count() AS n, min(toUInt64(toUnixTimestamp(Start)) * 1000000000) AS s, max((toUInt64(toUnixTimestamp(End)) + 1) * 1000000000) AS e FROM otel.otel_traces_trace_id_ts WHERE TraceId = '0af7651916cd43dd8448eb211c80319c' FORMAT JSONEachRow
