@@ -1,6 +1,7 @@
 package io.kubetel.operator.tenant;
 
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -133,9 +134,16 @@ public class TelemetryTenantReconciler
     NamespaceClaims.Result claims = NamespaceClaims.resolve(tenant, selected, tenants, namespaces);
     status.setResolvedNamespaces(new ArrayList<>(claims.owned()));
 
-    // 2. Viewer access in exactly the owned namespaces.
-    bindings.ensureClusterRole();
-    bindings.sync(tenant, claims.owned());
+    // 2. Viewer access in exactly the owned namespaces. A refusal by the API server (e.g. the
+    // operator lacks RBAC permissions) is reported, not thrown into an endless retry.
+    String bindingError = null;
+    try {
+      bindings.ensureClusterRole();
+      bindings.sync(tenant, claims.owned());
+    } catch (KubernetesClientException e) {
+      bindingError = "cannot manage viewer RoleBindings: " + describe(e);
+      log.warn("event=viewer_bindings_failed tenant={} error={}", name, describe(e));
+    }
 
     // 3. Storage, then retention.
     // Storage is touched only when something may have changed (spec, earlier failure, database)
@@ -184,6 +192,10 @@ public class TelemetryTenantReconciler
     }
 
     // 4. Ready summarises the rest; a namespace conflict dominates.
+    if (bindingError != null) {
+      Duration retry = config.backoff(storageFailures.getOrDefault(name, 0) + 1);
+      next = next == null || retry.compareTo(next) < 0 ? retry : next;
+    }
     if (!claims.conflicts().isEmpty()) {
       conditions.set(
           ConditionTypes.READY,
@@ -192,6 +204,8 @@ public class TelemetryTenantReconciler
           "namespaces already owned by another tenant: "
               + NamespaceClaims.describe(claims.conflicts())
               + "; remove them from this tenant's spec or from the other tenant");
+    } else if (bindingError != null) {
+      conditions.set(ConditionTypes.READY, false, "ViewerBindingFailed", bindingError);
     } else if (!conditions.isTrue(ConditionTypes.STORAGE_READY)) {
       conditions.set(
           ConditionTypes.READY,
