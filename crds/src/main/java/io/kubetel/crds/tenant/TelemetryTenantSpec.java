@@ -15,10 +15,8 @@ import java.util.List;
     message = "at least one of namespaces or namespaceSelector must be set",
     reason = "FieldValueRequired")
 @ValidationRule(
-    value =
-        "has(oldSelf.database) == has(self.database)"
-            + " && (!has(self.database) || self.database == oldSelf.database)",
-    message = "database is immutable: create a new tenant to move data",
+    value = "!has(oldSelf.database) || (has(self.database) && self.database == oldSelf.database)",
+    message = "database cannot be changed or removed once set: create a new tenant to move data",
     fieldPath = ".database")
 public class TelemetryTenantSpec {
 
@@ -48,7 +46,8 @@ public class TelemetryTenantSpec {
   @Size(max = 63)
   @JsonPropertyDescription(
       "ClickHouse database holding the tenant's data. Defaults to kubetel_<name> with '-'"
-          + " replaced by '_'. Immutable once set.")
+          + " replaced by '_'. Cannot be changed once set; the operator also refuses to move a"
+          + " tenant that already has data in another database.")
   private String database;
 
   @Default("Retain")

@@ -125,6 +125,17 @@ public class TelemetryTenantReconciler
       conditions.set(ConditionTypes.READY, false, "InvalidDatabaseName", message);
       return finish(tenant, before, status, conditions, generation, null);
     }
+    if (before.getDatabase() != null && !before.getDatabase().equals(database)) {
+      // The tenant's data lives in before.getDatabase(); silently switching would strand it.
+      String message =
+          "the tenant's data is in database "
+              + before.getDatabase()
+              + "; it cannot move to "
+              + database
+              + ": restore spec.database or create a new tenant";
+      conditions.set(ConditionTypes.READY, false, "DatabaseChangeRefused", message);
+      return finish(tenant, before, status, conditions, generation, null);
+    }
     status.setDatabase(database);
 
     // 1. Namespaces: selected by the spec, minus those another tenant owns.

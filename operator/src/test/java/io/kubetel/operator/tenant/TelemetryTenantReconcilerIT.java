@@ -450,4 +450,38 @@ class TelemetryTenantReconcilerIT {
             });
     assertThat(databaseExists(TelemetryTenant.defaultDatabase(name))).isFalse();
   }
+
+  @Test
+  void movingATenantToAnotherDatabaseIsRefused() {
+    namespace("move-ns", Map.of());
+    String db = prefix + "move";
+    client.resource(tenant("move", db, List.of("move-ns"))).create();
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> assertThat(condition("move", "Ready").getStatus().name()).isEqualTo("True"));
+
+    // kube-apiserver's CEL rule forbids this edit; the mock server does not, the operator must.
+    client
+        .resources(TelemetryTenant.class)
+        .withName("move")
+        .edit(
+            t -> {
+              t.getSpec().setDatabase(prefix + "elsewhere");
+              return t;
+            });
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              Condition ready = condition("move", "Ready");
+              assertThat(ready.getReason()).isEqualTo("DatabaseChangeRefused");
+              assertThat(ready.getMessage()).contains(db, prefix + "elsewhere");
+            });
+    assertThat(get("move").getStatus().getDatabase()).isEqualTo(db);
+    assertThat(databaseExists(prefix + "elsewhere")).isFalse();
+    assertThat(databaseExists(db)).isTrue();
+  }
 }
