@@ -55,6 +55,46 @@ class CrdDefinitionTest {
         .contains("type", "status", "reason", "lastTransitionTime");
   }
 
+  /**
+   * kube-apiserver rejects CRDs whose CEL rules may cost too much; it estimates cost from maxItems
+   * and maxLength. Every list or string carrying a rule must therefore be bounded, and so must the
+   * items of a list a rule iterates.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"telemetrytenants", "alertrules", "dashboards"})
+  void celRulesOnlyApplyToBoundedValues(String plural) {
+    List<String> unbounded = new ArrayList<>();
+    collectUnbounded(CrdSchema.load(plural).openApiSchema(), "", unbounded);
+    assertThat(unbounded).isEmpty();
+  }
+
+  private static void collectUnbounded(JsonNode node, String path, List<String> out) {
+    if (node.has("x-kubernetes-validations")) {
+      String type = node.path("type").asText();
+      if (type.equals("array") && !node.has("maxItems")) {
+        out.add(path + " (array without maxItems)");
+      }
+      if (type.equals("string") && !node.has("maxLength") && !node.has("enum")) {
+        out.add(path + " (string without maxLength)");
+      }
+      JsonNode items = node.path("items");
+      if (type.equals("array")
+          && items.path("type").asText().equals("string")
+          && !items.has("maxLength")
+          && !items.has("enum")) {
+        out.add(path + "[] (string items without maxLength)");
+      }
+    }
+    JsonNode props = node.path("properties");
+    for (Iterator<String> it = props.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      collectUnbounded(props.get(name), path + "." + name, out);
+    }
+    if (node.has("items")) {
+      collectUnbounded(node.get("items"), path + "[]", out);
+    }
+  }
+
   private static void collectUndocumented(JsonNode node, String path, List<String> out) {
     if (!node.has("description") && !path.equals("spec") && !path.equals("status")) {
       out.add(path);

@@ -50,7 +50,12 @@ class TenantSchemaTest {
   void rejectsInvalidAndDuplicateNamespaceNames() {
     ObjectNode t = tenant();
     spec(t).putArray("namespaces").add("Shop_Frontend");
-    assertThat(CRD.validate(t)).singleElement().asString().contains("DNS-1123");
+    assertThat(CRD.validate(t))
+        .singleElement()
+        .asString()
+        .contains("/spec/namespaces/0", "pattern");
+    spec(t).putArray("namespaces").add("a".repeat(64));
+    assertThat(CRD.validate(t)).singleElement().asString().contains("/spec/namespaces/0");
     spec(t).putArray("namespaces").add("shop").add("shop");
     assertThat(CRD.validate(t)).singleElement().asString().contains("must not repeat");
   }
@@ -130,10 +135,12 @@ class TenantSchemaTest {
     assertThat(CRD.validateUpdate(old, changed))
         .singleElement()
         .asString()
-        .contains("database is immutable");
+        .contains("database cannot be changed or removed once set");
     ObjectNode removed = old.deepCopy();
     spec(removed).remove("database");
     assertThat(CRD.validateUpdate(old, removed)).isNotEmpty();
+    // Setting it later is allowed (e.g. a tenant whose name is too long for the default).
+    assertThat(CRD.validateUpdate(tenant(), old)).isEmpty();
     ObjectNode same = old.deepCopy();
     spec(same).putArray("namespaces").add("shop-frontend");
     assertThat(CRD.validateUpdate(old, same)).isEmpty();

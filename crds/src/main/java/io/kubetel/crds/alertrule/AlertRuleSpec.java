@@ -33,6 +33,7 @@ public class AlertRuleSpec {
 
   @Default("0s")
   @Pattern(CrdPatterns.DURATION)
+  @Size(max = 32)
   @JsonProperty("for")
   @JsonPropertyDescription(
       "How long the condition must hold before the rule fires (Pending until then), e.g. 5m."
@@ -41,6 +42,7 @@ public class AlertRuleSpec {
 
   @Default("0s")
   @Pattern(CrdPatterns.DURATION)
+  @Size(max = 32)
   @JsonPropertyDescription(
       "How long the rule keeps firing after the condition stops holding, to avoid flapping."
           + " Defaults to 0s.")
@@ -48,6 +50,7 @@ public class AlertRuleSpec {
 
   @Default("1m")
   @Pattern(CrdPatterns.DURATION)
+  @Size(max = 32)
   @ValidationRule(
       value = CrdPatterns.CEL_NOT_ZERO_DURATION,
       message = "interval must be greater than zero")

@@ -1,5 +1,7 @@
 package io.kubetel.crds.common;
 
+import io.kubetel.core.query.TelemetryQuerySpec;
+
 /** Regular expressions shared by the CRD schemas (kept in one place so they cannot drift). */
 public final class CrdPatterns {
 
@@ -14,7 +16,7 @@ public final class CrdPatterns {
    * A duration as kubetel writes them everywhere (queries, CRDs): numbers with units ms, s, m, h,
    * d, e.g. {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 7d}. Parsed by {@link KubetelDuration}.
    */
-  public static final String DURATION = "^([0-9]{1,9}(ms|s|m|h|d))+$";
+  public static final String DURATION = TelemetryQuerySpec.DURATION_PATTERN;
 
   /**
    * CEL rule (on a duration string) rejecting zero durations such as {@code 0s} or {@code 0h0m}.

@@ -24,6 +24,7 @@ public class DashboardSpec {
 
   @Default("1h")
   @Pattern(CrdPatterns.DURATION)
+  @Size(max = 32)
   @ValidationRule(
       value = CrdPatterns.CEL_NOT_ZERO_DURATION,
       message = "timeRange must be greater than zero")
@@ -32,6 +33,7 @@ public class DashboardSpec {
 
   @Default("30s")
   @Pattern(CrdPatterns.DURATION)
+  @Size(max = 32)
   @JsonPropertyDescription("How often the dashboard refreshes; 0s disables. Defaults to 30s.")
   private String refreshInterval = "30s";
 

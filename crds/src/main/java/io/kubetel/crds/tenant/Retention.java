@@ -3,6 +3,7 @@ package io.kubetel.crds.tenant;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.kubetel.crds.common.CrdPatterns;
 
@@ -14,6 +15,7 @@ public class Retention {
 
   @Default("30d")
   @Pattern(CrdPatterns.DURATION)
+  @Size(max = 32)
   @ValidationRule(
       value = CrdPatterns.CEL_NOT_ZERO_DURATION,
       message = "retention must be greater than zero")
@@ -22,6 +24,7 @@ public class Retention {
 
   @Default("7d")
   @Pattern(CrdPatterns.DURATION)
+  @Size(max = 32)
   @ValidationRule(
       value = CrdPatterns.CEL_NOT_ZERO_DURATION,
       message = "retention must be greater than zero")
@@ -30,6 +33,7 @@ public class Retention {
 
   @Default("14d")
   @Pattern(CrdPatterns.DURATION)
+  @Size(max = 32)
   @ValidationRule(
       value = CrdPatterns.CEL_NOT_ZERO_DURATION,
       message = "retention must be greater than zero")

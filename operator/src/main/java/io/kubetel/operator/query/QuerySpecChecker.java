@@ -4,6 +4,7 @@ import io.kubetel.core.query.Aggregation;
 import io.kubetel.core.query.QueryCatalog;
 import io.kubetel.core.query.QueryFilter;
 import io.kubetel.core.query.QueryFilterOperator;
+import io.kubetel.core.query.QueryValidator;
 import io.kubetel.core.query.Signal;
 import io.kubetel.core.query.TelemetryQuerySpec;
 import io.kubetel.crds.common.KubetelDuration;
@@ -28,8 +29,6 @@ public final class QuerySpecChecker {
   public static final Set<String> BUILT_IN_KEYS =
       Set.of(
           "service", "namespace", "pod", "node", "severity", "status", "span", "kind", "traceId");
-
-  static final Duration MAX_RANGE = Duration.ofDays(90);
 
   private final CatalogLookup catalogs;
 
@@ -81,11 +80,16 @@ public final class QuerySpecChecker {
     duration(spec.getStep(), field + ".step", out);
     Optional<Duration> range = duration(spec.getRange(), field + ".range", out);
     range
-        .filter(r -> r.compareTo(MAX_RANGE) > 0)
+        .filter(r -> r.compareTo(QueryValidator.MAX_RANGE) > 0)
         .ifPresent(
             r ->
                 out.add(
-                    new Problem("InvalidTimeRange", field + ".range", "range is longer than 90d")));
+                    new Problem(
+                        "InvalidTimeRange",
+                        field + ".range",
+                        "range is longer than the maximum of "
+                            + QueryValidator.MAX_RANGE.toDays()
+                            + "d")));
     Optional<Instant> start = instant(spec.getStart(), field + ".start", out);
     Optional<Instant> end = instant(spec.getEnd(), field + ".end", out);
     if (start.isPresent() && end.isPresent() && !start.get().isBefore(end.get())) {
@@ -94,6 +98,14 @@ public final class QuerySpecChecker {
     List<QueryFilter> filters = spec.getFilters() == null ? List.of() : spec.getFilters();
     for (int i = 0; i < filters.size(); i++) {
       filter(filters.get(i), namespace, field + ".filters[" + i + "]", variables, out);
+    }
+    if (!out.isEmpty()) {
+      return out;
+    }
+    // Whatever else the API server's own validation would refuse (limits on filters, group-by
+    // keys and points, keys unknown for the signal): the same code, so both always agree.
+    for (String problem : QueryValidator.problems(spec, Instant.now())) {
+      out.add(new Problem("InvalidQuery", field, problem));
     }
     if (!out.isEmpty()) {
       return out;

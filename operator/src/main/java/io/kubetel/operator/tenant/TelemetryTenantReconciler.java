@@ -1,6 +1,7 @@
 package io.kubetel.operator.tenant;
 
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -124,6 +125,17 @@ public class TelemetryTenantReconciler
       conditions.set(ConditionTypes.READY, false, "InvalidDatabaseName", message);
       return finish(tenant, before, status, conditions, generation, null);
     }
+    if (before.getDatabase() != null && !before.getDatabase().equals(database)) {
+      // The tenant's data lives in before.getDatabase(); silently switching would strand it.
+      String message =
+          "the tenant's data is in database "
+              + before.getDatabase()
+              + "; it cannot move to "
+              + database
+              + ": restore spec.database or create a new tenant";
+      conditions.set(ConditionTypes.READY, false, "DatabaseChangeRefused", message);
+      return finish(tenant, before, status, conditions, generation, null);
+    }
     status.setDatabase(database);
 
     // 1. Namespaces: selected by the spec, minus those another tenant owns.
@@ -133,26 +145,42 @@ public class TelemetryTenantReconciler
     NamespaceClaims.Result claims = NamespaceClaims.resolve(tenant, selected, tenants, namespaces);
     status.setResolvedNamespaces(new ArrayList<>(claims.owned()));
 
-    // 2. Viewer access in exactly the owned namespaces.
-    bindings.ensureClusterRole();
-    bindings.sync(tenant, claims.owned());
+    // 2. Viewer access in exactly the owned namespaces. A refusal by the API server (e.g. the
+    // operator lacks RBAC permissions) is reported, not thrown into an endless retry.
+    String bindingError = null;
+    try {
+      bindings.ensureClusterRole();
+      bindings.sync(tenant, claims.owned());
+    } catch (KubernetesClientException e) {
+      bindingError = "cannot manage viewer RoleBindings: " + describe(e);
+      log.warn("event=viewer_bindings_failed tenant={} error={}", name, describe(e));
+    }
 
     // 3. Storage, then retention.
+    // Storage is touched only when something may have changed (spec, earlier failure, database)
+    // or retention is due: events from peers and namespaces then cost no ClickHouse query.
     Duration next = null;
+    boolean retentionDue = RetentionPolicy.due(before, generation, now, config.retentionInterval());
+    boolean storageSettled =
+        !retentionDue
+            && database.equals(before.getDatabase())
+            && ConditionSet.find(before.getConditions(), ConditionTypes.STORAGE_READY)
+                .map(c -> c.isTrue())
+                .orElse(false);
     try {
-      storage.ensureSchema(database);
-      storageFailures.remove(name);
-      conditions.set(
-          ConditionTypes.STORAGE_READY,
-          true,
-          "DatabaseReady",
-          "database " + database + " and its telemetry tables exist");
-      if (RetentionPolicy.due(before, generation, now, config.retentionInterval())) {
-        next = applyRetention(tenant, database, status, conditions, now);
-      } else {
+      if (storageSettled) {
         next =
             RetentionPolicy.untilNext(
                 before.getLastRetentionRun(), now, config.retentionInterval());
+      } else {
+        storage.ensureSchema(database);
+        storageFailures.remove(name);
+        conditions.set(
+            ConditionTypes.STORAGE_READY,
+            true,
+            "DatabaseReady",
+            "database " + database + " and its telemetry tables exist");
+        next = applyRetention(tenant, database, status, conditions, now);
       }
     } catch (RuntimeException e) {
       int failures = storageFailures.merge(name, 1, Integer::sum);
@@ -175,6 +203,10 @@ public class TelemetryTenantReconciler
     }
 
     // 4. Ready summarises the rest; a namespace conflict dominates.
+    if (bindingError != null) {
+      Duration retry = config.backoff(storageFailures.getOrDefault(name, 0) + 1);
+      next = next == null || retry.compareTo(next) < 0 ? retry : next;
+    }
     if (!claims.conflicts().isEmpty()) {
       conditions.set(
           ConditionTypes.READY,
@@ -183,6 +215,8 @@ public class TelemetryTenantReconciler
           "namespaces already owned by another tenant: "
               + NamespaceClaims.describe(claims.conflicts())
               + "; remove them from this tenant's spec or from the other tenant");
+    } else if (bindingError != null) {
+      conditions.set(ConditionTypes.READY, false, "ViewerBindingFailed", bindingError);
     } else if (!conditions.isTrue(ConditionTypes.STORAGE_READY)) {
       conditions.set(
           ConditionTypes.READY,

@@ -105,6 +105,21 @@ class QuerySpecCheckerTest {
   }
 
   @Test
+  void whatTheApiServerWouldRefuseIsReportedToo() {
+    TelemetryQuerySpec q = query(Signal.TRACES, null);
+    q.setGroupBy(
+        List.of("service", "pod", "node", "span", "kind", "status", "namespace", "a", "b"));
+    assertThat(check(q))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.reason()).isEqualTo("InvalidQuery");
+              assertThat(p.field()).isEqualTo("spec.query");
+              assertThat(p.message()).contains("at most 8 groupBy keys");
+            });
+  }
+
+  @Test
   void withoutACatalogOnlyStaticChecksRun() {
     QuerySpecChecker offline = new QuerySpecChecker(CatalogLookup.NONE);
     assertThat(offline.check(query(Signal.METRICS, "anything"), "shop", "q", Set.of())).isEmpty();

@@ -10,8 +10,11 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.kubetel.core.clickhouse.ClickHouseGateway;
 import io.kubetel.core.clickhouse.ClickHouseSettings;
+import io.kubetel.core.retention.PartitionRetentionManager;
 import io.kubetel.core.schema.ClickHouseSchemaManager;
 import io.kubetel.core.testing.LocalClickHouse;
+import io.kubetel.core.write.TelemetryBatch;
+import io.kubetel.core.write.TelemetryWriter;
 import io.kubetel.crds.common.Condition;
 import io.kubetel.crds.tenant.DeletionPolicy;
 import io.kubetel.crds.tenant.NamespaceSelector;
@@ -24,6 +27,7 @@ import io.kubetel.operator.conditions.ConditionSet;
 import io.kubetel.operator.events.EventRecorder;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,7 +74,9 @@ class TelemetryTenantReconcilerIT {
   @BeforeEach
   void startOperator() {
     ClickHouseSchemaManager schema = new ClickHouseSchemaManager(gateway);
-    TenantStorage storage = new ClickHouseTenantStorage(schema, (db, m, now) -> List.of(), gateway);
+    TenantStorage storage =
+        new ClickHouseTenantStorage(
+            schema, new PartitionRetentionManager(gateway, schema.layout()), gateway);
     operator =
         TestOperators.start(
             client,
@@ -287,6 +293,15 @@ class TelemetryTenantReconcilerIT {
               assertThat(ready.getMessage()).contains("shared-ns (owned by tenant first)");
             });
     assertThat(get("second").getStatus().getResolvedNamespaces()).containsExactly("own-ns");
+    // kubectl describe shows it: a Warning event on the tenant (cluster-scoped: namespace default).
+    assertThat(client.v1().events().inNamespace("default").list().getItems())
+        .anySatisfy(
+            e -> {
+              assertThat(e.getInvolvedObject().getName()).isEqualTo("second");
+              assertThat(e.getInvolvedObject().getKind()).isEqualTo("TelemetryTenant");
+              assertThat(e.getType()).isEqualTo("Warning");
+              assertThat(e.getReason()).isEqualTo("NamespaceConflict");
+            });
     assertThat(bindingNamespaces("second")).containsExactly("own-ns");
 
     TelemetryTenant firstAfter = get("first");
@@ -334,5 +349,139 @@ class TelemetryTenantReconcilerIT {
     assertThat(databaseExists(dropDb)).as("Delete drops the database").isFalse();
     assertThat(bindingNamespaces("keep")).isEmpty();
     assertThat(bindingNamespaces("drop")).isEmpty();
+  }
+
+  static long rows(String database, String table) {
+    return gateway
+        .select("SELECT count() AS c FROM " + database + "." + table + " FORMAT JSONEachRow")
+        .get(0)
+        .get("c")
+        .asLong();
+  }
+
+  static Set<String> partitions(String database, String table) {
+    return gateway
+        .select(
+            "SELECT DISTINCT partition FROM system.parts WHERE active AND database = '"
+                + database
+                + "' AND table = '"
+                + table
+                + "' FORMAT JSONEachRow")
+        .stream()
+        .map(r -> r.get("partition").asText())
+        .collect(Collectors.toSet());
+  }
+
+  @Test
+  void retentionDropsExpiredPartitionsAndKeepsRecentOnes() {
+    namespace("ret-ns", Map.of());
+    String db = prefix + "ret";
+    ClickHouseSchemaManager schema = new ClickHouseSchemaManager(gateway);
+    schema.ensureSchema(db);
+    Instant now = Instant.now();
+    Instant old = now.minus(Duration.ofDays(10));
+    Instant recent = now.minus(Duration.ofHours(1));
+    TelemetryBatch batch = new TelemetryBatch();
+    Map<String, String> resource = Map.of("k8s.namespace.name", "ret-ns");
+    for (Instant t : List.of(old, recent)) {
+      batch.logs.add(
+          new TelemetryBatch.Log(resource, "svc", t, "", "", "INFO", 9, "hello", Map.of()));
+      batch.spans.add(
+          new TelemetryBatch.Span(
+              resource,
+              "svc",
+              "0af7651916cd43dd8448eb211c80319c",
+              "b7ad6b7169203331",
+              "",
+              "op",
+              "Server",
+              t,
+              1_000_000L,
+              "Ok",
+              "",
+              Map.of(),
+              List.of()));
+      batch.gauges.add(
+          new TelemetryBatch.Gauge(resource, "svc", "queue.depth", "1", "d", Map.of(), t, 3.0));
+    }
+    try (ClickHouseGateway tenantDb =
+        new ClickHouseGateway(ClickHouseSettings.of(LocalClickHouse.url(), db))) {
+      new TelemetryWriter(tenantDb, schema.layout()).write(batch);
+    }
+    assertThat(rows(db, "otel_logs")).isEqualTo(2);
+    assertThat(partitions(db, "otel_logs")).hasSize(2);
+
+    TelemetryTenant t = tenant("ret", db, List.of("ret-ns"));
+    t.getSpec().getRetention().setLogs("3d");
+    t.getSpec().getRetention().setTraces("3d");
+    t.getSpec().getRetention().setMetrics("30d");
+    client.resource(t).create();
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(condition("ret", "RetentionApplied").getStatus().name())
+                    .isEqualTo("True"));
+
+    // Logs and traces: the 10-day-old partition is gone, the recent row is still there.
+    assertThat(rows(db, "otel_logs")).isEqualTo(1);
+    assertThat(rows(db, "otel_traces")).isEqualTo(1);
+    assertThat(partitions(db, "otel_logs")).hasSize(1);
+    // Metrics keep 30 days: both points remain.
+    assertThat(rows(db, "otel_metrics_gauge")).isEqualTo(2);
+    assertThat(get("ret").getStatus().getLastRetentionRun()).isNotNull();
+    assertThat(condition("ret", "Ready").getStatus().name()).isEqualTo("True");
+  }
+
+  @Test
+  void aNameTooLongForTheDefaultDatabaseIsReportedNotRetried() {
+    String name = "team-" + "x".repeat(58);
+    client.resource(tenant(name, null, List.of("shop-frontend"))).create();
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              Condition ready = condition(name, "Ready");
+              assertThat(ready.getStatus().name()).isEqualTo("False");
+              assertThat(ready.getReason()).isEqualTo("InvalidDatabaseName");
+              assertThat(ready.getMessage()).contains("set spec.database");
+            });
+    assertThat(databaseExists(TelemetryTenant.defaultDatabase(name))).isFalse();
+  }
+
+  @Test
+  void movingATenantToAnotherDatabaseIsRefused() {
+    namespace("move-ns", Map.of());
+    String db = prefix + "move";
+    client.resource(tenant("move", db, List.of("move-ns"))).create();
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> assertThat(condition("move", "Ready").getStatus().name()).isEqualTo("True"));
+
+    // kube-apiserver's CEL rule forbids this edit; the mock server does not, the operator must.
+    client
+        .resources(TelemetryTenant.class)
+        .withName("move")
+        .edit(
+            t -> {
+              t.getSpec().setDatabase(prefix + "elsewhere");
+              return t;
+            });
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              Condition ready = condition("move", "Ready");
+              assertThat(ready.getReason()).isEqualTo("DatabaseChangeRefused");
+              assertThat(ready.getMessage()).contains(db, prefix + "elsewhere");
+            });
+    assertThat(get("move").getStatus().getDatabase()).isEqualTo(db);
+    assertThat(databaseExists(prefix + "elsewhere")).isFalse();
+    assertThat(databaseExists(db)).isTrue();
   }
 }

@@ -10,6 +10,7 @@ import io.javaoperatorsdk.operator.Operator;
 import io.kubetel.core.clickhouse.ClickHouseGateway;
 import io.kubetel.core.clickhouse.ClickHouseSettings;
 import io.kubetel.core.query.Signal;
+import io.kubetel.core.retention.PartitionRetentionManager;
 import io.kubetel.core.retention.RetentionManager.RetentionAction;
 import io.kubetel.core.schema.ClickHouseSchemaManager;
 import io.kubetel.core.schema.SchemaLayout;
@@ -66,7 +67,9 @@ class TenantStorageOutageIT {
             unreachable);
     final TenantStorage working =
         new ClickHouseTenantStorage(
-            new ClickHouseSchemaManager(real), (db, m, now) -> List.of(), real);
+            new ClickHouseSchemaManager(real),
+            new PartitionRetentionManager(real, SchemaLayout.COMPAT),
+            real);
 
     TenantStorage current() {
       return up ? working : down;

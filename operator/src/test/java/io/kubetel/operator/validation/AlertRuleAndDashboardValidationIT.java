@@ -179,6 +179,13 @@ class AlertRuleAndDashboardValidationIT {
           assertThat(c.getReason()).isEqualTo("UnknownAttribute");
           assertThat(c.getMessage()).contains("spec.query.groupBy[0]", "customer.tier");
         });
+    assertThat(client.v1().events().inNamespace(KnownData.NAMESPACE).list().getItems())
+        .anySatisfy(
+            e -> {
+              assertThat(e.getInvolvedObject().getName()).isEqualTo("unknown-metric");
+              assertThat(e.getType()).isEqualTo("Warning");
+              assertThat(e.getReason()).isEqualTo("UnknownMetric");
+            });
   }
 
   @Test

@@ -1,0 +1,216 @@
+package io.kubetel.operator;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.kubetel.core.clickhouse.ClickHouseGateway;
+import io.kubetel.core.clickhouse.ClickHouseSettings;
+import io.kubetel.core.clickhouse.ReadContext;
+import io.kubetel.core.query.ClickHouseQueryCatalog;
+import io.kubetel.core.schema.ClickHouseSchemaManager;
+import io.kubetel.core.sql.Dialect;
+import io.kubetel.operator.alertrule.AlertRuleReconciler;
+import io.kubetel.operator.alertrule.AlertRuleValidator;
+import io.kubetel.operator.dashboard.DashboardReconciler;
+import io.kubetel.operator.dashboard.DashboardValidator;
+import io.kubetel.operator.events.EventRecorder;
+import io.kubetel.operator.query.QuerySpecChecker;
+import io.kubetel.operator.query.TenantCatalogs;
+import io.kubetel.operator.tenant.ClickHouseTenantStorage;
+import io.kubetel.operator.tenant.TelemetryTenantReconciler;
+import io.kubetel.operator.tenant.TenantReconcilerConfig;
+import io.kubetel.operator.tenant.ViewerBindings;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds the Kubernetes client, the ClickHouse access through telemetry-core,
+ * the three reconcilers, metrics and the management server, and owns their lifecycle. Nothing else
+ * creates long-lived objects.
+ */
+public final class OperatorApp implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(OperatorApp.class);
+
+  private final KubernetesClient client;
+  private final boolean ownsClient;
+  private final ClickHouseGateway gateway;
+  private final Operator operator;
+  private final ManagementServer management;
+  private final AtomicBoolean stopping;
+
+  private OperatorApp(
+      KubernetesClient client,
+      boolean ownsClient,
+      ClickHouseGateway gateway,
+      Operator operator,
+      ManagementServer management,
+      AtomicBoolean stopping) {
+    this.stopping = stopping;
+    this.client = client;
+    this.ownsClient = ownsClient;
+    this.gateway = gateway;
+    this.operator = operator;
+    this.management = management;
+  }
+
+  /**
+   * Wires and starts everything.
+   *
+   * @param injectedClient a client to use (tests), or null to build one from the environment
+   */
+  public static OperatorApp start(OperatorConfig config, KubernetesClient injectedClient) {
+    Clock clock = Clock.systemUTC();
+    AtomicBoolean stopping = new AtomicBoolean();
+    KubernetesClient client =
+        injectedClient != null ? injectedClient : new KubernetesClientBuilder().build();
+    ClickHouseGateway gateway =
+        new ClickHouseGateway(
+            ClickHouseSettings.of(config.clickHouseUrl(), "default")
+                .withCredentials(config.clickHouseUser(), config.clickHousePassword()));
+    ClickHouseSchemaManager schema = new ClickHouseSchemaManager(gateway);
+
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+
+    EventRecorder events = new EventRecorder(client, clock);
+    QuerySpecChecker checker =
+        new QuerySpecChecker(
+            new TenantCatalogs(
+                client,
+                // The layout (and so the dialect) is resolved on first use, when ClickHouse
+                // answers.
+                db ->
+                    new ClickHouseQueryCatalog(
+                        new ReadContext(gateway, Dialect.of(schema.layout()), db), clock),
+                config.defaultDatabase()));
+
+    Operator operator =
+        new Operator(
+            o -> {
+              o.withKubernetesClient(client)
+                  .withCloseClientOnStop(false)
+                  .withMetrics(new ReconcileMetrics(registry))
+                  .withConcurrentReconciliationThreads(config.reconcileThreads())
+                  .withReconciliationTerminationTimeout(Duration.ofSeconds(20))
+                  // Status is written by JSON merge patch: the tested path (see environment.md).
+                  .withUseSSAToPatchPrimaryResource(false)
+                  .withSSABasedCreateUpdateMatchForDependentResources(false);
+              if (config.leaderElection()) {
+                o.withLeaderElectionConfiguration(leaderElection(config, stopping));
+              }
+            });
+    operator.register(
+        new TelemetryTenantReconciler(
+            new ClickHouseTenantStorage(schema, new LazyRetentionManager(gateway, schema), gateway),
+            new ViewerBindings(client),
+            events,
+            new TenantReconcilerConfig(
+                config.retentionInterval(), Duration.ofSeconds(5), Duration.ofMinutes(5)),
+            clock));
+    operator.register(
+        new AlertRuleReconciler(
+            new AlertRuleValidator(
+                checker,
+                (ns, name) ->
+                    Optional.ofNullable(client.secrets().inNamespace(ns).withName(name).get())),
+            events,
+            clock,
+            config.recheckInterval()));
+    operator.register(
+        new DashboardReconciler(
+            new DashboardValidator(checker), events, clock, config.recheckInterval()));
+
+    ManagementServer management;
+    try {
+      management =
+          new ManagementServer(
+              config.managementHost(),
+              config.managementPort(),
+              () ->
+                  operator.getRuntimeInfo().isStarted()
+                      && operator.getRuntimeInfo().allEventSourcesAreHealthy(),
+              registry);
+    } catch (IOException e) {
+      gateway.close();
+      throw new UncheckedIOException(
+          "cannot bind the management port " + config.managementPort(), e);
+    }
+    management.start();
+    operator.start();
+    log.info(
+        "event=operator_started leader_election={} management_port={}",
+        config.leaderElection(),
+        management.port());
+    return new OperatorApp(client, injectedClient == null, gateway, operator, management, stopping);
+  }
+
+  /**
+   * Leader election on a Lease. Losing the lease while running exits the process (a restarted pod
+   * rejoins as a follower, so two replicas never reconcile at once); losing it because we are
+   * shutting down does not, since exiting from a shutdown hook would hang the JVM.
+   */
+  @SuppressWarnings("deprecation")
+  static LeaderElectionConfiguration leaderElection(OperatorConfig config, AtomicBoolean stopping) {
+    LeaderCallbacks callbacks =
+        new LeaderCallbacks(
+            () -> log.info("event=leader_elected identity={}", config.identity()),
+            () -> {
+              if (!stopping.get()) {
+                log.error("event=leadership_lost identity={} action=exit", config.identity());
+                new Thread(() -> System.exit(1), "leadership-lost").start();
+              }
+            },
+            leader -> log.info("event=leader_observed leader={}", leader));
+    // JOSDK's own exit-on-stop-leading would also fire when we stop during SIGTERM handling, and
+    // System.exit inside a shutdown hook hangs the JVM; JOSDK 5.3 only offers turning it off
+    // through this deprecated constructor, so the callback above does the exit instead.
+    return new LeaderElectionConfiguration(
+        config.leaseName(),
+        config.leaseNamespace(),
+        LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+        config.identity(),
+        callbacks,
+        false);
+  }
+
+  /** The management server's port. */
+  public int managementPort() {
+    return management.port();
+  }
+
+  /** Stops reconciling (in-flight reconciliations finish), then releases everything. */
+  @Override
+  public void close() {
+    stopping.set(true);
+    try {
+      operator.stop();
+    } catch (RuntimeException e) {
+      log.warn("event=operator_stop_failed error={}", e.getMessage());
+    }
+    management.close();
+    gateway.close();
+    if (ownsClient) {
+      client.close();
+    }
+    log.info("event=operator_stopped");
+  }
+}

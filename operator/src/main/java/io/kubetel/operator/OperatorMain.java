@@ -1,0 +1,197 @@
+package io.kubetel.operator;
+
+import io.kubetel.crds.common.KubetelDuration;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Command line of the kubetel operator: parses flags (each with an environment-variable default,
+ * documented in operator/README.md), starts {@link OperatorApp} and stops it gracefully on SIGTERM.
+ */
+@Command(
+    name = "kubetel-operator",
+    mixinStandardHelpOptions = true,
+    description = "Reconciles kubetel TelemetryTenant, AlertRule and Dashboard resources.")
+public final class OperatorMain implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(OperatorMain.class);
+  static final String SA_NAMESPACE_FILE = "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
+
+  @Option(
+      names = "--clickhouse-url",
+      defaultValue = "${env:KUBETEL_CLICKHOUSE_URL}",
+      description =
+          "ClickHouse HTTP URL, e.g. http://clickhouse:8123 (env KUBETEL_CLICKHOUSE_URL).")
+  String clickHouseUrl;
+
+  @Option(
+      names = "--clickhouse-user",
+      defaultValue = "${env:KUBETEL_CLICKHOUSE_USER:-default}",
+      description = "ClickHouse user (env KUBETEL_CLICKHOUSE_USER, default: default).")
+  String clickHouseUser;
+
+  @Option(
+      names = "--clickhouse-password-file",
+      defaultValue = "${env:KUBETEL_CLICKHOUSE_PASSWORD_FILE}",
+      description = "File holding the ClickHouse password (env KUBETEL_CLICKHOUSE_PASSWORD_FILE).")
+  Path clickHousePasswordFile;
+
+  @Option(
+      names = "--default-database",
+      defaultValue = "${env:KUBETEL_DEFAULT_DATABASE}",
+      description =
+          "Database used to validate queries of namespaces no tenant owns; empty skips data checks"
+              + " there (env KUBETEL_DEFAULT_DATABASE).")
+  String defaultDatabase;
+
+  @Option(
+      names = "--management-address",
+      defaultValue = "${env:KUBETEL_MANAGEMENT_ADDRESS:-0.0.0.0}",
+      description = "Address of /healthz, /readyz, /metrics (env KUBETEL_MANAGEMENT_ADDRESS).")
+  String managementHost;
+
+  @Option(
+      names = "--management-port",
+      defaultValue = "${env:KUBETEL_MANAGEMENT_PORT:-8081}",
+      description =
+          "Port of /healthz, /readyz, /metrics (env KUBETEL_MANAGEMENT_PORT, default 8081).")
+  int managementPort;
+
+  @Option(
+      names = "--leader-election",
+      negatable = true,
+      defaultValue = "${env:KUBETEL_LEADER_ELECTION:-true}",
+      fallbackValue = "true",
+      description = "Elect a leader through a Lease (env KUBETEL_LEADER_ELECTION, default true).")
+  boolean leaderElection;
+
+  @Option(
+      names = "--leader-election-namespace",
+      defaultValue = "${env:POD_NAMESPACE}",
+      description =
+          "Namespace of the Lease (env POD_NAMESPACE; default: the service account's namespace).")
+  String leaseNamespace;
+
+  @Option(
+      names = "--lease-name",
+      defaultValue = "${env:KUBETEL_LEASE_NAME:-kubetel-operator}",
+      description = "Name of the Lease (env KUBETEL_LEASE_NAME, default kubetel-operator).")
+  String leaseName;
+
+  @Option(
+      names = "--retention-interval",
+      defaultValue = "${env:KUBETEL_RETENTION_INTERVAL:-1h}",
+      description = "How often retention runs per tenant (env KUBETEL_RETENTION_INTERVAL, 1h).")
+  String retentionInterval;
+
+  @Option(
+      names = "--recheck-interval",
+      defaultValue = "${env:KUBETEL_RECHECK_INTERVAL:-10m}",
+      description =
+          "How often AlertRules and Dashboards are re-validated against stored data (env"
+              + " KUBETEL_RECHECK_INTERVAL, 10m).")
+  String recheckInterval;
+
+  @Option(
+      names = "--reconcile-threads",
+      defaultValue = "${env:KUBETEL_RECONCILE_THREADS:-10}",
+      description = "Concurrent reconciliations (env KUBETEL_RECONCILE_THREADS, default 10).")
+  int reconcileThreads;
+
+  public static void main(String[] args) {
+    int code = new CommandLine(new OperatorMain()).execute(args);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /** Validates the flags into a config; throws ParameterException with a clear message. */
+  OperatorConfig config(CommandLine cmd) {
+    if (clickHouseUrl == null || clickHouseUrl.isBlank()) {
+      throw new CommandLine.ParameterException(
+          cmd, "--clickhouse-url (or KUBETEL_CLICKHOUSE_URL) is required");
+    }
+    String password = "";
+    if (clickHousePasswordFile != null) {
+      try {
+        password = Files.readString(clickHousePasswordFile, StandardCharsets.UTF_8).strip();
+      } catch (IOException e) {
+        throw new CommandLine.ParameterException(
+            cmd, "cannot read --clickhouse-password-file " + clickHousePasswordFile + ": " + e);
+      }
+    }
+    String ns = leaseNamespace;
+    if ((ns == null || ns.isBlank()) && Files.isReadable(Path.of(SA_NAMESPACE_FILE))) {
+      try {
+        ns = Files.readString(Path.of(SA_NAMESPACE_FILE)).strip();
+      } catch (IOException e) {
+        ns = null;
+      }
+    }
+    if (leaderElection && (ns == null || ns.isBlank())) {
+      throw new CommandLine.ParameterException(
+          cmd,
+          "leader election needs --leader-election-namespace (or POD_NAMESPACE); run outside a"
+              + " cluster with --no-leader-election");
+    }
+    String identity =
+        Optional.ofNullable(System.getenv("POD_NAME"))
+            .or(() -> Optional.ofNullable(System.getenv("HOSTNAME")))
+            .orElse("kubetel-operator-" + ProcessHandle.current().pid());
+    return new OperatorConfig(
+        clickHouseUrl.strip(),
+        clickHouseUser,
+        password,
+        Optional.ofNullable(defaultDatabase).filter(s -> !s.isBlank()),
+        managementHost,
+        managementPort,
+        leaderElection,
+        ns,
+        leaseName,
+        identity,
+        duration(cmd, "--retention-interval", retentionInterval),
+        duration(cmd, "--recheck-interval", recheckInterval),
+        reconcileThreads);
+  }
+
+  private static Duration duration(CommandLine cmd, String flag, String text) {
+    try {
+      Duration d = KubetelDuration.parse(text);
+      if (d.isZero()) {
+        throw new IllegalArgumentException("must be greater than zero");
+      }
+      return d;
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cmd, flag + ": " + e.getMessage());
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    OperatorConfig config = config(new CommandLine(this));
+    log.info("event=operator_starting config={}", config);
+    OperatorApp app = OperatorApp.start(config, null);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("event=operator_stopping");
+                  app.close();
+                  stopped.countDown();
+                },
+                "shutdown"));
+    stopped.await();
+    return 0;
+  }
+}
