@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
+/** Flag durations: Kubernetes-style (30s, 1h30m, 7d) and ISO-8601, with clear errors. */
 class DurationConverterTest {
   @Test
   void parsesKubernetesStyleAndIsoDurations() {

@@ -8,6 +8,10 @@ import io.kubetel.apiserver.resource.ResourceInfo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Discovery documents kubectl reads: aggregated v2, legacy APIGroupList/APIResourceList, /api,
+ * /version.
+ */
 class DiscoveryDocumentsTest {
   private static final ResourceInfo METRICS =
       new ResourceInfo(

@@ -9,6 +9,7 @@ import io.kubetel.apiserver.resource.ResourceInfo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** OpenAPI v3/v2 documents: schemas and GVK extensions that kubectl explain and create rely on. */
 class OpenApiDocumentsTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String NS = "/apis/telemetry.kubetel.io/v1alpha1/namespaces/{namespace}/";

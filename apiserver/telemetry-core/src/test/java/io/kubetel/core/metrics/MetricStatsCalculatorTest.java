@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
+/** Window statistics of a series: gauges, counters (with resets) and histograms. */
 class MetricStatsCalculatorTest {
   static final long S = 1_000_000_000L;
 

@@ -9,6 +9,7 @@ import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
+/** Metric series object names: valid DNS subdomains that keep the metric name. */
 class SeriesNamesTest {
   static final String DNS_SUBDOMAIN =
       "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*";

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Per-step, per-group reduction of query rows for every aggregation. */
 class BucketReducerTest {
   static BucketReducer.SeriesBucket sum(String fp, long bucket, int temporality, double... values) {
     double total = 0;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** TelemetryQuery validation: every problem is reported at once, with a precise message. */
 class QueryValidatorTest {
   static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 

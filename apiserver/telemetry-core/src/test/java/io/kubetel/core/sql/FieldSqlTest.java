@@ -11,6 +11,7 @@ import io.kubetel.core.schema.SchemaLayout;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Field-key to SQL mapping: allow-listed columns, attributes and all six operators. */
 class FieldSqlTest {
   final FieldSql compatLogs = new FieldSql(Dialect.of(SchemaLayout.COMPAT), Signal.LOGS);
   final FieldSql modernTraces = new FieldSql(Dialect.of(SchemaLayout.MODERN), Signal.TRACES);

@@ -12,6 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
+/** SQL literal escaping: no input can end a string literal early. */
 class SqlLiteralTest {
 
   /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Span tree building: parents, orphans as roots, cycles broken. */
 class SpanTreeTest {
   static SpanTree.Span span(String id, String parent, long start, String status) {
     return new SpanTree.Span(

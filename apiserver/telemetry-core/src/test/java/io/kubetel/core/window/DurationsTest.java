@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** Duration parsing and formatting (500ms, 30s, 1h30m, 7d) with clear errors. */
 class DurationsTest {
   @Test
   void parsesEveryUnitAndCombinations() {
