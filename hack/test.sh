@@ -17,6 +17,9 @@ for tool in java mvn kubectl curl; do
   command -v "$tool" >/dev/null 2>&1 || { log "missing required tool: $tool"; exit 1; }
 done
 
+# Cheap source rules first (file overviews, 500-line limit): fail before a long build.
+"$root/hack/check-sources.sh"
+
 work=$(mktemp -d "${TMPDIR:-/tmp}/kubetel-test.XXXXXX")
 cleanup() {
   "$root/hack/clickhouse.sh" stop "$work/clickhouse" || true

@@ -46,7 +46,7 @@ class ExamplesTest {
   @Test
   void everyExampleValidatesAgainstItsCrd() throws IOException {
     List<Path> files;
-    try (Stream<Path> s = Files.list(EXAMPLES)) {
+    try (Stream<Path> s = Files.walk(EXAMPLES)) {
       files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
     }
     assertThat(files).isNotEmpty();
@@ -56,7 +56,7 @@ class ExamplesTest {
         String kind = doc.path("kind").asText();
         assertThat(doc.path("apiVersion").asText()).as(file + " apiVersion").isNotEmpty();
         if (!doc.path("apiVersion").asText().startsWith("kubetel.io/")) {
-          continue; // e.g. the Secret the receivers reference
+          continue; // the receivers Secret; TelemetryQuery examples: QueryExamplesTest
         }
         assertThat(doc.path("apiVersion").asText()).isEqualTo("kubetel.io/v1alpha1");
         assertThat(PLURALS).as("known kind in " + file).containsKey(kind);
@@ -75,7 +75,7 @@ class ExamplesTest {
   void alertExamplesReferenceSecretsThatTheExamplesDefine() throws IOException {
     Set<String> secretKeys = new HashSet<>();
     List<JsonNode> rules = new ArrayList<>();
-    try (Stream<Path> s = Files.list(EXAMPLES)) {
+    try (Stream<Path> s = Files.walk(EXAMPLES)) {
       for (Path file : s.filter(p -> p.toString().endsWith(".yaml")).toList()) {
         for (JsonNode doc : documents(file)) {
           if (doc.path("kind").asText().equals("Secret")) {
