@@ -311,8 +311,11 @@ class TelemetryResourcesIT {
     assertThat(a.get(5).asText()).isEqualTo("Error");
     assertThat(names(BASE + "/namespaces/shop/traces?fieldSelector=" + q("status=Error")))
         .containsExactly(TRACE_A);
+    // -l service=X on traces means "X took part", like the field selector (not the root label).
     assertThat(names(BASE + "/namespaces/shop/traces?labelSelector=" + q("service=checkout")))
-        .containsExactly(TRACE_B);
+        .containsExactly(TRACE_B, TRACE_A);
+    assertThat(names(BASE + "/namespaces/shop/traces?labelSelector=" + q("service=frontend")))
+        .containsExactly(TRACE_A);
     assertThat(names(BASE + "/namespaces/shop/traces?fieldSelector=" + q("service=checkout")))
         .containsExactly(TRACE_B, TRACE_A);
     assertThat(names(BASE + "/namespaces/shop/traces?fieldSelector=" + q("span=charge")))
