@@ -7,17 +7,12 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.kubetel.crds.alertrule.AlertRule;
 import io.kubetel.crds.alertrule.AlertRuleStatus;
 import io.kubetel.crds.alertrule.AlertState;
-import io.kubetel.crds.common.ConditionStatus;
 import io.kubetel.operator.conditions.ConditionSet;
-import io.kubetel.operator.conditions.ConditionTypes;
 import io.kubetel.operator.events.EventRecorder;
-import io.kubetel.operator.query.Problem;
+import io.kubetel.operator.query.ValidationConditions;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,29 +49,16 @@ public class AlertRuleReconciler implements Reconciler<AlertRule> {
     ConditionSet conditions = ConditionSet.from(before.getConditions(), generation, clock);
     Duration next = recheck;
     try {
-      List<Problem> problems = validator.validate(rule);
-      if (problems.isEmpty()) {
-        conditions.set(ConditionTypes.VALID, true, "Valid", "the rule is valid");
-        conditions.set(
-            ConditionTypes.READY,
-            true,
-            "Ready",
-            "accepted for evaluation every " + rule.getSpec().getInterval());
-      } else {
-        Problem first = problems.get(0);
-        String message = problems.stream().map(Problem::describe).collect(Collectors.joining("; "));
-        conditions.set(ConditionTypes.VALID, false, first.reason(), message);
-        conditions.set(
-            ConditionTypes.READY,
-            false,
-            first.reason(),
-            "the rule is not valid: " + first.describe());
-      }
+      ValidationConditions.apply(
+          conditions,
+          validator.validate(rule),
+          "the rule",
+          "the rule is valid",
+          "accepted for evaluation every " + rule.getSpec().getInterval());
     } catch (RuntimeException e) {
       // The data catalog (ClickHouse) could not be read: say so and check again soon.
-      String message = "cannot check the query against stored data: " + e.getMessage();
-      conditions.set(ConditionTypes.VALID, ConditionStatus.Unknown, "CatalogUnavailable", message);
-      conditions.set(ConditionTypes.READY, false, "CatalogUnavailable", message);
+      ValidationConditions.catalogUnavailable(
+          conditions, "cannot check the query against stored data: " + e.getMessage());
       next = Duration.ofSeconds(30);
       log.warn(
           "event=alertrule_catalog_failed namespace={} name={} error={}",
@@ -84,18 +66,7 @@ public class AlertRuleReconciler implements Reconciler<AlertRule> {
           rule.getMetadata().getName(),
           e.getMessage());
     }
-    if (conditions.transitioned(ConditionTypes.VALID)) {
-      conditions
-          .get(ConditionTypes.VALID)
-          .ifPresent(
-              c -> {
-                if (c.isTrue()) {
-                  events.normal(rule, c.getReason(), c.getMessage());
-                } else {
-                  events.warning(rule, c.getReason(), c.getMessage());
-                }
-              });
-    }
+    ValidationConditions.announce(conditions, events, rule);
     AlertRuleStatus status = new AlertRuleStatus();
     status.setState(before.getState() == null ? AlertState.Inactive : before.getState());
     status.setLastEvaluationTime(before.getLastEvaluationTime());
@@ -113,16 +84,7 @@ public class AlertRuleReconciler implements Reconciler<AlertRule> {
   private static boolean same(AlertRuleStatus a, AlertRuleStatus b) {
     return a.getState() == b.getState()
         && Objects.equals(a.getObservedGeneration(), b.getObservedGeneration())
-        && Objects.equals(render(a), render(b));
-  }
-
-  static List<String> render(AlertRuleStatus s) {
-    List<String> out = new ArrayList<>();
-    if (s.getConditions() != null) {
-      s.getConditions()
-          .forEach(
-              c -> out.add(c + "@" + c.getLastTransitionTime() + "/" + c.getObservedGeneration()));
-    }
-    return out;
+        && ValidationConditions.render(a.getConditions())
+            .equals(ValidationConditions.render(b.getConditions()));
   }
 }

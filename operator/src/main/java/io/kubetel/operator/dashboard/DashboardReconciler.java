@@ -4,19 +4,14 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.kubetel.crds.common.ConditionStatus;
 import io.kubetel.crds.dashboard.Dashboard;
 import io.kubetel.crds.dashboard.DashboardStatus;
 import io.kubetel.operator.conditions.ConditionSet;
-import io.kubetel.operator.conditions.ConditionTypes;
 import io.kubetel.operator.events.EventRecorder;
-import io.kubetel.operator.query.Problem;
+import io.kubetel.operator.query.ValidationConditions;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,28 +54,16 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
             ? 0
             : dashboard.getSpec().getPanels().size();
     try {
-      List<Problem> problems = validator.validate(dashboard);
-      if (problems.isEmpty()) {
-        conditions.set(
-            ConditionTypes.VALID, true, "Valid", "all " + panels + " panel(s) are valid");
-        conditions.set(ConditionTypes.READY, true, "Ready", "the dashboard can be displayed");
-      } else {
-        Problem first = problems.get(0);
-        conditions.set(
-            ConditionTypes.VALID,
-            false,
-            first.reason(),
-            problems.stream().map(Problem::describe).collect(Collectors.joining("; ")));
-        conditions.set(
-            ConditionTypes.READY,
-            false,
-            first.reason(),
-            "the dashboard is not valid: " + first.describe());
-      }
+      ValidationConditions.apply(
+          conditions,
+          validator.validate(dashboard),
+          "the dashboard",
+          "all " + panels + " panel(s) are valid",
+          "the dashboard can be displayed");
     } catch (RuntimeException e) {
-      String message = "cannot check the queries against stored data: " + e.getMessage();
-      conditions.set(ConditionTypes.VALID, ConditionStatus.Unknown, "CatalogUnavailable", message);
-      conditions.set(ConditionTypes.READY, false, "CatalogUnavailable", message);
+      // The data catalog (ClickHouse) could not be read: say so and check again soon.
+      ValidationConditions.catalogUnavailable(
+          conditions, "cannot check the queries against stored data: " + e.getMessage());
       next = Duration.ofSeconds(30);
       log.warn(
           "event=dashboard_catalog_failed namespace={} name={} error={}",
@@ -88,38 +71,18 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
           dashboard.getMetadata().getName(),
           e.getMessage());
     }
-    if (conditions.transitioned(ConditionTypes.VALID)) {
-      conditions
-          .get(ConditionTypes.VALID)
-          .ifPresent(
-              c -> {
-                if (c.isTrue()) {
-                  events.normal(dashboard, c.getReason(), c.getMessage());
-                } else {
-                  events.warning(dashboard, c.getReason(), c.getMessage());
-                }
-              });
-    }
+    ValidationConditions.announce(conditions, events, dashboard);
     DashboardStatus status = new DashboardStatus();
     status.setPanelCount(panels);
     status.setObservedGeneration(generation);
     status.setConditions(conditions.toList());
     if (Objects.equals(before.getPanelCount(), status.getPanelCount())
         && Objects.equals(before.getObservedGeneration(), status.getObservedGeneration())
-        && render(before).equals(render(status))) {
+        && ValidationConditions.render(before.getConditions())
+            .equals(ValidationConditions.render(status.getConditions()))) {
       return UpdateControl.<Dashboard>noUpdate().rescheduleAfter(next);
     }
     dashboard.setStatus(status);
     return UpdateControl.patchStatus(dashboard).rescheduleAfter(next);
-  }
-
-  private static List<String> render(DashboardStatus s) {
-    List<String> out = new ArrayList<>();
-    if (s.getConditions() != null) {
-      s.getConditions()
-          .forEach(
-              c -> out.add(c + "@" + c.getLastTransitionTime() + "/" + c.getObservedGeneration()));
-    }
-    return out;
   }
 }

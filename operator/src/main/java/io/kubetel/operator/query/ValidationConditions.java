@@ -1,0 +1,85 @@
+package io.kubetel.operator.query;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.kubetel.crds.common.Condition;
+import io.kubetel.crds.common.ConditionStatus;
+import io.kubetel.operator.conditions.ConditionSet;
+import io.kubetel.operator.conditions.ConditionTypes;
+import io.kubetel.operator.events.EventRecorder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the outcome of validating a resource's queries into its {@code Valid} and {@code Ready}
+ * conditions, and announces a flip of {@code Valid} as an Event. Shared by the AlertRule and
+ * Dashboard reconcilers so both report problems the same way: the first problem's reason, every
+ * problem in the message.
+ */
+public final class ValidationConditions {
+  /** Reason of both conditions while the stored data cannot be read. */
+  public static final String CATALOG_UNAVAILABLE = "CatalogUnavailable";
+
+  private ValidationConditions() {}
+
+  /**
+   * Sets Valid/Ready from {@code problems}.
+   *
+   * @param what the resource as named in messages, e.g. "the rule"
+   * @param validMessage Valid's message when there is no problem
+   * @param readyMessage Ready's message when there is no problem
+   */
+  public static void apply(
+      ConditionSet conditions,
+      List<Problem> problems,
+      String what,
+      String validMessage,
+      String readyMessage) {
+    if (problems.isEmpty()) {
+      conditions.set(ConditionTypes.VALID, true, "Valid", validMessage);
+      conditions.set(ConditionTypes.READY, true, "Ready", readyMessage);
+      return;
+    }
+    Problem first = problems.get(0);
+    String all = problems.stream().map(Problem::describe).collect(Collectors.joining("; "));
+    conditions.set(ConditionTypes.VALID, false, first.reason(), all);
+    conditions.set(
+        ConditionTypes.READY, false, first.reason(), what + " is not valid: " + first.describe());
+  }
+
+  /** Valid is Unknown and Ready False while the stored data cannot be read. */
+  public static void catalogUnavailable(ConditionSet conditions, String message) {
+    conditions.set(ConditionTypes.VALID, ConditionStatus.Unknown, CATALOG_UNAVAILABLE, message);
+    conditions.set(ConditionTypes.READY, false, CATALOG_UNAVAILABLE, message);
+  }
+
+  /** Records a Normal (now valid) or Warning (now invalid) Event when Valid changed. */
+  public static void announce(ConditionSet conditions, EventRecorder events, HasMetadata object) {
+    if (!conditions.transitioned(ConditionTypes.VALID)) {
+      return;
+    }
+    conditions
+        .get(ConditionTypes.VALID)
+        .ifPresent(
+            c -> {
+              if (c.isTrue()) {
+                events.normal(object, c.getReason(), c.getMessage());
+              } else {
+                events.warning(object, c.getReason(), c.getMessage());
+              }
+            });
+  }
+
+  /**
+   * The conditions as comparable strings (including transition time and generation), to skip a
+   * status patch that would change nothing.
+   */
+  public static List<String> render(List<Condition> conditions) {
+    List<String> out = new ArrayList<>();
+    if (conditions != null) {
+      conditions.forEach(
+          c -> out.add(c + "@" + c.getLastTransitionTime() + "/" + c.getObservedGeneration()));
+    }
+    return out;
+  }
+}
