@@ -38,4 +38,4 @@ if [[ -x "$root/hack/check-crds.sh" ]]; then
   "$root/hack/check-crds.sh"
 fi
 
-"$root/hack/coverage.sh" || true
+"$root/hack/coverage.sh"
