@@ -153,10 +153,12 @@ public final class KnownTelemetry {
     return b;
   }
 
-  /** One new INFO log in shop at {@code time}, for watch tests. */
-  public static TelemetryBatch oneLog(Instant time, String body) {
+  /** A new INFO and a new ERROR log of ledger in payments at {@code time}, for watch tests. */
+  public static TelemetryBatch ledgerLogs(Instant time, String infoBody, String errorBody) {
     TelemetryBatch b = new TelemetryBatch();
-    b.logs.add(new Log(pod("shop", "cart"), "cart", time, "", "", "INFO", 9, body, Map.of()));
+    Map<String, String> ledger = pod("payments", "ledger");
+    b.logs.add(new Log(ledger, "ledger", time, "", "", "INFO", 9, infoBody, Map.of()));
+    b.logs.add(new Log(ledger, "ledger", time, "", "", "ERROR", 17, errorBody, Map.of()));
     return b;
   }
 

@@ -202,6 +202,7 @@ class TelemetryKubectlIT {
             "--field-selector",
             "metric=" + MEMORY + ",service!=checkout");
     Kubectl.Result errors = ok("get", "traces", "-n", "shop", "--field-selector", "status=Error");
+    Kubectl.Result anySpan = ok("get", "traces", "-A", "--field-selector", "span=charge");
     Kubectl.Result byTrace =
         ok("get", "logs", "-n", "shop", "--field-selector", "traceId=" + CHECKOUT_TRACE);
     Kubectl.Result severe = ok("get", "logs", "-A", "--field-selector", "severity=ERROR");
@@ -213,6 +214,7 @@ class TelemetryKubectlIT {
     assertThat(notCheckout.stdout().lines()).hasSize(2);
     assertThat(notCheckout.stdout()).contains(MEMORY).containsPattern("Gauge\\s+cart\\s+50");
     assertThat(errors.stdout()).contains(CHECKOUT_TRACE).doesNotContain(CART_TRACE);
+    assertThat(anySpan.stdout()).contains(CHECKOUT_TRACE).doesNotContain(CART_TRACE, LEDGER_TRACE);
     assertThat(byTrace.stdout()).contains(ORDER_PLACED, CARD_DECLINED).doesNotContain(CART_SLOW);
     assertThat(byTrace.stdout().lines()).hasSize(3);
     assertThat(severe.stdout()).contains(CARD_DECLINED).doesNotContain(ORDER_PLACED, LEDGER_OK);
@@ -295,25 +297,29 @@ class TelemetryKubectlIT {
   }
 
   @Test
-  void watchSeesNewLogsArrive() throws Exception {
+  void watchSeesNewLogsArriveAndAppliesSelectorsInTheStream() throws Exception {
     Path out = work.resolve("watch.out");
     Path err = work.resolve("watch.err");
-    String body = "watched-" + UUID.randomUUID();
-    Process watch = kubectl.start(out, err, "get", "logs", "-n", "shop", "-w");
+    String info = "watched-" + UUID.randomUUID();
+    String error = "filtered-" + UUID.randomUUID();
+    Process watch =
+        kubectl.start(
+            out, err, "get", "logs", "-n", "payments", "-w", "--field-selector=severity=INFO");
     try {
-      awaitOutput(watch, out, err, CART_SLOW);
-      clickhouse.writer().write(KnownTelemetry.oneLog(Instant.now(), body));
-      awaitOutput(watch, out, err, body);
+      awaitOutput(watch, out, err, LEDGER_OK);
+      // Both rows land in one insert, so one poll sees both: only the INFO one may show.
+      clickhouse.writer().write(KnownTelemetry.ledgerLogs(Instant.now(), info, error));
+      awaitOutput(watch, out, err, info);
     } finally {
       watch.destroy();
       watch.waitFor();
     }
     String seen = Files.readString(out, StandardCharsets.UTF_8);
-    assertThat(seen).contains(ORDER_PLACED);
-    assertThat(seen.lines().filter(l -> l.contains(body)))
+    assertThat(seen.lines().filter(l -> l.contains(info)))
         .singleElement()
         .asString()
-        .containsPattern("INFO\\s+cart\\s+" + body);
+        .containsPattern("INFO\\s+ledger\\s+" + info);
+    assertThat(seen).doesNotContain(error);
   }
 
   @Test
