@@ -44,9 +44,14 @@ class SelectionParserTest {
   @Test
   void traceAttributeLabelsArePushedDownOnly() {
     Selection s =
-        traces.parse(Map.of("labelSelector", "service=a,http.method=GET"), Optional.empty(), NOW);
-    assertThat(s.filters()).hasSize(2);
-    assertThat(s.labels().toString()).isEqualTo("service=a");
+        traces.parse(
+            Map.of("labelSelector", "service=a,status=Error,http.method=GET"),
+            Optional.empty(),
+            NOW);
+    assertThat(s.filters()).hasSize(3);
+    // service means "took part in the trace" (any span): like attributes, storage decides; only
+    // the status label is re-checked in memory.
+    assertThat(s.labels().toString()).isEqualTo("status=Error");
   }
 
   @Test
