@@ -311,8 +311,9 @@ class TelemetryResourcesIT {
     assertThat(a.get(5).asText()).isEqualTo("Error");
     assertThat(names(BASE + "/namespaces/shop/traces?fieldSelector=" + q("status=Error")))
         .containsExactly(TRACE_A);
+    // -l service=X selects traces X took part in (any span), exactly like the field selector.
     assertThat(names(BASE + "/namespaces/shop/traces?labelSelector=" + q("service=checkout")))
-        .containsExactly(TRACE_B);
+        .containsExactly(TRACE_B, TRACE_A);
     assertThat(names(BASE + "/namespaces/shop/traces?fieldSelector=" + q("service=checkout")))
         .containsExactly(TRACE_B, TRACE_A);
     assertThat(names(BASE + "/namespaces/shop/traces?fieldSelector=" + q("span=charge")))
