@@ -372,7 +372,8 @@ class TelemetryKubectlIT {
         .contains("supported values: avg, sum, min, max, count, rate, p50, p90, p95, p99");
     assertThat(step.exitCode()).as(step.output()).isEqualTo(1);
     assertThat(step.stderr())
-        .contains("\"bad-step\" is invalid", "spec.step", "\"5 minutes\" is not a duration");
+        .startsWith("The TelemetryQuery \"bad-step\" is invalid: spec.step: Invalid value:")
+        .contains("\"5 minutes\" is not a duration");
   }
 
   private static Path query(String name, String... specLines) throws Exception {
