@@ -187,6 +187,12 @@ class TelemetryKubectlIT {
 
     Kubectl.Result traces = ok("get", "traces", "-A", "-l", "service=checkout");
     assertThat(traces.stdout()).contains(CHECKOUT_TRACE).doesNotContain(CART_TRACE, LEDGER_TRACE);
+    // On traces, service means "took part": ledger is a child span of the checkout trace.
+    Kubectl.Result ledger = ok("get", "traces", "-A", "-l", "service=ledger", "-o", "name");
+    assertThat(sorted(ledger.stdout()))
+        .containsExactly(
+            "trace.telemetry.kubetel.io/" + CHECKOUT_TRACE,
+            "trace.telemetry.kubetel.io/" + LEDGER_TRACE);
   }
 
   @Test
