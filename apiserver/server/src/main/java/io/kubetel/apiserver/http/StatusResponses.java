@@ -1,6 +1,7 @@
 package io.kubetel.apiserver.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubetel.apiserver.resource.TelemetryApiGroup;
 import io.vertx.core.http.HttpServerResponse;
@@ -52,6 +53,17 @@ public final class StatusResponses {
       details.put("name", error.name());
       if (error.kind() != null) {
         details.put("kind", error.kind());
+      }
+      if (error instanceof InvalidObjectException invalid) {
+        ArrayNode causes = details.putArray("causes");
+        for (InvalidObjectException.Cause c : invalid.causes()) {
+          causes
+              .addObject()
+              .put("reason", "FieldValueInvalid")
+              .put("message", c.message())
+              .put("field", c.field());
+        }
+        return;
       }
       ObjectNode cause = details.putArray("causes").addObject();
       cause.put("reason", "FieldValueInvalid");

@@ -1,6 +1,7 @@
 package io.kubetel.apiserver.queries;
 
 import io.kubetel.apiserver.http.ApiException;
+import io.kubetel.apiserver.http.InvalidObjectException;
 import io.kubetel.apiserver.selection.Durations;
 import io.kubetel.apiserver.selection.ValueRules;
 import io.kubetel.core.filter.FieldKeys;
@@ -33,17 +34,7 @@ public final class QuerySpecValidator {
   public static void check(TelemetryQuerySpec spec, String name) {
     List<String> problems = problems(spec);
     if (!problems.isEmpty()) {
-      throw new ApiException(
-          422,
-          "Invalid",
-          QueryBodyParser.KIND
-              + " \""
-              + name
-              + "\" is invalid: ["
-              + String.join(", ", problems)
-              + "]",
-          "queries",
-          name);
+      throw new InvalidObjectException(QueryBodyParser.KIND, name, problems);
     }
   }
 

@@ -39,21 +39,9 @@ public final class Kubectl {
 
   /** Runs {@code kubectl --kubeconfig ... --cache-dir ... <args>} and waits for it. */
   public Result run(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add("kubectl");
-    command.add("--kubeconfig=" + kubeconfig);
-    command.add("--cache-dir=" + cacheDir);
-    command.addAll(List.of(args));
     Path out = Files.createTempFile(cacheDir.getParent(), "kubectl", ".out");
     Path err = Files.createTempFile(cacheDir.getParent(), "kubectl", ".err");
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    builder.environment().put("HOME", home.toString());
-    builder.environment().remove("KUBECONFIG");
-    Process process = builder.start();
+    Process process = start(out, err, args);
     if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new IllegalStateException("kubectl timed out: " + String.join(" ", args));
@@ -67,5 +55,25 @@ public final class Kubectl {
       Files.deleteIfExists(out);
       Files.deleteIfExists(err);
     }
+  }
+
+  /**
+   * Starts kubectl without waiting (for {@code -w}), writing stdout to {@code out} and stderr to
+   * {@code err}; the caller destroys the process.
+   */
+  public Process start(Path out, Path err, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add("kubectl");
+    command.add("--kubeconfig=" + kubeconfig);
+    command.add("--cache-dir=" + cacheDir);
+    command.addAll(List.of(args));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    builder.environment().put("HOME", home.toString());
+    builder.environment().remove("KUBECONFIG");
+    return builder.start();
   }
 }

@@ -146,6 +146,22 @@ class StandaloneKubectlIT {
   }
 
   @Test
+  void getByNameOutsideDefaultNamespaceRendersTheResourceNotFound() throws Exception {
+    // kubectl looks the namespace up after a 404 outside "default"; a 404 there would replace
+    // the server's message with "the server could not find the requested resource".
+    Kubectl.Result result = kubectl.run("get", "metrics", "nope", "-n", "shop");
+    Kubectl.Result namespace = kubectl.run("get", "--raw", "/api/v1/namespaces/shop");
+    Kubectl.Result invalid = kubectl.run("get", "--raw", "/api/v1/namespaces/Not_Valid");
+
+    assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+    assertThat(result.stderr()).contains("Error from server (NotFound)", "\"nope\" not found");
+    assertThat(namespace.stdout()).contains("\"kind\":\"Namespace\"", "\"name\":\"shop\"");
+    assertThat(invalid.exitCode()).as(invalid.output()).isEqualTo(1);
+    assertThat(invalid.stderr())
+        .contains("Error from server (NotFound)", "\"Not_Valid\" not found");
+  }
+
+  @Test
   void unknownPathIsNotFoundStatus() throws Exception {
     HttpResponse<String> response =
         server.get(admin, "/apis/telemetry.kubetel.io/v1alpha1/nothing", Map.of());

@@ -13,6 +13,7 @@ import io.kubetel.apiserver.testing.TestApiServer;
 import io.kubetel.apiserver.testing.TestApiServer.Reply;
 import io.kubetel.core.metrics.MetricType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -133,6 +134,13 @@ class QueriesHandlerTest {
         .contains("spec.metric: Required value")
         .contains("spec.step")
         .contains("spec.filters[0].values");
+    // One field error per problem, as kube-apiserver sends them: kubectl prints "field: problem".
+    assertThat(r.json().at("/details/kind").asText()).isEqualTo("TelemetryQuery");
+    assertThat(r.json().at("/details/name").asText()).isEqualTo("q");
+    List<String> fields = new ArrayList<>();
+    r.json().at("/details/causes").forEach(c -> fields.add(c.path("field").asText()));
+    assertThat(fields).contains("spec.metric", "spec.step", "spec.filters[0].values");
+    assertThat(r.json().at("/details/causes/0/message").asText()).startsWith("Required value");
     Reply noData =
         server.post(SHOP, body("{\"name\":\"q\"}", "{\"signal\":\"metrics\",\"metric\":\"nope\"}"));
     assertThat(noData.status()).isEqualTo(422);

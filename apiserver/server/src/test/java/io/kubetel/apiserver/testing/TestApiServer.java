@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubetel.apiserver.http.ApiException;
+import io.kubetel.apiserver.http.StatusResponses;
 import io.kubetel.apiserver.resource.ResourceHandler;
 import io.kubetel.apiserver.resource.TelemetryApiGroup;
 import io.vertx.core.Vertx;
@@ -61,23 +62,8 @@ public final class TestApiServer implements AutoCloseable {
                   f instanceof ApiException a
                       ? a
                       : new ApiException(500, "InternalError", "unexpected: " + f);
-              ObjectNode s = MAPPER.createObjectNode();
-              s.put("kind", "Status")
-                  .put("apiVersion", "v1")
-                  .put("status", "Failure")
-                  .put("message", e.getMessage())
-                  .put("reason", e.reason())
-                  .put("code", e.code());
-              s.putObject("metadata");
-              if (e.kind() != null || e.name() != null) {
-                ObjectNode d = s.putObject("details");
-                if (e.kind() != null) {
-                  d.put("kind", e.kind());
-                }
-                if (e.name() != null) {
-                  d.put("name", e.name());
-                }
-              }
+              // The production Status rendering, so handler tests see what clients see.
+              ObjectNode s = StatusResponses.status(e);
               ctx.response()
                   .setStatusCode(e.code())
                   .putHeader("Content-Type", "application/json")
