@@ -2,7 +2,6 @@ package io.kubetel.apiserver;
 
 import io.kubetel.apiserver.discovery.DiscoveryDocuments;
 import io.kubetel.apiserver.discovery.DiscoveryEndpoints;
-import io.kubetel.apiserver.discovery.NamespaceEndpoint;
 import io.kubetel.apiserver.health.HealthEndpoints;
 import io.kubetel.apiserver.health.StoreReadiness;
 import io.kubetel.apiserver.http.ApiRouter;
@@ -140,7 +139,6 @@ public final class ApiServer {
     List<EndpointGroup> endpoints =
         List.of(
             new DiscoveryEndpoints(new DiscoveryDocuments(infos)),
-            new NamespaceEndpoint(),
             new OpenApiEndpoints(infos),
             new HealthEndpoints(readiness, () -> shuttingDown, registry));
     ApiRouter router = new ApiRouter(vertx, metrics, authenticators, config.maxBodyBytes());
