@@ -99,8 +99,14 @@ public final class SampleDataMain implements Callable<Integer> {
       while (!Thread.currentThread().isInterrupted()) {
         Thread.sleep(trickleInterval.toMillis());
         Instant to = Instant.now();
-        write(writer, generator.generate(last, to), last, to, "trickle");
-        last = to;
+        try {
+          write(writer, generator.generate(last, to), last, to, "trickle");
+          last = to;
+        } catch (RuntimeException e) {
+          // ClickHouse restarting or briefly unreachable: keep going; the next batch covers
+          // the missed interval too, so the demo's data has no gap.
+          System.out.println("event=batch_failed phase=trickle from=" + last + " error=" + e);
+        }
       }
       return 0;
     }
