@@ -7,6 +7,7 @@ import io.kubetel.apiserver.e2e.ApiServerProcess;
 import io.kubetel.apiserver.e2e.EmptyTelemetryStore;
 import io.kubetel.apiserver.security.StandalonePki;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Cluster mode in-process: serving certificate and client CA from files (as OLM mounts them),
  * client certificates required except for probes, and a rotated serving certificate picked up
- * without restart.
+ * without restart, and shutdown that waits for neither probes nor open watches.
  */
 class ClusterModeTlsTest {
   @TempDir Path dir;
@@ -85,6 +86,11 @@ class ClusterModeTlsTest {
   }
 
   private static ApiServerConfig config(Path cert, Path key, Path clientCa, Duration delay) {
+    return config(cert, key, clientCa, delay, Duration.ofSeconds(2));
+  }
+
+  private static ApiServerConfig config(
+      Path cert, Path key, Path clientCa, Duration delay, Duration shutdownTimeout) {
     return new ApiServerConfig(
         "127.0.0.1",
         0,
@@ -102,7 +108,7 @@ class ClusterModeTlsTest {
         Duration.ofSeconds(2),
         2,
         1024 * 1024,
-        Duration.ofSeconds(2),
+        shutdownTimeout,
         delay,
         Duration.ofMillis(200),
         Optional.empty());
@@ -136,6 +142,45 @@ class ClusterModeTlsTest {
       assertThat(apis.statusCode()).isEqualTo(200);
     } finally {
       stopper.join();
+    }
+  }
+
+  @Test
+  void openWatchEndsCleanlyWhenTheServerShutsDown() throws Exception {
+    StandalonePki pki = new StandalonePki(dir.resolve("pki"), Clock.systemUTC());
+    pki.ensure();
+    // A long drain timeout: an open watch that ignored shutdown would hold the stop for a minute
+    // and then be cut, which the client sees as a broken chunked stream.
+    ApiServer server =
+        new ApiServer(
+            config(
+                pki.servingCert(),
+                pki.servingKey(),
+                pki.caCert(),
+                Duration.ZERO,
+                Duration.ofSeconds(60)),
+            c -> new EmptyTelemetryStore(),
+            ProductionWiring.handlers(),
+            Clock.systemUTC());
+    int port = server.start();
+    HttpResponse<InputStream> watch =
+        fresh(pki)
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "https://127.0.0.1:"
+                                + port
+                                + "/apis/telemetry.kubetel.io/v1alpha1/namespaces/shop/logs"
+                                + "?watch=true&timeoutSeconds=600"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(watch.statusCode()).isEqualTo(200);
+
+    server.stop();
+
+    // The stream ends normally (EOF, no reset) once the server has stopped.
+    try (InputStream body = watch.body()) {
+      assertThat(body.readAllBytes()).isNotNull();
     }
   }
 

@@ -286,6 +286,7 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
             t -> Failures.toApi(t, plural()),
             ApiJson.MAPPER,
             plural())
+        .endOnShutdown(context.request().connection())
         .start();
   }
 

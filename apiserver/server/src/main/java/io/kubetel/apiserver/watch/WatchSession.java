@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubetel.apiserver.http.ApiException;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,6 +95,18 @@ public final class WatchSession {
     this.errors = errors;
     this.mapper = mapper;
     this.resource = resource;
+  }
+
+  /**
+   * Ends the stream cleanly when the server shuts its connections down (SIGTERM), so a rollout is
+   * not held up by open watches; clients such as kubectl and informers then re-watch another
+   * replica.
+   */
+  public WatchSession endOnShutdown(HttpConnection connection) {
+    if (connection != null) {
+      connection.shutdownHandler(v -> end("server_shutdown"));
+    }
+    return this;
   }
 
   /** Sends the response head and starts polling. Call on the request's event loop. */
