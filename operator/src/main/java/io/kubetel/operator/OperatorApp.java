@@ -118,7 +118,7 @@ public final class OperatorApp implements AutoCloseable {
             });
     operator.register(
         new TelemetryTenantReconciler(
-            new ClickHouseTenantStorage(schema, new LazyRetentionManager(gateway, schema), gateway),
+            new ClickHouseTenantStorage(schema, new LazyRetentionManager(gateway, schema)),
             new ViewerBindings(client),
             events,
             new TenantReconcilerConfig(

@@ -1,31 +1,26 @@
 package io.kubetel.operator.tenant;
 
-import io.kubetel.core.clickhouse.ClickHouseGateway;
 import io.kubetel.core.query.Signal;
 import io.kubetel.core.retention.RetentionManager;
 import io.kubetel.core.retention.RetentionManager.RetentionAction;
 import io.kubetel.core.schema.SchemaManager;
-import io.kubetel.core.sql.Identifiers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@link TenantStorage} on ClickHouse through telemetry-core: the shared idempotent schema code,
- * the shared retention code, and a {@code DROP DATABASE} of a validated identifier.
+ * {@link TenantStorage} on ClickHouse through telemetry-core's shared contracts: the idempotent
+ * schema code (which also drops a tenant's database) and the retention code.
  */
 public final class ClickHouseTenantStorage implements TenantStorage {
 
   private final SchemaManager schema;
   private final RetentionManager retention;
-  private final ClickHouseGateway gateway;
 
-  public ClickHouseTenantStorage(
-      SchemaManager schema, RetentionManager retention, ClickHouseGateway gateway) {
+  public ClickHouseTenantStorage(SchemaManager schema, RetentionManager retention) {
     this.schema = schema;
     this.retention = retention;
-    this.gateway = gateway;
   }
 
   @Override
@@ -41,7 +36,6 @@ public final class ClickHouseTenantStorage implements TenantStorage {
 
   @Override
   public void dropDatabase(String database) {
-    // Identifiers.database rejects anything but a plain identifier: no user text reaches SQL.
-    gateway.execute("DROP DATABASE IF EXISTS " + Identifiers.database(database));
+    schema.dropDatabase(database);
   }
 }

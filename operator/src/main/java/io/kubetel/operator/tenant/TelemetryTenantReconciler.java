@@ -1,6 +1,7 @@
 package io.kubetel.operator.tenant;
 
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -52,6 +53,7 @@ public class TelemetryTenantReconciler
   public static final String NAME = "telemetrytenant";
   static final String NAMESPACES_SOURCE = "namespaces";
   static final String PEERS_SOURCE = "peer-tenants";
+  static final String BINDINGS_SOURCE = "viewer-rolebindings";
 
   private final TenantStorage storage;
   private final ViewerBindings bindings;
@@ -90,8 +92,22 @@ public class TelemetryTenantReconciler
             .withSecondaryToPrimaryMapper(
                 (TelemetryTenant t) -> allTenants(context, t.getMetadata().getName()))
             .build();
+    // A viewer RoleBinding deleted or edited by hand wakes its tenant, which restores it; without
+    // this it would stay broken until the next spec change or retention run.
+    var viewerBindings =
+        InformerEventSourceConfiguration.from(RoleBinding.class, TelemetryTenant.class)
+            .withName(BINDINGS_SOURCE)
+            .withLabelSelector(ViewerBindings.MANAGED_SELECTOR)
+            .withSecondaryToPrimaryMapper(
+                (RoleBinding rb) ->
+                    ViewerBindings.owningTenant(rb)
+                        .map(tenant -> Set.of(new ResourceID(tenant)))
+                        .orElse(Set.of()))
+            .build();
     return List.of(
-        new InformerEventSource<>(namespaces, context), new InformerEventSource<>(peers, context));
+        new InformerEventSource<>(namespaces, context),
+        new InformerEventSource<>(peers, context),
+        new InformerEventSource<>(viewerBindings, context));
   }
 
   private static Set<ResourceID> allTenants(

@@ -1,6 +1,7 @@
 package io.kubetel.operator.tenant;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
@@ -13,9 +14,11 @@ import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubetel.crds.tenant.SubjectKind;
 import io.kubetel.crds.tenant.TelemetryTenant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Grants a tenant's viewers read access to its telemetry: one RoleBinding per owned namespace to
  * the shared ClusterRole {@value #CLUSTER_ROLE}, owned by the tenant (garbage-collected with it)
- * and labelled with its name, and removed from namespaces the tenant no longer owns.
+ * and labelled with its name, and removed from namespaces the tenant no longer owns. The labels
+ * ({@value #TENANT_LABEL}, {@value #MANAGED_BY}) also let the reconciler watch the bindings, so one
+ * deleted or edited by hand is restored at once.
  */
 public final class ViewerBindings {
   private static final Logger log = LoggerFactory.getLogger(ViewerBindings.class);
@@ -36,6 +41,11 @@ public final class ViewerBindings {
 
   static final String TELEMETRY_GROUP = "telemetry.kubetel.io";
   static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+  static final String OPERATOR = "kubetel-operator";
+  static final String TENANT_KIND = "TelemetryTenant";
+
+  /** Label selector matching every RoleBinding (and ClusterRole) this operator manages. */
+  public static final String MANAGED_SELECTOR = MANAGED_BY + "=" + OPERATOR;
 
   private final KubernetesClient client;
 
@@ -54,7 +64,7 @@ public final class ViewerBindings {
         .withMetadata(
             new ObjectMetaBuilder()
                 .withName(CLUSTER_ROLE)
-                .withLabels(Map.of(MANAGED_BY, "kubetel-operator"))
+                .withLabels(Map.of(MANAGED_BY, OPERATOR))
                 .build())
         .withRules(
             new PolicyRuleBuilder()
@@ -79,6 +89,26 @@ public final class ViewerBindings {
     }
   }
 
+  /**
+   * The tenant a managed RoleBinding belongs to: its tenant label, else its controlling owner
+   * reference to a TelemetryTenant; empty for a binding that names neither.
+   */
+  static Optional<String> owningTenant(RoleBinding rb) {
+    Map<String, String> labels = rb.getMetadata().getLabels();
+    String label = labels == null ? null : labels.get(TENANT_LABEL);
+    if (label != null && !label.isBlank()) {
+      return Optional.of(label);
+    }
+    List<OwnerReference> owners = rb.getMetadata().getOwnerReferences();
+    return owners == null
+        ? Optional.empty()
+        : owners.stream()
+            .filter(o -> Boolean.TRUE.equals(o.getController()))
+            .filter(o -> TENANT_KIND.equals(o.getKind()))
+            .map(OwnerReference::getName)
+            .findFirst();
+  }
+
   /** The RoleBinding the tenant should have in {@code namespace}. */
   static RoleBinding desired(TelemetryTenant tenant, String namespace) {
     String name = tenant.getMetadata().getName();
@@ -89,7 +119,7 @@ public final class ViewerBindings {
             new ObjectMetaBuilder()
                 .withName(bindingName(name))
                 .withNamespace(namespace)
-                .withLabels(Map.of(TENANT_LABEL, name, MANAGED_BY, "kubetel-operator"))
+                .withLabels(Map.of(TENANT_LABEL, name, MANAGED_BY, OPERATOR))
                 .withOwnerReferences(
                     new OwnerReferenceBuilder()
                         .withApiVersion(tenant.getApiVersion())
@@ -166,27 +196,66 @@ public final class ViewerBindings {
               .findFirst()
               .orElse(null);
       if (have == null) {
+        // A binding of that name without the tenant label had its labels stripped by hand (or was
+        // made by someone else under our name): take it back rather than fail on AlreadyExists.
+        have =
+            client
+                .rbac()
+                .roleBindings()
+                .inNamespace(ns)
+                .withName(want.getMetadata().getName())
+                .get();
+        if (have == null) {
+          client.rbac().roleBindings().inNamespace(ns).resource(want).create();
+          log.info("event=viewer_binding_created tenant={} namespace={}", name, ns);
+          changes++;
+          continue;
+        }
+      }
+      if (!Objects.equals(have.getRoleRef(), want.getRoleRef())) {
+        // roleRef is immutable in Kubernetes: replace the binding when it differs.
+        client.rbac().roleBindings().inNamespace(ns).resource(have).delete();
         client.rbac().roleBindings().inNamespace(ns).resource(want).create();
-        log.info("event=viewer_binding_created tenant={} namespace={}", name, ns);
+        log.info("event=viewer_binding_replaced tenant={} namespace={}", name, ns);
         changes++;
       } else if (!Objects.equals(have.getSubjects(), want.getSubjects())
-          || !Objects.equals(have.getRoleRef(), want.getRoleRef())) {
-        // roleRef is immutable in Kubernetes: replace the binding when it differs.
-        if (!Objects.equals(have.getRoleRef(), want.getRoleRef())) {
-          client.rbac().roleBindings().inNamespace(ns).resource(have).delete();
-          client.rbac().roleBindings().inNamespace(ns).resource(want).create();
-        } else {
-          client
-              .rbac()
-              .roleBindings()
-              .inNamespace(ns)
-              .withName(want.getMetadata().getName())
-              .edit(rb -> new RoleBindingBuilder(rb).withSubjects(want.getSubjects()).build());
-        }
+          || !hasOurLabelsAndOwner(have, want)) {
+        client
+            .rbac()
+            .roleBindings()
+            .inNamespace(ns)
+            .withName(want.getMetadata().getName())
+            .edit(rb -> restore(rb, want));
+        log.info("event=viewer_binding_restored tenant={} namespace={}", name, ns);
         changes++;
       }
     }
     return changes;
+  }
+
+  private static boolean hasOurLabelsAndOwner(RoleBinding have, RoleBinding want) {
+    Map<String, String> labels = have.getMetadata().getLabels();
+    List<OwnerReference> owners = have.getMetadata().getOwnerReferences();
+    return labels != null
+        && labels.entrySet().containsAll(want.getMetadata().getLabels().entrySet())
+        && owners != null
+        && owners.containsAll(want.getMetadata().getOwnerReferences());
+  }
+
+  /** {@code have} with the wanted subjects, our labels and the tenant as controlling owner. */
+  private static RoleBinding restore(RoleBinding have, RoleBinding want) {
+    Map<String, String> labels = new HashMap<>();
+    if (have.getMetadata().getLabels() != null) {
+      labels.putAll(have.getMetadata().getLabels());
+    }
+    labels.putAll(want.getMetadata().getLabels());
+    return new RoleBindingBuilder(have)
+        .editMetadata()
+        .withLabels(labels)
+        .withOwnerReferences(want.getMetadata().getOwnerReferences())
+        .endMetadata()
+        .withSubjects(want.getSubjects())
+        .build();
   }
 
   /** Deletes every RoleBinding of the tenant (on tenant deletion; owner references do it too). */

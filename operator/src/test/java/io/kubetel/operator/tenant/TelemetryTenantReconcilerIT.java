@@ -76,7 +76,7 @@ class TelemetryTenantReconcilerIT {
     ClickHouseSchemaManager schema = new ClickHouseSchemaManager(gateway);
     TenantStorage storage =
         new ClickHouseTenantStorage(
-            schema, new PartitionRetentionManager(gateway, schema.layout()), gateway);
+            schema, new PartitionRetentionManager(gateway, schema.layout()));
     operator =
         TestOperators.start(
             client,

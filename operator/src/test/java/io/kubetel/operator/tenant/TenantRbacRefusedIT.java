@@ -67,7 +67,7 @@ class TenantRbacRefusedIT {
             client,
             new TelemetryTenantReconciler(
                 new ClickHouseTenantStorage(
-                    schema, new PartitionRetentionManager(gateway, schema.layout()), gateway),
+                    schema, new PartitionRetentionManager(gateway, schema.layout())),
                 new ViewerBindings(client),
                 new EventRecorder(client, Clock.systemUTC()),
                 TenantReconcilerConfig.defaults(),

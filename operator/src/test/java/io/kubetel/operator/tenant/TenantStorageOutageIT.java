@@ -63,13 +63,11 @@ class TenantStorageOutageIT {
     final TenantStorage down =
         new ClickHouseTenantStorage(
             new ClickHouseSchemaManager(unreachable, SchemaLayout.COMPAT),
-            (db, m, now) -> List.of(),
-            unreachable);
+            (db, m, now) -> List.of());
     final TenantStorage working =
         new ClickHouseTenantStorage(
             new ClickHouseSchemaManager(real),
-            new PartitionRetentionManager(real, SchemaLayout.COMPAT),
-            real);
+            new PartitionRetentionManager(real, SchemaLayout.COMPAT));
 
     TenantStorage current() {
       return up ? working : down;

@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the telemetry database and tables with {@code IF NOT EXISTS} statements, in the layout
- * the server supports: MODERN (the exporter's exact DDL) on 21.8+, COMPAT otherwise. Never drops or
- * alters existing tables.
+ * the server supports: MODERN (the exporter's exact DDL) on 21.8+, COMPAT otherwise. {@link
+ * #ensureSchema} never drops or alters existing tables; {@link #dropDatabase} drops a whole
+ * database on explicit request only.
  */
 public final class ClickHouseSchemaManager implements SchemaManager {
   private static final Logger log = LoggerFactory.getLogger(ClickHouseSchemaManager.class);
@@ -66,5 +67,13 @@ public final class ClickHouseSchemaManager implements SchemaManager {
       gateway.execute(statement);
     }
     log.info("event=schema_ensured database={} layout={}", database, l);
+  }
+
+  @Override
+  public void dropDatabase(String database) {
+    // Validated before anything is sent: an invalid name never reaches SQL.
+    String db = Identifiers.database(database);
+    gateway.execute("DROP DATABASE IF EXISTS " + db);
+    log.info("event=database_dropped database={}", db);
   }
 }

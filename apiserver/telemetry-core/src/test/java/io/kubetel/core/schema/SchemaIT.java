@@ -1,8 +1,11 @@
 package io.kubetel.core.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubetel.core.clickhouse.ClickHouseGateway;
+import io.kubetel.core.clickhouse.ClickHouseSettings;
 import io.kubetel.core.sql.SqlLiteral;
 import io.kubetel.core.sql.Tables;
 import io.kubetel.core.testing.LocalClickHouse;
@@ -13,7 +16,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Schema creation against the local (18.16, COMPAT) ClickHouse: idempotent, expected columns. */
+/**
+ * Schema creation and database drops against the local (18.16, COMPAT) ClickHouse: idempotent,
+ * expected columns, validated names.
+ */
 class SchemaIT {
   static LocalClickHouse ch;
 
@@ -124,5 +130,55 @@ class SchemaIT {
     assertThat(ClickHouseSchemaManager.layoutForVersion("21.8.1")).isEqualTo(SchemaLayout.MODERN);
     assertThat(ClickHouseSchemaManager.layoutForVersion("24.8.4.13"))
         .isEqualTo(SchemaLayout.MODERN);
+  }
+
+  private boolean databaseExists(String database) {
+    return !ch.gateway()
+        .select(
+            "SELECT name FROM system.databases WHERE name = "
+                + SqlLiteral.string(database)
+                + " FORMAT JSONEachRow")
+        .isEmpty();
+  }
+
+  @Test
+  void dropDatabaseRemovesItAndIsIdempotent() {
+    ClickHouseSchemaManager manager = new ClickHouseSchemaManager(ch.gateway());
+    String victim = ch.database() + "_drop";
+    manager.ensureSchema(victim);
+    assertThat(databaseExists(victim)).isTrue();
+
+    manager.dropDatabase(victim);
+    assertThat(databaseExists(victim)).as("dropped database is gone").isFalse();
+    // Dropping it again (or any database that does not exist) is fine and changes nothing.
+    manager.dropDatabase(victim);
+    assertThat(databaseExists(victim)).isFalse();
+    assertThat(databaseExists(ch.database())).as("other databases are untouched").isTrue();
+  }
+
+  @Test
+  void dropDatabaseRejectsAnInvalidNameBeforeAnySql() {
+    ClickHouseSchemaManager manager = new ClickHouseSchemaManager(ch.gateway());
+    manager.ensureSchema(ch.database());
+    String injection = ch.database() + "; DROP DATABASE " + ch.database();
+    assertThatThrownBy(() -> manager.dropDatabase(injection))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("invalid database name");
+    assertThatThrownBy(() -> manager.dropDatabase(null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(databaseExists(ch.database())).isTrue();
+
+    // Against a server that is down the same call still fails on the name, not on the
+    // connection: the name is checked before anything is sent.
+    try (ClickHouseGateway down =
+        new ClickHouseGateway(ClickHouseSettings.of("http://127.0.0.1:1", "default"))) {
+      ClickHouseSchemaManager offline = new ClickHouseSchemaManager(down, SchemaLayout.COMPAT);
+      assertThatThrownBy(() -> offline.dropDatabase("bad-name"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("invalid database name 'bad-name'");
+      assertThatThrownBy(() -> offline.dropDatabase("valid_name"))
+          .as("a valid name does reach the (unreachable) server")
+          .isNotInstanceOf(IllegalArgumentException.class);
+    }
   }
 }
