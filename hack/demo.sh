@@ -51,7 +51,8 @@ up() {
     log "loading sample telemetry into database '$database' and keeping a trickle flowing"
     nohup java -cp "$jar:$libs/*" io.kubetel.core.sample.SampleDataMain \
       --clickhouse-url "$KUBETEL_CLICKHOUSE_URL" --database "$database" \
-      --history 1h --trickle-interval 5s >"$demo/sample-data.log" 2>&1 &
+      --history 1h --trickle-interval 5s --resume-file "$demo/sample-data.last" \
+      >"$demo/sample-data.log" 2>&1 &
     echo $! >"$demo/sample-data.pid"
     # Wait until the whole history is in (the first trickle batch follows it).
     for _ in $(seq 1 120); do

@@ -169,6 +169,11 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
     int limit = PageLimits.parse(params.get("limit"), settings.pageSize());
     String scope = pathNamespace.orElse("");
     String continueParam = params.get("continue");
+    // Without limit (and continue) Kubernetes returns the whole list, and kubectl relies on it:
+    // --sort-by sends no limit and sorts each returned page on its own.
+    boolean whole =
+        (params.get("limit") == null || params.get("limit").isBlank())
+            && (continueParam == null || continueParam.isEmpty());
     Optional<Cursor> after = Optional.empty();
     Selection selection = parsed;
     if (continueParam != null && !continueParam.isEmpty()) {
@@ -184,7 +189,15 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
     blocking(
         context,
         () ->
-            render(read(sel, from, limit, detail), sel, scope, rv, format, include, detail, now)
+            render(
+                    whole ? readWhole(sel, detail) : read(sel, from, limit, detail),
+                    sel,
+                    scope,
+                    rv,
+                    format,
+                    include,
+                    detail,
+                    now)
                 .toString(),
         body -> Requests.respond(context, 200, format.contentType(), body));
   }
@@ -235,6 +248,31 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
             new ListRequest(sel.namespace(), sel.window(), sel.filters(), after, limit, detail));
     List<T> kept = page.items().stream().filter(i -> matches(sel, i)).toList();
     return new Page<>(kept, page.next());
+  }
+
+  /**
+   * The whole list for a request without limit, read page by page. Bounded: past {@link
+   * PageLimits#MAX_LIMIT} items the client is told to page or narrow the selection instead of
+   * getting a truncated list.
+   */
+  private Page<T> readWhole(Selection sel, boolean detail) {
+    List<T> all = new ArrayList<>();
+    Optional<Cursor> after = Optional.empty();
+    do {
+      Page<T> page = read(sel, after, settings.pageSize(), detail);
+      all.addAll(page.items());
+      if (all.size() > PageLimits.MAX_LIMIT) {
+        throw ApiException.badRequest(
+            "more than "
+                + PageLimits.MAX_LIMIT
+                + " "
+                + plural()
+                + " match a request without limit: page with limit and continue (kubectl"
+                + " --chunk-size), or narrow the window or the selectors");
+      }
+      after = page.next();
+    } while (after.isPresent());
+    return Page.last(all);
   }
 
   private boolean matches(Selection sel, T item) {

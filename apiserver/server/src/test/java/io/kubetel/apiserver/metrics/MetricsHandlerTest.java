@@ -182,10 +182,17 @@ class MetricsHandlerTest {
   }
 
   @Test
-  void withoutLimitTheServerPageSizeApplies() {
-    JsonNode list = server.get(SHOP, "application/json").json();
-    assertThat(list.path("items")).hasSize(10);
-    assertThat(list.path("metadata").path("continue").asText()).isNotEmpty();
+  void withoutLimitTheWholeListComesInOneResponse() {
+    // Kubernetes semantics (kubectl --sort-by relies on them): no limit, no continue token, even
+    // though the server reads storage in pages of 10 here.
+    JsonNode paged = server.get(SHOP + "?limit=10", "application/json").json();
+    JsonNode whole = server.get(SHOP, "application/json").json();
+    JsonNode table = server.get(SHOP, TABLE_ACCEPT).json();
+
+    assertThat(paged.path("metadata").path("continue").asText()).isNotEmpty();
+    assertThat(whole.path("items").size()).isGreaterThan(10);
+    assertThat(whole.path("metadata").has("continue")).isFalse();
+    assertThat(table.path("rows").size()).isEqualTo(whole.path("items").size());
   }
 
   @Test

@@ -7,8 +7,10 @@ import io.kubetel.core.schema.SchemaLayout;
 import io.kubetel.core.window.Durations;
 import io.kubetel.core.write.TelemetryBatch;
 import io.kubetel.core.write.TelemetryWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,6 +49,13 @@ public final class SampleDataMain implements Callable<Integer> {
       description = "Keep adding data every interval (e.g. 2s) until killed.")
   String trickle;
 
+  @Option(
+      names = "--resume-file",
+      description =
+          "File recording up to when data is written; a restart continues from there instead of"
+              + " loading the same history again.")
+  Path resumeFile;
+
   @Option(names = "--seed", defaultValue = "42", description = "Random seed (default 42).")
   long seed;
 
@@ -82,8 +91,10 @@ public final class SampleDataMain implements Callable<Integer> {
       schema.ensureSchema(database);
       System.out.println("event=schema_ready database=" + database + " layout=" + layout);
       TelemetryWriter writer = new TelemetryWriter(gateway, layout);
+      Optional<ResumePoint> resume = Optional.ofNullable(resumeFile).map(ResumePoint::new);
       Instant now = Instant.now();
-      Instant from = now.minus(historyLength);
+      Instant from =
+          ResumePoint.historyStart(now, historyLength, resume.flatMap(ResumePoint::read));
       SampleTelemetryGenerator generator =
           new SampleTelemetryGenerator(
               seed, from.minus(Duration.ofMinutes(5)), Duration.ofSeconds(15), tracesPerSecond);
@@ -91,6 +102,7 @@ public final class SampleDataMain implements Callable<Integer> {
       for (Instant t = from; t.isBefore(now); t = t.plus(chunk)) {
         Instant to = t.plus(chunk).isAfter(now) ? now : t.plus(chunk);
         write(writer, generator.generate(t, to), t, to, "history");
+        resume.ifPresent(r -> r.write(to));
       }
       if (trickleInterval == null) {
         return 0;
@@ -102,6 +114,7 @@ public final class SampleDataMain implements Callable<Integer> {
         try {
           write(writer, generator.generate(last, to), last, to, "trickle");
           last = to;
+          resume.ifPresent(r -> r.write(to));
         } catch (RuntimeException e) {
           // ClickHouse restarting or briefly unreachable: keep going; the next batch covers
           // the missed interval too, so the demo's data has no gap.
