@@ -289,6 +289,24 @@ class TelemetryKubectlIT {
   }
 
   @Test
+  void sortByOrdersTableRows() throws Exception {
+    List<String> traces =
+        ok("get", "tr", "-n", "shop", "--sort-by=.status.spanCount")
+            .stdout()
+            .lines()
+            .skip(1)
+            .map(l -> l.split("\\s+")[0])
+            .toList();
+    List<String> logs =
+        ok("get", "logs", "-n", "shop", "--sort-by=.spec.severityNumber").stdout().lines().toList();
+
+    assertThat(traces).containsExactly(CART_TRACE, CHECKOUT_TRACE);
+    assertThat(logs.get(1)).contains(ORDER_PLACED);
+    assertThat(logs.get(2)).contains(CART_SLOW);
+    assertThat(logs.get(3)).contains(CARD_DECLINED);
+  }
+
+  @Test
   void getLogsShowsSeverityServiceAndBody() throws Exception {
     Kubectl.Result result = ok("get", "logs", "-n", "shop");
     Kubectl.Result wide = ok("get", "lr", "-n", "shop", "-o", "wide");
