@@ -3,9 +3,9 @@ package io.kubetel.apiserver.logs;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubetel.apiserver.http.ApiException;
 import io.kubetel.apiserver.resource.ApiJson;
+import io.kubetel.apiserver.resource.DescribedResource;
 import io.kubetel.apiserver.resource.Labels;
 import io.kubetel.apiserver.resource.ResourceInfo;
-import io.kubetel.apiserver.resource.TelemetryResource;
 import io.kubetel.apiserver.selection.SelectorVocabulary;
 import io.kubetel.apiserver.selection.ValueRules;
 import io.kubetel.apiserver.table.Cells;
@@ -27,7 +27,7 @@ import java.util.Optional;
  * {@code logrecord}, so {@code kubectl get logs}, {@code kubectl get log NAME}, {@code kubectl get
  * lr} and {@code kubectl get logrecord NAME} all work.
  */
-public final class LogsResource implements TelemetryResource<LogEntry> {
+public final class LogsResource extends DescribedResource<LogEntry> {
   private static final int BODY_WIDTH = 80;
 
   private static final ResourceInfo INFO =
@@ -71,22 +71,8 @@ public final class LogsResource implements TelemetryResource<LogEntry> {
   private final LogReader reader;
 
   public LogsResource(LogReader reader) {
+    super(INFO, VOCABULARY, COLUMNS);
     this.reader = reader;
-  }
-
-  @Override
-  public ResourceInfo info() {
-    return INFO;
-  }
-
-  @Override
-  public SelectorVocabulary vocabulary() {
-    return VOCABULARY;
-  }
-
-  @Override
-  public List<TableColumn> columns() {
-    return COLUMNS;
   }
 
   @Override

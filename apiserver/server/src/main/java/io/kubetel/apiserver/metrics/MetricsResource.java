@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubetel.apiserver.http.ApiException;
 import io.kubetel.apiserver.resource.ApiJson;
+import io.kubetel.apiserver.resource.DescribedResource;
 import io.kubetel.apiserver.resource.Labels;
 import io.kubetel.apiserver.resource.ResourceInfo;
 import io.kubetel.apiserver.resource.ResourceSettings;
-import io.kubetel.apiserver.resource.TelemetryResource;
 import io.kubetel.apiserver.selection.SelectorVocabulary;
 import io.kubetel.apiserver.selection.ValueRules;
 import io.kubetel.apiserver.table.Ages;
@@ -32,7 +32,7 @@ import java.util.Optional;
  * The {@code metrics} resource (kind Metric, short name {@code met}): one object per metric series,
  * with statistics over the read window and, for get-by-name and full-object lists, its points.
  */
-public final class MetricsResource implements TelemetryResource<MetricSeries> {
+public final class MetricsResource extends DescribedResource<MetricSeries> {
   /** Label carrying the OTel metric name. */
   public static final String METRIC_LABEL = "metric";
 
@@ -81,22 +81,8 @@ public final class MetricsResource implements TelemetryResource<MetricSeries> {
   private final MetricReader reader;
 
   public MetricsResource(MetricReader reader) {
+    super(INFO, VOCABULARY, COLUMNS);
     this.reader = reader;
-  }
-
-  @Override
-  public ResourceInfo info() {
-    return INFO;
-  }
-
-  @Override
-  public SelectorVocabulary vocabulary() {
-    return VOCABULARY;
-  }
-
-  @Override
-  public List<TableColumn> columns() {
-    return COLUMNS;
   }
 
   @Override

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubetel.apiserver.http.ApiException;
 import io.kubetel.apiserver.resource.ApiJson;
+import io.kubetel.apiserver.resource.DescribedResource;
 import io.kubetel.apiserver.resource.Labels;
 import io.kubetel.apiserver.resource.ResourceInfo;
 import io.kubetel.apiserver.resource.ResourceSettings;
-import io.kubetel.apiserver.resource.TelemetryResource;
 import io.kubetel.apiserver.selection.SelectorVocabulary;
 import io.kubetel.apiserver.selection.ValueRules;
 import io.kubetel.apiserver.table.Ages;
@@ -37,7 +37,7 @@ import java.util.Optional;
  * attributes in storage (any span matching) and are not re-checked in memory, since trace objects
  * do not carry span attributes as labels.
  */
-public final class TracesResource implements TelemetryResource<TraceDetail> {
+public final class TracesResource extends DescribedResource<TraceDetail> {
   private static final ResourceInfo INFO =
       new ResourceInfo(
           "traces",
@@ -81,22 +81,8 @@ public final class TracesResource implements TelemetryResource<TraceDetail> {
   private final TraceReader reader;
 
   public TracesResource(TraceReader reader) {
+    super(INFO, VOCABULARY, COLUMNS);
     this.reader = reader;
-  }
-
-  @Override
-  public ResourceInfo info() {
-    return INFO;
-  }
-
-  @Override
-  public SelectorVocabulary vocabulary() {
-    return VOCABULARY;
-  }
-
-  @Override
-  public List<TableColumn> columns() {
-    return COLUMNS;
   }
 
   @Override
