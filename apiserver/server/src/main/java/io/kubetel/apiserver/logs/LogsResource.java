@@ -1,7 +1,6 @@
 package io.kubetel.apiserver.logs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kubetel.apiserver.http.ApiException;
 import io.kubetel.apiserver.resource.ApiJson;
 import io.kubetel.apiserver.resource.DescribedResource;
 import io.kubetel.apiserver.resource.Labels;
@@ -83,16 +82,6 @@ public final class LogsResource extends DescribedResource<LogEntry> {
   @Override
   public Optional<LogEntry> get(String namespace, String name, TimeWindow window) {
     return reader.getLog(namespace, name);
-  }
-
-  @Override
-  public void checkName(String name) {
-    ValueRules.OBJECT_NAME
-        .problem(name)
-        .ifPresent(
-            p -> {
-              throw ApiException.badRequest("invalid log record name: " + p);
-            });
   }
 
   @Override

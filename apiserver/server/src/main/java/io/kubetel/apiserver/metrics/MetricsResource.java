@@ -2,7 +2,6 @@ package io.kubetel.apiserver.metrics;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kubetel.apiserver.http.ApiException;
 import io.kubetel.apiserver.resource.ApiJson;
 import io.kubetel.apiserver.resource.DescribedResource;
 import io.kubetel.apiserver.resource.Labels;
@@ -93,16 +92,6 @@ public final class MetricsResource extends DescribedResource<MetricSeries> {
   @Override
   public Optional<MetricSeries> get(String namespace, String name, TimeWindow window) {
     return reader.getSeries(namespace, name, window);
-  }
-
-  @Override
-  public void checkName(String name) {
-    ValueRules.OBJECT_NAME
-        .problem(name)
-        .ifPresent(
-            p -> {
-              throw ApiException.badRequest("invalid metric name: " + p);
-            });
   }
 
   @Override

@@ -120,7 +120,13 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
           plural(),
           name);
     }
-    resource.checkName(name);
+    resource
+        .nameRule()
+        .problem(name)
+        .ifPresent(
+            p -> {
+              throw ApiException.badRequest("invalid " + info().singular() + " name: " + p);
+            });
     Instant now = clock.instant();
     var policy = settings.windowPolicy();
     TimeWindow window =

@@ -2,6 +2,8 @@ package io.kubetel.apiserver.resource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubetel.apiserver.selection.SelectorVocabulary;
+import io.kubetel.apiserver.selection.ValueRule;
+import io.kubetel.apiserver.selection.ValueRules;
 import io.kubetel.apiserver.table.TableColumn;
 import io.kubetel.core.page.ListRequest;
 import io.kubetel.core.page.Page;
@@ -41,11 +43,12 @@ public interface TelemetryResource<T> {
   }
 
   /**
-   * Checks an object name from a URL before any read.
-   *
-   * @throws io.kubetel.apiserver.http.ApiException 400 saying why the name cannot exist
+   * The rule an object name from a URL must pass before any read (the handler answers 400 with its
+   * message): any valid object name unless the resource names objects more strictly.
    */
-  void checkName(String name);
+  default ValueRule nameRule() {
+    return ValueRules.OBJECT_NAME;
+  }
 
   String name(T item);
 

@@ -2,13 +2,13 @@ package io.kubetel.apiserver.traces;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kubetel.apiserver.http.ApiException;
 import io.kubetel.apiserver.resource.ApiJson;
 import io.kubetel.apiserver.resource.DescribedResource;
 import io.kubetel.apiserver.resource.Labels;
 import io.kubetel.apiserver.resource.ResourceInfo;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.selection.SelectorVocabulary;
+import io.kubetel.apiserver.selection.ValueRule;
 import io.kubetel.apiserver.selection.ValueRules;
 import io.kubetel.apiserver.table.Ages;
 import io.kubetel.apiserver.table.TableColumn;
@@ -103,14 +103,10 @@ public final class TracesResource extends DescribedResource<TraceDetail> {
     return settings.maxWindow();
   }
 
+  /** Trace names are trace ids: 32 lowercase hex digits. */
   @Override
-  public void checkName(String name) {
-    ValueRules.TRACE_ID
-        .problem(name)
-        .ifPresent(
-            p -> {
-              throw ApiException.badRequest("invalid trace name: " + p);
-            });
+  public ValueRule nameRule() {
+    return ValueRules.TRACE_ID;
   }
 
   @Override

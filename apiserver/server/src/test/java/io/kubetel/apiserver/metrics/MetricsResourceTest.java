@@ -1,10 +1,8 @@
 package io.kubetel.apiserver.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kubetel.apiserver.http.ApiException;
 import io.kubetel.core.metrics.MetricPoint;
 import io.kubetel.core.metrics.MetricSeries;
 import io.kubetel.core.metrics.MetricStats;
@@ -98,7 +96,7 @@ class MetricsResourceTest {
     assertThat(resource.fieldValues(histogram(), "type")).containsExactly("Histogram");
     assertThat(resource.fieldValues(histogram(), "metadata.namespace")).containsExactly("shop");
     assertThat(resource.fieldValues(histogram(), "unknown")).isNull();
-    assertThatThrownBy(() -> resource.checkName("UPPER")).isInstanceOf(ApiException.class);
-    resource.checkName("http.server.duration-0123456789");
+    assertThat(resource.nameRule().problem("UPPER")).isPresent();
+    assertThat(resource.nameRule().problem("http.server.duration-0123456789")).isEmpty();
   }
 }
