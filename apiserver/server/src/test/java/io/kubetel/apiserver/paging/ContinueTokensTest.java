@@ -84,7 +84,7 @@ class ContinueTokensTest {
   void expiresAfterTheTtlWith410() {
     String text = tokens.issue(token);
     clock.advance(Duration.ofMinutes(14));
-    assertThat(tokens.verify(text, "metrics", "shop", "abc")).isNotNull();
+    assertThat(tokens.verify(text, "metrics", "shop", "abc").cursor()).isEqualTo(token.cursor());
     clock.advance(Duration.ofMinutes(2));
     assertThatThrownBy(() -> tokens.verify(text, "metrics", "shop", "abc"))
         .isInstanceOf(ApiException.class)
