@@ -14,6 +14,8 @@ demo="$root/.demo"
 database=otel
 jar="$root/apiserver/server/target/kubetel-apiserver.jar"
 libs="$root/apiserver/server/target/lib"
+sample_jar="$root/hack/sample-data/target/kubetel-sample-data-0.1.0-SNAPSHOT.jar"
+sample_libs="$root/hack/sample-data/target/lib"
 
 log() { echo "demo.sh: $*" >&2; }
 
@@ -40,16 +42,16 @@ up() {
   source "$demo/clickhouse/env"
 
   # Rebuild when there is no jar yet or any source or pom is newer than it.
-  if [[ ! -f "$jar" ]] || [[ -n "$(find "$root/pom.xml" "$root/apiserver" -newer "$jar" \
+  if [[ ! -f "$jar" ]] || [[ -n "$(find "$root/pom.xml" "$root/apiserver" "$root/model" "$root/store" "$root/hack/sample-data" -newer "$jar" \
     \( -name '*.java' -o -name 'pom.xml' -o -name '*.xml' \) -not -path '*/target/*' -print -quit)" ]]; then
     log "building the API server (first run downloads dependencies; takes a minute or two)"
     mvn -B -q -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true \
-      -pl apiserver/server -am package
+      -pl apiserver/server,hack/sample-data -am package
   fi
 
   if ! running "$demo/sample-data.pid"; then
     log "loading sample telemetry into database '$database' and keeping a trickle flowing"
-    nohup java -cp "$jar:$libs/*" io.kubetel.core.sample.SampleDataMain \
+    nohup java -cp "$sample_jar:$sample_libs/*" io.kubetel.sample.SampleDataMain \
       --clickhouse-url "$KUBETEL_CLICKHOUSE_URL" --database "$database" \
       --history 1h --trickle-interval 5s --resume-file "$demo/sample-data.last" \
       >"$demo/sample-data.log" 2>&1 &

@@ -1,10 +1,10 @@
 package io.kubetel.operator;
 
-import io.kubetel.core.clickhouse.ClickHouseGateway;
-import io.kubetel.core.query.Signal;
-import io.kubetel.core.retention.PartitionRetentionManager;
-import io.kubetel.core.retention.RetentionManager;
-import io.kubetel.core.schema.SchemaManager;
+import io.kubetel.model.query.Signal;
+import io.kubetel.store.clickhouse.ClickHouseGateway;
+import io.kubetel.store.retention.PartitionRetentionManager;
+import io.kubetel.store.retention.RetentionManager;
+import io.kubetel.store.schema.SchemaManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -17,7 +17,7 @@ import io.kubetel.apiserver.security.KubeconfigWriter;
 import io.kubetel.apiserver.security.PemFiles;
 import io.kubetel.apiserver.security.StandalonePki;
 import io.kubetel.apiserver.security.TlsSettings;
-import io.kubetel.core.store.TelemetryStore;
+import io.kubetel.model.store.TelemetryStore;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;

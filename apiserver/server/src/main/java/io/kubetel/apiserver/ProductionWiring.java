@@ -2,8 +2,8 @@ package io.kubetel.apiserver;
 
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.resource.TelemetryResources;
-import io.kubetel.core.clickhouse.ClickHouseSettings;
-import io.kubetel.core.clickhouse.ClickHouseTelemetryStore;
+import io.kubetel.store.ClickHouseTelemetryStore;
+import io.kubetel.store.clickhouse.ClickHouseSettings;
 
 /**
  * The factories the production binary uses: the ClickHouse store and the telemetry resource

@@ -1,6 +1,6 @@
 package io.kubetel.apiserver;
 
-import io.kubetel.core.store.TelemetryStore;
+import io.kubetel.model.store.TelemetryStore;
 
 /**
  * Opens the telemetry store for a configuration. The seam between the composition root and the

@@ -1,6 +1,6 @@
 package io.kubetel.crds.common;
 
-import io.kubetel.core.query.TelemetryQuerySpec;
+import io.kubetel.model.query.TelemetryQuerySpec;
 
 /** Regular expressions shared by the CRD schemas (kept in one place so they cannot drift). */
 public final class CrdPatterns {

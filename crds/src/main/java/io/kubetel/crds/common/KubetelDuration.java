@@ -1,6 +1,6 @@
 package io.kubetel.crds.common;
 
-import io.kubetel.core.window.Durations;
+import io.kubetel.model.window.Durations;
 import java.time.Duration;
 
 /**

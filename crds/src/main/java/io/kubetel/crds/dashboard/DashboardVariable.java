@@ -5,7 +5,7 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-import io.kubetel.core.query.Signal;
+import io.kubetel.model.query.Signal;
 
 /**
  * A dashboard variable: its values are the values of one field key (e.g. service, pod) seen in the

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
-import io.kubetel.core.query.TelemetryQuerySpec;
+import io.kubetel.model.query.TelemetryQuerySpec;
 
 /** One dashboard panel: a visualisation of one query at one grid position. */
 @ValidationRule(

@@ -1,6 +1,6 @@
 package io.kubetel.operator.query;
 
-import io.kubetel.core.query.QueryCatalog;
+import io.kubetel.model.query.QueryCatalog;
 import java.util.Optional;
 
 /**

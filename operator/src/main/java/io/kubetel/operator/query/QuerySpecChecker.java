@@ -1,13 +1,13 @@
 package io.kubetel.operator.query;
 
-import io.kubetel.core.query.Aggregation;
-import io.kubetel.core.query.QueryCatalog;
-import io.kubetel.core.query.QueryFilter;
-import io.kubetel.core.query.QueryFilterOperator;
-import io.kubetel.core.query.QueryValidator;
-import io.kubetel.core.query.Signal;
-import io.kubetel.core.query.TelemetryQuerySpec;
 import io.kubetel.crds.common.KubetelDuration;
+import io.kubetel.model.query.Aggregation;
+import io.kubetel.model.query.QueryCatalog;
+import io.kubetel.model.query.QueryFilter;
+import io.kubetel.model.query.QueryFilterOperator;
+import io.kubetel.model.query.QueryValidator;
+import io.kubetel.model.query.Signal;
+import io.kubetel.model.query.TelemetryQuerySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,8 +1,8 @@
 package io.kubetel.operator.query;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.kubetel.core.query.QueryCatalog;
 import io.kubetel.crds.tenant.TelemetryTenant;
+import io.kubetel.model.query.QueryCatalog;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

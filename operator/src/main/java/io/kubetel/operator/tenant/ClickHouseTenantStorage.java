@@ -1,9 +1,9 @@
 package io.kubetel.operator.tenant;
 
-import io.kubetel.core.query.Signal;
-import io.kubetel.core.retention.RetentionManager;
-import io.kubetel.core.retention.RetentionManager.RetentionAction;
-import io.kubetel.core.schema.SchemaManager;
+import io.kubetel.model.query.Signal;
+import io.kubetel.store.retention.RetentionManager;
+import io.kubetel.store.retention.RetentionManager.RetentionAction;
+import io.kubetel.store.schema.SchemaManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

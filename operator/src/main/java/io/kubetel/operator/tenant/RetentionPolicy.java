@@ -1,9 +1,9 @@
 package io.kubetel.operator.tenant;
 
-import io.kubetel.core.query.Signal;
 import io.kubetel.crds.common.KubetelDuration;
 import io.kubetel.crds.tenant.Retention;
 import io.kubetel.crds.tenant.TelemetryTenantStatus;
+import io.kubetel.model.query.Signal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;

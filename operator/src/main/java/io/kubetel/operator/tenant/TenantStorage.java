@@ -1,7 +1,7 @@
 package io.kubetel.operator.tenant;
 
-import io.kubetel.core.query.Signal;
-import io.kubetel.core.retention.RetentionManager.RetentionAction;
+import io.kubetel.model.query.Signal;
+import io.kubetel.store.retention.RetentionManager.RetentionAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

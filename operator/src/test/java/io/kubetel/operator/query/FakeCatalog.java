@@ -1,7 +1,7 @@
 package io.kubetel.operator.query;
 
-import io.kubetel.core.query.QueryCatalog;
-import io.kubetel.core.query.Signal;
+import io.kubetel.model.query.QueryCatalog;
+import io.kubetel.model.query.Signal;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;

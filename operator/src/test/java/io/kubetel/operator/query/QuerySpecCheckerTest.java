@@ -2,11 +2,11 @@ package io.kubetel.operator.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kubetel.core.query.Aggregation;
-import io.kubetel.core.query.QueryFilter;
-import io.kubetel.core.query.QueryFilterOperator;
-import io.kubetel.core.query.Signal;
-import io.kubetel.core.query.TelemetryQuerySpec;
+import io.kubetel.model.query.Aggregation;
+import io.kubetel.model.query.QueryFilter;
+import io.kubetel.model.query.QueryFilterOperator;
+import io.kubetel.model.query.Signal;
+import io.kubetel.model.query.TelemetryQuerySpec;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

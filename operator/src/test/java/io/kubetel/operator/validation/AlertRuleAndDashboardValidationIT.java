@@ -8,11 +8,10 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
-import io.kubetel.core.query.QueryCatalog;
-import io.kubetel.core.testing.LocalClickHouse;
 import io.kubetel.crds.alertrule.AlertRule;
 import io.kubetel.crds.common.Condition;
 import io.kubetel.crds.dashboard.Dashboard;
+import io.kubetel.model.query.QueryCatalog;
 import io.kubetel.operator.TestOperators;
 import io.kubetel.operator.alertrule.AlertRuleReconciler;
 import io.kubetel.operator.alertrule.AlertRuleValidator;
@@ -21,6 +20,7 @@ import io.kubetel.operator.dashboard.DashboardReconciler;
 import io.kubetel.operator.dashboard.DashboardValidator;
 import io.kubetel.operator.events.EventRecorder;
 import io.kubetel.operator.query.QuerySpecChecker;
+import io.kubetel.store.testing.LocalClickHouse;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -153,7 +153,7 @@ class AlertRuleAndDashboardValidationIT {
   void unknownMetricAndUnknownGroupByAttributeAreNamedPrecisely() throws IOException {
     AlertRule metric = example("shop-checkout-latency-p99-alert.yaml", AlertRule.class);
     metric.getMetadata().setName("unknown-metric");
-    metric.getSpec().getQuery().setSignal(io.kubetel.core.query.Signal.METRICS);
+    metric.getSpec().getQuery().setSignal(io.kubetel.model.query.Signal.METRICS);
     metric.getSpec().getQuery().setMetric("http.server.requests.total");
     metric.getSpec().getQuery().setFilters(List.of());
     metric.getSpec().getQuery().setGroupBy(List.of());
@@ -263,7 +263,11 @@ class AlertRuleAndDashboardValidationIT {
     Dashboard d = example("shop-service-overview-dashboard.yaml", Dashboard.class);
     d.getMetadata().setName("bad-panels");
     d.getSpec().getPanels().get(3).getQuery().setGroupBy(List.of("customer.tier"));
-    d.getSpec().getPanels().get(5).getQuery().setAggregation(io.kubetel.core.query.Aggregation.P99);
+    d.getSpec()
+        .getPanels()
+        .get(5)
+        .getQuery()
+        .setAggregation(io.kubetel.model.query.Aggregation.P99);
     client.resource(d).create();
     eventually(
         () -> {

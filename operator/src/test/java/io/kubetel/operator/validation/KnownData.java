@@ -1,12 +1,12 @@
 package io.kubetel.operator.validation;
 
-import io.kubetel.core.clickhouse.ReadContext;
-import io.kubetel.core.query.ClickHouseQueryCatalog;
-import io.kubetel.core.query.QueryCatalog;
-import io.kubetel.core.sql.Dialect;
-import io.kubetel.core.testing.LocalClickHouse;
-import io.kubetel.core.write.TelemetryBatch;
-import io.kubetel.core.write.TelemetryWriter;
+import io.kubetel.model.query.QueryCatalog;
+import io.kubetel.store.clickhouse.ReadContext;
+import io.kubetel.store.query.ClickHouseQueryCatalog;
+import io.kubetel.store.sql.Dialect;
+import io.kubetel.store.testing.LocalClickHouse;
+import io.kubetel.store.write.TelemetryBatch;
+import io.kubetel.store.write.TelemetryWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

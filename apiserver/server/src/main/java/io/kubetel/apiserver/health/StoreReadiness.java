@@ -1,7 +1,7 @@
 package io.kubetel.apiserver.health;
 
 import io.kubetel.apiserver.http.RequestMetrics;
-import io.kubetel.core.store.TelemetryStore;
+import io.kubetel.model.store.TelemetryStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;

@@ -2,9 +2,9 @@ package io.kubetel.apiserver.http;
 
 import com.fasterxml.jackson.core.JacksonException;
 import io.kubetel.apiserver.security.AuthenticationException;
-import io.kubetel.core.query.InvalidQueryException;
-import io.kubetel.core.store.StoreLimitException;
-import io.kubetel.core.store.StoreUnavailableException;
+import io.kubetel.model.query.InvalidQueryException;
+import io.kubetel.model.store.StoreLimitException;
+import io.kubetel.model.store.StoreUnavailableException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.handler.HttpException;
 

@@ -1,7 +1,7 @@
 package io.kubetel.apiserver.paging;
 
-import io.kubetel.core.page.Cursor;
-import io.kubetel.core.window.TimeWindow;
+import io.kubetel.model.page.Cursor;
+import io.kubetel.model.window.TimeWindow;
 import java.time.Instant;
 
 /**

@@ -1,7 +1,7 @@
 package io.kubetel.apiserver.queries;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kubetel.core.query.TelemetryQuerySpec;
+import io.kubetel.model.query.TelemetryQuerySpec;
 import java.util.Map;
 
 /**

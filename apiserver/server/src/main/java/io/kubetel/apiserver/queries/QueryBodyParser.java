@@ -12,7 +12,7 @@ import io.kubetel.apiserver.http.ApiException;
 import io.kubetel.apiserver.resource.TelemetryApiGroup;
 import io.kubetel.apiserver.selection.LabelSyntax;
 import io.kubetel.apiserver.selection.ValueRules;
-import io.kubetel.core.query.TelemetryQuerySpec;
+import io.kubetel.model.query.TelemetryQuerySpec;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;

@@ -1,9 +1,9 @@
 package io.kubetel.apiserver.resource;
 
 import io.kubetel.apiserver.http.ApiException;
-import io.kubetel.core.query.InvalidQueryException;
-import io.kubetel.core.store.StoreLimitException;
-import io.kubetel.core.store.StoreUnavailableException;
+import io.kubetel.model.query.InvalidQueryException;
+import io.kubetel.model.store.StoreLimitException;
+import io.kubetel.model.store.StoreUnavailableException;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,7 +5,7 @@ import io.kubetel.apiserver.metrics.MetricsResource;
 import io.kubetel.apiserver.paging.ContinueTokens;
 import io.kubetel.apiserver.queries.QueriesHandler;
 import io.kubetel.apiserver.traces.TracesResource;
-import io.kubetel.core.store.TelemetryStore;
+import io.kubetel.model.store.TelemetryStore;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.util.List;

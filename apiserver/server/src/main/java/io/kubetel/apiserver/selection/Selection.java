@@ -1,7 +1,7 @@
 package io.kubetel.apiserver.selection;
 
-import io.kubetel.core.filter.FieldFilter;
-import io.kubetel.core.window.TimeWindow;
+import io.kubetel.model.filter.FieldFilter;
+import io.kubetel.model.window.TimeWindow;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -2,9 +2,9 @@ package io.kubetel.apiserver.selection;
 
 import io.kubetel.apiserver.http.ApiException;
 import io.kubetel.apiserver.selection.SelectorVocabulary.FieldSpec;
-import io.kubetel.core.filter.FieldFilter;
-import io.kubetel.core.filter.FieldKeys;
-import io.kubetel.core.filter.FilterOperator;
+import io.kubetel.model.filter.FieldFilter;
+import io.kubetel.model.filter.FieldKeys;
+import io.kubetel.model.filter.FilterOperator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

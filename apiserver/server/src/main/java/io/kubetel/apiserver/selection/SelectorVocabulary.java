@@ -1,6 +1,6 @@
 package io.kubetel.apiserver.selection;
 
-import io.kubetel.core.filter.FieldKeys;
+import io.kubetel.model.filter.FieldKeys;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;

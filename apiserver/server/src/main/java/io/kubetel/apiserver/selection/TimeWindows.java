@@ -1,7 +1,7 @@
 package io.kubetel.apiserver.selection;
 
 import io.kubetel.apiserver.http.ApiException;
-import io.kubetel.core.window.TimeWindow;
+import io.kubetel.model.window.TimeWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

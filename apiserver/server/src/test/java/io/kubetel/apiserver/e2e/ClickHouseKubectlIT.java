@@ -2,9 +2,9 @@ package io.kubetel.apiserver.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kubetel.core.testing.LocalClickHouse;
-import io.kubetel.core.write.TelemetryBatch;
-import io.kubetel.core.write.TelemetryWriter;
+import io.kubetel.store.testing.LocalClickHouse;
+import io.kubetel.store.write.TelemetryBatch;
+import io.kubetel.store.write.TelemetryWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,12 +1,12 @@
 package io.kubetel.apiserver.e2e;
 
-import io.kubetel.core.write.TelemetryBatch;
-import io.kubetel.core.write.TelemetryBatch.Event;
-import io.kubetel.core.write.TelemetryBatch.Gauge;
-import io.kubetel.core.write.TelemetryBatch.Histogram;
-import io.kubetel.core.write.TelemetryBatch.Log;
-import io.kubetel.core.write.TelemetryBatch.Span;
-import io.kubetel.core.write.TelemetryBatch.Sum;
+import io.kubetel.store.write.TelemetryBatch;
+import io.kubetel.store.write.TelemetryBatch.Event;
+import io.kubetel.store.write.TelemetryBatch.Gauge;
+import io.kubetel.store.write.TelemetryBatch.Histogram;
+import io.kubetel.store.write.TelemetryBatch.Log;
+import io.kubetel.store.write.TelemetryBatch.Span;
+import io.kubetel.store.write.TelemetryBatch.Sum;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

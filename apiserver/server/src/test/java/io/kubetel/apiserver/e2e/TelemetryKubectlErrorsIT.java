@@ -5,7 +5,7 @@ import static io.kubetel.apiserver.e2e.KnownTelemetry.MEMORY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kubetel.core.testing.LocalClickHouse;
+import io.kubetel.store.testing.LocalClickHouse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kubetel.core.testing.LocalClickHouse;
+import io.kubetel.sample.SampleTelemetryGenerator;
+import io.kubetel.store.testing.LocalClickHouse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,12 @@ class TelemetryKubectlIT {
     clickhouse.writer().write(KnownTelemetry.build(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
     // Volume for paging, two hours back so it stays out of the default window of the known data.
     sampleFrom = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(2));
-    clickhouse.loadSample(sampleFrom, sampleFrom.plus(Duration.ofMinutes(5)), 7);
+    clickhouse
+        .writer()
+        .write(
+            new SampleTelemetryGenerator(
+                    7, sampleFrom.minus(Duration.ofMinutes(1)), Duration.ofSeconds(15), 1)
+                .generate(sampleFrom, sampleFrom.plus(Duration.ofMinutes(5))));
     work = Files.createTempDirectory(ApiServerProcess.targetDir(), "it-telemetry-");
     server =
         ApiServerProcess.start(

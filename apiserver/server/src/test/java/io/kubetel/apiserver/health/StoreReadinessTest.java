@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kubetel.apiserver.http.RequestMetrics;
-import io.kubetel.core.store.StoreUnavailableException;
-import io.kubetel.core.store.TelemetryStore;
+import io.kubetel.model.store.StoreUnavailableException;
+import io.kubetel.model.store.TelemetryStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;

@@ -9,7 +9,7 @@ import io.kubetel.apiserver.resource.ResourceHandler;
 import io.kubetel.apiserver.resource.ResourceInfo;
 import io.kubetel.apiserver.security.Authenticator;
 import io.kubetel.apiserver.security.UserInfo;
-import io.kubetel.core.store.StoreUnavailableException;
+import io.kubetel.model.store.StoreUnavailableException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;

@@ -3,11 +3,11 @@ package io.kubetel.apiserver.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kubetel.core.metrics.MetricPoint;
-import io.kubetel.core.metrics.MetricSeries;
-import io.kubetel.core.metrics.MetricStats;
-import io.kubetel.core.metrics.MetricType;
-import io.kubetel.core.window.TimeWindow;
+import io.kubetel.model.metrics.MetricPoint;
+import io.kubetel.model.metrics.MetricSeries;
+import io.kubetel.model.metrics.MetricStats;
+import io.kubetel.model.metrics.MetricType;
+import io.kubetel.model.window.TimeWindow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

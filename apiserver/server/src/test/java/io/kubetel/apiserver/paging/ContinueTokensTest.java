@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubetel.apiserver.http.ApiException;
 import io.kubetel.apiserver.testing.MutableClock;
-import io.kubetel.core.page.Cursor;
-import io.kubetel.core.window.TimeWindow;
+import io.kubetel.model.page.Cursor;
+import io.kubetel.model.window.TimeWindow;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

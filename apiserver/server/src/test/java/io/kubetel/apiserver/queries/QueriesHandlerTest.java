@@ -11,7 +11,7 @@ import io.kubetel.apiserver.testing.InMemoryTelemetryStore;
 import io.kubetel.apiserver.testing.MutableClock;
 import io.kubetel.apiserver.testing.TestApiServer;
 import io.kubetel.apiserver.testing.TestApiServer.Reply;
-import io.kubetel.core.metrics.MetricType;
+import io.kubetel.model.metrics.MetricType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubetel.apiserver.http.ApiException;
-import io.kubetel.core.query.Aggregation;
-import io.kubetel.core.query.QueryFilterOperator;
-import io.kubetel.core.query.Signal;
+import io.kubetel.model.query.Aggregation;
+import io.kubetel.model.query.QueryFilterOperator;
+import io.kubetel.model.query.Signal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubetel.apiserver.metrics.MetricsResource;
 import io.kubetel.apiserver.traces.TracesResource;
-import io.kubetel.core.filter.FieldFilter;
-import io.kubetel.core.filter.FilterOperator;
+import io.kubetel.model.filter.FieldFilter;
+import io.kubetel.model.filter.FilterOperator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

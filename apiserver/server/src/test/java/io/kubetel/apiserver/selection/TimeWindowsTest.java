@@ -3,7 +3,7 @@ package io.kubetel.apiserver.selection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kubetel.core.window.TimeWindow;
+import io.kubetel.model.window.TimeWindow;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,13 +1,13 @@
 package io.kubetel.apiserver.testing;
 
-import io.kubetel.core.logs.LogEntry;
-import io.kubetel.core.metrics.MetricPoint;
-import io.kubetel.core.metrics.MetricSeries;
-import io.kubetel.core.metrics.MetricType;
-import io.kubetel.core.traces.SpanEvent;
-import io.kubetel.core.traces.SpanNode;
-import io.kubetel.core.traces.TraceDetail;
-import io.kubetel.core.traces.TraceSummary;
+import io.kubetel.model.logs.LogEntry;
+import io.kubetel.model.metrics.MetricPoint;
+import io.kubetel.model.metrics.MetricSeries;
+import io.kubetel.model.metrics.MetricType;
+import io.kubetel.model.traces.SpanEvent;
+import io.kubetel.model.traces.SpanNode;
+import io.kubetel.model.traces.TraceDetail;
+import io.kubetel.model.traces.TraceSummary;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

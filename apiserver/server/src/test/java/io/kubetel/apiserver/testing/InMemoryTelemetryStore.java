@@ -1,23 +1,23 @@
 package io.kubetel.apiserver.testing;
 
-import io.kubetel.core.filter.FieldFilter;
-import io.kubetel.core.filter.FieldKeys;
-import io.kubetel.core.logs.LogEntry;
-import io.kubetel.core.metrics.MetricPoint;
-import io.kubetel.core.metrics.MetricSeries;
-import io.kubetel.core.metrics.MetricStats;
-import io.kubetel.core.page.Cursor;
-import io.kubetel.core.page.ListRequest;
-import io.kubetel.core.page.Page;
-import io.kubetel.core.query.InvalidQueryException;
-import io.kubetel.core.query.QueryResult;
-import io.kubetel.core.query.Signal;
-import io.kubetel.core.query.TelemetryQuerySpec;
-import io.kubetel.core.store.TelemetryStore;
-import io.kubetel.core.traces.SpanNode;
-import io.kubetel.core.traces.TraceDetail;
-import io.kubetel.core.traces.TraceSummary;
-import io.kubetel.core.window.TimeWindow;
+import io.kubetel.model.filter.FieldFilter;
+import io.kubetel.model.filter.FieldKeys;
+import io.kubetel.model.logs.LogEntry;
+import io.kubetel.model.metrics.MetricPoint;
+import io.kubetel.model.metrics.MetricSeries;
+import io.kubetel.model.metrics.MetricStats;
+import io.kubetel.model.page.Cursor;
+import io.kubetel.model.page.ListRequest;
+import io.kubetel.model.page.Page;
+import io.kubetel.model.query.InvalidQueryException;
+import io.kubetel.model.query.QueryResult;
+import io.kubetel.model.query.Signal;
+import io.kubetel.model.query.TelemetryQuerySpec;
+import io.kubetel.model.store.TelemetryStore;
+import io.kubetel.model.traces.SpanNode;
+import io.kubetel.model.traces.TraceDetail;
+import io.kubetel.model.traces.TraceSummary;
+import io.kubetel.model.window.TimeWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -333,7 +333,7 @@ public final class InMemoryTelemetryStore implements TelemetryStore {
                           t, vs.stream().mapToDouble(v -> v).average().orElse(0))));
           out.add(new QueryResult.Series(labels, points));
         });
-    return new QueryResult(start, now, step, io.kubetel.core.query.Aggregation.AVG, out);
+    return new QueryResult(start, now, step, io.kubetel.model.query.Aggregation.AVG, out);
   }
 
   @Override

@@ -1,0 +1,242 @@
+package io.kubetel.store.clickhouse;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.command.CommandSettings;
+import com.clickhouse.client.api.insert.InsertResponse;
+import com.clickhouse.client.api.query.QueryResponse;
+import com.clickhouse.client.api.query.QuerySettings;
+import com.clickhouse.data.ClickHouseFormat;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubetel.store.sql.Identifiers;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place kubetel talks to ClickHouse: bounded reads returning JSONEachRow rows, DDL, and
+ * JSONEachRow inserts. Configured for what works from 18.16 to current servers (no response
+ * compression: 18.16 answers {@code compress=1} with an empty body).
+ *
+ * <p>Every read runs with {@code readonly=2}, {@code max_execution_time}, {@code max_result_rows}
+ * (throwing on overflow), {@code max_rows_to_read} and {@code wait_end_of_query=1} (so a limit hit
+ * mid-result is an HTTP error rather than a truncated body). Failures map to {@link
+ * io.kubetel.model.store.StoreUnavailableException}, {@link
+ * io.kubetel.model.store.StoreLimitException} or {@link ClickHouseQueryException}. SQL is logged
+ * only at debug level.
+ */
+public final class ClickHouseGateway implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ClickHouseGateway.class);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS);
+
+  private final ClickHouseSettings settings;
+  private final Client client;
+  private final long waitMillis;
+
+  public ClickHouseGateway(ClickHouseSettings settings) {
+    this.settings = settings;
+    long execSeconds = settings.maxExecutionTime().toSeconds();
+    // The client waits a little longer than the server so the server's own timeout error wins.
+    this.waitMillis = (execSeconds + 10) * 1000;
+    this.client =
+        new Client.Builder()
+            .addEndpoint(settings.url())
+            .setUsername(settings.user())
+            .setPassword(settings.password())
+            .setDefaultDatabase("default")
+            .compressServerResponse(false)
+            .compressClientRequest(false)
+            .useHttpCompression(false)
+            .useServerTimeZone(false)
+            .useTimeZone("UTC")
+            .serverSetting("output_format_json_quote_64bit_integers", "0")
+            .setConnectTimeout(settings.connectTimeout().toMillis(), ChronoUnit.MILLIS)
+            .setSocketTimeout(waitMillis, ChronoUnit.MILLIS)
+            .setMaxRetries(0)
+            .build();
+  }
+
+  public ClickHouseSettings settings() {
+    return settings;
+  }
+
+  /** The telemetry database. */
+  public String database() {
+    return settings.database();
+  }
+
+  /** Runs a bounded, read-only SELECT ending in {@code FORMAT JSONEachRow}; returns its rows. */
+  public List<JsonNode> select(String sql) {
+    QuerySettings qs =
+        new QuerySettings()
+            .serverSetting("readonly", "2")
+            .serverSetting(
+                "max_execution_time", Long.toString(settings.maxExecutionTime().toSeconds()))
+            .serverSetting("max_result_rows", Long.toString(settings.maxResultRows()))
+            .serverSetting("result_overflow_mode", "throw")
+            .serverSetting("max_rows_to_read", Long.toString(settings.maxRowsToRead()))
+            .serverSetting("wait_end_of_query", "1");
+    return query(sql, qs, "select");
+  }
+
+  /** Runs a statement that returns nothing (DDL, ALTER); not bounded by the read limits. */
+  public void execute(String statement) {
+    long started = System.nanoTime();
+    try {
+      client
+          .execute(statement, new CommandSettings())
+          .get(waitMillis, TimeUnit.MILLISECONDS)
+          .close();
+      log.debug("event=clickhouse_execute sql={}", statement);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ClickHouseErrors.map("execute", e);
+    } catch (Exception e) {
+      log.debug("event=clickhouse_execute_failed sql={}", statement, e);
+      throw ClickHouseErrors.map("execute", e);
+    } finally {
+      log.trace(
+          "event=clickhouse_execute_done millis={}", (System.nanoTime() - started) / 1_000_000);
+    }
+  }
+
+  /** Inserts rows (each a JSON object keyed by column name) into {@code table} of the database. */
+  public void insertJsonEachRow(String table, List<?> rows) {
+    insertJsonEachRow(table, rows, java.util.Map.of());
+  }
+
+  /**
+   * Inserts rows with extra server settings for the insert (names are kubetel constants, e.g.
+   * {@code date_time_input_format}).
+   */
+  public void insertJsonEachRow(
+      String table, List<?> rows, java.util.Map<String, String> insertOptions) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    String qualified = Identifiers.table(settings.database(), table);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(rows.size() * 256);
+    try {
+      for (Object row : rows) {
+        JSON.writeValue(new NonClosing(out), row);
+        out.write('\n');
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("rows cannot be written as JSON", e);
+    }
+    com.clickhouse.client.api.insert.InsertSettings insertSettings =
+        new com.clickhouse.client.api.insert.InsertSettings();
+    insertOptions.forEach(insertSettings::serverSetting);
+    try (InsertResponse r =
+        client
+            .insert(
+                qualified,
+                new ByteArrayInputStream(out.toByteArray()),
+                ClickHouseFormat.JSONEachRow,
+                insertSettings)
+            .get(waitMillis, TimeUnit.MILLISECONDS)) {
+      log.debug("event=clickhouse_insert table={} rows={}", table, rows.size());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ClickHouseErrors.map("insert", e);
+    } catch (Exception e) {
+      throw ClickHouseErrors.map("insert", e);
+    }
+  }
+
+  /** The server version string, e.g. {@code 18.16.1} or {@code 24.8.4.13}. */
+  public String serverVersion() {
+    List<JsonNode> rows = select("SELECT version() AS v FORMAT JSONEachRow");
+    if (rows.isEmpty()) {
+      throw new ClickHouseQueryException(-1, "version", new IllegalStateException("empty answer"));
+    }
+    return rows.get(0).path("v").asText();
+  }
+
+  /** {@code SELECT 1}; throws when ClickHouse does not answer correctly. */
+  public void ping() {
+    List<JsonNode> rows = select("SELECT 1 AS ok FORMAT JSONEachRow");
+    if (rows.size() != 1 || rows.get(0).path("ok").asInt() != 1) {
+      throw new io.kubetel.model.store.StoreUnavailableException(
+          "ClickHouse answered SELECT 1 with an unexpected body (is response compression on?)",
+          null);
+    }
+  }
+
+  private List<JsonNode> query(String sql, QuerySettings qs, String operation) {
+    long started = System.nanoTime();
+    try (QueryResponse response = client.query(sql, qs).get(waitMillis, TimeUnit.MILLISECONDS)) {
+      List<JsonNode> rows = parse(response.getInputStream());
+      log.debug(
+          "event=clickhouse_select rows={} millis={} sql={}",
+          rows.size(),
+          (System.nanoTime() - started) / 1_000_000,
+          sql);
+      return rows;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ClickHouseErrors.map(operation, e);
+    } catch (RuntimeException e) {
+      if (e instanceof io.kubetel.model.store.StoreLimitException
+          || e instanceof io.kubetel.model.store.StoreUnavailableException
+          || e instanceof ClickHouseQueryException) {
+        throw e;
+      }
+      log.debug("event=clickhouse_select_failed sql={}", sql, e);
+      throw ClickHouseErrors.map(operation, e);
+    } catch (Exception e) {
+      log.debug("event=clickhouse_select_failed sql={}", sql, e);
+      throw ClickHouseErrors.map(operation, e);
+    }
+  }
+
+  private static List<JsonNode> parse(InputStream in) throws IOException {
+    byte[] body = in.readAllBytes();
+    List<JsonNode> rows = new ArrayList<>();
+    if (body.length == 0) {
+      return rows;
+    }
+    try (MappingIterator<JsonNode> it = JSON.readerFor(JsonNode.class).readValues(body)) {
+      while (it.hasNext()) {
+        rows.add(it.next());
+      }
+    } catch (IOException | RuntimeException e) {
+      // A server error after the header was sent arrives as text in the body.
+      String text = new String(body, StandardCharsets.UTF_8);
+      int code = ClickHouseErrors.code(text);
+      if (code > 0) {
+        throw ClickHouseErrors.map("select", new IOException(text.trim()));
+      }
+      throw new IOException("ClickHouse returned a body that is not JSONEachRow", e);
+    }
+    return rows;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  /** Lets Jackson write several values to one stream without closing it. */
+  private static final class NonClosing extends java.io.FilterOutputStream {
+    NonClosing(java.io.OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void close() {
+      // keep the underlying buffer open
+    }
+  }
+}

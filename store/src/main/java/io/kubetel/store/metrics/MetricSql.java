@@ -1,0 +1,129 @@
+package io.kubetel.store.metrics;
+
+import io.kubetel.model.filter.FieldFilter;
+import io.kubetel.model.filter.FieldKeys;
+import io.kubetel.model.metrics.MetricType;
+import io.kubetel.model.page.Cursor;
+import io.kubetel.model.query.InvalidQueryException;
+import io.kubetel.model.query.Signal;
+import io.kubetel.model.window.TimeWindow;
+import io.kubetel.store.clickhouse.ReadContext;
+import io.kubetel.store.sql.Dialect;
+import io.kubetel.store.sql.FieldSql;
+import io.kubetel.store.sql.Select;
+import io.kubetel.store.sql.SqlLiteral;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds the per-table series query: one row per series (namespace, metric, service, pod,
+ * attributes) with its points as arrays, keyset-ordered by (metric name, service, fingerprint).
+ */
+public final class MetricSql {
+  private MetricSql() {}
+
+  /** Whether a metric type passes the {@code type} filters (evaluated here, not in SQL). */
+  public static boolean typeMatches(MetricType type, List<FieldFilter> filters) {
+    for (FieldFilter f : filters) {
+      if (!f.key().equals(FieldKeys.TYPE)) {
+        continue;
+      }
+      boolean in = f.values().stream().anyMatch(v -> v.equalsIgnoreCase(type.displayName()));
+      boolean ok =
+          switch (f.operator()) {
+            case EQUALS, IN -> in;
+            case NOT_EQUALS, NOT_IN -> !in;
+            case EXISTS -> true;
+            case NOT_EXISTS -> false;
+          };
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The series query for one table.
+   *
+   * @param fingerprint restrict to one series (get-by-name)
+   * @param limit rows to return (callers ask for one more than a page to detect a next page)
+   */
+  public static String series(
+      ReadContext ctx,
+      MetricType type,
+      Optional<String> namespace,
+      TimeWindow window,
+      List<FieldFilter> filters,
+      Optional<Cursor> after,
+      Optional<String> fingerprint,
+      int limit) {
+    Dialect d = ctx.dialect();
+    FieldSql fields = new FieldSql(d, Signal.METRICS);
+    Select s =
+        Select.select(
+                "MetricName AS m_name",
+                "ServiceName AS m_service",
+                fields.namespace() + " AS m_ns",
+                fields.pod() + " AS m_pod",
+                SeriesNames.fingerprintSql(d) + " AS m_fp",
+                "any(MetricUnit) AS m_unit",
+                "any(MetricDescription) AS m_description",
+                "any(" + d.keys("Attributes") + ") AS m_attr_keys",
+                "any(" + d.values("Attributes") + ") AS m_attr_values",
+                "any(" + d.keys(FieldSql.RESOURCE) + ") AS m_res_keys",
+                "any(" + d.values(FieldSql.RESOURCE) + ") AS m_res_values",
+                "groupArray(" + d.nanos("TimeUnix") + ") AS m_times")
+            .from(ctx.table(type.table()));
+    switch (type) {
+      case GAUGE -> s.column("groupArray(Value) AS m_values");
+      case SUM ->
+          s.column("groupArray(Value) AS m_values")
+              .column("any(toUInt8(IsMonotonic)) AS m_monotonic")
+              .column("any(AggregationTemporality) AS m_temporality");
+      case HISTOGRAM ->
+          s.column("groupArray(Count) AS m_values")
+              .column("groupArray(Sum) AS m_sums")
+              .column("groupArray(BucketCounts) AS m_buckets")
+              .column("argMax(ExplicitBounds, " + d.nanos("TimeUnix") + ") AS m_bounds")
+              .column("groupArray(Min) AS m_mins")
+              .column("groupArray(Max) AS m_maxs")
+              .column("any(AggregationTemporality) AS m_temporality");
+    }
+    s.where(d.timeAtLeast("TimeUnix", window.start()))
+        .where(d.timeBefore("TimeUnix", window.end()));
+    namespace.ifPresent(ns -> s.where(fields.namespaceIs(ns)));
+    for (FieldFilter f : filters) {
+      if (!f.key().equals(FieldKeys.TYPE)) {
+        s.where(fields.condition(f));
+      }
+    }
+    if (after.isPresent()) {
+      List<String> p = after.get().parts();
+      if (p.size() != 3) {
+        throw new InvalidQueryException("continue token does not belong to a metrics list");
+      }
+      String m = SqlLiteral.string(p.get(0));
+      String svc = SqlLiteral.string(p.get(1));
+      String fp = SqlLiteral.string(p.get(2));
+      s.where("MetricName >= " + m);
+      s.having(
+          "m_name > "
+              + m
+              + " OR (m_name = "
+              + m
+              + " AND (m_service > "
+              + svc
+              + " OR (m_service = "
+              + svc
+              + " AND m_fp > "
+              + fp
+              + ")))");
+    }
+    fingerprint.ifPresent(fp -> s.having("m_fp = " + SqlLiteral.string(fp)));
+    return s.groupBy("m_name", "m_service", "m_ns", "m_pod", "m_fp")
+        .orderBy("m_name", "m_service", "m_fp")
+        .limit(limit)
+        .toSql();
+  }
+}

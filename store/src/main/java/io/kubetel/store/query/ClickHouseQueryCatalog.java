@@ -1,0 +1,82 @@
+package io.kubetel.store.query;
+
+import io.kubetel.model.metrics.MetricType;
+import io.kubetel.model.query.QueryCatalog;
+import io.kubetel.model.query.Signal;
+import io.kubetel.store.clickhouse.ReadContext;
+import io.kubetel.store.clickhouse.Rows;
+import io.kubetel.store.sql.Dialect;
+import io.kubetel.store.sql.FieldSql;
+import io.kubetel.store.sql.Select;
+import io.kubetel.store.sql.SqlLiteral;
+import io.kubetel.store.sql.Tables;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** What exists in storage over the recent past (the last 24h), for validating queries. */
+public final class ClickHouseQueryCatalog implements QueryCatalog {
+  /** How far back "recent" reaches. */
+  public static final Duration RECENT = Duration.ofHours(24);
+
+  /** At most this many keys are returned. */
+  public static final int MAX_KEYS = 1000;
+
+  private final ReadContext ctx;
+  private final Clock clock;
+
+  public ClickHouseQueryCatalog(ReadContext ctx, Clock clock) {
+    this.ctx = ctx;
+    this.clock = clock;
+  }
+
+  @Override
+  public boolean metricExists(String metricName, Optional<String> namespace) {
+    Dialect d = ctx.dialect();
+    Instant now = clock.instant();
+    for (MetricType type : MetricType.values()) {
+      Select s =
+          Select.select("1 AS found")
+              .from(ctx.table(type.table()))
+              .where("MetricName = " + SqlLiteral.string(metricName))
+              .where(d.timeAtLeast("TimeUnix", now.minus(RECENT)));
+      namespace.ifPresent(ns -> s.where(new FieldSql(d, Signal.METRICS).namespaceIs(ns)));
+      if (!ctx.gateway().select(s.limit(1).toSql()).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public Set<String> attributeKeys(
+      Signal signal, Optional<String> metricName, Optional<String> namespace) {
+    Dialect d = ctx.dialect();
+    FieldSql fields = new FieldSql(d, signal);
+    Instant since = clock.instant().minus(RECENT);
+    List<String> tables =
+        switch (signal) {
+          case METRICS -> List.of(Tables.GAUGE, Tables.SUM, Tables.HISTOGRAM);
+          case TRACES -> List.of(Tables.TRACES);
+          case LOGS -> List.of(Tables.LOGS);
+        };
+    String time = signal == Signal.METRICS ? "TimeUnix" : "Timestamp";
+    Set<String> keys = new TreeSet<>();
+    for (String table : tables) {
+      Select s =
+          Select.select("DISTINCT arrayJoin(" + d.keys(fields.recordAttributes()) + ") AS k")
+              .from(ctx.table(table))
+              .where(d.timeAtLeast(time, since));
+      if (signal == Signal.METRICS) {
+        metricName.ifPresent(m -> s.where("MetricName = " + SqlLiteral.string(m)));
+      }
+      namespace.ifPresent(ns -> s.where(fields.namespaceIs(ns)));
+      ctx.gateway().select(s.limit(MAX_KEYS).toSql()).forEach(r -> keys.add(Rows.text(r, "k")));
+    }
+    return keys;
+  }
+}

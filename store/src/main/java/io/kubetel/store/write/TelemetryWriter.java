@@ -1,0 +1,188 @@
+package io.kubetel.store.write;
+
+import io.kubetel.store.clickhouse.ClickHouseGateway;
+import io.kubetel.store.layout.SchemaLayout;
+import io.kubetel.store.sql.SqlLiteral;
+import io.kubetel.store.sql.Tables;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a {@link TelemetryBatch} as JSONEachRow into the exporter tables of either layout: MODERN
+ * rows carry maps and DateTime64 strings; COMPAT rows carry {@code "Attributes.key"}/{@code
+ * "Attributes.value"} arrays and nanosecond integers.
+ */
+public final class TelemetryWriter {
+  // ISO-8601 with an explicit Z, parsed with date_time_input_format=best_effort, so MODERN
+  // writes do not depend on the server's time zone.
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+  private final ClickHouseGateway gateway;
+  private final SchemaLayout layout;
+
+  public TelemetryWriter(ClickHouseGateway gateway, SchemaLayout layout) {
+    this.gateway = gateway;
+    this.layout = layout;
+  }
+
+  /** Writes every record of the batch (one insert per table). */
+  public void write(TelemetryBatch batch) {
+    Map<String, String> settings =
+        layout == SchemaLayout.MODERN ? Map.of("date_time_input_format", "best_effort") : Map.of();
+    gateway.insertJsonEachRow(
+        Tables.GAUGE, batch.gauges.stream().map(this::gauge).toList(), settings);
+    gateway.insertJsonEachRow(Tables.SUM, batch.sums.stream().map(this::sum).toList(), settings);
+    gateway.insertJsonEachRow(
+        Tables.HISTOGRAM, batch.histograms.stream().map(this::histogram).toList(), settings);
+    gateway.insertJsonEachRow(
+        Tables.TRACES, batch.spans.stream().map(this::span).toList(), settings);
+    gateway.insertJsonEachRow(Tables.LOGS, batch.logs.stream().map(this::log).toList(), settings);
+  }
+
+  private Object time(Instant t) {
+    return layout == SchemaLayout.MODERN ? TIME.format(t) : SqlLiteral.nanos(t);
+  }
+
+  private void attrs(Map<String, Object> row, String column, Map<String, String> attrs) {
+    if (layout == SchemaLayout.MODERN) {
+      row.put(column, attrs);
+    } else {
+      row.put(column + ".key", new ArrayList<>(attrs.keySet()));
+      row.put(column + ".value", new ArrayList<>(attrs.values()));
+    }
+  }
+
+  private Map<String, Object> metricRow(
+      Map<String, String> resource,
+      String service,
+      String metric,
+      String unit,
+      String description,
+      Map<String, String> attributes,
+      Instant start,
+      Instant time) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    attrs(row, "ResourceAttributes", resource);
+    row.put("ServiceName", service);
+    row.put("MetricName", metric);
+    row.put("MetricDescription", description);
+    row.put("MetricUnit", unit);
+    attrs(row, "Attributes", attributes);
+    row.put("StartTimeUnix", time(start));
+    row.put("TimeUnix", time(time));
+    row.put("ScopeName", "kubetel");
+    return row;
+  }
+
+  private Map<String, Object> gauge(TelemetryBatch.Gauge g) {
+    Map<String, Object> row =
+        metricRow(
+            g.resource(),
+            g.service(),
+            g.metric(),
+            g.unit(),
+            g.description(),
+            g.attributes(),
+            g.time(),
+            g.time());
+    row.put("Value", g.value());
+    return row;
+  }
+
+  private Map<String, Object> sum(TelemetryBatch.Sum s) {
+    Map<String, Object> row =
+        metricRow(
+            s.resource(),
+            s.service(),
+            s.metric(),
+            s.unit(),
+            s.description(),
+            s.attributes(),
+            s.start(),
+            s.time());
+    row.put("Value", s.value());
+    row.put("AggregationTemporality", s.temporality());
+    row.put(
+        "IsMonotonic",
+        layout == SchemaLayout.MODERN ? (Object) s.monotonic() : (s.monotonic() ? 1 : 0));
+    return row;
+  }
+
+  private Map<String, Object> histogram(TelemetryBatch.Histogram h) {
+    Map<String, Object> row =
+        metricRow(
+            h.resource(),
+            h.service(),
+            h.metric(),
+            h.unit(),
+            h.description(),
+            h.attributes(),
+            h.start(),
+            h.time());
+    row.put("Count", h.count());
+    row.put("Sum", h.sum());
+    row.put("BucketCounts", h.bucketCounts());
+    row.put("ExplicitBounds", h.bounds());
+    row.put("Min", h.min());
+    row.put("Max", h.max());
+    row.put("AggregationTemporality", h.temporality());
+    return row;
+  }
+
+  private Map<String, Object> span(TelemetryBatch.Span s) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("Timestamp", time(s.start()));
+    row.put("TraceId", s.traceId());
+    row.put("SpanId", s.spanId());
+    row.put("ParentSpanId", s.parentSpanId());
+    row.put("SpanName", s.name());
+    row.put("SpanKind", s.kind());
+    row.put("ServiceName", s.service());
+    attrs(row, "ResourceAttributes", s.resource());
+    attrs(row, "SpanAttributes", s.attributes());
+    row.put("Duration", s.durationNanos());
+    row.put("StatusCode", s.statusCode());
+    row.put("StatusMessage", s.statusMessage());
+    List<Object> times = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<Object> eventAttrs = new ArrayList<>();
+    List<List<String>> keys = new ArrayList<>();
+    List<List<String>> values = new ArrayList<>();
+    for (TelemetryBatch.Event e : s.events()) {
+      times.add(time(e.time()));
+      names.add(e.name());
+      eventAttrs.add(e.attributes());
+      keys.add(new ArrayList<>(e.attributes().keySet()));
+      values.add(new ArrayList<>(e.attributes().values()));
+    }
+    row.put("Events.Timestamp", times);
+    row.put("Events.Name", names);
+    if (layout == SchemaLayout.MODERN) {
+      row.put("Events.Attributes", eventAttrs);
+    } else {
+      row.put("Events.AttributesKeys", keys);
+      row.put("Events.AttributesValues", values);
+    }
+    return row;
+  }
+
+  private Map<String, Object> log(TelemetryBatch.Log l) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("Timestamp", time(l.time()));
+    row.put("TraceId", l.traceId());
+    row.put("SpanId", l.spanId());
+    row.put("SeverityText", l.severityText());
+    row.put("SeverityNumber", l.severityNumber());
+    row.put("ServiceName", l.service());
+    row.put("Body", l.body());
+    attrs(row, "ResourceAttributes", l.resource());
+    attrs(row, "LogAttributes", l.attributes());
+    return row;
+  }
+}

@@ -1,0 +1,181 @@
+package io.kubetel.store.clickhouse;
+
+import io.kubetel.store.write.TelemetryBatch;
+import io.kubetel.store.write.TelemetryBatch.Event;
+import io.kubetel.store.write.TelemetryBatch.Gauge;
+import io.kubetel.store.write.TelemetryBatch.Histogram;
+import io.kubetel.store.write.TelemetryBatch.Log;
+import io.kubetel.store.write.TelemetryBatch.Span;
+import io.kubetel.store.write.TelemetryBatch.Sum;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/** A small data set with hand-computed expectations, written relative to a minute-aligned T0. */
+final class KnownTelemetry {
+  static final String TRACE_A = "0000000000000000000000000000000a";
+  static final String TRACE_B = "0000000000000000000000000000000b";
+  static final String TRACE_C = "0000000000000000000000000000000c";
+  static final String HOSTILE_BODY = "it's a \\'trap\\' '; DROP TABLE otel_logs; --\nline2 ✓";
+
+  final Instant t0;
+  final TelemetryBatch batch = new TelemetryBatch();
+
+  KnownTelemetry(Instant now) {
+    this.t0 = now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10));
+    Map<String, String> c1 = res("shop", "checkout-1", "node-a");
+    Map<String, String> c2 = res("shop", "checkout-2", "node-b");
+    Map<String, String> p1 = res("payments", "payment-1", "node-a");
+    Map<String, String> f1 = res("shop", "frontend-1", "node-a");
+    Map<String, String> cart1 = res("shop", "cart-1", "node-b");
+
+    for (int i = 0; i < 3; i++) {
+      batch.gauges.add(
+          new Gauge(
+              c1,
+              "checkout",
+              "process.memory.usage",
+              "By",
+              "memory",
+              Map.of(),
+              at(i * 10_000),
+              10 * (i + 1)));
+    }
+    batch.gauges.add(
+        new Gauge(c2, "checkout", "process.memory.usage", "By", "memory", Map.of(), t0, 5));
+    batch.gauges.add(
+        new Gauge(p1, "payment", "process.memory.usage", "By", "memory", Map.of(), t0, 7));
+
+    double[] sums = {100, 150, 20, 50};
+    Map<String, String> route = Map.of("http.route", "/cart", "http.method", "GET");
+    for (int i = 0; i < sums.length; i++) {
+      batch.sums.add(
+          new Sum(
+              c1,
+              "checkout",
+              "http.server.requests",
+              "1",
+              "requests",
+              route,
+              t0.minusSeconds(60),
+              at(i * 10_000),
+              sums[i],
+              2,
+              true));
+    }
+    batch.histograms.add(
+        new Histogram(
+            c1,
+            "checkout",
+            "http.server.request.duration",
+            "ms",
+            "latency",
+            Map.of("http.route", "/cart"),
+            t0.minusSeconds(60),
+            t0,
+            10,
+            200,
+            List.of(5L, 4L, 1L),
+            List.of(10.0, 100.0),
+            1,
+            500,
+            2));
+    batch.histograms.add(
+        new Histogram(
+            c1,
+            "checkout",
+            "http.server.request.duration",
+            "ms",
+            "latency",
+            Map.of("http.route", "/cart"),
+            t0.minusSeconds(60),
+            at(30_000),
+            30,
+            800,
+            List.of(10L, 15L, 5L),
+            List.of(10.0, 100.0),
+            1,
+            500,
+            2));
+
+    // Trace A (shop): frontend -> checkout (error, exception event) -> cart.
+    batch.spans.add(
+        span(f1, "frontend", TRACE_A, "a1", "", "GET /cart", at(0), 100, "Ok", List.of()));
+    batch.spans.add(
+        span(
+            c1,
+            "checkout",
+            TRACE_A,
+            "a2",
+            "a1",
+            "checkout",
+            at(10),
+            50,
+            "Error",
+            List.of(new Event(at(30), "exception", Map.of("exception.type", "IOError")))));
+    batch.spans.add(
+        span(cart1, "cart", TRACE_A, "a3", "a2", "cart.get", at(20), 20, "Unset", List.of()));
+    // Trace B (payments): one span.
+    batch.spans.add(span(p1, "payment", TRACE_B, "b1", "", "pay", at(1000), 10, "Ok", List.of()));
+    // Trace C (shop): root plus an orphan whose parent was never recorded.
+    batch.spans.add(
+        span(f1, "frontend", TRACE_C, "c1", "", "GET /", at(2000), 30, "Unset", List.of()));
+    batch.spans.add(
+        span(c1, "checkout", TRACE_C, "c2", "missing", "orphan", at(2010), 5, "Unset", List.of()));
+
+    String[] sev = {"INFO", "WARN", "ERROR", "INFO", "DEBUG"};
+    int[] num = {9, 13, 17, 9, 5};
+    for (int i = 0; i < 5; i++) {
+      batch.logs.add(
+          new Log(
+              c1,
+              "checkout",
+              at(i * 1000),
+              TRACE_A,
+              "a2",
+              sev[i],
+              num[i],
+              "message " + i,
+              Map.of("idx", Integer.toString(i))));
+    }
+    batch.logs.add(
+        new Log(p1, "payment", at(500), TRACE_B, "b1", "INFO", 9, HOSTILE_BODY, Map.of()));
+  }
+
+  Instant at(long millis) {
+    return t0.plusMillis(millis);
+  }
+
+  static Map<String, String> res(String ns, String pod, String node) {
+    return Map.of("k8s.namespace.name", ns, "k8s.pod.name", pod, "k8s.node.name", node);
+  }
+
+  private static Span span(
+      Map<String, String> res,
+      String svc,
+      String trace,
+      String id,
+      String parent,
+      String name,
+      Instant start,
+      long millis,
+      String status,
+      List<Event> events) {
+    return new Span(
+        res,
+        svc,
+        trace,
+        id,
+        parent,
+        name,
+        "Server",
+        start,
+        millis * 1_000_000,
+        status,
+        status.equals("Error") ? "boom" : "",
+        Map.of("http.route", "/cart"),
+        events);
+  }
+}

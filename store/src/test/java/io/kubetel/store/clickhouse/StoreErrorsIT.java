@@ -1,0 +1,117 @@
+package io.kubetel.store.clickhouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kubetel.model.page.ListRequest;
+import io.kubetel.model.store.StoreLimitException;
+import io.kubetel.model.store.StoreUnavailableException;
+import io.kubetel.model.window.TimeWindow;
+import io.kubetel.store.ClickHouseTelemetryStore;
+import io.kubetel.store.layout.SchemaLayout;
+import io.kubetel.store.testing.LocalClickHouse;
+import io.kubetel.store.write.TelemetryWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Read bounds and connection failures surface as the store's exceptions. */
+class StoreErrorsIT {
+  static LocalClickHouse ch;
+  static KnownTelemetry data;
+
+  @BeforeAll
+  static void load() {
+    ch = LocalClickHouse.start("errors");
+    data = new KnownTelemetry(Instant.now());
+    new TelemetryWriter(ch.gateway(), ch.layout()).write(data.batch);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (ch != null) {
+      ch.close();
+    }
+  }
+
+  private ListRequest all() {
+    return new ListRequest(
+        Optional.empty(),
+        new TimeWindow(data.t0.minusSeconds(60), data.t0.plusSeconds(300)),
+        List.of(),
+        Optional.empty(),
+        100,
+        false);
+  }
+
+  private ClickHouseTelemetryStore store(ClickHouseSettings settings) {
+    return new ClickHouseTelemetryStore(
+        new ClickHouseGateway(settings), SchemaLayout.COMPAT, Clock.systemUTC());
+  }
+
+  @Test
+  void tooManyResultRowsIsALimitError() {
+    try (var store = store(ch.settings().withLimits(Duration.ofSeconds(10), 2, 1_000_000))) {
+      assertThatThrownBy(() -> store.listLogs(all()))
+          .isInstanceOfSatisfying(
+              StoreLimitException.class,
+              e -> {
+                assertThat(e.limit()).isEqualTo(StoreLimitException.Limit.RESULT_ROWS);
+                assertThat(e.getMessage()).contains("narrow");
+              });
+    }
+  }
+
+  @Test
+  void tooManyRowsReadIsALimitError() {
+    try (var store = store(ch.settings().withLimits(Duration.ofSeconds(10), 1000, 2))) {
+      assertThatThrownBy(() -> store.listLogs(all()))
+          .isInstanceOfSatisfying(
+              StoreLimitException.class,
+              e -> {
+                assertThat(e.limit()).isEqualTo(StoreLimitException.Limit.ROWS_READ);
+                assertThat(e.getMessage()).contains("narrow the time window");
+              });
+    }
+  }
+
+  @Test
+  void slowQueryIsAnExecutionTimeLimitError() {
+    ClickHouseSettings settings =
+        ch.settings().withLimits(Duration.ofSeconds(1), 1000, Long.MAX_VALUE);
+    try (var gateway = new ClickHouseGateway(settings)) {
+      assertThatThrownBy(
+              () -> gateway.select("SELECT count() AS n FROM system.numbers FORMAT JSONEachRow"))
+          .isInstanceOfSatisfying(
+              StoreLimitException.class,
+              e -> assertThat(e.limit()).isEqualTo(StoreLimitException.Limit.EXECUTION_TIME));
+    }
+  }
+
+  @Test
+  void unreachableServerIsUnavailable() {
+    ClickHouseSettings dead = ClickHouseSettings.of("http://127.0.0.1:1", "otel");
+    try (var store = store(dead)) {
+      assertThatThrownBy(store::ping).isInstanceOf(StoreUnavailableException.class);
+      assertThatThrownBy(() -> store.listLogs(all())).isInstanceOf(StoreUnavailableException.class);
+    }
+    try (var lazy = new ClickHouseTelemetryStore(dead)) {
+      assertThatThrownBy(() -> lazy.listTraces(all()))
+          .isInstanceOf(StoreUnavailableException.class);
+    }
+  }
+
+  @Test
+  void unknownTableIsAClearQueryError() {
+    try (var store = store(ch.settings().withDatabase("kt_does_not_exist"))) {
+      assertThatThrownBy(() -> store.listLogs(all()))
+          .isInstanceOf(ClickHouseQueryException.class)
+          .hasMessageContaining("code 81");
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package io.kubetel.store.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubetel.model.query.Signal;
+import io.kubetel.store.retention.RetentionManager.RetentionAction;
+import io.kubetel.store.sql.SqlLiteral;
+import io.kubetel.store.sql.Tables;
+import io.kubetel.store.testing.LocalClickHouse;
+import io.kubetel.store.write.TelemetryBatch;
+import io.kubetel.store.write.TelemetryWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Partition-drop retention on the local (COMPAT) ClickHouse with rows dated days ago. */
+class PartitionRetentionIT {
+  static LocalClickHouse ch;
+  static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+
+  @BeforeAll
+  static void start() {
+    ch = LocalClickHouse.start("retention");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (ch != null) {
+      ch.close();
+    }
+  }
+
+  private static TelemetryBatch.Log log(Instant t) {
+    return new TelemetryBatch.Log(
+        Map.of("k8s.namespace.name", "shop"), "svc", t, "", "", "INFO", 9, "x", Map.of());
+  }
+
+  private static TelemetryBatch.Gauge gauge(Instant t) {
+    return new TelemetryBatch.Gauge(Map.of(), "svc", "m", "", "", Map.of(), t, 1);
+  }
+
+  private List<String> partitions(String table) {
+    return ch
+        .gateway()
+        .select(
+            "SELECT DISTINCT partition_id AS p FROM system.parts WHERE database = "
+                + SqlLiteral.string(ch.database())
+                + " AND table = "
+                + SqlLiteral.string(table)
+                + " AND active ORDER BY p FORMAT JSONEachRow")
+        .stream()
+        .map(r -> r.get("p").asText())
+        .collect(Collectors.toList());
+  }
+
+  private long count(String table) {
+    return ch.gateway()
+        .select("SELECT count() AS n FROM " + ch.database() + "." + table + " FORMAT JSONEachRow")
+        .get(0)
+        .get("n")
+        .asLong();
+  }
+
+  @Test
+  void dropsOnlyWholeDaysOlderThanRetention() {
+    TelemetryBatch b = new TelemetryBatch();
+    // 10 days ago, 3 days ago (23:59), 2 days ago (late enough to be inside a 2d12h retention),
+    // today.
+    for (Instant t :
+        List.of(
+            NOW.minus(Duration.ofDays(10)),
+            LocalDate.parse("2026-11-17").atTime(23, 59).toInstant(ZoneOffset.UTC),
+            LocalDate.parse("2026-11-18").atTime(1, 0).toInstant(ZoneOffset.UTC),
+            NOW)) {
+      b.logs.add(log(t));
+      b.gauges.add(gauge(t));
+    }
+    new TelemetryWriter(ch.gateway(), ch.layout()).write(b);
+    assertThat(partitions(Tables.LOGS))
+        .containsExactly("20261110", "20261117", "20261118", "20261120");
+
+    RetentionManager manager = new PartitionRetentionManager(ch.gateway(), ch.layout());
+    // Cutoff 2026-11-18T00:00: the 17th ends exactly at the cutoff, the 18th holds a row at 01:00.
+    List<RetentionAction> actions =
+        manager.apply(ch.database(), Map.of(Signal.LOGS, Duration.ofDays(2).plusHours(12)), NOW);
+
+    assertThat(actions)
+        .extracting(RetentionAction::detail)
+        .containsExactly("2026-11-10", "2026-11-17");
+    assertThat(actions).extracting(RetentionAction::table).containsOnly(Tables.LOGS);
+    assertThat(partitions(Tables.LOGS)).containsExactly("20261118", "20261120");
+    assertThat(count(Tables.LOGS)).isEqualTo(2);
+    // Metrics had no retention requested: untouched.
+    assertThat(count(Tables.GAUGE)).isEqualTo(4);
+
+    // Idempotent: nothing more to drop.
+    assertThat(
+            manager.apply(
+                ch.database(), Map.of(Signal.LOGS, Duration.ofDays(2).plusHours(12)), NOW))
+        .isEmpty();
+
+    // A cutoff inside a day never drops that day (the 18th's row is after 2026-11-18T00:30).
+    List<RetentionAction> metrics =
+        manager.apply(
+            ch.database(), Map.of(Signal.METRICS, Duration.ofHours(60).minusMinutes(30)), NOW);
+    assertThat(metrics)
+        .extracting(RetentionAction::detail)
+        .containsExactly("2026-11-10", "2026-11-17");
+    assertThat(partitions(Tables.GAUGE)).containsExactly("20261118", "20261120");
+  }
+}

@@ -1,0 +1,167 @@
+package io.kubetel.store.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kubetel.store.clickhouse.ClickHouseGateway;
+import io.kubetel.store.clickhouse.ClickHouseSettings;
+import io.kubetel.store.layout.SchemaLayout;
+import io.kubetel.store.sql.SqlLiteral;
+import io.kubetel.store.sql.Tables;
+import io.kubetel.store.testing.LocalClickHouse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Schema creation and database drops against the local (18.16, COMPAT) ClickHouse: idempotent,
+ * expected columns, validated names.
+ */
+class SchemaIT {
+  static LocalClickHouse ch;
+
+  @BeforeAll
+  static void start() {
+    ch = LocalClickHouse.start("schema");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (ch != null) {
+      ch.close();
+    }
+  }
+
+  private Map<String, String> columns(String table) {
+    Map<String, String> cols = new HashMap<>();
+    for (JsonNode r :
+        ch.gateway()
+            .select(
+                "SELECT name, type FROM system.columns WHERE database = "
+                    + SqlLiteral.string(ch.database())
+                    + " AND table = "
+                    + SqlLiteral.string(table)
+                    + " FORMAT JSONEachRow")) {
+      cols.put(r.get("name").asText(), r.get("type").asText());
+    }
+    return cols;
+  }
+
+  @Test
+  void localServerGetsCompatLayout() {
+    assertThat(ch.layout()).isEqualTo(SchemaLayout.COMPAT);
+  }
+
+  @Test
+  void ensureSchemaIsIdempotentAndCreatesEveryTable() {
+    ClickHouseSchemaManager manager = new ClickHouseSchemaManager(ch.gateway());
+    manager.ensureSchema(ch.database());
+    manager.ensureSchema(ch.database());
+
+    var tables =
+        ch
+            .gateway()
+            .select(
+                "SELECT name FROM system.tables WHERE database = "
+                    + SqlLiteral.string(ch.database())
+                    + " FORMAT JSONEachRow")
+            .stream()
+            .map(r -> r.get("name").asText())
+            .collect(Collectors.toSet());
+    assertThat(tables).containsExactlyInAnyOrderElementsOf(Tables.ALL);
+  }
+
+  @Test
+  void compatColumnsUseNestedAttributesAndNanosecondTimes() {
+    Map<String, String> gauge = columns(Tables.GAUGE);
+    assertThat(gauge)
+        .containsEntry("Attributes.key", "Array(String)")
+        .containsEntry("Attributes.value", "Array(String)")
+        .containsEntry("ResourceAttributes.key", "Array(String)")
+        .containsEntry("TimeUnix", "UInt64")
+        .containsEntry("Value", "Float64")
+        .containsEntry("MetricName", "String");
+    assertThat(columns(Tables.SUM))
+        .containsEntry("AggregationTemporality", "Int32")
+        .containsEntry("IsMonotonic", "UInt8");
+    assertThat(columns(Tables.HISTOGRAM))
+        .containsEntry("BucketCounts", "Array(UInt64)")
+        .containsEntry("ExplicitBounds", "Array(Float64)");
+    assertThat(columns(Tables.TRACES))
+        .containsEntry("Timestamp", "UInt64")
+        .containsEntry("SpanAttributes.key", "Array(String)")
+        .containsEntry("Events.Timestamp", "Array(UInt64)")
+        .containsEntry("Events.AttributesKeys", "Array(Array(String))")
+        .containsEntry("Links.TraceId", "Array(String)")
+        .containsEntry("Duration", "UInt64");
+    assertThat(columns(Tables.TRACE_ID_TS)).containsEntry("Start", "UInt64");
+    assertThat(columns(Tables.LOGS))
+        .containsEntry("LogAttributes.key", "Array(String)")
+        .containsEntry("SeverityNumber", "UInt8")
+        .containsEntry("Timestamp", "UInt64");
+  }
+
+  @Test
+  void layoutDetectionFollowsServerVersion() {
+    assertThat(ClickHouseSchemaManager.layoutForVersion("18.16.1")).isEqualTo(SchemaLayout.COMPAT);
+    assertThat(ClickHouseSchemaManager.layoutForVersion("21.3.20.1"))
+        .isEqualTo(SchemaLayout.COMPAT);
+    assertThat(ClickHouseSchemaManager.layoutForVersion("21.8.1")).isEqualTo(SchemaLayout.MODERN);
+    assertThat(ClickHouseSchemaManager.layoutForVersion("24.8.4.13"))
+        .isEqualTo(SchemaLayout.MODERN);
+  }
+
+  private boolean databaseExists(String database) {
+    return !ch.gateway()
+        .select(
+            "SELECT name FROM system.databases WHERE name = "
+                + SqlLiteral.string(database)
+                + " FORMAT JSONEachRow")
+        .isEmpty();
+  }
+
+  @Test
+  void dropDatabaseRemovesItAndIsIdempotent() {
+    ClickHouseSchemaManager manager = new ClickHouseSchemaManager(ch.gateway());
+    String victim = ch.database() + "_drop";
+    manager.ensureSchema(victim);
+    assertThat(databaseExists(victim)).isTrue();
+
+    manager.dropDatabase(victim);
+    assertThat(databaseExists(victim)).as("dropped database is gone").isFalse();
+    // Dropping it again (or any database that does not exist) is fine and changes nothing.
+    manager.dropDatabase(victim);
+    assertThat(databaseExists(victim)).isFalse();
+    assertThat(databaseExists(ch.database())).as("other databases are untouched").isTrue();
+  }
+
+  @Test
+  void dropDatabaseRejectsAnInvalidNameBeforeAnySql() {
+    ClickHouseSchemaManager manager = new ClickHouseSchemaManager(ch.gateway());
+    manager.ensureSchema(ch.database());
+    String injection = ch.database() + "; DROP DATABASE " + ch.database();
+    assertThatThrownBy(() -> manager.dropDatabase(injection))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("invalid database name");
+    assertThatThrownBy(() -> manager.dropDatabase(null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(databaseExists(ch.database())).isTrue();
+
+    // Against a server that is down the same call still fails on the name, not on the
+    // connection: the name is checked before anything is sent.
+    try (ClickHouseGateway down =
+        new ClickHouseGateway(ClickHouseSettings.of("http://127.0.0.1:1", "default"))) {
+      ClickHouseSchemaManager offline = new ClickHouseSchemaManager(down, SchemaLayout.COMPAT);
+      assertThatThrownBy(() -> offline.dropDatabase("bad-name"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("invalid database name 'bad-name'");
+      assertThatThrownBy(() -> offline.dropDatabase("valid_name"))
+          .as("a valid name does reach the (unreachable) server")
+          .isNotInstanceOf(IllegalArgumentException.class);
+    }
+  }
+}

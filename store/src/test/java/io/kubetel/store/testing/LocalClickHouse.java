@@ -1,0 +1,104 @@
+package io.kubetel.store.testing;
+
+import io.kubetel.store.ClickHouseTelemetryStore;
+import io.kubetel.store.clickhouse.ClickHouseGateway;
+import io.kubetel.store.clickhouse.ClickHouseSettings;
+import io.kubetel.store.layout.SchemaLayout;
+import io.kubetel.store.schema.ClickHouseSchemaManager;
+import io.kubetel.store.write.TelemetryWriter;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The local test ClickHouse for ITs (shipped in the test-jar): reads the system property {@code
+ * kubetel.clickhouse.url}, creates a uniquely named database with kubetel's schema, and drops it on
+ * {@link #close()}. Use one per IT class.
+ *
+ * <pre>
+ * static LocalClickHouse ch = LocalClickHouse.start("metricsit");
+ * ... ch.gateway(), ch.database(), ch.settings() ...
+ * ch.close();
+ * </pre>
+ */
+public final class LocalClickHouse implements AutoCloseable {
+  /** The system property naming the ClickHouse HTTP URL. */
+  public static final String URL_PROPERTY = "kubetel.clickhouse.url";
+
+  private final ClickHouseSettings settings;
+  private final ClickHouseGateway gateway;
+  private final SchemaLayout layout;
+
+  private LocalClickHouse(ClickHouseSettings settings) {
+    this.settings = settings;
+    this.gateway = new ClickHouseGateway(settings);
+    ClickHouseSchemaManager schema = new ClickHouseSchemaManager(gateway);
+    this.layout = schema.layout();
+    schema.ensureSchema(settings.database());
+  }
+
+  /** The configured URL; fails with instructions when it is not set. */
+  public static String url() {
+    String url = System.getProperty(URL_PROPERTY, "").trim();
+    if (url.isEmpty()) {
+      throw new IllegalStateException(
+          "system property "
+              + URL_PROPERTY
+              + " is empty: ClickHouse ITs need a running ClickHouse. Run hack/test.sh (it starts"
+              + " one and passes -D"
+              + URL_PROPERTY
+              + "=...), or start one with hack/clickhouse.sh start DIR and pass its"
+              + " KUBETEL_CLICKHOUSE_URL as -D"
+              + URL_PROPERTY
+              + "=<url>");
+    }
+    return url;
+  }
+
+  /** Creates a fresh database named {@code kt_<prefix>_<random>} with the schema. */
+  public static LocalClickHouse start(String prefix) {
+    String clean = prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+    if (clean.length() > 30) {
+      clean = clean.substring(0, 30);
+    }
+    String db =
+        "kt_" + clean + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    return new LocalClickHouse(ClickHouseSettings.of(url(), db));
+  }
+
+  public ClickHouseSettings settings() {
+    return settings;
+  }
+
+  public ClickHouseGateway gateway() {
+    return gateway;
+  }
+
+  public String database() {
+    return settings.database();
+  }
+
+  public SchemaLayout layout() {
+    return layout;
+  }
+
+  /** A writer for this database's layout. */
+  public TelemetryWriter writer() {
+    return new TelemetryWriter(gateway, layout);
+  }
+
+  /** A store over this database (its own client; close it yourself). */
+  public ClickHouseTelemetryStore store() {
+    return new ClickHouseTelemetryStore(new ClickHouseGateway(settings), layout, Clock.systemUTC());
+  }
+
+  /** Drops the database and closes the client. */
+  @Override
+  public void close() {
+    try {
+      gateway.execute("DROP DATABASE IF EXISTS " + settings.database());
+    } finally {
+      gateway.close();
+    }
+  }
+}
