@@ -1,22 +1,21 @@
 package io.kubetel.model.query;
 
+import io.kubetel.model.problem.InvalidInputException;
 import java.util.List;
 
-/** A query the user wrote is not valid; the message says what is wrong (surfaced as 400). */
-public class InvalidQueryException extends RuntimeException {
+/**
+ * A TelemetryQuery (or a filter inside one) is not valid: the messages say what is wrong, each
+ * prefixed with its field where there is one. A kind of {@link InvalidInputException}, mapped the
+ * same way.
+ */
+public class InvalidQueryException extends InvalidInputException {
   private static final long serialVersionUID = 1L;
-  private final List<String> problems;
 
   public InvalidQueryException(List<String> problems) {
-    super(String.join("; ", problems));
-    this.problems = List.copyOf(problems);
+    super(problems);
   }
 
   public InvalidQueryException(String problem) {
-    this(List.of(problem));
-  }
-
-  public List<String> problems() {
-    return problems;
+    super(problem);
   }
 }

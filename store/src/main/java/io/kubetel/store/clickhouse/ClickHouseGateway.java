@@ -6,10 +6,10 @@ import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.query.QueryResponse;
 import com.clickhouse.client.api.query.QuerySettings;
 import com.clickhouse.data.ClickHouseFormat;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubetel.model.json.Json;
 import io.kubetel.store.sql.Identifiers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -37,8 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClickHouseGateway implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ClickHouseGateway.class);
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS);
+  private static final ObjectMapper JSON = Json.mapper();
 
   private final ClickHouseSettings settings;
   private final Client client;

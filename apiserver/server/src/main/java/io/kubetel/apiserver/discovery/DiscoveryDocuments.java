@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubetel.apiserver.resource.ResourceInfo;
 import io.kubetel.apiserver.resource.TelemetryApiGroup;
+import io.kubetel.model.json.Json;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ import java.util.List;
  * the aggregated discovery v2 {@code APIGroupDiscoveryList}.
  */
 public final class DiscoveryDocuments {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Json.mapper();
 
   private final List<ResourceInfo> resources;
 

@@ -2,6 +2,7 @@ package io.kubetel.apiserver.discovery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubetel.model.json.Json;
 import java.util.Locale;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Locale;
  * this matters for kubectl pointed at a standalone server.
  */
 public final class VersionInfo {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Json.mapper();
 
   private VersionInfo() {}
 

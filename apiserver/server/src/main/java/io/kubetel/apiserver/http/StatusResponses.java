@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubetel.apiserver.resource.TelemetryApiGroup;
+import io.kubetel.model.json.Json;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
@@ -11,7 +12,7 @@ import io.vertx.core.http.HttpServerResponse;
  * body format clients of this server ever see.
  */
 public final class StatusResponses {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Json.mapper();
 
   private StatusResponses() {}
 

@@ -2,6 +2,7 @@ package io.kubetel.apiserver.openapi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubetel.model.json.Json;
 
 /**
  * OpenAPI schemas of the apimachinery types every kind refers to (ObjectMeta, ListMeta, Status),
@@ -14,7 +15,7 @@ final class MetaSchemas {
   static final String STATUS = META + "Status";
   static final String STATUS_DETAILS = META + "StatusDetails";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Json.mapper();
 
   private MetaSchemas() {}
 

@@ -6,6 +6,7 @@ import io.kubetel.apiserver.http.ApiException;
 import io.kubetel.apiserver.http.EndpointGroup;
 import io.kubetel.apiserver.resource.ResourceInfo;
 import io.kubetel.apiserver.resource.TelemetryApiGroup;
+import io.kubetel.model.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ import java.util.Locale;
  * and create skips v2 thanks to the PATCH operation in the v3 document.
  */
 public final class OpenApiEndpoints implements EndpointGroup {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Json.mapper();
   private static final String GV_PATH = "/openapi/v3/" + TelemetryApiGroup.PATH.substring(1);
 
   private final String v3Body;

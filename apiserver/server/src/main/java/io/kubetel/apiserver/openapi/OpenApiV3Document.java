@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubetel.apiserver.resource.ResourceInfo;
 import io.kubetel.apiserver.resource.TelemetryApiGroup;
+import io.kubetel.model.json.Json;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ public final class OpenApiV3Document {
   static final String KIND_PREFIX = "io.kubetel.telemetry." + TelemetryApiGroup.VERSION + ".";
 
   static final String REF = "#/components/schemas/";
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Json.mapper();
 
   private OpenApiV3Document() {}
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubetel.model.json.Json;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.Map;
  * parameters flatten their schema, request bodies become body parameters.
  */
 final class SwaggerV2Converter {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Json.mapper();
   private static final String V3_REF = "#/components/schemas/";
   private static final String V2_REF = "#/definitions/";
   private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");

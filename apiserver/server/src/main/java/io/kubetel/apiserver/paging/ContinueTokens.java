@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubetel.apiserver.http.ApiException;
+import io.kubetel.model.json.Json;
 import io.kubetel.model.page.Cursor;
 import io.kubetel.model.window.TimeWindow;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ public final class ContinueTokens {
   private final SecretKeySpec key;
   private final Duration ttl;
   private final Clock clock;
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final ObjectMapper mapper = Json.mapper();
 
   /**
    * @param key HMAC key, at least 32 bytes

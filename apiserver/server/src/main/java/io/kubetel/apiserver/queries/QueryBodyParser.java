@@ -1,10 +1,9 @@
 package io.kubetel.apiserver.queries;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +11,7 @@ import io.kubetel.apiserver.http.ApiException;
 import io.kubetel.apiserver.resource.TelemetryApiGroup;
 import io.kubetel.apiserver.selection.LabelSyntax;
 import io.kubetel.apiserver.selection.ValueRules;
+import io.kubetel.model.json.Json;
 import io.kubetel.model.query.TelemetryQuerySpec;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -33,11 +33,7 @@ public final class QueryBodyParser {
   private static final Set<String> METADATA =
       Set.of("name", "generateName", "namespace", "labels", "annotations", "creationTimestamp");
 
-  private final ObjectMapper mapper =
-      new ObjectMapper()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private final ObjectReader mapper = Json.strictReader();
 
   /** Parses {@code body} for a create in {@code namespace}. */
   public ParsedQuery parse(String body, String namespace) {

@@ -2,6 +2,7 @@ package io.kubetel.apiserver.resource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubetel.model.json.Json;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.TreeMap;
 /** JSON helpers shared by the resources: one mapper and Kubernetes-style field formats. */
 public final class ApiJson {
   /** Shared, thread-safe once configured. */
-  public static final ObjectMapper MAPPER = new ObjectMapper();
+  public static final ObjectMapper MAPPER = Json.mapper();
 
   private ApiJson() {}
 
