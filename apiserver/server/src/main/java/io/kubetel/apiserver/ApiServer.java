@@ -1,5 +1,7 @@
 package io.kubetel.apiserver;
 
+import io.kubetel.apiserver.ApiServerConfig.Cluster;
+import io.kubetel.apiserver.ApiServerConfig.Standalone;
 import io.kubetel.apiserver.discovery.DiscoveryDocuments;
 import io.kubetel.apiserver.discovery.DiscoveryEndpoints;
 import io.kubetel.apiserver.health.HealthEndpoints;
@@ -8,8 +10,10 @@ import io.kubetel.apiserver.http.ApiRouter;
 import io.kubetel.apiserver.http.EndpointGroup;
 import io.kubetel.apiserver.http.RequestMetrics;
 import io.kubetel.apiserver.openapi.OpenApiEndpoints;
+import io.kubetel.apiserver.paging.ContinueKey;
 import io.kubetel.apiserver.resource.ResourceHandler;
 import io.kubetel.apiserver.resource.ResourceInfo;
+import io.kubetel.apiserver.resource.TelemetryResources;
 import io.kubetel.apiserver.security.Authenticator;
 import io.kubetel.apiserver.security.CertificateReloader;
 import io.kubetel.apiserver.security.ClientCertificateAuthenticator;
@@ -18,6 +22,8 @@ import io.kubetel.apiserver.security.PemFiles;
 import io.kubetel.apiserver.security.StandalonePki;
 import io.kubetel.apiserver.security.TlsSettings;
 import io.kubetel.model.store.TelemetryStore;
+import io.kubetel.store.ClickHouseTelemetryStore;
+import io.kubetel.store.clickhouse.ClickHouseSettings;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -38,14 +44,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: the one place that wires configuration, TLS and authentication, Vert.x, the
- * bounded worker pool for blocking storage calls, the store, the resource handlers, the router and
- * the probes, and that starts and stops them in order.
+ * The composition root: the one place that builds, in order, TLS and authentication, the continue
+ * key, Vert.x and the bounded worker pool for blocking storage calls, the store, the resources, the
+ * router and the probes, and that starts and stops them. Each part of {@link ApiServerConfig} is
+ * handed whole to what uses it. The one seam is the {@link StoreFactory}: production opens
+ * ClickHouse ({@link #CLICKHOUSE}), tests and the e2e harness inject their own store.
  *
  * <p>Start: PKI (standalone) → store → handlers → router → listen → readiness pings → kubeconfig
  * (standalone, written only once the port is known and accepting). Stop (SIGTERM): readiness turns
@@ -53,13 +62,21 @@ import org.slf4j.LoggerFactory;
  * the worker pool, the store and Vert.x close.
  */
 public final class ApiServer {
+  /** Opens the telemetry store; the server closes it on shutdown. */
+  @FunctionalInterface
+  public interface StoreFactory {
+    TelemetryStore open(ClickHouseSettings settings);
+  }
+
+  /** The production store: ClickHouse, from the {@code --clickhouse-*} flags. */
+  public static final StoreFactory CLICKHOUSE = ClickHouseTelemetryStore::new;
+
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
   private static final Duration TLS_RELOAD_INTERVAL = Duration.ofSeconds(10);
   private static final long AWAIT_SECONDS = 60;
 
   private final ApiServerConfig config;
   private final StoreFactory stores;
-  private final HandlerFactory handlers;
   private final Clock clock;
   private final Duration tlsReloadInterval;
 
@@ -72,21 +89,14 @@ public final class ApiServer {
   private volatile boolean shuttingDown;
   private boolean stopped;
 
-  public ApiServer(
-      ApiServerConfig config, StoreFactory stores, HandlerFactory handlers, Clock clock) {
-    this(config, stores, handlers, clock, TLS_RELOAD_INTERVAL);
+  public ApiServer(ApiServerConfig config, StoreFactory stores, Clock clock) {
+    this(config, stores, clock, TLS_RELOAD_INTERVAL);
   }
 
   /** As above, with the interval at which certificate files are checked for changes. */
-  ApiServer(
-      ApiServerConfig config,
-      StoreFactory stores,
-      HandlerFactory handlers,
-      Clock clock,
-      Duration tlsReloadInterval) {
+  ApiServer(ApiServerConfig config, StoreFactory stores, Clock clock, Duration tlsReloadInterval) {
     this.config = config;
     this.stores = stores;
-    this.handlers = handlers;
     this.clock = clock;
     this.tlsReloadInterval = tlsReloadInterval;
   }
@@ -102,72 +112,87 @@ public final class ApiServer {
   }
 
   private int doStart() throws Exception {
+    // 1. TLS and authentication.
     StandalonePki pki = null;
+    Path kubeconfig = null;
     TlsSettings tls;
-    if (config.standalone()) {
-      Path stateDir = config.stateDir().orElseThrow();
-      Files.deleteIfExists(kubeconfigPath(stateDir)); // never leave a stale one for readers
-      pki = new StandalonePki(stateDir, clock);
+    if (config.tls() instanceof Standalone standalone) {
+      kubeconfig = standalone.kubeconfig();
+      Files.deleteIfExists(kubeconfig); // never leave a stale one for readers
+      pki = new StandalonePki(standalone.stateDir(), clock);
       pki.ensure();
-      tls =
-          new TlsSettings(pki.servingCert(), pki.servingKey(), java.util.Optional.of(pki.caCert()));
+      tls = new TlsSettings(pki.servingCert(), pki.servingKey(), Optional.of(pki.caCert()));
     } else {
-      tls =
-          new TlsSettings(
-              config.tlsCertFile().orElseThrow(),
-              config.tlsKeyFile().orElseThrow(),
-              config.clientCaFile());
+      tls = ((Cluster) config.tls()).files();
     }
     List<Authenticator> authenticators = authenticators(tls);
-    HandlerFactory.ContinueKey continueKey = ContinueKeys.load(config);
+    ContinueKey continueKey = continueKey();
 
+    // 2. Vert.x, the bounded worker pool, the store and the resources.
     vertx = Vertx.vertx();
     worker =
         vertx.createSharedWorkerExecutor(
-            "kubetel-store", config.workerThreads(), 5, TimeUnit.MINUTES);
-    store = stores.open(config);
+            "kubetel-store", config.storage().workerThreads(), 5, TimeUnit.MINUTES);
+    store = stores.open(config.storage().clickhouse());
     List<ResourceHandler> resources =
-        List.copyOf(
-            handlers.create(
-                new HandlerFactory.Dependencies(vertx, worker, store, config, clock, continueKey)));
+        TelemetryResources.create(store, worker, clock, config.resources(), continueKey);
     List<ResourceInfo> infos = resources.stream().map(ResourceHandler::info).toList();
 
+    // 3. Metrics, probes, discovery, OpenAPI and the router.
     PrometheusMeterRegistry registry = meterRegistry();
     RequestMetrics metrics = new RequestMetrics(registry);
     readiness =
-        new StoreReadiness(vertx, worker, store, config.readinessInterval(), metrics, clock);
+        new StoreReadiness(
+            vertx, worker, store, config.storage().readinessInterval(), metrics, clock);
     List<EndpointGroup> endpoints =
         List.of(
             new DiscoveryEndpoints(new DiscoveryDocuments(infos)),
             new OpenApiEndpoints(infos),
             new HealthEndpoints(readiness, () -> shuttingDown, registry));
-    ApiRouter router = new ApiRouter(vertx, metrics, authenticators, config.maxBodyBytes());
+    ApiRouter router =
+        new ApiRouter(vertx, metrics, authenticators, config.serving().maxBodyBytes());
 
+    // 4. Listen, then what needs the server running: pings, certificate reload, kubeconfig.
     HttpServerOptions options = tls.apply(new HttpServerOptions());
     server =
         await(
             vertx
                 .createHttpServer(options)
                 .requestHandler(router.build(endpoints, resources))
-                .listen(config.securePort(), config.bindAddress()));
+                .listen(config.serving().securePort(), config.serving().bindAddress()));
     int port = server.actualPort();
     readiness.start();
-    if (!config.standalone()) {
+    if (pki == null) {
       reloader = new CertificateReloader(vertx, server, tls);
       reloader.start(tlsReloadInterval);
-    }
-    if (pki != null) {
-      Path kubeconfig = kubeconfigPath(config.stateDir().orElseThrow());
-      KubeconfigWriter.write(kubeconfig, pki, kubeconfigHost(config.bindAddress()), port);
+    } else {
+      KubeconfigWriter.write(kubeconfig, pki, kubeconfigHost(config.serving().bindAddress()), port);
       log.info("event=kubeconfig_written path={}", kubeconfig);
     }
     log.info(
         "event=started address={} port={} standalone={} resources={}",
-        config.bindAddress(),
+        config.serving().bindAddress(),
         port,
-        config.standalone(),
+        pki != null,
         infos.stream().map(ResourceInfo::plural).toList());
     return port;
+  }
+
+  /**
+   * The continue-token key: {@code --continue-token-key-file}, else (standalone) the one kept in
+   * the state directory so tokens survive restarts, else a random per-process key.
+   */
+  private ContinueKey continueKey() throws IOException {
+    if (config.continueKeyFile().isPresent()) {
+      return ContinueKey.read(config.continueKeyFile().get());
+    }
+    if (config.tls() instanceof Standalone standalone) {
+      return ContinueKey.readOrCreate(standalone.continueKeyFile());
+    }
+    log.warn(
+        "event=continue_key_random message=\"no --continue-token-key-file: continue tokens are"
+            + " valid only on this replica until it restarts\"");
+    return ContinueKey.random();
   }
 
   private List<Authenticator> authenticators(TlsSettings tls) throws IOException {
@@ -194,11 +219,6 @@ public final class ApiServer {
     return registry;
   }
 
-  /** Where standalone mode writes its kubeconfig. */
-  public static Path kubeconfigPath(Path stateDir) {
-    return stateDir.resolve("kubeconfig");
-  }
-
   /** The address clients should dial: loopback when listening on every interface. */
   static String kubeconfigHost(String bindAddress) {
     return switch (bindAddress) {
@@ -221,10 +241,12 @@ public final class ApiServer {
     stopped = true;
     shuttingDown = true;
     log.info(
-        "event=stopping delay={} timeout={}", config.shutdownDelay(), config.shutdownTimeout());
-    if (server != null && !config.shutdownDelay().isZero()) {
+        "event=stopping delay={} timeout={}",
+        config.shutdown().delay(),
+        config.shutdown().timeout());
+    if (server != null && !config.shutdown().delay().isZero()) {
       // Readiness already fails; give endpoint controllers time to stop routing here.
-      quietly("shutdown_delay", () -> Thread.sleep(config.shutdownDelay().toMillis()));
+      quietly("shutdown_delay", () -> Thread.sleep(config.shutdown().delay().toMillis()));
     }
     if (reloader != null) {
       reloader.stop();
@@ -237,8 +259,8 @@ public final class ApiServer {
           "http_server",
           () ->
               await(
-                  server.shutdown(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS),
-                  config.shutdownTimeout().plusSeconds(AWAIT_SECONDS)));
+                  server.shutdown(config.shutdown().timeout().toMillis(), TimeUnit.MILLISECONDS),
+                  config.shutdown().timeout().plusSeconds(AWAIT_SECONDS)));
     }
     if (worker != null) {
       quietly("worker_pool", () -> await(worker.close()));

@@ -1,132 +1,142 @@
 package io.kubetel.apiserver;
 
+import io.kubetel.apiserver.resource.ResourceSettings;
+import io.kubetel.apiserver.security.TlsSettings;
+import io.kubetel.store.clickhouse.ClickHouseSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Immutable API server settings, parsed once from flags and environment by {@link ApiServerMain}.
+ * The API server's one immutable configuration, parsed once from flags and environment by {@link
+ * ApiServerMain}. Grouped by who uses it, so each part is handed over whole: {@link ApiServer}
+ * reads {@link Serving}, {@link Tls}, {@link Shutdown} and the continue-key file, the store is
+ * opened from {@link Storage#clickhouse()}, and the resources receive {@link ResourceSettings}.
+ * Each group checks its own values. The ClickHouse password is held but never printed.
  *
- * <p>Either {@code standalone} (self-signed PKI and a kubeconfig under {@code stateDir}) or cluster
- * mode (serving cert/key files, typically mounted by OLM or cert-manager, and optionally a client
- * CA). The ClickHouse password is held here but never printed: {@link #toString()} redacts it.
- *
- * @param bindAddress address to listen on
- * @param securePort HTTPS port; 0 picks a free port
- * @param standalone generate PKI and kubeconfig in {@code stateDir} instead of using cert files
- * @param stateDir standalone state directory (pki/ and kubeconfig)
- * @param tlsCertFile cluster mode serving certificate (PEM)
- * @param tlsKeyFile cluster mode serving private key (PEM)
- * @param clientCaFile CA bundle that client certificates must chain to (cluster mode)
- * @param clickhouseUrl ClickHouse HTTP endpoint
- * @param clickhouseUser ClickHouse user
- * @param clickhousePassword ClickHouse password (from env or file, never a flag value)
- * @param clickhouseDatabase ClickHouse database holding the telemetry tables
- * @param defaultWindow time window used when a request names none
- * @param maxWindow largest time window a request may ask for
- * @param watchPollInterval how often watches poll storage for new data
- * @param workerThreads size of the bounded worker pool for blocking storage calls
- * @param maxBodyBytes largest accepted request body
- * @param shutdownTimeout how long to drain in-flight requests on SIGTERM
- * @param shutdownDelay how long to keep serving, with /readyz failing, after SIGTERM and before
- *     closing the listener, so endpoints and load balancers stop sending traffic first
- * @param readinessInterval how often the cached storage ping runs
- * @param continueTokenKeyFile HMAC key (at least 32 bytes) for list continue tokens, shared by all
- *     replicas; standalone mode generates one in the state directory when absent
+ * @param serving where to listen and how large a request may be
+ * @param tls standalone (generated PKI) or cluster mode (certificate files)
+ * @param storage ClickHouse connection, worker pool and readiness ping
+ * @param resources read windows, paging and watch tunables of the telemetry resources
+ * @param continueKeyFile HMAC key file for list continue tokens, shared by all replicas; standalone
+ *     keeps one in its state directory when absent, otherwise a per-process key is used
+ * @param shutdown graceful-stop timing
  */
 public record ApiServerConfig(
-    String bindAddress,
-    int securePort,
-    boolean standalone,
-    Optional<Path> stateDir,
-    Optional<Path> tlsCertFile,
-    Optional<Path> tlsKeyFile,
-    Optional<Path> clientCaFile,
-    String clickhouseUrl,
-    String clickhouseUser,
-    String clickhousePassword,
-    String clickhouseDatabase,
-    Duration defaultWindow,
-    Duration maxWindow,
-    Duration watchPollInterval,
-    int workerThreads,
-    long maxBodyBytes,
-    Duration shutdownTimeout,
-    Duration shutdownDelay,
-    Duration readinessInterval,
-    Optional<Path> continueTokenKeyFile) {
+    Serving serving,
+    Tls tls,
+    Storage storage,
+    ResourceSettings resources,
+    Optional<Path> continueKeyFile,
+    Shutdown shutdown) {
 
   public ApiServerConfig {
-    Objects.requireNonNull(bindAddress, "bindAddress");
-    Objects.requireNonNull(clickhousePassword, "clickhousePassword");
-    if (securePort < 0 || securePort > 65535) {
-      throw new IllegalArgumentException("--secure-port must be between 0 and 65535");
-    }
-    if (standalone && stateDir.isEmpty()) {
-      throw new IllegalArgumentException("--standalone needs --state-dir");
-    }
-    if (!standalone && (tlsCertFile.isEmpty() || tlsKeyFile.isEmpty())) {
-      throw new IllegalArgumentException(
-          "cluster mode needs --tls-cert-file and --tls-private-key-file (or use --standalone)");
-    }
-    if (standalone && (tlsCertFile.isPresent() || tlsKeyFile.isPresent())) {
-      throw new IllegalArgumentException(
-          "--standalone generates its own certificates; do not combine it with --tls-cert-file");
-    }
-    requirePositive(defaultWindow, "--default-window");
-    requirePositive(maxWindow, "--max-window");
-    requirePositive(watchPollInterval, "--watch-poll-interval");
-    if (defaultWindow.compareTo(maxWindow) > 0) {
-      throw new IllegalArgumentException("--default-window must not exceed --max-window");
-    }
-    if (workerThreads < 1) {
-      throw new IllegalArgumentException("--worker-threads must be at least 1");
-    }
-    if (shutdownDelay.isNegative()) {
-      throw new IllegalArgumentException("--shutdown-delay must not be negative");
-    }
-    if (maxBodyBytes < 1) {
-      throw new IllegalArgumentException("max body size must be positive");
+    Objects.requireNonNull(serving, "serving");
+    Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(storage, "storage");
+    Objects.requireNonNull(resources, "resources");
+    Objects.requireNonNull(continueKeyFile, "continueKeyFile");
+    Objects.requireNonNull(shutdown, "shutdown");
+  }
+
+  /**
+   * The listener.
+   *
+   * @param bindAddress address to listen on
+   * @param securePort HTTPS port; 0 picks a free port
+   * @param maxBodyBytes largest accepted request body (larger is 413)
+   */
+  public record Serving(String bindAddress, int securePort, long maxBodyBytes) {
+    public Serving {
+      Objects.requireNonNull(bindAddress, "bindAddress");
+      if (securePort < 0 || securePort > 65535) {
+        throw new IllegalArgumentException("--secure-port must be between 0 and 65535");
+      }
+      if (maxBodyBytes < 1) {
+        throw new IllegalArgumentException("max body size must be positive");
+      }
     }
   }
 
-  private static void requirePositive(Duration value, String flag) {
-    if (value == null || value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(flag + " must be a positive duration");
+  /** Where the serving certificate and the client CA come from. */
+  public sealed interface Tls permits Standalone, Cluster {}
+
+  /**
+   * Standalone mode: a self-signed PKI and a kubeconfig, kept in {@code stateDir}.
+   *
+   * @param stateDir the state directory (pki/, kubeconfig, continue-token.key)
+   */
+  public record Standalone(Path stateDir) implements Tls {
+    public Standalone {
+      Objects.requireNonNull(stateDir, "stateDir");
+    }
+
+    /** Where the kubeconfig is written once the server listens. */
+    public Path kubeconfig() {
+      return stateDir.resolve("kubeconfig");
+    }
+
+    /** Where the continue-token key is kept, so tokens survive restarts. */
+    public Path continueKeyFile() {
+      return stateDir.resolve("continue-token.key");
     }
   }
 
-  @Override
-  public String toString() {
-    return "ApiServerConfig[bindAddress="
-        + bindAddress
-        + ", securePort="
-        + securePort
-        + ", standalone="
-        + standalone
-        + ", stateDir="
-        + stateDir.map(Path::toString).orElse("")
-        + ", tlsCertFile="
-        + tlsCertFile.map(Path::toString).orElse("")
-        + ", clientCaFile="
-        + clientCaFile.map(Path::toString).orElse("")
-        + ", clickhouseUrl="
-        + clickhouseUrl
-        + ", clickhouseUser="
-        + clickhouseUser
-        + ", clickhousePassword=<redacted>, clickhouseDatabase="
-        + clickhouseDatabase
-        + ", defaultWindow="
-        + defaultWindow
-        + ", maxWindow="
-        + maxWindow
-        + ", watchPollInterval="
-        + watchPollInterval
-        + ", workerThreads="
-        + workerThreads
-        + ", continueTokenKeyFile="
-        + continueTokenKeyFile.map(Path::toString).orElse("")
-        + "]";
+  /**
+   * Cluster mode: certificate files mounted by OLM or cert-manager, reloaded when they change.
+   *
+   * @param files serving certificate, key and optional client CA
+   */
+  public record Cluster(TlsSettings files) implements Tls {
+    public Cluster {
+      Objects.requireNonNull(files, "files");
+    }
+  }
+
+  /**
+   * Storage access.
+   *
+   * @param clickhouse connection settings, password included (never printed)
+   * @param workerThreads size of the bounded worker pool for blocking storage calls
+   * @param readinessInterval how often the cached storage ping behind {@code /readyz} runs
+   */
+  public record Storage(
+      ClickHouseSettings clickhouse, int workerThreads, Duration readinessInterval) {
+    public Storage {
+      Objects.requireNonNull(clickhouse, "clickhouse");
+      Objects.requireNonNull(readinessInterval, "readinessInterval");
+      if (workerThreads < 1) {
+        throw new IllegalArgumentException("--worker-threads must be at least 1");
+      }
+    }
+
+    /** Says outright that the password is withheld (ClickHouseSettings leaves it out). */
+    @Override
+    public String toString() {
+      return "Storage[clickhouse="
+          + clickhouse
+          + ", clickhousePassword=<redacted>, workerThreads="
+          + workerThreads
+          + ", readinessInterval="
+          + readinessInterval
+          + "]";
+    }
+  }
+
+  /**
+   * Graceful stop on SIGTERM.
+   *
+   * @param timeout how long to drain in-flight requests
+   * @param delay how long to keep serving, with {@code /readyz} failing, before closing the
+   *     listener, so endpoints and load balancers stop sending traffic first
+   */
+  public record Shutdown(Duration timeout, Duration delay) {
+    public Shutdown {
+      Objects.requireNonNull(timeout, "timeout");
+      if (delay.isNegative()) {
+        throw new IllegalArgumentException("--shutdown-delay must not be negative");
+      }
+    }
   }
 }

@@ -1,5 +1,8 @@
 package io.kubetel.apiserver;
 
+import io.kubetel.apiserver.resource.ResourceSettings;
+import io.kubetel.apiserver.security.TlsSettings;
+import io.kubetel.store.clickhouse.ClickHouseSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,27 +76,27 @@ public final class ApiServerMain implements Callable<Integer> {
 
   @Option(
       names = "--clickhouse-database",
-      defaultValue = "otel",
+      defaultValue = ClickHouseSettings.DEFAULT_DATABASE,
       description = "ClickHouse database.")
   String clickhouseDatabase;
 
   @Option(
       names = "--default-window",
-      defaultValue = "15m",
+      defaultValue = ResourceSettings.DEFAULT_WINDOW,
       converter = DurationConverter.class,
       description = "Time window when a request names none.")
   Duration defaultWindow;
 
   @Option(
       names = "--max-window",
-      defaultValue = "7d",
+      defaultValue = ResourceSettings.MAX_WINDOW,
       converter = DurationConverter.class,
       description = "Largest time window a request may ask for.")
   Duration maxWindow;
 
   @Option(
       names = "--watch-poll-interval",
-      defaultValue = "2s",
+      defaultValue = ResourceSettings.WATCH_POLL_INTERVAL,
       converter = DurationConverter.class,
       description = "How often watches poll storage.")
   Duration watchPollInterval;
@@ -137,13 +140,11 @@ public final class ApiServerMain implements Callable<Integer> {
   Path continueTokenKeyFile;
 
   private final Map<String, String> environment;
-  private final StoreFactory stores;
-  private final HandlerFactory handlers;
+  private final ApiServer.StoreFactory stores;
 
-  ApiServerMain(Map<String, String> environment, StoreFactory stores, HandlerFactory handlers) {
+  ApiServerMain(Map<String, String> environment, ApiServer.StoreFactory stores) {
     this.environment = environment;
     this.stores = stores;
-    this.handlers = handlers;
   }
 
   /** Prints the version from the jar manifest. */
@@ -156,15 +157,15 @@ public final class ApiServerMain implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args, ProductionWiring.stores(), ProductionWiring.handlers()));
+    System.exit(run(args, ApiServer.CLICKHOUSE));
   }
 
   /**
-   * Parses {@code args}, runs the server until SIGTERM and returns the exit code. Tests pass their
-   * own factories (see the e2e harness); production passes {@link ProductionWiring}'s.
+   * Parses {@code args}, runs the server until SIGTERM and returns the exit code. Production passes
+   * {@link ApiServer#CLICKHOUSE}; the e2e harness passes a store of its own.
    */
-  public static int run(String[] args, StoreFactory stores, HandlerFactory handlers) {
-    return new CommandLine(new ApiServerMain(System.getenv(), stores, handlers))
+  public static int run(String[] args, ApiServer.StoreFactory stores) {
+    return new CommandLine(new ApiServerMain(System.getenv(), stores))
         .setCaseInsensitiveEnumValuesAllowed(true)
         .execute(args);
   }
@@ -179,7 +180,7 @@ public final class ApiServerMain implements Callable<Integer> {
       return CommandLine.ExitCode.USAGE;
     }
     log.info("event=starting config=\"{}\"", config);
-    ApiServer server = new ApiServer(config, stores, handlers, Clock.systemUTC());
+    ApiServer server = new ApiServer(config, stores, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -199,29 +200,39 @@ public final class ApiServerMain implements Callable<Integer> {
     return 0;
   }
 
-  /** The immutable configuration from flags and environment. */
+  /** The one configuration, from the parsed flags and the environment. */
   ApiServerConfig config() throws IOException {
     return new ApiServerConfig(
-        bindAddress,
-        securePort,
-        standalone,
-        Optional.ofNullable(stateDir),
-        Optional.ofNullable(tlsCertFile),
-        Optional.ofNullable(tlsKeyFile),
-        Optional.ofNullable(clientCaFile),
-        clickhouseUrl,
-        clickhouseUser,
-        password(),
-        clickhouseDatabase,
-        defaultWindow,
-        maxWindow,
-        watchPollInterval,
-        workerThreads,
-        maxBodyBytes,
-        shutdownTimeout,
-        shutdownDelay,
-        readinessInterval,
-        Optional.ofNullable(continueTokenKeyFile));
+        new ApiServerConfig.Serving(bindAddress, securePort, maxBodyBytes),
+        tls(),
+        new ApiServerConfig.Storage(
+            ClickHouseSettings.of(clickhouseUrl, clickhouseDatabase)
+                .withCredentials(clickhouseUser, password()),
+            workerThreads,
+            readinessInterval),
+        ResourceSettings.of(defaultWindow, maxWindow, watchPollInterval),
+        Optional.ofNullable(continueTokenKeyFile),
+        new ApiServerConfig.Shutdown(shutdownTimeout, shutdownDelay));
+  }
+
+  /** Standalone or cluster mode; the two exclude each other. */
+  private ApiServerConfig.Tls tls() {
+    if (standalone) {
+      if (stateDir == null) {
+        throw new IllegalArgumentException("--standalone needs --state-dir");
+      }
+      if (tlsCertFile != null || tlsKeyFile != null) {
+        throw new IllegalArgumentException(
+            "--standalone generates its own certificates; do not combine it with --tls-cert-file");
+      }
+      return new ApiServerConfig.Standalone(stateDir);
+    }
+    if (tlsCertFile == null || tlsKeyFile == null) {
+      throw new IllegalArgumentException(
+          "cluster mode needs --tls-cert-file and --tls-private-key-file (or use --standalone)");
+    }
+    return new ApiServerConfig.Cluster(
+        new TlsSettings(tlsCertFile, tlsKeyFile, Optional.ofNullable(clientCaFile)));
   }
 
   /** The password from --clickhouse-password-file, else the environment, else empty. */

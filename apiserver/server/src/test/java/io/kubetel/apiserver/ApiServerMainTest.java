@@ -3,10 +3,11 @@ package io.kubetel.apiserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubetel.apiserver.resource.ResourceSettings;
+import io.kubetel.apiserver.security.TlsSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +18,7 @@ class ApiServerMainTest {
   @TempDir Path dir;
 
   private static ApiServerConfig parse(Map<String, String> env, String... args) throws Exception {
-    ApiServerMain main = new ApiServerMain(env, config -> null, deps -> List.of());
+    ApiServerMain main = new ApiServerMain(env, clickhouse -> null);
     new CommandLine(main).parseArgs(args);
     return main.config();
   }
@@ -26,12 +27,12 @@ class ApiServerMainTest {
   void defaultsAndStandalone() throws Exception {
     ApiServerConfig config = parse(Map.of(), "--standalone", "--state-dir", dir.toString());
 
-    assertThat(config.bindAddress()).isEqualTo("0.0.0.0");
-    assertThat(config.securePort()).isEqualTo(8443);
-    assertThat(config.clickhouseDatabase()).isEqualTo("otel");
-    assertThat(config.defaultWindow()).isEqualTo(Duration.ofMinutes(15));
-    assertThat(config.maxWindow()).isEqualTo(Duration.ofDays(7));
-    assertThat(config.clickhousePassword()).isEmpty();
+    assertThat(config.serving().bindAddress()).isEqualTo("0.0.0.0");
+    assertThat(config.serving().securePort()).isEqualTo(8443);
+    assertThat(config.storage().clickhouse().database()).isEqualTo("otel");
+    assertThat(config.resources().defaultWindow()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(config.resources().maxWindow()).isEqualTo(Duration.ofDays(7));
+    assertThat(config.storage().clickhouse().password()).isEmpty();
   }
 
   @Test
@@ -53,8 +54,8 @@ class ApiServerMainTest {
             "--clickhouse-password-file",
             file.toString());
 
-    assertThat(fromEnv.clickhousePassword()).isEqualTo("from-env");
-    assertThat(fromFile.clickhousePassword()).isEqualTo("from-file");
+    assertThat(fromEnv.storage().clickhouse().password()).isEqualTo("from-env");
+    assertThat(fromFile.storage().clickhouse().password()).isEqualTo("from-file");
     assertThat(fromFile.toString()).doesNotContain("from-file").contains("<redacted>");
     assertThatThrownBy(() -> parse(Map.of(), "--clickhouse-password", "x"))
         .isInstanceOf(CommandLine.UnmatchedArgumentException.class);
@@ -90,8 +91,97 @@ class ApiServerMainTest {
             "--watch-poll-interval",
             "5s");
 
-    assertThat(config.standalone()).isFalse();
-    assertThat(config.securePort()).isZero();
-    assertThat(config.watchPollInterval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.tls()).isInstanceOf(ApiServerConfig.Cluster.class);
+    assertThat(config.serving().securePort()).isZero();
+    assertThat(config.resources().watchPollInterval()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void everyFlagLandsInItsGroup() throws Exception {
+    Path keyFile = dir.resolve("continue.key");
+    ApiServerConfig config =
+        parse(
+            Map.of(ApiServerMain.PASSWORD_ENV, "s3cr3t-pw"),
+            "--standalone",
+            "--state-dir",
+            dir.toString(),
+            "--bind-address",
+            "127.0.0.1",
+            "--max-request-body-bytes",
+            "2048",
+            "--clickhouse-url",
+            "http://ch:8123",
+            "--clickhouse-user",
+            "reader",
+            "--clickhouse-database",
+            "telemetry",
+            "--worker-threads",
+            "3",
+            "--readiness-interval",
+            "7s",
+            "--max-window",
+            "1d",
+            "--default-window",
+            "1h",
+            "--continue-token-key-file",
+            keyFile.toString(),
+            "--shutdown-timeout",
+            "9s",
+            "--shutdown-delay",
+            "4s");
+
+    assertThat(config.serving()).isEqualTo(new ApiServerConfig.Serving("127.0.0.1", 8443, 2048));
+    assertThat(config.tls()).isEqualTo(new ApiServerConfig.Standalone(dir));
+    assertThat(config.storage().clickhouse().url()).isEqualTo("http://ch:8123");
+    assertThat(config.storage().clickhouse().user()).isEqualTo("reader");
+    assertThat(config.storage().clickhouse().database()).isEqualTo("telemetry");
+    assertThat(config.storage().workerThreads()).isEqualTo(3);
+    assertThat(config.storage().readinessInterval()).isEqualTo(Duration.ofSeconds(7));
+    assertThat(config.resources())
+        .isEqualTo(
+            ResourceSettings.of(Duration.ofHours(1), Duration.ofDays(1), Duration.ofSeconds(2)));
+    assertThat(config.continueKeyFile()).contains(keyFile);
+    assertThat(config.shutdown())
+        .isEqualTo(new ApiServerConfig.Shutdown(Duration.ofSeconds(9), Duration.ofSeconds(4)));
+    assertThat(config.toString()).doesNotContain("s3cr3t-pw").contains("reader", "<redacted>");
+  }
+
+  @Test
+  void withoutWindowFlagsTheResourcesGetTheDefaults() throws Exception {
+    ApiServerConfig config = parse(Map.of(), "--standalone", "--state-dir", dir.toString());
+
+    assertThat(config.resources()).isEqualTo(ResourceSettings.DEFAULTS);
+    assertThat(config.resources().watchPollInterval()).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void clusterModeKeepsTheClientCaAndRejectsCertificatesWithStandalone() throws Exception {
+    ApiServerConfig config =
+        parse(
+            Map.of(),
+            "--tls-cert-file",
+            "tls.crt",
+            "--tls-private-key-file",
+            "tls.key",
+            "--client-ca-file",
+            "ca.crt");
+
+    assertThat(config.tls())
+        .isEqualTo(
+            new ApiServerConfig.Cluster(
+                new TlsSettings(
+                    Path.of("tls.crt"),
+                    Path.of("tls.key"),
+                    java.util.Optional.of(Path.of("ca.crt")))));
+    assertThatThrownBy(
+            () ->
+                parse(
+                    Map.of(),
+                    "--standalone",
+                    "--state-dir",
+                    dir.toString(),
+                    "--tls-cert-file",
+                    "tls.crt"))
+        .hasMessageContaining("do not combine");
   }
 }

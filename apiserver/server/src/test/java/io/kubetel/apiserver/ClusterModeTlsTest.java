@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubetel.apiserver.e2e.ApiServerProcess;
 import io.kubetel.apiserver.e2e.EmptyTelemetryStore;
+import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.security.StandalonePki;
+import io.kubetel.apiserver.security.TlsSettings;
+import io.kubetel.store.clickhouse.ClickHouseSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -44,11 +47,7 @@ class ClusterModeTlsTest {
     ApiServerConfig config = config(cert, key, first.caCert(), Duration.ZERO);
     ApiServer server =
         new ApiServer(
-            config,
-            c -> new EmptyTelemetryStore(),
-            ProductionWiring.handlers(),
-            Clock.systemUTC(),
-            Duration.ofMillis(200));
+            config, c -> new EmptyTelemetryStore(), Clock.systemUTC(), Duration.ofMillis(200));
     int port = server.start();
     try {
       HttpClient admin =
@@ -92,26 +91,13 @@ class ClusterModeTlsTest {
   private static ApiServerConfig config(
       Path cert, Path key, Path clientCa, Duration delay, Duration shutdownTimeout) {
     return new ApiServerConfig(
-        "127.0.0.1",
-        0,
-        false,
+        new ApiServerConfig.Serving("127.0.0.1", 0, 1024 * 1024),
+        new ApiServerConfig.Cluster(new TlsSettings(cert, key, Optional.of(clientCa))),
+        new ApiServerConfig.Storage(
+            ClickHouseSettings.of("http://127.0.0.1:1", "otel"), 2, Duration.ofMillis(200)),
+        ResourceSettings.DEFAULTS,
         Optional.empty(),
-        Optional.of(cert),
-        Optional.of(key),
-        Optional.of(clientCa),
-        "http://127.0.0.1:1",
-        "default",
-        "",
-        "otel",
-        Duration.ofMinutes(15),
-        Duration.ofDays(7),
-        Duration.ofSeconds(2),
-        2,
-        1024 * 1024,
-        shutdownTimeout,
-        delay,
-        Duration.ofMillis(200),
-        Optional.empty());
+        new ApiServerConfig.Shutdown(shutdownTimeout, delay));
   }
 
   @Test
@@ -122,7 +108,6 @@ class ClusterModeTlsTest {
         new ApiServer(
             config(pki.servingCert(), pki.servingKey(), pki.caCert(), Duration.ofSeconds(3)),
             c -> new EmptyTelemetryStore(),
-            ProductionWiring.handlers(),
             Clock.systemUTC());
     int port = server.start();
     HttpClient admin = fresh(pki);
@@ -160,7 +145,6 @@ class ClusterModeTlsTest {
                 Duration.ZERO,
                 Duration.ofSeconds(60)),
             c -> new EmptyTelemetryStore(),
-            ProductionWiring.handlers(),
             Clock.systemUTC());
     int port = server.start();
     HttpResponse<InputStream> watch =

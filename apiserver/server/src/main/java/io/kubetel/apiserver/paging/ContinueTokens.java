@@ -28,7 +28,6 @@ import javax.crypto.spec.SecretKeySpec;
  * restart the list.
  */
 public final class ContinueTokens {
-  private static final String ALGORITHM = "HmacSHA256";
   private static final int VERSION = 1;
   private static final int MAX_TOKEN_LENGTH = 16 * 1024;
 
@@ -38,14 +37,11 @@ public final class ContinueTokens {
   private final ObjectMapper mapper = Json.mapper();
 
   /**
-   * @param key HMAC key, at least 32 bytes
+   * @param key the HMAC key
    * @param ttl how long a token stays valid
    */
-  public ContinueTokens(byte[] key, Duration ttl, Clock clock) {
-    if (key.length < 32) {
-      throw new IllegalArgumentException("continue-token key must be at least 32 bytes");
-    }
-    this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+  public ContinueTokens(ContinueKey key, Duration ttl, Clock clock) {
+    this.key = key.secretKey();
     this.ttl = ttl;
     this.clock = clock;
   }
@@ -140,7 +136,7 @@ public final class ContinueTokens {
 
   private byte[] sign(byte[] payload) {
     try {
-      Mac mac = Mac.getInstance(ALGORITHM);
+      Mac mac = Mac.getInstance(key.getAlgorithm());
       mac.init(key);
       return mac.doFinal(payload);
     } catch (GeneralSecurityException e) {

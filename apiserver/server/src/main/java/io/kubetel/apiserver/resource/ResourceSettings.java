@@ -1,18 +1,19 @@
 package io.kubetel.apiserver.resource;
 
 import io.kubetel.apiserver.selection.WindowPolicy;
-import java.security.SecureRandom;
+import io.kubetel.model.window.Durations;
 import java.time.Duration;
 
 /**
- * Tunables of the telemetry resources, fixed at start-up by the composition root.
+ * The part of the server configuration the telemetry resources receive: read windows, paging and
+ * watch tunables. Three come from flags ({@code --default-window}, {@code --max-window}, {@code
+ * --watch-poll-interval}); their defaults are defined here once, as the flags' default text, and
+ * the rest are fixed in {@link #of}.
  *
- * @param defaultWindow read window when a request names none (last 15 minutes)
- * @param maxWindow longest window a request may ask for (7 days)
+ * @param defaultWindow read window when a request names none
+ * @param maxWindow longest window a request may ask for
  * @param maxFutureSkew how far in the future a window may end (client clock skew)
  * @param pageSize page size when a list has no {@code limit}; more items come with {@code continue}
- * @param continueKey HMAC-SHA256 key for continue tokens (at least 32 bytes); all replicas behind
- *     one Service must share it, or a continue token issued by one fails on another
  * @param continueTtl age after which a continue token is 410 Expired
  * @param watchPollInterval how often a watch polls storage for new data
  * @param watchHorizon oldest resourceVersion a watch may start from (older is 410 Expired)
@@ -25,7 +26,6 @@ public record ResourceSettings(
     Duration maxWindow,
     Duration maxFutureSkew,
     int pageSize,
-    byte[] continueKey,
     Duration continueTtl,
     Duration watchPollInterval,
     Duration watchHorizon,
@@ -33,45 +33,54 @@ public record ResourceSettings(
     Duration watchMaxTimeout,
     Duration watchBookmarkInterval) {
 
+  /** Default of {@code --default-window}. */
+  public static final String DEFAULT_WINDOW = "15m";
+
+  /** Default of {@code --max-window}. */
+  public static final String MAX_WINDOW = "7d";
+
+  /** Default of {@code --watch-poll-interval}. */
+  public static final String WATCH_POLL_INTERVAL = "2s";
+
+  /** The settings of a server started without window or watch flags. */
+  public static final ResourceSettings DEFAULTS =
+      of(
+          Durations.parse(DEFAULT_WINDOW),
+          Durations.parse(MAX_WINDOW),
+          Durations.parse(WATCH_POLL_INTERVAL));
+
   public ResourceSettings {
-    continueKey = continueKey.clone();
-    if (continueKey.length < 32) {
-      throw new IllegalArgumentException("continueKey must be at least 32 bytes");
+    requirePositive(defaultWindow, "--default-window");
+    requirePositive(maxWindow, "--max-window");
+    requirePositive(watchPollInterval, "--watch-poll-interval");
+    if (defaultWindow.compareTo(maxWindow) > 0) {
+      throw new IllegalArgumentException("--default-window must not exceed --max-window");
     }
     if (pageSize < 1 || pageSize > 10_000) {
       throw new IllegalArgumentException("pageSize must be from 1 to 10000");
     }
-    if (watchPollInterval.isNegative() || watchPollInterval.isZero()) {
-      throw new IllegalArgumentException("watchPollInterval must be positive");
-    }
   }
 
-  /** Defaults with the given continue-token key. */
-  public static ResourceSettings defaults(byte[] continueKey) {
+  /** The settings for these flag values; every other tunable has its one fixed value here. */
+  public static ResourceSettings of(
+      Duration defaultWindow, Duration maxWindow, Duration watchPollInterval) {
     return new ResourceSettings(
-        Duration.ofMinutes(15),
-        Duration.ofDays(7),
+        defaultWindow,
+        maxWindow,
         Duration.ofMinutes(5),
         500,
-        continueKey,
         Duration.ofMinutes(15),
-        Duration.ofSeconds(2),
+        watchPollInterval,
         Duration.ofHours(1),
         Duration.ofSeconds(30),
         Duration.ofMinutes(30),
         Duration.ofMinutes(1));
   }
 
-  /** Defaults with a random per-process continue-token key (single replica). */
-  public static ResourceSettings defaultsWithRandomKey() {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    return defaults(key);
-  }
-
-  @Override
-  public byte[] continueKey() {
-    return continueKey.clone();
+  private static void requirePositive(Duration value, String flag) {
+    if (value == null || value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(flag + " must be a positive duration");
+    }
   }
 
   /** The window bounds as a policy. */
@@ -79,13 +88,13 @@ public record ResourceSettings(
     return new WindowPolicy(defaultWindow, maxWindow, maxFutureSkew);
   }
 
+  /** A copy with another default page size (tests page through small data sets). */
   public ResourceSettings withPageSize(int size) {
     return new ResourceSettings(
         defaultWindow,
         maxWindow,
         maxFutureSkew,
         size,
-        continueKey,
         continueTtl,
         watchPollInterval,
         watchHorizon,
@@ -94,56 +103,18 @@ public record ResourceSettings(
         watchBookmarkInterval);
   }
 
+  /** A copy with other watch intervals (tests watch without waiting seconds). */
   public ResourceSettings withWatch(Duration pollInterval, Duration bookmarkInterval) {
     return new ResourceSettings(
         defaultWindow,
         maxWindow,
         maxFutureSkew,
         pageSize,
-        continueKey,
         continueTtl,
         pollInterval,
         watchHorizon,
         watchLatenessGrace,
         watchMaxTimeout,
         bookmarkInterval);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof ResourceSettings other
-        && java.util.Arrays.equals(continueKey, other.continueKey)
-        && toString().equals(other.toString());
-  }
-
-  @Override
-  public int hashCode() {
-    return toString().hashCode();
-  }
-
-  /** Never prints the key. */
-  @Override
-  public String toString() {
-    return "ResourceSettings[defaultWindow="
-        + defaultWindow
-        + ", maxWindow="
-        + maxWindow
-        + ", maxFutureSkew="
-        + maxFutureSkew
-        + ", pageSize="
-        + pageSize
-        + ", continueTtl="
-        + continueTtl
-        + ", watchPollInterval="
-        + watchPollInterval
-        + ", watchHorizon="
-        + watchHorizon
-        + ", watchLatenessGrace="
-        + watchLatenessGrace
-        + ", watchMaxTimeout="
-        + watchMaxTimeout
-        + ", watchBookmarkInterval="
-        + watchBookmarkInterval
-        + "]";
   }
 }

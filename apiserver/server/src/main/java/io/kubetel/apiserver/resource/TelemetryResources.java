@@ -2,6 +2,7 @@ package io.kubetel.apiserver.resource;
 
 import io.kubetel.apiserver.logs.LogsResource;
 import io.kubetel.apiserver.metrics.MetricsResource;
+import io.kubetel.apiserver.paging.ContinueKey;
 import io.kubetel.apiserver.paging.ContinueTokens;
 import io.kubetel.apiserver.queries.QueriesHandler;
 import io.kubetel.apiserver.traces.TracesResource;
@@ -24,11 +25,16 @@ public final class TelemetryResources {
    * @param store storage; each handler sees only its narrow reader
    * @param workers bounded worker pool for every blocking storage call
    * @param clock the server clock (as-of times, token expiry, windows)
+   * @param settings the resources' part of the server configuration
+   * @param continueKey signs the lists' continue tokens
    */
   public static List<ResourceHandler> create(
-      TelemetryStore store, WorkerExecutor workers, Clock clock, ResourceSettings settings) {
-    ContinueTokens tokens =
-        new ContinueTokens(settings.continueKey(), settings.continueTtl(), clock);
+      TelemetryStore store,
+      WorkerExecutor workers,
+      Clock clock,
+      ResourceSettings settings,
+      ContinueKey continueKey) {
+    ContinueTokens tokens = new ContinueTokens(continueKey, settings.continueTtl(), clock);
     return List.of(
         new ReadOnlyResourceHandler<>(new MetricsResource(store), workers, clock, settings, tokens),
         new ReadOnlyResourceHandler<>(new TracesResource(store), workers, clock, settings, tokens),

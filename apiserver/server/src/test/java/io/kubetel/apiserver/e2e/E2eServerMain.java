@@ -1,7 +1,6 @@
 package io.kubetel.apiserver.e2e;
 
 import io.kubetel.apiserver.ApiServerMain;
-import io.kubetel.apiserver.ProductionWiring;
 
 /**
  * Test-only entry point: the real {@link ApiServerMain} and resource handlers with an empty store
@@ -12,7 +11,6 @@ public final class E2eServerMain {
   private E2eServerMain() {}
 
   public static void main(String[] args) {
-    System.exit(
-        ApiServerMain.run(args, config -> new EmptyTelemetryStore(), ProductionWiring.handlers()));
+    System.exit(ApiServerMain.run(args, clickhouse -> new EmptyTelemetryStore()));
   }
 }

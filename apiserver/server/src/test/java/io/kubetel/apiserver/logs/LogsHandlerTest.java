@@ -6,6 +6,7 @@ import static io.kubetel.apiserver.testing.TestApiServer.TABLE_ACCEPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubetel.apiserver.paging.ContinueKey;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.resource.TelemetryResources;
 import io.kubetel.apiserver.testing.InMemoryTelemetryStore;
@@ -52,7 +53,11 @@ class LogsHandlerTest {
         new TestApiServer(
             w ->
                 TelemetryResources.create(
-                    store, w, new MutableClock(NOW), ResourceSettings.defaults(new byte[32])));
+                    store,
+                    w,
+                    new MutableClock(NOW),
+                    ResourceSettings.DEFAULTS,
+                    ContinueKey.random()));
   }
 
   @AfterAll

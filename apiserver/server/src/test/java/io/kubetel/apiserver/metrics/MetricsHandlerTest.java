@@ -6,6 +6,7 @@ import static io.kubetel.apiserver.testing.TestApiServer.TABLE_ACCEPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubetel.apiserver.paging.ContinueKey;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.resource.TelemetryResources;
 import io.kubetel.apiserver.testing.InMemoryTelemetryStore;
@@ -74,8 +75,10 @@ class MetricsHandlerTest {
     store.addSeries(
         series("old-series-1", "shop", "old.metric", MetricType.GAUGE, "cart", "cart-1", Map.of()),
         List.of(point(NOW.minus(Duration.ofHours(2)), 1)));
-    ResourceSettings settings = ResourceSettings.defaults(new byte[32]).withPageSize(10);
-    server = new TestApiServer(w -> TelemetryResources.create(store, w, clock, settings));
+    ResourceSettings settings = ResourceSettings.DEFAULTS.withPageSize(10);
+    server =
+        new TestApiServer(
+            w -> TelemetryResources.create(store, w, clock, settings, ContinueKey.random()));
   }
 
   @BeforeEach

@@ -21,7 +21,8 @@ class ContinueTokensTest {
   static final Instant NOW = Instant.parse("2026-11-25T12:00:00.123456789Z");
   final MutableClock clock = new MutableClock(NOW);
   final byte[] key = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
-  final ContinueTokens tokens = new ContinueTokens(key, Duration.ofMinutes(15), clock);
+  final ContinueTokens tokens =
+      new ContinueTokens(new ContinueKey(key), Duration.ofMinutes(15), clock);
   final ContinueToken token =
       new ContinueToken(
           "metrics",
@@ -66,7 +67,8 @@ class ContinueTokensTest {
             + text.substring(text.indexOf('.'));
     assertThatThrownBy(() -> tokens.verify(moved, "metrics", "shop", "abc"))
         .hasMessageContaining("signature does not match");
-    ContinueTokens other = new ContinueTokens(new byte[32], Duration.ofMinutes(15), clock);
+    ContinueTokens other =
+        new ContinueTokens(new ContinueKey(new byte[32]), Duration.ofMinutes(15), clock);
     assertThatThrownBy(() -> other.verify(text, "metrics", "shop", "abc"))
         .hasMessageContaining("signature does not match");
   }
@@ -97,7 +99,7 @@ class ContinueTokensTest {
 
   @Test
   void shortKeysAreRefused() {
-    assertThatThrownBy(() -> new ContinueTokens(new byte[16], Duration.ofMinutes(1), clock))
+    assertThatThrownBy(() -> new ContinueKey(new byte[16]))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -3,6 +3,7 @@ package io.kubetel.apiserver.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubetel.apiserver.paging.ContinueKey;
 import io.kubetel.apiserver.testing.InMemoryTelemetryStore;
 import io.kubetel.apiserver.testing.MutableClock;
 import java.time.Instant;
@@ -18,7 +19,8 @@ class ResourceInfoTest {
               new InMemoryTelemetryStore(),
               null,
               new MutableClock(Instant.EPOCH),
-              ResourceSettings.defaults(new byte[32]))
+              ResourceSettings.DEFAULTS,
+              ContinueKey.random())
           .stream()
           .map(ResourceHandler::info)
           .toList();

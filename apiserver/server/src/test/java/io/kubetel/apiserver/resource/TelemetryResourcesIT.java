@@ -4,6 +4,7 @@ import static io.kubetel.apiserver.testing.TestApiServer.TABLE_ACCEPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubetel.apiserver.paging.ContinueKey;
 import io.kubetel.apiserver.testing.TestApiServer;
 import io.kubetel.apiserver.testing.TestApiServer.Reply;
 import io.kubetel.store.ClickHouseTelemetryStore;
@@ -153,15 +154,19 @@ class TelemetryResourcesIT {
     ClickHouseTelemetryStore store =
         new ClickHouseTelemetryStore(ch.gateway(), ch.layout(), Clock.systemUTC());
     ResourceSettings settings =
-        ResourceSettings.defaults(new byte[32])
-            .withWatch(Duration.ofMillis(200), Duration.ofMinutes(1));
+        ResourceSettings.DEFAULTS.withWatch(Duration.ofMillis(200), Duration.ofMinutes(1));
     server =
-        new TestApiServer(w -> TelemetryResources.create(store, w, Clock.systemUTC(), settings));
+        new TestApiServer(
+            w ->
+                TelemetryResources.create(
+                    store, w, Clock.systemUTC(), settings, ContinueKey.random()));
     ClickHouseTelemetryStore unreachable =
         new ClickHouseTelemetryStore(ClickHouseSettings.of("http://127.0.0.1:1", ch.database()));
     down =
         new TestApiServer(
-            w -> TelemetryResources.create(unreachable, w, Clock.systemUTC(), settings));
+            w ->
+                TelemetryResources.create(
+                    unreachable, w, Clock.systemUTC(), settings, ContinueKey.random()));
   }
 
   @AfterAll

@@ -7,6 +7,7 @@ import static io.kubetel.apiserver.testing.TestApiServer.TABLE_ACCEPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubetel.apiserver.paging.ContinueKey;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.resource.TelemetryResources;
 import io.kubetel.apiserver.testing.InMemoryTelemetryStore;
@@ -64,10 +65,12 @@ class TracesHandlerTest {
                           fails ? "Error" : "Ok",
                           List.of())))));
     }
-    ResourceSettings settings = ResourceSettings.defaults(new byte[32]).withPageSize(5);
+    ResourceSettings settings = ResourceSettings.DEFAULTS.withPageSize(5);
     server =
         new TestApiServer(
-            w -> TelemetryResources.create(store, w, new MutableClock(NOW), settings));
+            w ->
+                TelemetryResources.create(
+                    store, w, new MutableClock(NOW), settings, ContinueKey.random()));
   }
 
   @AfterAll

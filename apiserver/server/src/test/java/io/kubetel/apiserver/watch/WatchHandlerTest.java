@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubetel.apiserver.paging.ContinueKey;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.resource.TelemetryResources;
 import io.kubetel.apiserver.testing.InMemoryTelemetryStore;
@@ -43,9 +44,10 @@ class WatchHandlerTest {
         series("latency-1", "shop", "latency", MetricType.GAUGE, "cart", "cart-1", Map.of()),
         List.of(point(NOW.minusSeconds(120), 1)));
     ResourceSettings settings =
-        ResourceSettings.defaults(new byte[32])
-            .withWatch(Duration.ofMillis(50), Duration.ofMillis(200));
-    server = new TestApiServer(w -> TelemetryResources.create(store, w, clock, settings));
+        ResourceSettings.DEFAULTS.withWatch(Duration.ofMillis(50), Duration.ofMillis(200));
+    server =
+        new TestApiServer(
+            w -> TelemetryResources.create(store, w, clock, settings, ContinueKey.random()));
   }
 
   @AfterEach
