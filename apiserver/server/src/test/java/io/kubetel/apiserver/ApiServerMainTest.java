@@ -8,6 +8,8 @@ import io.kubetel.apiserver.security.TlsSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,9 +25,20 @@ class ApiServerMainTest {
     return main.config();
   }
 
+  /** Standalone mode in the temp dir, plus {@code more} flags. */
+  private ApiServerConfig standalone(String... more) throws Exception {
+    return standalone(Map.of(), more);
+  }
+
+  private ApiServerConfig standalone(Map<String, String> env, String... more) throws Exception {
+    List<String> args = new ArrayList<>(List.of("--standalone", "--state-dir", dir.toString()));
+    args.addAll(List.of(more));
+    return parse(env, args.toArray(String[]::new));
+  }
+
   @Test
   void defaultsAndStandalone() throws Exception {
-    ApiServerConfig config = parse(Map.of(), "--standalone", "--state-dir", dir.toString());
+    ApiServerConfig config = standalone();
 
     assertThat(config.serving().bindAddress()).isEqualTo("0.0.0.0");
     assertThat(config.serving().securePort()).isEqualTo(8443);
@@ -39,18 +52,10 @@ class ApiServerMainTest {
   void passwordComesFromFileOrEnvironmentAndIsNeverPrinted() throws Exception {
     Path file = Files.writeString(dir.resolve("pw"), "from-file\n");
 
-    ApiServerConfig fromEnv =
-        parse(
-            Map.of(ApiServerMain.PASSWORD_ENV, "from-env"),
-            "--standalone",
-            "--state-dir",
-            dir.toString());
+    ApiServerConfig fromEnv = standalone(Map.of(ApiServerMain.PASSWORD_ENV, "from-env"));
     ApiServerConfig fromFile =
-        parse(
+        standalone(
             Map.of(ApiServerMain.PASSWORD_ENV, "from-env"),
-            "--standalone",
-            "--state-dir",
-            dir.toString(),
             "--clickhouse-password-file",
             file.toString());
 
@@ -65,15 +70,7 @@ class ApiServerMainTest {
   void rejectsInconsistentModes() {
     assertThatThrownBy(() -> parse(Map.of(), "--standalone")).hasMessageContaining("--state-dir");
     assertThatThrownBy(() -> parse(Map.of())).hasMessageContaining("--tls-cert-file");
-    assertThatThrownBy(
-            () ->
-                parse(
-                    Map.of(),
-                    "--standalone",
-                    "--state-dir",
-                    dir.toString(),
-                    "--default-window",
-                    "8d"))
+    assertThatThrownBy(() -> standalone("--default-window", "8d"))
         .hasMessageContaining("--max-window");
   }
 
@@ -100,11 +97,8 @@ class ApiServerMainTest {
   void everyFlagLandsInItsGroup() throws Exception {
     Path keyFile = dir.resolve("continue.key");
     ApiServerConfig config =
-        parse(
+        standalone(
             Map.of(ApiServerMain.PASSWORD_ENV, "s3cr3t-pw"),
-            "--standalone",
-            "--state-dir",
-            dir.toString(),
             "--bind-address",
             "127.0.0.1",
             "--max-request-body-bytes",
@@ -148,7 +142,7 @@ class ApiServerMainTest {
 
   @Test
   void withoutWindowFlagsTheResourcesGetTheDefaults() throws Exception {
-    ApiServerConfig config = parse(Map.of(), "--standalone", "--state-dir", dir.toString());
+    ApiServerConfig config = standalone();
 
     assertThat(config.resources()).isEqualTo(ResourceSettings.DEFAULTS);
     assertThat(config.resources().watchPollInterval()).isEqualTo(Duration.ofSeconds(2));
@@ -173,15 +167,7 @@ class ApiServerMainTest {
                     Path.of("tls.crt"),
                     Path.of("tls.key"),
                     java.util.Optional.of(Path.of("ca.crt")))));
-    assertThatThrownBy(
-            () ->
-                parse(
-                    Map.of(),
-                    "--standalone",
-                    "--state-dir",
-                    dir.toString(),
-                    "--tls-cert-file",
-                    "tls.crt"))
+    assertThatThrownBy(() -> standalone("--tls-cert-file", "tls.crt"))
         .hasMessageContaining("do not combine");
   }
 }

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubetel.apiserver.testing.MutableClock;
-import io.kubetel.model.page.Cursor;
-import io.kubetel.model.window.TimeWindow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,23 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
  * server issued is accepted by the other.
  */
 class ContinueKeyTest {
-  static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
-  final MutableClock clock = new MutableClock(NOW);
-  final ContinueToken token =
-      new ContinueToken(
-          "logs",
-          "shop",
-          "h",
-          new TimeWindow(NOW.minusSeconds(60), NOW),
-          new Cursor(List.of("1")),
-          NOW);
+  final MutableClock clock = new MutableClock(ContinueTokensTest.NOW);
+  final ContinueToken token = new ContinueTokensTest().token;
 
   @TempDir Path dir;
 
   private boolean sameKey(ContinueKey issuer, ContinueKey verifier) {
     String text = new ContinueTokens(issuer, Duration.ofMinutes(15), clock).issue(token);
     try {
-      new ContinueTokens(verifier, Duration.ofMinutes(15), clock).verify(text, "logs", "shop", "h");
+      new ContinueTokens(verifier, Duration.ofMinutes(15), clock)
+          .verify(text, token.resource(), token.namespace(), token.selectorHash());
       return true;
     } catch (RuntimeException rejected) {
       return false;
