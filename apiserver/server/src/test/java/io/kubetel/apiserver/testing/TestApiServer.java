@@ -2,11 +2,12 @@ package io.kubetel.apiserver.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kubetel.apiserver.http.ApiException;
-import io.kubetel.apiserver.http.StatusResponses;
+import io.kubetel.apiserver.http.ApiRouter;
+import io.kubetel.apiserver.http.RequestMetrics;
 import io.kubetel.apiserver.resource.ResourceHandler;
-import io.kubetel.apiserver.resource.TelemetryApiGroup;
+import io.kubetel.apiserver.security.Authenticator;
+import io.kubetel.apiserver.security.UserInfo;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
@@ -19,14 +20,16 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * A plain-HTTP Vert.x server with a minimal router that mounts resource handlers the way the
- * platform's router does (four routes per resource, Status on failure), plus a client to call it.
+ * A plain-HTTP Vert.x server that serves resource handlers through the production {@link ApiRouter}
+ * (every request authenticated as a test user), plus a client to call it.
  */
 public final class TestApiServer implements AutoCloseable {
   public static final String TABLE_ACCEPT =
@@ -44,31 +47,13 @@ public final class TestApiServer implements AutoCloseable {
   public TestApiServer(Function<WorkerExecutor, List<ResourceHandler>> handlers) throws Exception {
     vertx = Vertx.vertx();
     workers = vertx.createSharedWorkerExecutor("kubetel-test-workers", 4);
-    Router router = Router.router(vertx);
-    for (ResourceHandler h : handlers.apply(workers)) {
-      String p = h.info().plural();
-      String base = TelemetryApiGroup.PATH;
-      router.route(base + "/" + p).handler(h::handle);
-      router.route(base + "/" + p + "/:name").handler(h::handle);
-      router.route(base + "/namespaces/:namespace/" + p).handler(h::handle);
-      router.route(base + "/namespaces/:namespace/" + p + "/:name").handler(h::handle);
-    }
-    router
-        .route()
-        .failureHandler(
-            ctx -> {
-              Throwable f = ctx.failure();
-              ApiException e =
-                  f instanceof ApiException a
-                      ? a
-                      : new ApiException(500, "InternalError", "unexpected: " + f);
-              // The production Status rendering, so handler tests see what clients see.
-              ObjectNode s = StatusResponses.status(e);
-              ctx.response()
-                  .setStatusCode(e.code())
-                  .putHeader("Content-Type", "application/json")
-                  .end(s.toString());
-            });
+    // The production router (routes, method checks, Status errors), with everyone authenticated.
+    Authenticator everyone =
+        credentials -> Optional.of(new UserInfo("tester", List.of("system:masters"), Map.of()));
+    Router router =
+        new ApiRouter(
+                vertx, new RequestMetrics(new SimpleMeterRegistry()), List.of(everyone), 1 << 20)
+            .build(List.of(), handlers.apply(workers));
     server =
         vertx
             .createHttpServer()
