@@ -83,21 +83,18 @@ public final class ApiServerMain implements Callable<Integer> {
   @Option(
       names = "--default-window",
       defaultValue = ResourceSettings.DEFAULT_WINDOW,
-      converter = DurationConverter.class,
       description = "Time window when a request names none.")
   Duration defaultWindow;
 
   @Option(
       names = "--max-window",
       defaultValue = ResourceSettings.MAX_WINDOW,
-      converter = DurationConverter.class,
       description = "Largest time window a request may ask for.")
   Duration maxWindow;
 
   @Option(
       names = "--watch-poll-interval",
       defaultValue = ResourceSettings.WATCH_POLL_INTERVAL,
-      converter = DurationConverter.class,
       description = "How often watches poll storage.")
   Duration watchPollInterval;
 
@@ -116,21 +113,18 @@ public final class ApiServerMain implements Callable<Integer> {
   @Option(
       names = "--shutdown-timeout",
       defaultValue = "20s",
-      converter = DurationConverter.class,
       description = "How long to drain in-flight requests on SIGTERM.")
   Duration shutdownTimeout;
 
   @Option(
       names = "--shutdown-delay",
       defaultValue = "0s",
-      converter = DurationConverter.class,
       description = "After SIGTERM, keep serving with /readyz failing this long before draining.")
   Duration shutdownDelay;
 
   @Option(
       names = "--readiness-interval",
       defaultValue = "5s",
-      converter = DurationConverter.class,
       description = "How often the cached storage ping for /readyz runs.")
   Duration readinessInterval;
 
@@ -165,9 +159,14 @@ public final class ApiServerMain implements Callable<Integer> {
    * {@link ApiServer#CLICKHOUSE}; the e2e harness passes a store of its own.
    */
   public static int run(String[] args, ApiServer.StoreFactory stores) {
-    return new CommandLine(new ApiServerMain(System.getenv(), stores))
-        .setCaseInsensitiveEnumValuesAllowed(true)
-        .execute(args);
+    return commandLine(new ApiServerMain(System.getenv(), stores)).execute(args);
+  }
+
+  /** The parser for {@code main}'s flags; every duration flag takes the same notation. */
+  static CommandLine commandLine(ApiServerMain main) {
+    return new CommandLine(main)
+        .registerConverter(Duration.class, new DurationConverter())
+        .setCaseInsensitiveEnumValuesAllowed(true);
   }
 
   @Override

@@ -21,7 +21,7 @@ class ApiServerMainTest {
 
   private static ApiServerConfig parse(Map<String, String> env, String... args) throws Exception {
     ApiServerMain main = new ApiServerMain(env, clickhouse -> null);
-    new CommandLine(main).parseArgs(args);
+    ApiServerMain.commandLine(main).parseArgs(args);
     return main.config();
   }
 
