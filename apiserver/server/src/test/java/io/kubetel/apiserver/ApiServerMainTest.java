@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -169,5 +170,28 @@ class ApiServerMainTest {
                     java.util.Optional.of(Path.of("ca.crt")))));
     assertThatThrownBy(() -> standalone("--tls-cert-file", "tls.crt"))
         .hasMessageContaining("do not combine");
+  }
+
+  @Test
+  void badFlagsAreAUsageErrorAndStartNothing() {
+    AtomicBoolean opened = new AtomicBoolean();
+    ApiServer.StoreFactory stores =
+        clickhouse -> {
+          opened.set(true);
+          throw new AssertionError("no store may be opened");
+        };
+
+    int missingStateDir = ApiServerMain.run(new String[] {"--standalone"}, stores);
+    int notAnHttpUrl =
+        ApiServerMain.run(
+            new String[] {
+              "--standalone", "--state-dir", dir.toString(), "--clickhouse-url", "127.0.0.1:8123"
+            },
+            stores);
+
+    assertThat(missingStateDir).isEqualTo(CommandLine.ExitCode.USAGE);
+    assertThat(notAnHttpUrl).isEqualTo(CommandLine.ExitCode.USAGE);
+    assertThat(opened).isFalse();
+    assertThat(dir).isEmptyDirectory();
   }
 }
