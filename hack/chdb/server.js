@@ -210,7 +210,7 @@ async function handleQuery(engine, req, res, url) {
     for (const [k, v] of params) if (k !== 'password' && k !== 'query') shown[k] = v;
     const headers = {};
     for (const [k, v] of Object.entries(req.headers)) if (k !== 'authorization' && k !== 'x-clickhouse-key') headers[k] = v;
-    log('request', { method: req.method, path: url.pathname, params: shown, headers });
+    log('request', { method: req.method, path: url.pathname, query_in_url: params.has('query'), params: shown, headers });
   }
   try {
     const body = req.method === 'POST' ? await readBody(req) : Buffer.alloc(0);
@@ -225,6 +225,7 @@ async function handleQuery(engine, req, res, url) {
     // Like the real server: the URL's query, then the body (an INSERT's data, or the whole statement).
     const text = inUrl !== null ? (body.length ? inUrl + '\n' + body.toString('utf8') : inUrl) : body.toString('utf8');
     const stmt = parse(text);
+    if (process.env.KUBETEL_CHDB_TRACE === '1') log('statement', { query_id: queryId, sql: stmt.head.slice(0, 300), data_bytes: stmt.data.length });
     const format = stmt.kind === 'INSERT' ? 'TabSeparated'
       : stmt.format || params.get('default_format') || req.headers['x-clickhouse-format'] || 'TabSeparated';
     fields.kind = stmt.kind;
