@@ -54,9 +54,13 @@ function log(event, fields) {
 }
 
 function args(argv) {
-  const out = { port: 0, host: '127.0.0.1' };
+  const out = { port: 0 };
   for (let i = 2; i < argv.length; i += 2) out[argv[i].replace(/^--/, '').replace(/-(\w)/g, (_, c) => c.toUpperCase())] = argv[i + 1];
-  if (!out.data) throw new Error('usage: node server.js --data DIR [--port N] [--port-file FILE]');
+  if (!out.data || out.host !== undefined) {
+    // No --host on purpose: this server has no access control, so it only ever listens on loopback.
+    throw new Error('usage: node server.js --data DIR [--port N] [--port-file FILE]');
+  }
+  out.host = '127.0.0.1';
   return out;
 }
 
@@ -92,9 +96,13 @@ class Engine {
     return new SqlError(this.codes[name] || 0, name, message);
   }
 
-  /** Runs one statement with `USE database` first (serialized, so nothing else sees it). */
-  run(database, sql, format) {
+  /**
+   * Runs one statement with `USE database` first (serialized, so nothing else sees it). A read
+   * whose client left while it waited in the queue is skipped, as the real server cancels it.
+   */
+  run(database, sql, format, abandoned) {
     return this.serial(async () => {
+      if (abandoned && abandoned()) throw this.error('QUERY_WAS_CANCELLED', 'The client closed the connection before the statement started');
       await this.session.queryAsync('USE `' + database.replace(/\\/g, '\\\\').replace(/`/g, '\\`') + '`');
       return this.session.queryAsync(sql, { format });
     });
@@ -204,13 +212,17 @@ async function handleQuery(engine, req, res, url) {
   const database = params.get('database') || req.headers['x-clickhouse-database'] || 'default';
   const fields = { method: req.method, database, params: [...params.keys()].filter((k) => k !== 'query' && k !== 'password') };
   const started = process.hrtime.bigint();
+  let clientGone = false;
+  res.on('close', () => { if (!res.writableFinished) clientGone = true; });
   if (process.env.KUBETEL_CHDB_TRACE === '1') {
     // What the client really sends (parameter values and headers, never the password).
     const shown = {};
     for (const [k, v] of params) if (k !== 'password' && k !== 'query') shown[k] = v;
     const headers = {};
     for (const [k, v] of Object.entries(req.headers)) if (k !== 'authorization' && k !== 'x-clickhouse-key') headers[k] = v;
-    log('request', { method: req.method, path: url.pathname, query_in_url: params.has('query'), params: shown, headers });
+    const auth = req.headers.authorization ? req.headers.authorization.split(' ')[0]
+      : req.headers['x-clickhouse-user'] ? 'x-clickhouse-user' : params.has('user') ? 'params' : 'none';
+    log('request', { method: req.method, path: url.pathname, query_in_url: params.has('query'), auth, params: shown, headers });
   }
   try {
     const body = req.method === 'POST' ? await readBody(req) : Buffer.alloc(0);
@@ -244,7 +256,8 @@ async function handleQuery(engine, req, res, url) {
       log('settings_not_applied', { ...fields, query_id: queryId, reason: 'SYSTEM takes no SETTINGS clause' });
       result = await engine.run(database, stmt.head, format);
     } else {
-      result = await engine.run(database, withSettings(stmt, settings), format);
+      const isRead = OUTPUT_KINDS.has(stmt.kind);
+      result = await engine.run(database, withSettings(stmt, settings), format, () => isRead && clientGone);
     }
     const millis = Number(process.hrtime.bigint() - started) / 1e6;
     const out = result ? Buffer.from(result.bytes()) : Buffer.alloc(0);
@@ -260,7 +273,7 @@ async function handleQuery(engine, req, res, url) {
       headers['Content-Type'] = 'text/plain; charset=UTF-8';
     }
     log('statement_done', { ...fields, query_id: queryId, status: 200, millis: Math.round(millis), bytes: out.length });
-    if (res.destroyed) {
+    if (clientGone || res.destroyed) {
       log('client_gone', { query_id: queryId });
       return;
     }
