@@ -10,7 +10,7 @@
 const http = require('http');
 const os = require('os');
 const crypto = require('crypto');
-const { parse, withSettings, SqlError, OUTPUT_KINDS } = require('./sql');
+const { parse, withSettings, takesSettingsClause, SqlError, OUTPUT_KINDS } = require('./sql');
 
 // Parameters that belong to the HTTP interface itself, not to the statement's settings.
 const HTTP_PARAMS = new Set(['query', 'database', 'default_format', 'query_id', 'user', 'password',
@@ -247,13 +247,13 @@ async function handleQuery(engine, req, res, url) {
       // Without a session the real server forgets these after the request; here they must not
       // reach the shared session at all.
       log('statement_ignored', { ...fields, query_id: queryId, reason: 'no HTTP sessions: SET/USE last one request' });
-    } else if (stmt.kind === 'SYSTEM') {
-      // SYSTEM has no SETTINGS clause in ClickHouse's grammar: run it without the request's
+    } else if (!takesSettingsClause(stmt)) {
+      // SYSTEM, GRANT and access DDL have no query SETTINGS clause: run them without the request's
       // settings (client-v2 sends its client-wide ones with every request), but keep readonly.
       if (settings.readonly !== undefined && settings.readonly !== '0') {
         throw engine.error('READONLY', 'default: Cannot execute query in readonly mode');
       }
-      log('settings_not_applied', { ...fields, query_id: queryId, reason: 'SYSTEM takes no SETTINGS clause' });
+      log('settings_not_applied', { ...fields, query_id: queryId, reason: stmt.kind + ' takes no SETTINGS clause' });
       result = await engine.run(database, stmt.head, format);
     } else {
       const isRead = OUTPUT_KINDS.has(stmt.kind);

@@ -107,6 +107,9 @@ test('errors have the real server status, code header and body', async () => {
     ['SELECT 1', { session_id: 's1' }, 501, 48, 'NOT_IMPLEMENTED'],
     ['SELECT 1', { user: 'someone' }, 403, 516, 'AUTHENTICATION_FAILED'],
     ['CREATE USER u1', {}, 403, 497, 'ACCESS_DENIED'],
+    // Access DDL has no query SETTINGS clause: the request's settings must not turn into a syntax error.
+    ['CREATE ROW POLICY p ON default.t USING 1 TO ALL', { max_threads: '1' }, 403, 497, 'ACCESS_DENIED'],
+    ['SYSTEM FLUSH LOGS', { readonly: '1' }, 500, 164, 'READONLY'],
   ];
   for (const [sql, params, status, code, name] of cases) {
     const r = await post(sql, params);
@@ -160,4 +163,5 @@ test('success headers are the ones client-v2 reads', async () => {
   assert.equal(await get.text(), '1\n');
   const getWrite = await fetch(base + '/?query=' + encodeURIComponent('CREATE TABLE via_get (a UInt8) ENGINE = Memory'));
   assert.equal(getWrite.headers.get('x-clickhouse-exception-code'), '164', 'GET is read-only');
+  assert.equal((await post('SYSTEM FLUSH LOGS', { max_threads: '1' })).status, 200);
 });

@@ -87,6 +87,7 @@ function parse(text) {
     throw new SqlError(62, 'SYNTAX_ERROR', 'Empty query');
   }
   const kind = upper(toks[0]);
+  const words = toks.slice(0, 4).map(upper);
   if (kind === 'INSERT' && insertFormatAt >= 0) {
     const fmt = toks[insertFormatAt + 1];
     // ClickHouse skips the whitespace (and at most the line) between the format name and the data.
@@ -101,6 +102,7 @@ function parse(text) {
       data: text.slice(dataStart),
       format: fmt.text.replace(/^[`"]|[`"]$/g, ''),
       hasFormat: true,
+      words,
     };
   }
   // Drop trailing semicolons; a significant token after a top-level `;` is a second statement.
@@ -125,7 +127,20 @@ function parse(text) {
     const v = toks.find((t) => t.depth === 0 && (upper(t) === 'VALUES' || upper(t) === 'SELECT' || upper(t) === 'WITH'));
     if (v && upper(v) === 'VALUES') valuesAt = v.start;
   }
-  return { kind, head: text.slice(0, toks[last].end), formatAt: valuesAt, data: '', format, hasFormat: format !== null };
+  return { kind, head: text.slice(0, toks[last].end), formatAt: valuesAt, data: '', format, hasFormat: format !== null, words };
+}
+
+// Access-entity DDL: a trailing SETTINGS there would be the entity's own settings, not the query's.
+const ACCESS_ENTITIES = new Set(['USER', 'ROLE', 'ROW', 'POLICY', 'QUOTA', 'SETTINGS', 'PROFILE']);
+
+/** False for statements whose grammar has no query-level SETTINGS clause (SYSTEM, GRANT, access DDL). */
+function takesSettingsClause(stmt) {
+  if (['SYSTEM', 'GRANT', 'REVOKE'].includes(stmt.kind)) return false;
+  if (['CREATE', 'ALTER', 'DROP'].includes(stmt.kind)) {
+    const w = stmt.words[1] === 'OR' ? stmt.words[3] : stmt.words[1];
+    return !ACCESS_ENTITIES.has(w);
+  }
+  return true;
 }
 
 /** A setting's value as a SQL literal: plain numbers stay numbers, the rest become quoted strings. */
@@ -150,4 +165,4 @@ function withSettings(stmt, settings) {
   return stmt.head + '\n' + clause;
 }
 
-module.exports = { tokens, parse, withSettings, literal, SqlError, OUTPUT_KINDS };
+module.exports = { tokens, parse, withSettings, takesSettingsClause, literal, SqlError, OUTPUT_KINDS };
