@@ -62,6 +62,10 @@ start() {
     # shellcheck disable=SC1091
     source "$dir/env"
     if kill -0 "${CLICKHOUSE_PID:-0}" 2>/dev/null; then
+      if [[ "${KUBETEL_CLICKHOUSE_ENGINE:-debian}" != "$engine" ]]; then
+        log "a ${KUBETEL_CLICKHOUSE_ENGINE:-debian} engine already runs in $dir (pid $CLICKHOUSE_PID); stop it first"
+        exit 1
+      fi
       log "already running (pid $CLICKHOUSE_PID) at $KUBETEL_CLICKHOUSE_URL"
       return
     fi
