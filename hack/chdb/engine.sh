@@ -32,10 +32,13 @@ chdb_modules() {
   if ! (cd "$tmp" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >"$tmp/npm.log" 2>&1); then
     chdb_log "event=install_failed log=$tmp/npm.log"
     tail -n 20 "$tmp/npm.log" >&2 || true
+    # Keep only the log: a half-unpacked engine is hundreds of MB.
+    rm -rf "$tmp/node_modules"
     return 1
   fi
   if ! (cd "$tmp" && node -e "require('chdb')" 2>"$tmp/load.log"); then
     chdb_log "event=install_unusable detail=$(head -c 300 "$tmp/load.log" | tr '\n' ' ')"
+    rm -rf "$tmp/node_modules"
     return 1
   fi
   touch "$tmp/.complete"
