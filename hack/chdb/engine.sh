@@ -25,6 +25,7 @@ chdb_modules() {
   fi
   mkdir -p "$cache_root"
   tmp=$(mktemp -d "$cache_root/.chdb-$hash.XXXXXX")
+  chmod 755 "$tmp" # mktemp's 700 would follow the directory into place
   cp "$chdb_dir/package.json" "$chdb_dir/package-lock.json" "$tmp/"
   chdb_log "event=install_start target=$target"
   started=$(date +%s)
