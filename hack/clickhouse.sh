@@ -1,20 +1,33 @@
 #!/usr/bin/env bash
 # Starts or stops a throwaway ClickHouse on loopback for tests and the demo.
 #
-#   hack/clickhouse.sh start DIR   install clickhouse-server if missing, start it with its data in
-#                                  DIR on free loopback ports, wait until it answers, and write
-#                                  DIR/env (KUBETEL_CLICKHOUSE_URL=..., CLICKHOUSE_PID=...)
-#   hack/clickhouse.sh stop DIR    stop the server started in DIR
+#   hack/clickhouse.sh start [--engine debian|modern] DIR
+#        debian (default): install Debian's clickhouse-server (18.16) if missing and start it with
+#                          its data in DIR on free loopback ports
+#        modern:           ClickHouse 26.7 as the chDB engine behind hack/chdb/server.js (a test-only
+#                          HTTP front, see hack/chdb/README.md); installed from hack/chdb's lockfile
+#                          into ${XDG_CACHE_HOME:-~/.cache}/kubetel/chdb-<lockfile hash> when missing
+#        both wait until it answers and write DIR/env (KUBETEL_CLICKHOUSE_URL=...,
+#        KUBETEL_CLICKHOUSE_ENGINE=..., CLICKHOUSE_PID=...)
+#   hack/clickhouse.sh stop DIR      stop the server started in DIR
+#   hack/clickhouse.sh status DIR    say whether it runs and answers (exit 0) or not (exit 3)
 #
 # Why a scratch server: tests and the demo must never touch a ClickHouse the user already runs.
 set -euo pipefail
 
 cmd=${1:-}
-dir=${2:-}
-if [[ -z "$cmd" || -z "$dir" ]]; then
-  echo "usage: $0 start|stop DIR" >&2
+shift || true
+engine=debian
+if [[ "${1:-}" == "--engine" ]]; then
+  engine=${2:-}
+  shift 2 || true
+fi
+dir=${1:-}
+if [[ -z "$cmd" || -z "$dir" || ! "$engine" =~ ^(debian|modern)$ ]]; then
+  echo "usage: $0 start [--engine debian|modern] DIR | stop DIR | status DIR" >&2
   exit 2
 fi
+root=$(cd "$(dirname "$0")/.." && pwd)
 
 log() { echo "clickhouse.sh: $*" >&2; }
 
@@ -43,17 +56,25 @@ install_if_missing() {
 }
 
 start() {
-  install_if_missing
   mkdir -p "$dir"
   dir=$(cd "$dir" && pwd)
   if [[ -f "$dir/env" ]]; then
     # shellcheck disable=SC1091
     source "$dir/env"
     if kill -0 "${CLICKHOUSE_PID:-0}" 2>/dev/null; then
+      if [[ "${KUBETEL_CLICKHOUSE_ENGINE:-debian}" != "$engine" ]]; then
+        log "a ${KUBETEL_CLICKHOUSE_ENGINE:-debian} engine already runs in $dir (pid $CLICKHOUSE_PID); stop it first"
+        exit 1
+      fi
       log "already running (pid $CLICKHOUSE_PID) at $KUBETEL_CLICKHOUSE_URL"
       return
     fi
   fi
+  if [[ "$engine" == modern ]]; then
+    start_modern
+    return
+  fi
+  install_if_missing
   mkdir -p "$dir/data" "$dir/tmp" "$dir/user_files" "$dir/format_schemas"
   local http_port tcp_port
   http_port=$(free_port)
@@ -97,7 +118,7 @@ XML
   local url="http://127.0.0.1:$http_port"
   for _ in $(seq 1 120); do
     if curl -sf "$url/?query=SELECT%201" >/dev/null 2>&1; then
-      printf 'KUBETEL_CLICKHOUSE_URL=%s\nCLICKHOUSE_PID=%s\n' "$url" "$pid" >"$dir/env"
+      printf 'KUBETEL_CLICKHOUSE_URL=%s\nKUBETEL_CLICKHOUSE_ENGINE=debian\nCLICKHOUSE_PID=%s\n' "$url" "$pid" >"$dir/env"
       log "started pid=$pid url=$url data=$dir/data"
       return
     fi
@@ -126,8 +147,27 @@ stop() {
   rm -f "$dir/env"
 }
 
+status() {
+  if [[ ! -f "$dir/env" ]]; then
+    log "event=status state=stopped dir=$dir"
+    exit 3
+  fi
+  # shellcheck disable=SC1091
+  source "$dir/env"
+  if kill -0 "${CLICKHOUSE_PID:-0}" 2>/dev/null && curl -sf "$KUBETEL_CLICKHOUSE_URL/ping" >/dev/null 2>&1; then
+    log "event=status state=running engine=${KUBETEL_CLICKHOUSE_ENGINE:-debian} pid=$CLICKHOUSE_PID url=$KUBETEL_CLICKHOUSE_URL"
+    return
+  fi
+  log "event=status state=not_answering engine=${KUBETEL_CLICKHOUSE_ENGINE:-debian} pid=${CLICKHOUSE_PID:-} dir=$dir"
+  exit 3
+}
+
+# shellcheck source=hack/chdb/engine.sh
+source "$root/hack/chdb/engine.sh"
+
 case "$cmd" in
   start) start ;;
   stop) stop ;;
-  *) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+  status) status ;;
+  *) echo "usage: $0 start [--engine debian|modern] DIR | stop DIR | status DIR" >&2; exit 2 ;;
 esac
