@@ -12,6 +12,7 @@ import io.kubetel.model.query.QueryResult;
 import io.kubetel.model.query.Signal;
 import io.kubetel.model.query.TelemetryQuerySpec;
 import io.kubetel.store.ClickHouseTelemetryStore;
+import io.kubetel.store.testing.KnownTelemetry;
 import io.kubetel.store.testing.LocalClickHouse;
 import io.kubetel.store.write.TelemetryWriter;
 import java.time.Clock;

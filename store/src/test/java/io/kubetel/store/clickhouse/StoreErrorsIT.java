@@ -9,6 +9,7 @@ import io.kubetel.model.store.StoreUnavailableException;
 import io.kubetel.model.window.TimeWindow;
 import io.kubetel.store.ClickHouseTelemetryStore;
 import io.kubetel.store.layout.SchemaLayout;
+import io.kubetel.store.testing.KnownTelemetry;
 import io.kubetel.store.testing.LocalClickHouse;
 import io.kubetel.store.write.TelemetryWriter;
 import java.time.Clock;

@@ -3,8 +3,8 @@ package io.kubetel.apiserver.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kubetel.apiserver.testing.InMemoryTelemetryStore;
 import io.kubetel.apiserver.testing.MutableClock;
+import io.kubetel.store.testing.InMemoryTelemetryStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.kubetel.store.clickhouse;
+package io.kubetel.store.testing;
 
 import io.kubetel.store.write.TelemetryBatch;
 import io.kubetel.store.write.TelemetryBatch.Event;
@@ -13,17 +13,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-/** A small data set with hand-computed expectations, written relative to a minute-aligned T0. */
-final class KnownTelemetry {
-  static final String TRACE_A = "0000000000000000000000000000000a";
-  static final String TRACE_B = "0000000000000000000000000000000b";
-  static final String TRACE_C = "0000000000000000000000000000000c";
-  static final String HOSTILE_BODY = "it's a \\'trap\\' '; DROP TABLE otel_logs; --\nline2 ✓";
+/**
+ * A small data set with hand-computed expectations, written relative to a minute-aligned T0 ten
+ * minutes before "now": the data the store contract ({@link TelemetryStoreContract}) and the
+ * ClickHouse ITs assert on.
+ */
+public final class KnownTelemetry {
+  public static final String TRACE_A = "0000000000000000000000000000000a";
+  public static final String TRACE_B = "0000000000000000000000000000000b";
+  public static final String TRACE_C = "0000000000000000000000000000000c";
+  public static final String HOSTILE_BODY =
+      "it's a \\'trap\\' '; DROP TABLE otel_logs; --\nline2 ✓";
 
-  final Instant t0;
-  final TelemetryBatch batch = new TelemetryBatch();
+  public final Instant t0;
+  public final TelemetryBatch batch = new TelemetryBatch();
 
-  KnownTelemetry(Instant now) {
+  public KnownTelemetry(Instant now) {
     this.t0 = now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10));
     Map<String, String> c1 = res("shop", "checkout-1", "node-a");
     Map<String, String> c2 = res("shop", "checkout-2", "node-b");
@@ -144,11 +149,13 @@ final class KnownTelemetry {
         new Log(p1, "payment", at(500), TRACE_B, "b1", "INFO", 9, HOSTILE_BODY, Map.of()));
   }
 
-  Instant at(long millis) {
+  /** T0 plus {@code millis}. */
+  public Instant at(long millis) {
     return t0.plusMillis(millis);
   }
 
-  static Map<String, String> res(String ns, String pod, String node) {
+  /** Kubernetes resource attributes of a pod. */
+  public static Map<String, String> res(String ns, String pod, String node) {
     return Map.of("k8s.namespace.name", ns, "k8s.pod.name", pod, "k8s.node.name", node);
   }
 
