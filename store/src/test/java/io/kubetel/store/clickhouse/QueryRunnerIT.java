@@ -1,5 +1,6 @@
 package io.kubetel.store.clickhouse;
 
+import static io.kubetel.store.testing.TelemetryQueryContract.byLabel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,11 +69,6 @@ class QueryRunnerIT {
         .singleElement()
         .satisfies(p -> assertThat(p.time()).isEqualTo(data.t0));
     return r.series().get(0).points().get(0).value();
-  }
-
-  static Map<String, Double> byLabel(QueryResult r, String key) {
-    return r.series().stream()
-        .collect(Collectors.toMap(s -> s.labels().get(key), s -> s.points().get(0).value()));
   }
 
   @Test

@@ -22,6 +22,8 @@ public final class KnownTelemetry {
   public static final String TRACE_A = "0000000000000000000000000000000a";
   public static final String TRACE_B = "0000000000000000000000000000000b";
   public static final String TRACE_C = "0000000000000000000000000000000c";
+  public static final String TRACE_D = "0000000000000000000000000000000d";
+  public static final String TRACE_E = "0000000000000000000000000000000e";
   public static final String HOSTILE_BODY =
       "it's a \\'trap\\' '; DROP TABLE otel_logs; --\nline2 ✓";
 
@@ -129,6 +131,12 @@ public final class KnownTelemetry {
         span(f1, "frontend", TRACE_C, "c1", "", "GET /", at(2000), 30, "Unset", List.of()));
     batch.spans.add(
         span(c1, "checkout", TRACE_C, "c2", "missing", "orphan", at(2010), 5, "Unset", List.of()));
+    // Trace D (payments): starts with C, so newest-first breaks the tie by trace id (D first).
+    batch.spans.add(
+        span(p1, "payment", TRACE_D, "d1", "", "refund", at(2000), 10, "Ok", List.of()));
+    // Trace E (payments): only an orphan, so it has no root span to be listed by; found by id.
+    batch.spans.add(
+        span(p1, "payment", TRACE_E, "e1", "gone", "late", at(3000), 10, "Unset", List.of()));
 
     String[] sev = {"INFO", "WARN", "ERROR", "INFO", "DEBUG"};
     int[] num = {9, 13, 17, 9, 5};

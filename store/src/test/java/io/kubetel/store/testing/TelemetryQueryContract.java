@@ -166,7 +166,8 @@ public abstract class TelemetryQueryContract {
     return s;
   }
 
-  protected static Map<String, Double> byLabel(QueryResult r, String key) {
+  /** The first point's value of each series, by the value of one group-by label. */
+  public static Map<String, Double> byLabel(QueryResult r, String key) {
     return r.series().stream()
         .collect(Collectors.toMap(s -> s.labels().get(key), s -> s.points().get(0).value()));
   }

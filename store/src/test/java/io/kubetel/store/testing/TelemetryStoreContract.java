@@ -3,6 +3,8 @@ package io.kubetel.store.testing;
 import static io.kubetel.store.testing.KnownTelemetry.TRACE_A;
 import static io.kubetel.store.testing.KnownTelemetry.TRACE_B;
 import static io.kubetel.store.testing.KnownTelemetry.TRACE_C;
+import static io.kubetel.store.testing.KnownTelemetry.TRACE_D;
+import static io.kubetel.store.testing.KnownTelemetry.TRACE_E;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -203,10 +205,10 @@ public abstract class TelemetryStoreContract extends TelemetryQueryContract {
 
     assertThat(store.listTraces(req(null, 10)).items())
         .extracting(TraceSummary::traceId)
-        .containsExactly(TRACE_C, TRACE_B, TRACE_A);
+        .containsExactly(TRACE_D, TRACE_C, TRACE_B, TRACE_A);
     assertThat(all(req(null, 1), store::listTraces))
         .extracting(TraceSummary::traceId)
-        .containsExactly(TRACE_C, TRACE_B, TRACE_A);
+        .containsExactly(TRACE_D, TRACE_C, TRACE_B, TRACE_A);
     // Any span matching is enough; negative filters mean no span matches.
     assertThat(store.listTraces(req("shop", 10, FieldFilter.eq("service", "cart"))).items())
         .extracting(TraceSummary::traceId)
@@ -259,6 +261,13 @@ public abstract class TelemetryStoreContract extends TelemetryQueryContract {
     TimeWindow elsewhere =
         new TimeWindow(data.t0.minus(Duration.ofDays(3)), data.t0.minus(Duration.ofDays(2)));
     assertThat(store.getTrace("payments", TRACE_B, elsewhere)).isPresent();
+    // A trace of orphans only is never listed, but found by id with its orphan as root.
+    assertThat(store.listTraces(req("payments", 10)).items())
+        .extracting(TraceSummary::traceId)
+        .containsExactly(TRACE_D, TRACE_B);
+    assertThat(store.getTrace("payments", TRACE_E, window).orElseThrow().roots())
+        .extracting(SpanNode::spanId)
+        .containsExactly("e1");
   }
 
   @Test
@@ -313,7 +322,7 @@ public abstract class TelemetryStoreContract extends TelemetryQueryContract {
         .extracting(TraceSummary::traceId)
         .containsExactly(TRACE_A);
     assertThat(store.listTraces(req(null, 10, f("http.route", FilterOperator.EXISTS))).items())
-        .hasSize(3);
+        .hasSize(4);
     assertThat(store.listTraces(req(null, 10, FieldFilter.eq("spanId", "c2"))).items())
         .extracting(TraceSummary::traceId)
         .containsExactly(TRACE_C);
