@@ -55,7 +55,7 @@ class ModernLayoutIT {
     data = new KnownTelemetry(Instant.now());
     new TelemetryWriter(gateway, SchemaLayout.MODERN).write(data.batch);
     store = new ClickHouseTelemetryStore(gateway, SchemaLayout.MODERN, Clock.systemUTC());
-    window = new TimeWindow(data.t0.minusSeconds(60), data.t0.plusSeconds(300));
+    window = data.window();
   }
 
   @AfterAll

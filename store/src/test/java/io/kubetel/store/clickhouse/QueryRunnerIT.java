@@ -47,15 +47,7 @@ class QueryRunnerIT {
   }
 
   static TelemetryQuerySpec spec(Signal signal, String metric, Aggregation agg, String... groupBy) {
-    TelemetryQuerySpec s = new TelemetryQuerySpec();
-    s.setSignal(signal);
-    s.setMetric(metric);
-    s.setAggregation(agg);
-    s.setGroupBy(List.of(groupBy));
-    s.setStart(data.t0.minusSeconds(60).toString());
-    s.setEnd(data.t0.plusSeconds(300).toString());
-    s.setStep("1m");
-    return s;
+    return data.query(signal, metric, agg, groupBy);
   }
 
   static QueryResult run(TelemetryQuerySpec spec) {

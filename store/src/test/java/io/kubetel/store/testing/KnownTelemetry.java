@@ -1,5 +1,9 @@
 package io.kubetel.store.testing;
 
+import io.kubetel.model.query.Aggregation;
+import io.kubetel.model.query.Signal;
+import io.kubetel.model.query.TelemetryQuerySpec;
+import io.kubetel.model.window.TimeWindow;
 import io.kubetel.store.write.TelemetryBatch;
 import io.kubetel.store.write.TelemetryBatch.Event;
 import io.kubetel.store.write.TelemetryBatch.Gauge;
@@ -155,6 +159,25 @@ public final class KnownTelemetry {
     }
     batch.logs.add(
         new Log(p1, "payment", at(500), TRACE_B, "b1", "INFO", 9, HOSTILE_BODY, Map.of()));
+  }
+
+  /** The window every expectation is written for: a minute before T0 to five minutes after. */
+  public TimeWindow window() {
+    return new TimeWindow(t0.minusSeconds(60), t0.plusSeconds(300));
+  }
+
+  /** A query over {@link #window()} in one-minute steps. */
+  public TelemetryQuerySpec query(
+      Signal signal, String metric, Aggregation aggregation, String... groupBy) {
+    TelemetryQuerySpec s = new TelemetryQuerySpec();
+    s.setSignal(signal);
+    s.setMetric(metric);
+    s.setAggregation(aggregation);
+    s.setGroupBy(List.of(groupBy));
+    s.setStart(window().start().toString());
+    s.setEnd(window().end().toString());
+    s.setStep("1m");
+    return s;
   }
 
   /** T0 plus {@code millis}. */

@@ -47,7 +47,7 @@ public abstract class TelemetryQueryContract {
   @BeforeAll
   void seedKnownTelemetry() {
     data = new KnownTelemetry(Instant.now());
-    window = new TimeWindow(data.t0.minusSeconds(60), data.t0.plusSeconds(300));
+    window = data.window();
     store = seed(data.batch);
   }
 
@@ -155,15 +155,7 @@ public abstract class TelemetryQueryContract {
   }
 
   protected TelemetryQuerySpec gaugeQuery(Aggregation agg, String... groupBy) {
-    TelemetryQuerySpec s = new TelemetryQuerySpec();
-    s.setSignal(Signal.METRICS);
-    s.setMetric("process.memory.usage");
-    s.setAggregation(agg);
-    s.setGroupBy(List.of(groupBy));
-    s.setStart(data.t0.minusSeconds(60).toString());
-    s.setEnd(data.t0.plusSeconds(300).toString());
-    s.setStep("1m");
-    return s;
+    return data.query(Signal.METRICS, "process.memory.usage", agg, groupBy);
   }
 
   /** The first point's value of each series, by the value of one group-by label. */
