@@ -9,11 +9,14 @@ import io.kubetel.model.query.ResolvedQuery;
 import io.kubetel.model.query.Signal;
 import io.kubetel.model.query.TelemetryQuerySpec;
 import io.kubetel.store.metrics.MetricSql;
+import io.kubetel.store.query.BucketReducer;
 import io.kubetel.store.query.ClickHouseQueryCatalog;
+import io.kubetel.store.query.QuerySql;
+import io.kubetel.store.sql.Utf8Order;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.DoubleSummaryStatistics;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +26,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The in-memory store's {@code QueryRunner} and {@code QueryCatalog}. Specs are validated by the
- * model's {@link QueryValidator} like in ClickHouse; it aggregates gauge metrics (avg, sum, min,
- * max, count) per step and group and refuses what it does not implement with {@link
- * UnsupportedOperationException}, so a test never relies on an answer ClickHouse would not give.
+ * The in-memory store's {@code QueryRunner} and {@code QueryCatalog}, by the store's rules: specs
+ * are validated by the model's {@link QueryValidator}, the metric type and the direct or per-series
+ * path are chosen as ClickHouse chooses them ({@link QuerySql#isDirect}), and counters are reduced
+ * by the store's {@link BucketReducer}. Only the approximate quantiles ClickHouse computes over raw
+ * values (gauges, sums, span durations) are refused, with {@link UnsupportedOperationException}, so
+ * no test relies on an answer storage would not give.
  */
 final class InMemoryQueries {
   private final Collection<StoredSeries> series;
@@ -40,76 +45,116 @@ final class InMemoryQueries {
     this.logs = logs;
   }
 
+  /** One value a direct query aggregates, with its record's fields. */
+  private record Value(FieldValues fields, Instant time, double value) {}
+
   QueryResult run(TelemetryQuerySpec spec, Optional<String> namespace, Instant now) {
     ResolvedQuery q = QueryValidator.validate(spec, now);
-    if (q.signal() != Signal.METRICS) {
-      throw new UnsupportedOperationException("the in-memory store runs metrics queries only");
-    }
+    List<QueryResult.Series> out =
+        switch (q.signal()) {
+          case METRICS -> metrics(q, namespace);
+          case TRACES ->
+              direct(
+                  q,
+                  traces.stream()
+                      .flatMap(t -> t.spans().stream())
+                      .map(s -> new Value(s.fields(), s.start(), s.durationNanos() / 1_000_000.0))
+                      .toList(),
+                  namespace);
+          case LOGS ->
+              direct(
+                  q,
+                  logs.stream().map(l -> new Value(l.fields(), l.entry().timestamp(), 1)).toList(),
+                  namespace);
+        };
+    return new QueryResult(
+        q.window().start(), q.window().end(), q.stepSeconds(), q.aggregation(), out);
+  }
+
+  private List<QueryResult.Series> metrics(ResolvedQuery q, Optional<String> namespace) {
     List<StoredSeries> matching =
         series.stream()
             .filter(s -> s.identity.metricName().equals(q.metric()))
-            .filter(s -> namespace.map(ns -> ns.equals(s.identity.namespace())).orElse(true))
             .filter(s -> MetricSql.typeMatches(s.identity.type(), q.filters()))
-            .filter(s -> q.filters().stream().allMatch(s.fields::matches))
             .filter(s -> s.points.stream().anyMatch(p -> q.window().contains(p.time())))
+            .filter(s -> scoped(q, s.fields, namespace))
             .toList();
     // Like ClickHouse: the first type (Gauge, Sum, Histogram) with data; none gives no series.
     Optional<MetricType> type =
         List.of(MetricType.values()).stream()
             .filter(t -> matching.stream().anyMatch(s -> s.identity.type() == t))
             .findFirst();
-    List<QueryResult.Series> out = new ArrayList<>();
-    if (type.isPresent()) {
-      if (type.get() == MetricType.GAUGE && q.aggregation() == Aggregation.RATE) {
-        throw new InvalidQueryException(
-            "aggregation rate needs a Sum or Histogram metric; " + q.metric() + " is a Gauge");
-      }
-      if (type.get() != MetricType.GAUGE || q.aggregation().quantile() >= 0) {
-        throw new UnsupportedOperationException(
-            "the in-memory store aggregates gauges with avg, sum, min, max or count only");
-      }
-      gauges(q, matching, out);
+    if (type.isEmpty()) {
+      return List.of();
     }
-    return new QueryResult(
-        q.window().start(), q.window().end(), q.stepSeconds(), q.aggregation(), out);
+    List<StoredSeries> typed =
+        matching.stream().filter(s -> s.identity.type() == type.get()).toList();
+    if (type.get() == MetricType.GAUGE && q.aggregation() == Aggregation.RATE) {
+      throw new InvalidQueryException(
+          "aggregation rate needs a Sum or Histogram metric; " + q.metric() + " is a Gauge");
+    }
+    if (QuerySql.isDirect(q, type)) {
+      List<Value> values = new ArrayList<>();
+      typed.forEach(
+          s -> s.points.forEach(p -> values.add(new Value(s.fields, p.time(), p.value()))));
+      return direct(q, values, Optional.empty());
+    }
+    List<BucketReducer.SeriesBucket> rows = new ArrayList<>();
+    typed.forEach(s -> rows.addAll(SeriesBuckets.of(s, q, labels(q, s.fields))));
+    return BucketReducer.reduce(
+        rows, q.aggregation(), q.stepSeconds(), type.get() == MetricType.HISTOGRAM);
   }
 
-  private static void gauges(
-      ResolvedQuery q, List<StoredSeries> matching, List<QueryResult.Series> out) {
-    Map<Map<String, String>, TreeMap<Long, DoubleSummaryStatistics>> groups = new LinkedHashMap<>();
-    for (StoredSeries s : matching) {
-      if (s.identity.type() != MetricType.GAUGE) {
-        continue;
-      }
-      Map<String, String> labels = new LinkedHashMap<>();
-      q.groupBy().forEach(k -> labels.put(k, s.fields.label(k)));
-      for (StoredSeries.RawPoint p : s.points) {
-        if (q.window().contains(p.time())) {
-          long bucket = Math.floorDiv(p.time().getEpochSecond(), q.stepSeconds()) * q.stepSeconds();
-          groups
-              .computeIfAbsent(labels, k -> new TreeMap<>())
-              .computeIfAbsent(bucket, k -> new DoubleSummaryStatistics())
-              .accept(p.value());
-        }
+  private static boolean scoped(ResolvedQuery q, FieldValues f, Optional<String> namespace) {
+    return namespace.map(ns -> ns.equals(f.value("namespace"))).orElse(true)
+        && q.filters().stream().allMatch(f::matches);
+  }
+
+  private static Map<String, String> labels(ResolvedQuery q, FieldValues f) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    q.groupBy().forEach(k -> labels.put(k, f.label(k)));
+    return labels;
+  }
+
+  /** One value per group and step, as the store's direct SQL aggregates rows. */
+  private static List<QueryResult.Series> direct(
+      ResolvedQuery q, List<Value> values, Optional<String> namespace) {
+    if (q.aggregation().quantile() >= 0) {
+      throw new UnsupportedOperationException(
+          "the in-memory store does not compute ClickHouse's approximate quantiles");
+    }
+    Comparator<Map<String, String>> byValues =
+        Comparator.comparing(m -> String.join("\u001f", m.values()), Utf8Order.INSTANCE);
+    Map<Map<String, String>, TreeMap<Long, List<Double>>> groups = new TreeMap<>(byValues);
+    for (Value v : values) {
+      if (q.window().contains(v.time()) && scoped(q, v.fields(), namespace)) {
+        long bucket = Math.floorDiv(v.time().getEpochSecond(), q.stepSeconds()) * q.stepSeconds();
+        groups
+            .computeIfAbsent(labels(q, v.fields()), k -> new TreeMap<>())
+            .computeIfAbsent(bucket, k -> new ArrayList<>())
+            .add(v.value());
       }
     }
+    List<QueryResult.Series> out = new ArrayList<>();
     groups.forEach(
         (labels, buckets) -> {
           List<QueryResult.Point> points = new ArrayList<>();
           buckets.forEach(
-              (t, v) -> points.add(new QueryResult.Point(Instant.ofEpochSecond(t), value(q, v))));
+              (t, vs) -> points.add(new QueryResult.Point(Instant.ofEpochSecond(t), value(q, vs))));
           out.add(new QueryResult.Series(labels, points));
         });
+    return out;
   }
 
-  private static double value(ResolvedQuery q, DoubleSummaryStatistics v) {
+  private static double value(ResolvedQuery q, List<Double> vs) {
     return switch (q.aggregation()) {
-      case AVG -> v.getAverage();
-      case SUM -> v.getSum();
-      case MIN -> v.getMin();
-      case MAX -> v.getMax();
-      case COUNT -> v.getCount();
-      default -> throw new UnsupportedOperationException(q.aggregation() + " on gauges");
+      case AVG -> vs.stream().mapToDouble(d -> d).average().orElseThrow();
+      case SUM -> vs.stream().mapToDouble(d -> d).sum();
+      case MIN -> vs.stream().mapToDouble(d -> d).min().orElseThrow();
+      case MAX -> vs.stream().mapToDouble(d -> d).max().orElseThrow();
+      case COUNT -> vs.size();
+      case RATE -> vs.size() / (double) q.stepSeconds();
+      case P50, P90, P95, P99 -> throw new IllegalStateException("refused above");
     };
   }
 
@@ -136,9 +181,10 @@ final class InMemoryQueries {
               .forEach(s -> keys.addAll(s.identity.attributes().keySet()));
       case TRACES ->
           traces.stream()
-              .filter(t -> !t.detail().summary().start().isBefore(since))
               .flatMap(t -> t.spans().stream())
-              .filter(f -> namespace.map(ns -> ns.equals(f.label("namespace"))).orElse(true))
+              .filter(s -> !s.start().isBefore(since))
+              .map(StoredTrace.Span::fields)
+              .filter(f -> namespace.map(ns -> ns.equals(f.value("namespace"))).orElse(true))
               .forEach(f -> keys.addAll(f.attributes().keySet()));
       case LOGS ->
           logs.stream()

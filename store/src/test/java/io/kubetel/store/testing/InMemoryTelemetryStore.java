@@ -164,7 +164,7 @@ public final class InMemoryTelemetryStore implements TelemetryStore {
   // A positive filter holds when any span matches; a negative one when no span matches its
   // positive form.
   private static boolean matches(StoredTrace t, FieldFilter f) {
-    boolean any = t.spans().stream().anyMatch(s -> s.matchesPositive(f));
+    boolean any = t.spans().stream().anyMatch(s -> s.fields().matchesPositive(f));
     return FieldSql.isNegative(f) ? !any : any;
   }
 

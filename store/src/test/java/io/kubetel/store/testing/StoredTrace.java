@@ -7,6 +7,7 @@ import io.kubetel.store.sql.FieldSql;
 import io.kubetel.store.sql.SqlLiteral;
 import io.kubetel.store.traces.SpanTree;
 import io.kubetel.store.write.TelemetryBatch;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,34 +19,40 @@ import java.util.Map;
  * @param listable whether the trace has a span without a parent: ClickHouse lists a trace by its
  *     root span, so a trace of orphans only is found by id but never listed
  */
-record StoredTrace(TraceDetail detail, List<FieldValues> spans, boolean listable) {
+record StoredTrace(TraceDetail detail, List<StoredTrace.Span> spans, boolean listable) {
+
+  /** One span's fields and timing, for filters and queries. */
+  record Span(FieldValues fields, Instant start, long durationNanos) {}
 
   /** A trace given as a model object (the API server's tests). */
   static StoredTrace of(TraceDetail detail) {
-    List<FieldValues> spans = new ArrayList<>();
+    List<Span> spans = new ArrayList<>();
     detail.roots().forEach(r -> flatten(detail.summary().traceId(), r, spans));
     boolean listable = detail.roots().stream().anyMatch(r -> r.parentSpanId().isEmpty());
     return new StoredTrace(detail, spans, listable);
   }
 
-  private static void flatten(String traceId, SpanNode n, List<FieldValues> out) {
+  private static void flatten(String traceId, SpanNode n, List<Span> out) {
     out.add(
-        fields(
-            traceId,
-            n.spanId(),
-            n.name(),
-            n.kind(),
-            n.service(),
-            n.statusCode(),
-            FieldValues.resource(Map.of(), n.namespace(), n.pod()),
-            n.attributes()));
+        new Span(
+            fields(
+                traceId,
+                n.spanId(),
+                n.name(),
+                n.kind(),
+                n.service(),
+                n.statusCode(),
+                FieldValues.resource(Map.of(), n.namespace(), n.pod()),
+                n.attributes()),
+            n.start(),
+            n.durationNanos()));
     n.children().forEach(c -> flatten(traceId, c, out));
   }
 
   /** A trace from the spans of one trace id, as written to ClickHouse. */
   static StoredTrace of(String traceId, List<TelemetryBatch.Span> written) {
     List<SpanTree.Span> spans = new ArrayList<>();
-    List<FieldValues> fields = new ArrayList<>();
+    List<Span> fields = new ArrayList<>();
     for (TelemetryBatch.Span s : written) {
       spans.add(
           new SpanTree.Span(
@@ -67,15 +74,18 @@ record StoredTrace(TraceDetail detail, List<FieldValues> spans, boolean listable
                           new io.kubetel.model.traces.SpanEvent(e.time(), e.name(), e.attributes()))
                   .toList()));
       fields.add(
-          fields(
-              traceId,
-              s.spanId(),
-              s.name(),
-              s.kind(),
-              s.service(),
-              s.statusCode(),
-              s.resource(),
-              s.attributes()));
+          new Span(
+              fields(
+                  traceId,
+                  s.spanId(),
+                  s.name(),
+                  s.kind(),
+                  s.service(),
+                  s.statusCode(),
+                  s.resource(),
+                  s.attributes()),
+              s.start(),
+              s.durationNanos()));
     }
     SpanTree tree = SpanTree.build(spans);
     boolean listable = written.stream().anyMatch(s -> s.parentSpanId().isEmpty());
