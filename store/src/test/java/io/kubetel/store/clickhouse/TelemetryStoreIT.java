@@ -2,15 +2,24 @@ package io.kubetel.store.clickhouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubetel.model.query.Aggregation;
+import io.kubetel.model.query.QueryFilter;
+import io.kubetel.model.query.QueryFilterOperator;
+import io.kubetel.model.query.Signal;
+import io.kubetel.model.query.TelemetryQuerySpec;
 import io.kubetel.model.store.TelemetryStore;
 import io.kubetel.store.layout.SchemaLayout;
 import io.kubetel.store.testing.LocalClickHouse;
 import io.kubetel.store.testing.TelemetryStoreContract;
 import io.kubetel.store.write.TelemetryBatch;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** The store contract on the local (COMPAT) ClickHouse, seeded through the writer. */
+/**
+ * The store contract on the local (COMPAT) ClickHouse, seeded through the writer, and what only
+ * ClickHouse answers.
+ */
 class TelemetryStoreIT extends TelemetryStoreContract {
   LocalClickHouse ch;
   TelemetryStore clickhouse;
@@ -37,5 +46,15 @@ class TelemetryStoreIT extends TelemetryStoreContract {
   void layoutIsCompatAndTheServerAnswers() {
     assertThat(ch.layout()).isEqualTo(SchemaLayout.COMPAT);
     store.ping();
+  }
+
+  @Test
+  void quantilesOfRawValues() {
+    // ClickHouse's quantile() over the values themselves; the in-memory store refuses these.
+    TelemetryQuerySpec p50 = spec(Signal.METRICS, "process.memory.usage", Aggregation.P50);
+    p50.setFilters(
+        List.of(new QueryFilter("pod", QueryFilterOperator.Equals, List.of("checkout-1"))));
+    assertThat(single(run(p50))).isEqualTo(20);
+    assertThat(single(run(spec(Signal.TRACES, null, Aggregation.P50)))).isEqualTo(30);
   }
 }
