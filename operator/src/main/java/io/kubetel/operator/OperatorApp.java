@@ -20,6 +20,7 @@ import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
 import io.kubetel.store.clickhouse.ReadContext;
 import io.kubetel.store.query.ClickHouseQueryCatalog;
+import io.kubetel.store.retention.PartitionRetentionManager;
 import io.kubetel.store.schema.ClickHouseSchemaManager;
 import io.kubetel.store.sql.Dialect;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -118,7 +119,9 @@ public final class OperatorApp implements AutoCloseable {
             });
     operator.register(
         new TelemetryTenantReconciler(
-            new ClickHouseTenantStorage(schema, new LazyRetentionManager(gateway, schema)),
+            new ClickHouseTenantStorage(
+                // Both ask the one detection of the schema manager, on first use.
+                schema, new PartitionRetentionManager(gateway, schema::layout)),
             new ViewerBindings(client),
             events,
             new TenantReconcilerConfig(

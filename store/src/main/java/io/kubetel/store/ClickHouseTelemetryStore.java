@@ -14,12 +14,12 @@ import io.kubetel.model.window.TimeWindow;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
 import io.kubetel.store.clickhouse.ReadContext;
+import io.kubetel.store.layout.LayoutDetection;
 import io.kubetel.store.layout.SchemaLayout;
 import io.kubetel.store.logs.ClickHouseLogReader;
 import io.kubetel.store.metrics.ClickHouseMetricReader;
 import io.kubetel.store.query.ClickHouseQueryCatalog;
 import io.kubetel.store.query.ClickHouseQueryRunner;
-import io.kubetel.store.schema.ClickHouseSchemaManager;
 import io.kubetel.store.sql.Dialect;
 import io.kubetel.store.traces.ClickHouseTraceReader;
 import java.time.Clock;
@@ -29,13 +29,13 @@ import java.util.Set;
 
 /**
  * The ClickHouse {@link TelemetryStore}: composes one reader per signal, the query runner and the
- * catalog over one gateway. The layout is detected from the server version on first use (so the API
- * server can start while ClickHouse is still coming up), unless given.
+ * catalog over one gateway. The layout is detected ({@link LayoutDetection}) on first use, so the
+ * API server can start while ClickHouse is still coming up, unless given.
  */
 public final class ClickHouseTelemetryStore implements TelemetryStore {
   private final ClickHouseGateway gateway;
   private final Clock clock;
-  private final SchemaLayout fixedLayout;
+  private final LayoutDetection layout;
   private volatile Parts parts;
 
   private record Parts(
@@ -47,7 +47,7 @@ public final class ClickHouseTelemetryStore implements TelemetryStore {
 
   /** A store that detects the layout on first use. */
   public ClickHouseTelemetryStore(ClickHouseSettings settings) {
-    this(new ClickHouseGateway(settings), null, Clock.systemUTC());
+    this(new ClickHouseGateway(settings), (SchemaLayout) null, Clock.systemUTC());
   }
 
   /**
@@ -56,8 +56,16 @@ public final class ClickHouseTelemetryStore implements TelemetryStore {
    * @param layout the layout, or null to detect it
    */
   public ClickHouseTelemetryStore(ClickHouseGateway gateway, SchemaLayout layout, Clock clock) {
+    this(
+        gateway,
+        layout != null ? LayoutDetection.fixed(layout) : LayoutDetection.of(gateway),
+        clock);
+  }
+
+  /** A store over an existing gateway (closed with the store) sharing a layout detection. */
+  public ClickHouseTelemetryStore(ClickHouseGateway gateway, LayoutDetection layout, Clock clock) {
     this.gateway = gateway;
-    this.fixedLayout = layout;
+    this.layout = layout;
     this.clock = clock;
   }
 
@@ -67,9 +75,7 @@ public final class ClickHouseTelemetryStore implements TelemetryStore {
       synchronized (this) {
         p = parts;
         if (p == null) {
-          SchemaLayout layout =
-              fixedLayout != null ? fixedLayout : new ClickHouseSchemaManager(gateway).layout();
-          ReadContext ctx = new ReadContext(gateway, Dialect.of(layout), gateway.database());
+          ReadContext ctx = new ReadContext(gateway, Dialect.of(layout.get()), gateway.database());
           p =
               new Parts(
                   new ClickHouseMetricReader(ctx),

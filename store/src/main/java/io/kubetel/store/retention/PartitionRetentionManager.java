@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +35,17 @@ public final class PartitionRetentionManager implements RetentionManager {
   private static final DateTimeFormatter PARTITION_ID = DateTimeFormatter.BASIC_ISO_DATE;
 
   private final ClickHouseGateway gateway;
-  private final SchemaLayout layout;
+  private final Supplier<SchemaLayout> layout;
 
   public PartitionRetentionManager(ClickHouseGateway gateway, SchemaLayout layout) {
+    this(gateway, () -> layout);
+  }
+
+  /**
+   * A manager whose layout is asked for on each {@link #apply}, e.g. a shared {@link
+   * io.kubetel.store.layout.LayoutDetection}, so it can be built while ClickHouse is down.
+   */
+  public PartitionRetentionManager(ClickHouseGateway gateway, Supplier<SchemaLayout> layout) {
     this.gateway = gateway;
     this.layout = layout;
   }
@@ -60,6 +69,7 @@ public final class PartitionRetentionManager implements RetentionManager {
   public List<RetentionAction> apply(
       String database, Map<Signal, Duration> retention, Instant now) {
     Identifiers.database(database);
+    SchemaLayout layout = this.layout.get();
     List<RetentionAction> actions = new ArrayList<>();
     for (var e : retention.entrySet()) {
       Duration keep = e.getValue();

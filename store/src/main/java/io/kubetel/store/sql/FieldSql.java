@@ -67,20 +67,31 @@ public final class FieldSql {
   /** A resolved field: its value expression and its presence test. */
   public record Field(String value, String present, boolean column) {}
 
+  /** Where a field's value lives: a column, a resource attribute or a record attribute. */
+  public enum Source {
+    COLUMN,
+    RESOURCE,
+    RECORD
+  }
+
+  /** A key's place: its source and the column or attribute name there. */
+  public record Location(Source source, String name) {}
+
   /**
-   * Resolves a key. {@code type} is handled by the metrics reader (it selects tables), so it is not
-   * resolvable here.
+   * Where a key of this signal lives (the allow-list; also what the in-memory test store uses).
+   * {@code type} is handled by the metrics reader (it selects tables), so it is not resolvable
+   * here.
    *
    * @throws InvalidQueryException for an invalid key or a well-known key of another signal
    */
-  public Field resolve(String key) {
+  public static Location locate(Signal signal, String key) {
     if (!FieldKeys.isValid(key)) {
       throw new InvalidQueryException(
           "invalid field key '" + key + "': must match [A-Za-z_][A-Za-z0-9_./-]{0,254}");
     }
     String column = COLUMNS.get(signal).get(key);
     if (column != null) {
-      return new Field(column, column + " != ''", true);
+      return new Location(Source.COLUMN, column);
     }
     String resourceKey = RESOURCE_KEYS.get(key);
     if (resourceKey == null && key.startsWith(FieldKeys.RESOURCE_PREFIX)) {
@@ -90,15 +101,31 @@ public final class FieldSql {
       }
     }
     if (resourceKey != null) {
-      return new Field(
-          dialect.attr(RESOURCE, resourceKey), dialect.hasAttr(RESOURCE, resourceKey), false);
+      return new Location(Source.RESOURCE, resourceKey);
     }
     if (FieldKeys.WELL_KNOWN.contains(key)) {
       throw new InvalidQueryException(
           "field '" + key + "' does not apply to " + signal.name().toLowerCase(Locale.ROOT));
     }
-    String attrs = recordAttributes();
-    return new Field(dialect.attr(attrs, key), dialect.hasAttr(attrs, key), false);
+    return new Location(Source.RECORD, key);
+  }
+
+  /**
+   * Resolves a key to SQL ({@link #locate}).
+   *
+   * @throws InvalidQueryException for an invalid key or a well-known key of another signal
+   */
+  public Field resolve(String key) {
+    Location at = locate(signal, key);
+    return switch (at.source()) {
+      case COLUMN -> new Field(at.name(), at.name() + " != ''", true);
+      case RESOURCE ->
+          new Field(dialect.attr(RESOURCE, at.name()), dialect.hasAttr(RESOURCE, at.name()), false);
+      case RECORD -> {
+        String attrs = recordAttributes();
+        yield new Field(dialect.attr(attrs, at.name()), dialect.hasAttr(attrs, at.name()), false);
+      }
+    };
   }
 
   /** Value expression of the namespace ({@code k8s.namespace.name}). */

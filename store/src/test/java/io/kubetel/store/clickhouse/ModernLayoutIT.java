@@ -14,6 +14,7 @@ import io.kubetel.model.window.TimeWindow;
 import io.kubetel.store.ClickHouseTelemetryStore;
 import io.kubetel.store.layout.SchemaLayout;
 import io.kubetel.store.schema.ClickHouseSchemaManager;
+import io.kubetel.store.testing.KnownTelemetry;
 import io.kubetel.store.write.TelemetryWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,7 +55,7 @@ class ModernLayoutIT {
     data = new KnownTelemetry(Instant.now());
     new TelemetryWriter(gateway, SchemaLayout.MODERN).write(data.batch);
     store = new ClickHouseTelemetryStore(gateway, SchemaLayout.MODERN, Clock.systemUTC());
-    window = new TimeWindow(data.t0.minusSeconds(60), data.t0.plusSeconds(300));
+    window = data.window();
   }
 
   @AfterAll

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kubetel.model.page.ListRequest;
 import io.kubetel.model.store.StoreLimitException;
 import io.kubetel.model.store.StoreUnavailableException;
-import io.kubetel.model.window.TimeWindow;
 import io.kubetel.store.ClickHouseTelemetryStore;
 import io.kubetel.store.layout.SchemaLayout;
+import io.kubetel.store.testing.KnownTelemetry;
 import io.kubetel.store.testing.LocalClickHouse;
 import io.kubetel.store.write.TelemetryWriter;
 import java.time.Clock;
@@ -41,12 +41,7 @@ class StoreErrorsIT {
 
   private ListRequest all() {
     return new ListRequest(
-        Optional.empty(),
-        new TimeWindow(data.t0.minusSeconds(60), data.t0.plusSeconds(300)),
-        List.of(),
-        Optional.empty(),
-        100,
-        false);
+        Optional.empty(), data.window(), List.of(), Optional.empty(), 100, false);
   }
 
   private ClickHouseTelemetryStore store(ClickHouseSettings settings) {

@@ -105,16 +105,6 @@ class SchemaIT {
         .containsEntry("Timestamp", "UInt64");
   }
 
-  @Test
-  void layoutDetectionFollowsServerVersion() {
-    assertThat(ClickHouseSchemaManager.layoutForVersion("18.16.1")).isEqualTo(SchemaLayout.COMPAT);
-    assertThat(ClickHouseSchemaManager.layoutForVersion("21.3.20.1"))
-        .isEqualTo(SchemaLayout.COMPAT);
-    assertThat(ClickHouseSchemaManager.layoutForVersion("21.8.1")).isEqualTo(SchemaLayout.MODERN);
-    assertThat(ClickHouseSchemaManager.layoutForVersion("24.8.4.13"))
-        .isEqualTo(SchemaLayout.MODERN);
-  }
-
   private boolean databaseExists(String database) {
     return !ch.gateway()
         .select(

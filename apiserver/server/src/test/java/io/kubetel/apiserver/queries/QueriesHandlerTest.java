@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kubetel.apiserver.paging.ContinueKey;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.resource.TelemetryResources;
-import io.kubetel.apiserver.testing.InMemoryTelemetryStore;
 import io.kubetel.apiserver.testing.MutableClock;
 import io.kubetel.apiserver.testing.TestApiServer;
 import io.kubetel.apiserver.testing.TestApiServer.Reply;
 import io.kubetel.model.metrics.MetricType;
+import io.kubetel.store.testing.InMemoryTelemetryStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +81,8 @@ class QueriesHandlerTest {
     JsonNode series = o.path("status").path("series");
     assertThat(series).hasSize(2);
     assertThat(series.toString()).doesNotContain("1000");
-    assertThat(o.path("status").path("step").asText()).isEqualTo("60s");
+    // The default 15m range in 60 points, as the validator resolves it for every store.
+    assertThat(o.path("status").path("step").asText()).isEqualTo("15s");
     JsonNode cart =
         series.get(0).path("labels").path("service").asText().equals("cart")
             ? series.get(0)
@@ -148,8 +149,10 @@ class QueriesHandlerTest {
     assertThat(r.json().at("/details/causes/0/message").asText()).startsWith("Required value");
     Reply noData =
         server.post(SHOP, body("{\"name\":\"q\"}", "{\"signal\":\"metrics\",\"metric\":\"nope\"}"));
-    assertThat(noData.status()).isEqualTo(422);
-    assertThat(noData.json().path("message").asText()).contains("no data for metric nope");
+    // Storage answers a metric it has no data for with no series, not with an error.
+    assertThat(noData.status()).isEqualTo(201);
+    assertThat(noData.json().path("status").path("series").isArray()).isTrue();
+    assertThat(noData.json().path("status").path("series")).isEmpty();
   }
 
   @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubetel.apiserver.paging.ContinueKey;
-import io.kubetel.apiserver.testing.InMemoryTelemetryStore;
 import io.kubetel.apiserver.testing.MutableClock;
+import io.kubetel.store.testing.InMemoryTelemetryStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,9 @@
-package io.kubetel.store.clickhouse;
+package io.kubetel.store.testing;
 
+import io.kubetel.model.query.Aggregation;
+import io.kubetel.model.query.Signal;
+import io.kubetel.model.query.TelemetryQuerySpec;
+import io.kubetel.model.window.TimeWindow;
 import io.kubetel.store.write.TelemetryBatch;
 import io.kubetel.store.write.TelemetryBatch.Event;
 import io.kubetel.store.write.TelemetryBatch.Gauge;
@@ -13,17 +17,24 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-/** A small data set with hand-computed expectations, written relative to a minute-aligned T0. */
-final class KnownTelemetry {
-  static final String TRACE_A = "0000000000000000000000000000000a";
-  static final String TRACE_B = "0000000000000000000000000000000b";
-  static final String TRACE_C = "0000000000000000000000000000000c";
-  static final String HOSTILE_BODY = "it's a \\'trap\\' '; DROP TABLE otel_logs; --\nline2 ✓";
+/**
+ * A small data set with hand-computed expectations, written relative to a minute-aligned T0 ten
+ * minutes before "now": the data the store contract ({@link TelemetryStoreContract}) and the
+ * ClickHouse ITs assert on.
+ */
+public final class KnownTelemetry {
+  public static final String TRACE_A = "0000000000000000000000000000000a";
+  public static final String TRACE_B = "0000000000000000000000000000000b";
+  public static final String TRACE_C = "0000000000000000000000000000000c";
+  public static final String TRACE_D = "0000000000000000000000000000000d";
+  public static final String TRACE_E = "0000000000000000000000000000000e";
+  public static final String HOSTILE_BODY =
+      "it's a \\'trap\\' '; DROP TABLE otel_logs; --\nline2 ✓";
 
-  final Instant t0;
-  final TelemetryBatch batch = new TelemetryBatch();
+  public final Instant t0;
+  public final TelemetryBatch batch = new TelemetryBatch();
 
-  KnownTelemetry(Instant now) {
+  public KnownTelemetry(Instant now) {
     this.t0 = now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10));
     Map<String, String> c1 = res("shop", "checkout-1", "node-a");
     Map<String, String> c2 = res("shop", "checkout-2", "node-b");
@@ -124,6 +135,12 @@ final class KnownTelemetry {
         span(f1, "frontend", TRACE_C, "c1", "", "GET /", at(2000), 30, "Unset", List.of()));
     batch.spans.add(
         span(c1, "checkout", TRACE_C, "c2", "missing", "orphan", at(2010), 5, "Unset", List.of()));
+    // Trace D (payments): starts with C, so newest-first breaks the tie by trace id (D first).
+    batch.spans.add(
+        span(p1, "payment", TRACE_D, "d1", "", "refund", at(2000), 10, "Ok", List.of()));
+    // Trace E (payments): only an orphan, so it has no root span to be listed by; found by id.
+    batch.spans.add(
+        span(p1, "payment", TRACE_E, "e1", "gone", "late", at(3000), 10, "Unset", List.of()));
 
     String[] sev = {"INFO", "WARN", "ERROR", "INFO", "DEBUG"};
     int[] num = {9, 13, 17, 9, 5};
@@ -144,11 +161,32 @@ final class KnownTelemetry {
         new Log(p1, "payment", at(500), TRACE_B, "b1", "INFO", 9, HOSTILE_BODY, Map.of()));
   }
 
-  Instant at(long millis) {
+  /** The window every expectation is written for: a minute before T0 to five minutes after. */
+  public TimeWindow window() {
+    return new TimeWindow(t0.minusSeconds(60), t0.plusSeconds(300));
+  }
+
+  /** A query over {@link #window()} in one-minute steps. */
+  public TelemetryQuerySpec query(
+      Signal signal, String metric, Aggregation aggregation, String... groupBy) {
+    TelemetryQuerySpec s = new TelemetryQuerySpec();
+    s.setSignal(signal);
+    s.setMetric(metric);
+    s.setAggregation(aggregation);
+    s.setGroupBy(List.of(groupBy));
+    s.setStart(window().start().toString());
+    s.setEnd(window().end().toString());
+    s.setStep("1m");
+    return s;
+  }
+
+  /** T0 plus {@code millis}. */
+  public Instant at(long millis) {
     return t0.plusMillis(millis);
   }
 
-  static Map<String, String> res(String ns, String pod, String node) {
+  /** Kubernetes resource attributes of a pod. */
+  public static Map<String, String> res(String ns, String pod, String node) {
     return Map.of("k8s.namespace.name", ns, "k8s.pod.name", pod, "k8s.node.name", node);
   }
 

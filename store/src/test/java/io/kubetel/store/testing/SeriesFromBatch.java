@@ -1,0 +1,95 @@
+package io.kubetel.store.testing;
+
+import io.kubetel.model.metrics.MetricSeries;
+import io.kubetel.model.metrics.MetricType;
+import io.kubetel.store.metrics.SeriesNames;
+import io.kubetel.store.sql.FieldSql;
+import io.kubetel.store.testing.StoredSeries.RawPoint;
+import io.kubetel.store.write.TelemetryBatch;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Groups the metric points of a {@link TelemetryBatch} into series the way the store does: one
+ * series per type, namespace, metric name, service, pod and attributes, named by {@link
+ * SeriesNames}; unit, description and resource come from the series' first point.
+ */
+final class SeriesFromBatch {
+  private final Map<String, StoredSeries> series = new LinkedHashMap<>();
+
+  private SeriesFromBatch() {}
+
+  /** The series of the batch's gauges, sums and histograms. */
+  static List<StoredSeries> of(TelemetryBatch batch) {
+    SeriesFromBatch b = new SeriesFromBatch();
+    for (TelemetryBatch.Gauge g : batch.gauges) {
+      b.series(g.resource(), MetricType.GAUGE, g.service(), g.metric(), g.attributes())
+          .with(g.unit(), g.description(), false, 0, null)
+          .points
+          .add(new RawPoint(g.time(), g.value(), 0, null, Double.NaN, Double.NaN));
+    }
+    for (TelemetryBatch.Sum s : batch.sums) {
+      b.series(s.resource(), MetricType.SUM, s.service(), s.metric(), s.attributes())
+          .with(s.unit(), s.description(), s.monotonic(), s.temporality(), null)
+          .points
+          .add(new RawPoint(s.time(), s.value(), 0, null, Double.NaN, Double.NaN));
+    }
+    for (TelemetryBatch.Histogram h : batch.histograms) {
+      double[] bounds = h.bounds().stream().mapToDouble(Double::doubleValue).toArray();
+      double[] buckets = h.bucketCounts().stream().mapToDouble(Long::doubleValue).toArray();
+      b.series(h.resource(), MetricType.HISTOGRAM, h.service(), h.metric(), h.attributes())
+          .with(h.unit(), h.description(), false, h.temporality(), bounds)
+          .points
+          .add(new RawPoint(h.time(), h.count(), h.sum(), buckets, h.min(), h.max()));
+    }
+    return List.copyOf(b.series.values());
+  }
+
+  /** The series of this identity: a first point's fields make it, later points join it. */
+  private First series(
+      Map<String, String> resource,
+      MetricType type,
+      String service,
+      String metric,
+      Map<String, String> attributes) {
+    String ns = resource.getOrDefault(FieldSql.NAMESPACE_ATTR, "");
+    String pod = resource.getOrDefault(FieldSql.POD_ATTR, "");
+    String fp =
+        Fingerprints.of(
+            SeriesNames.FINGERPRINT_LENGTH,
+            ns,
+            metric,
+            service,
+            pod,
+            Fingerprints.canonical(attributes));
+    String key = type + "\u001f" + fp;
+    return (unit, description, monotonic, temporality, bounds) ->
+        series.computeIfAbsent(
+            key,
+            k ->
+                new StoredSeries(
+                    new MetricSeries(
+                        SeriesNames.name(metric, fp),
+                        ns,
+                        metric,
+                        type,
+                        unit,
+                        description,
+                        service,
+                        pod,
+                        type == MetricType.SUM && monotonic,
+                        attributes,
+                        resource,
+                        null,
+                        List.of()),
+                    temporality,
+                    bounds));
+  }
+
+  /** The rest of a series' identity, known from its first point. */
+  private interface First {
+    StoredSeries with(
+        String unit, String description, boolean monotonic, int temporality, double[] bounds);
+  }
+}
