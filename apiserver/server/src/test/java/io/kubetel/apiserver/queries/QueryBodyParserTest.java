@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kubetel.apiserver.http.ApiException;
 import io.kubetel.model.query.Aggregation;
 import io.kubetel.model.query.QueryFilterOperator;
+import io.kubetel.model.query.QueryValidator;
 import io.kubetel.model.query.Signal;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,7 +41,7 @@ class QueryBodyParserTest {
     assertThat(q.spec().getSignal()).isEqualTo(Signal.TRACES);
     assertThat(q.spec().getAggregation()).isEqualTo(Aggregation.P99);
     assertThat(q.spec().getFilters().get(0).getOperator()).isEqualTo(QueryFilterOperator.In);
-    assertThat(QuerySpecValidator.problems(q.spec())).isEmpty();
+    assertThat(QueryValidator.check(q.spec(), Instant.now())).isEmpty();
   }
 
   @ParameterizedTest
@@ -84,7 +86,7 @@ class QueryBodyParserTest {
   }
 
   @Test
-  void validatorReportsEveryProblem() {
+  void theModelValidatorReportsEveryProblemOfAParsedBody() {
     ParsedQuery q =
         parser.parse(
             body(
@@ -95,18 +97,19 @@ class QueryBodyParserTest {
                     + "\"filters\":[{\"key\":\"pod\",\"operator\":\"Exists\",\"values\":[\"x\"]},"
                     + "{\"operator\":\"Equals\",\"values\":[]}]}"),
             "shop");
-    assertThat(QuerySpecValidator.problems(q.spec()))
+    assertThat(QueryValidator.describe(QueryValidator.check(q.spec(), Instant.now()), "spec"))
         .containsExactly(
             "spec.metric: Forbidden: only allowed for signal metrics",
-            "spec.aggregation: Unsupported value: \"p99\": logs support count and rate",
+            "spec.aggregation: Unsupported value: \"p99\": p99 does not apply to logs, use count"
+                + " or rate",
             "spec.filters[0].values: Forbidden: Exists takes no values",
-            "spec.filters[1].key: Required value",
-            "spec.filters[1].values: Invalid value: Equals needs exactly 1 value, got 0",
+            "spec.filters[1].key: Required value: a field key such as service or http.route",
+            "spec.filters[1].values: Invalid value: Equals needs exactly one value, got 0",
             "spec.groupBy[1]: Duplicate value: \"service\"",
-            "spec.groupBy[2]: Invalid value: \"1bad\": not a field key",
-            "spec.step: Invalid value: spec.step \"-1m\" must not be negative",
-            "spec.end: Invalid value: \"2026-11-25T11:00:00Z\": must be after spec.start");
-    assertThatThrownBy(() -> QuerySpecValidator.check(q.spec(), "q"))
-        .satisfies(e -> assertThat(((ApiException) e).code()).isEqualTo(422));
+            "spec.groupBy[2]: Invalid value: \"1bad\": not a field key: up to 255 letters,"
+                + " digits, '_', '.', '-' or '/', starting with a letter or '_'",
+            "spec.step: Invalid value: \"-1m\" is not a duration: it must not be negative; use"
+                + " integers with units ms, s, m, h, d or w, e.g. 500ms, 30s, 15m, 1h30m, 7d, 2w",
+            "spec.end: Invalid value: \"2026-11-25T11:00:00Z\": must be after start");
   }
 }
