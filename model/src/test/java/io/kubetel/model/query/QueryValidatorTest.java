@@ -226,6 +226,17 @@ class QueryValidatorTest {
   }
 
   @Test
+  void metricsCannotBeGroupedByTypeButFilteredByIt() {
+    TelemetryQuerySpec s = spec(Signal.METRICS);
+    s.setFilters(List.of(new QueryFilter("type", QueryFilterOperator.Equals, List.of("Sum"))));
+    assertThat(problems(s)).isEmpty();
+    s.setGroupBy(List.of("type"));
+    assertThat(problems(s))
+        .containsExactly(
+            "spec.groupBy[0]: Unsupported value: \"type\": a query reads one metric of one type");
+  }
+
+  @Test
   void logsTakeCountOrRateAndTheirOwnKeys() {
     TelemetryQuerySpec s = spec(Signal.LOGS);
     s.setAggregation(Aggregation.RATE);
