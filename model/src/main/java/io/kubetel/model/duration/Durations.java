@@ -59,6 +59,9 @@ public final class Durations {
     if (text.length() > MAX_LENGTH) {
       throw invalid(text, what, "it is longer than " + MAX_LENGTH + " characters");
     }
+    if (text.startsWith("-")) {
+      throw new InvalidInputException(quoted(what, text) + " must not be negative");
+    }
     Duration total = Duration.ZERO;
     int pos = 0;
     while (pos < text.length()) {
@@ -155,11 +158,8 @@ public final class Durations {
     };
   }
 
-  /** What is wrong, for the common mistakes: ISO-8601, a sign, upper-case units, spaces. */
+  /** What is wrong, for the common mistakes: ISO-8601, upper-case units, spaces, no unit. */
   private static String hint(String text) {
-    if (text.startsWith("-")) {
-      return "it must not be negative";
-    }
     if (text.startsWith("P") || text.startsWith("p")) {
       try {
         Duration iso = Duration.parse(text.toUpperCase(Locale.ROOT));

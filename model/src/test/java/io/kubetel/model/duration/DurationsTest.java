@@ -36,7 +36,6 @@ class DurationsTest {
         "pt1h30m|ISO-8601 durations are not accepted, write 1h30m instead",
         "P1D|ISO-8601 durations are not accepted, write 1d instead",
         "P|ISO-8601 durations are not accepted;",
-        "-5m|it must not be negative",
         "15M|units are lower-case, write 15m instead",
         "1H30M|units are lower-case, write 1h30m instead",
         "1h 30m|it must not contain spaces",
@@ -78,6 +77,13 @@ class DurationsTest {
     assertThat(Durations.parse("1s".repeat(32))).isEqualTo(Duration.ofSeconds(32));
     assertThatThrownBy(() -> Durations.parse("1s\u001b[2J", "window"))
         .hasMessageStartingWith("window \"1s?[2J\" is not a duration");
+  }
+
+  @Test
+  void negativeDurationsAreNamedAsSuch() {
+    assertThatThrownBy(() -> Durations.parse("-5m", "window"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("window \"-5m\" must not be negative");
   }
 
   @Test

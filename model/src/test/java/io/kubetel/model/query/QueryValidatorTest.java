@@ -98,8 +98,7 @@ class QueryValidatorTest {
             "spec.groupBy[3]: Invalid value: \"type\": 'type' does not apply to logs",
             "spec.groupBy[4]: Invalid value: \"resource.\": needs an attribute name, e.g."
                 + " resource.k8s.deployment.name",
-            "spec.step: Invalid value: \"-1m\" is not a duration: it must not be negative; use"
-                + " integers with units ms, s, m, h, d or w, e.g. 500ms, 30s, 15m, 1h30m, 7d, 2w",
+            "spec.step: Invalid value: \"-1m\" must not be negative",
             "spec.range: Invalid value: \"PT15M\" is not a duration: ISO-8601 durations are not"
                 + " accepted, write 15m instead; use integers with units ms, s, m, h, d or w,"
                 + " e.g. 500ms, 30s, 15m, 1h30m, 7d, 2w",
