@@ -1,6 +1,7 @@
 package io.kubetel.operator;
 
-import io.kubetel.crds.common.KubetelDuration;
+import io.kubetel.model.duration.Durations;
+import io.kubetel.model.problem.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -166,13 +167,9 @@ public final class OperatorMain implements Callable<Integer> {
 
   private static Duration duration(CommandLine cmd, String flag, String text) {
     try {
-      Duration d = KubetelDuration.parse(text);
-      if (d.isZero()) {
-        throw new IllegalArgumentException("must be greater than zero");
-      }
-      return d;
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(cmd, flag + ": " + e.getMessage());
+      return Durations.parsePositive(text, flag);
+    } catch (InvalidInputException e) {
+      throw new CommandLine.ParameterException(cmd, e.getMessage());
     }
   }
 

@@ -62,6 +62,6 @@ class OperatorMainTest {
                     "--no-leader-election",
                     "--recheck-interval=soon"))
         .hasMessageContaining("--recheck-interval")
-        .hasMessageContaining("expected numbers with units");
+        .hasMessageContaining("use integers with units");
   }
 }

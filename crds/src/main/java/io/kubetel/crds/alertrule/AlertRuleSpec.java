@@ -33,7 +33,7 @@ public class AlertRuleSpec {
 
   @Default("0s")
   @Pattern(CrdPatterns.DURATION)
-  @Size(max = 32)
+  @Size(max = CrdPatterns.DURATION_MAX_LENGTH)
   @JsonProperty("for")
   @JsonPropertyDescription(
       "How long the condition must hold before the rule fires (Pending until then), e.g. 5m."
@@ -42,7 +42,7 @@ public class AlertRuleSpec {
 
   @Default("0s")
   @Pattern(CrdPatterns.DURATION)
-  @Size(max = 32)
+  @Size(max = CrdPatterns.DURATION_MAX_LENGTH)
   @JsonPropertyDescription(
       "How long the rule keeps firing after the condition stops holding, to avoid flapping."
           + " Defaults to 0s.")
@@ -50,7 +50,7 @@ public class AlertRuleSpec {
 
   @Default("1m")
   @Pattern(CrdPatterns.DURATION)
-  @Size(max = 32)
+  @Size(max = CrdPatterns.DURATION_MAX_LENGTH)
   @ValidationRule(
       value = CrdPatterns.CEL_NOT_ZERO_DURATION,
       message = "interval must be greater than zero")

@@ -1,6 +1,6 @@
 package io.kubetel.crds.common;
 
-import io.kubetel.model.query.TelemetryQuerySpec;
+import io.kubetel.model.duration.Durations;
 
 /** Regular expressions shared by the CRD schemas (kept in one place so they cannot drift). */
 public final class CrdPatterns {
@@ -13,15 +13,18 @@ public final class CrdPatterns {
       "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
 
   /**
-   * A duration as kubetel writes them everywhere (queries, CRDs): numbers with units ms, s, m, h,
-   * d, e.g. {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 7d}. Parsed by {@link KubetelDuration}.
+   * A duration in the one kubetel grammar ({@link Durations}): integers with units ms, s, m, h, d,
+   * w, e.g. {@code 30s}, {@code 1h30m}, {@code 2w}. Use with {@link #DURATION_MAX_LENGTH}.
    */
-  public static final String DURATION = TelemetryQuerySpec.DURATION_PATTERN;
+  public static final String DURATION = Durations.PATTERN;
+
+  /** The {@code maxLength} of a duration field: with {@link #DURATION}, exactly the grammar. */
+  public static final int DURATION_MAX_LENGTH = Durations.MAX_LENGTH;
 
   /**
    * CEL rule (on a duration string) rejecting zero durations such as {@code 0s} or {@code 0h0m}.
    */
-  public static final String CEL_NOT_ZERO_DURATION = "!self.matches('^(0+(ms|s|m|h|d))+$')";
+  public static final String CEL_NOT_ZERO_DURATION = Durations.CEL_NOT_ZERO;
 
   /** A ClickHouse database name kubetel creates: lower-case identifier. */
   public static final String DATABASE = "^[a-z_][a-z0-9_]{0,62}$";

@@ -24,7 +24,7 @@ public class DashboardSpec {
 
   @Default("1h")
   @Pattern(CrdPatterns.DURATION)
-  @Size(max = 32)
+  @Size(max = CrdPatterns.DURATION_MAX_LENGTH)
   @ValidationRule(
       value = CrdPatterns.CEL_NOT_ZERO_DURATION,
       message = "timeRange must be greater than zero")
@@ -33,7 +33,7 @@ public class DashboardSpec {
 
   @Default("30s")
   @Pattern(CrdPatterns.DURATION)
-  @Size(max = 32)
+  @Size(max = CrdPatterns.DURATION_MAX_LENGTH)
   @JsonPropertyDescription("How often the dashboard refreshes; 0s disables. Defaults to 30s.")
   private String refreshInterval = "30s";
 

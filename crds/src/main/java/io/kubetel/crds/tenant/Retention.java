@@ -15,7 +15,7 @@ public class Retention {
 
   @Default("30d")
   @Pattern(CrdPatterns.DURATION)
-  @Size(max = 32)
+  @Size(max = CrdPatterns.DURATION_MAX_LENGTH)
   @ValidationRule(
       value = CrdPatterns.CEL_NOT_ZERO_DURATION,
       message = "retention must be greater than zero")
@@ -24,7 +24,7 @@ public class Retention {
 
   @Default("7d")
   @Pattern(CrdPatterns.DURATION)
-  @Size(max = 32)
+  @Size(max = CrdPatterns.DURATION_MAX_LENGTH)
   @ValidationRule(
       value = CrdPatterns.CEL_NOT_ZERO_DURATION,
       message = "retention must be greater than zero")
@@ -33,7 +33,7 @@ public class Retention {
 
   @Default("14d")
   @Pattern(CrdPatterns.DURATION)
-  @Size(max = 32)
+  @Size(max = CrdPatterns.DURATION_MAX_LENGTH)
   @ValidationRule(
       value = CrdPatterns.CEL_NOT_ZERO_DURATION,
       message = "retention must be greater than zero")

@@ -1,6 +1,7 @@
 package io.kubetel.sample;
 
-import io.kubetel.model.window.Durations;
+import io.kubetel.model.duration.Durations;
+import io.kubetel.model.problem.InvalidInputException;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
 import io.kubetel.store.layout.SchemaLayout;
@@ -74,11 +75,11 @@ public final class SampleDataMain implements Callable<Integer> {
     Duration historyLength;
     Duration trickleInterval = null;
     try {
-      historyLength = Durations.parse(history);
+      historyLength = Durations.parse(history, "--history");
       if (trickle != null) {
-        trickleInterval = Durations.parse(trickle);
+        trickleInterval = Durations.parse(trickle, "--trickle-interval");
       }
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidInputException e) {
       System.err.println("error=" + e.getMessage());
       return 2;
     }

@@ -1,13 +1,17 @@
 package io.kubetel.model.query;
 
+import static io.kubetel.model.query.QueryProblem.INVALID_AGGREGATION;
+import static io.kubetel.model.query.QueryProblem.INVALID_FILTER;
+import static io.kubetel.model.query.QueryProblem.INVALID_GROUP_BY;
+import static io.kubetel.model.query.QueryProblem.INVALID_METRIC;
+import static io.kubetel.model.query.QueryProblem.MISSING_METRIC;
+import static io.kubetel.model.query.QueryProblem.MISSING_SIGNAL;
+import static io.kubetel.model.query.QueryProblem.UNEXPECTED_METRIC;
+
 import io.kubetel.model.filter.FieldFilter;
 import io.kubetel.model.filter.FieldKeys;
-import io.kubetel.model.window.Durations;
-import io.kubetel.model.window.TimeWindow;
-import java.time.Duration;
+import io.kubetel.model.metrics.MetricNames;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,21 +20,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Validates a {@link TelemetryQuerySpec} without touching storage and reports every problem at
- * once, so users fix a query in one round trip (AlertRule/Dashboard validation uses the same
- * rules).
+ * The one validator of a {@link TelemetryQuerySpec}, used by the API server (creating a
+ * TelemetryQuery, dry-run included), the operator (AlertRule and Dashboard queries) and the store
+ * (before running a query). It needs no storage, applies {@link QueryLimits} and reports every
+ * problem at once, in the order of the spec's fields, so users fix a query in one round trip.
+ * Checks against stored data (does the metric exist?) are not its business.
  */
 public final class QueryValidator {
-  public static final Duration DEFAULT_RANGE = Duration.ofMinutes(15);
-  public static final Duration MAX_RANGE = Duration.ofDays(31);
-  public static final Duration MIN_STEP = Duration.ofSeconds(1);
-  public static final long MAX_POINTS = 11_000;
-  public static final int DEFAULT_POINTS = 60;
-  public static final int MAX_GROUP_BY = 8;
-  public static final int MAX_FILTERS = 32;
-
   private static final Set<String> COMMON =
       Set.of(FieldKeys.SERVICE, FieldKeys.NAMESPACE, FieldKeys.POD, FieldKeys.NODE);
+
+  /** The well-known keys that apply to each signal; the others are refused for it. */
   private static final Map<Signal, Set<String>> WELL_KNOWN_FOR =
       Map.of(
           Signal.METRICS,
@@ -47,6 +47,9 @@ public final class QueryValidator {
           Signal.LOGS,
           union(COMMON, Set.of(FieldKeys.SEVERITY, FieldKeys.TRACE_ID, FieldKeys.SPAN_ID)));
 
+  private static final Set<Aggregation> LOG_AGGREGATIONS =
+      Set.of(Aggregation.COUNT, Aggregation.RATE);
+
   private QueryValidator() {}
 
   private static Set<String> union(Set<String> a, Set<String> b) {
@@ -55,228 +58,189 @@ public final class QueryValidator {
     return Set.copyOf(s);
   }
 
-  /** Every problem of the spec; empty when it is valid. */
-  public static List<String> problems(TelemetryQuerySpec spec, Instant now) {
-    List<String> problems = new ArrayList<>();
+  /** Every problem of {@code spec} evaluated at {@code now}; empty when it is valid. */
+  public static List<QueryProblem> check(TelemetryQuerySpec spec, Instant now) {
+    List<QueryProblem> problems = new ArrayList<>();
     resolve(spec, now, problems);
     return problems;
   }
 
   /**
-   * The resolved query.
+   * The resolved query: defaults applied, times resolved.
    *
-   * @throws InvalidQueryException listing every problem
+   * @throws InvalidQueryException listing every problem as {@code field: message}
    */
   public static ResolvedQuery validate(TelemetryQuerySpec spec, Instant now) {
-    List<String> problems = new ArrayList<>();
+    List<QueryProblem> problems = new ArrayList<>();
     ResolvedQuery q = resolve(spec, now, problems);
     if (!problems.isEmpty()) {
-      throw new InvalidQueryException(problems);
+      throw new InvalidQueryException(describe(problems, ""));
     }
     return q;
   }
 
-  private static ResolvedQuery resolve(TelemetryQuerySpec spec, Instant now, List<String> p) {
+  /** The problems as {@code prefix.field: message}, e.g. with prefix {@code spec}. */
+  public static List<String> describe(List<QueryProblem> problems, String prefix) {
+    return problems.stream().map(p -> p.describe(prefix)).toList();
+  }
+
+  private static ResolvedQuery resolve(TelemetryQuerySpec spec, Instant now, List<QueryProblem> p) {
     if (spec == null) {
-      p.add("query is empty");
+      p.add(QueryProblem.required(MISSING_SIGNAL, "", "the query is empty"));
       return null;
     }
     Signal signal = spec.getSignal();
     if (signal == null) {
-      p.add("signal is required: metrics, traces or logs");
+      p.add(QueryProblem.required(MISSING_SIGNAL, "signal", "one of metrics, traces, logs"));
     }
-    String metric = spec.getMetric();
-    if (signal == Signal.METRICS && (metric == null || metric.isBlank())) {
-      p.add("metric is required when signal is metrics");
-    } else if (metric != null && metric.length() > 1024) {
-      p.add("metric name is longer than 1024 characters");
-    }
-
-    TimeWindow window = window(spec, now, p);
-
+    metric(signal, spec.getMetric(), p);
     Aggregation agg = spec.getAggregation();
+    if (signal == Signal.LOGS && agg != null && !LOG_AGGREGATIONS.contains(agg)) {
+      String name = agg.name().toLowerCase(Locale.ROOT);
+      p.add(
+          QueryProblem.unsupported(
+              INVALID_AGGREGATION,
+              "aggregation",
+              name,
+              name + " does not apply to logs, use count or rate"));
+    }
     if (agg == null) {
       agg = signal == Signal.LOGS ? Aggregation.COUNT : Aggregation.AVG;
     }
-    if (signal == Signal.LOGS && agg != Aggregation.COUNT && agg != Aggregation.RATE) {
-      p.add(
-          "aggregation "
-              + agg.name().toLowerCase(Locale.ROOT)
-              + " does not apply to logs: use count or rate");
-    }
-
-    long stepSeconds = step(spec, window, p);
-
-    List<FieldFilter> filters = new ArrayList<>();
-    List<QueryFilter> specFilters = spec.getFilters() == null ? List.of() : spec.getFilters();
-    if (specFilters.size() > MAX_FILTERS) {
-      p.add("at most " + MAX_FILTERS + " filters are allowed, got " + specFilters.size());
-    }
-    for (int i = 0; i < specFilters.size(); i++) {
-      FieldFilter f = filter(i, specFilters.get(i), signal, p);
-      if (f != null) {
-        filters.add(f);
-      }
-    }
-    List<String> groupBy = spec.getGroupBy() == null ? List.of() : spec.getGroupBy();
-    if (groupBy.size() > MAX_GROUP_BY) {
-      p.add("at most " + MAX_GROUP_BY + " groupBy keys are allowed, got " + groupBy.size());
-    }
-    Set<String> seen = new HashSet<>();
-    for (String key : groupBy) {
-      checkKey("groupBy key", key, signal, p);
-      if (FieldKeys.TYPE.equals(key)) {
-        p.add("groupBy key 'type' is not supported: a query reads one metric of one type");
-      }
-      if (key != null && !seen.add(key)) {
-        p.add("groupBy key '" + key + "' is repeated");
-      }
-    }
+    List<FieldFilter> filters = filters(spec.getFilters(), signal, p);
+    List<String> groupBy = groupBy(spec.getGroupBy(), signal, p);
+    QueryTimeRules.Times times = QueryTimeRules.resolve(spec, now, p);
     if (!p.isEmpty()) {
       return null;
     }
-    return new ResolvedQuery(signal, metric, filters, agg, groupBy, window, stepSeconds);
+    return new ResolvedQuery(
+        signal, spec.getMetric(), filters, agg, groupBy, times.window(), times.stepSeconds());
   }
 
-  private static TimeWindow window(TelemetryQuerySpec spec, Instant now, List<String> p) {
-    Instant end = now;
-    boolean ok = true;
-    if (spec.getEnd() != null && !spec.getEnd().isBlank()) {
-      Instant e = instant("end", spec.getEnd(), p);
-      ok &= e != null;
-      end = e == null ? now : e;
-    }
-    Instant start = null;
-    if (spec.getStart() != null && !spec.getStart().isBlank()) {
-      start = instant("start", spec.getStart(), p);
-      ok &= start != null;
-    } else {
-      Duration range = DEFAULT_RANGE;
-      if (spec.getRange() != null && !spec.getRange().isBlank()) {
-        try {
-          range = Durations.parse(spec.getRange());
-        } catch (IllegalArgumentException e) {
-          p.add("range: " + e.getMessage());
-          ok = false;
-        }
-      }
-      if (ok && range.isZero()) {
-        p.add("range must be longer than 0s");
-        ok = false;
-      }
-      start = end.minus(range);
-    }
-    if (!ok || start == null) {
-      return null;
-    }
-    if (!start.isBefore(end)) {
-      p.add("start " + start + " must be before end " + end);
-      return null;
-    }
-    if (Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
-      p.add("the time range is longer than the maximum of 31d; shorten range or start/end");
-      return null;
-    }
-    return new TimeWindow(start, end);
-  }
-
-  private static Instant instant(String field, String text, List<String> p) {
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      p.add(field + " '" + text + "' is not an RFC 3339 time such as 2026-11-25T10:00:00Z");
-      return null;
+  private static void metric(Signal signal, String metric, List<QueryProblem> p) {
+    boolean given = metric != null && !metric.isEmpty();
+    if (signal == Signal.METRICS && !given) {
+      p.add(
+          QueryProblem.required(
+              MISSING_METRIC, "metric", "the metric name is required for signal metrics"));
+    } else if (signal == Signal.METRICS) {
+      MetricNames.problem(metric)
+          .ifPresent(why -> p.add(QueryProblem.invalid(INVALID_METRIC, "metric", metric, why)));
+    } else if (signal != null && given) {
+      p.add(QueryProblem.forbidden(UNEXPECTED_METRIC, "metric", "only allowed for signal metrics"));
     }
   }
 
-  private static long step(TelemetryQuerySpec spec, TimeWindow window, List<String> p) {
-    if (spec.getStep() == null || spec.getStep().isBlank()) {
-      if (window == null) {
-        return 0;
-      }
-      long seconds = (window.length().toSeconds() + DEFAULT_POINTS - 1) / DEFAULT_POINTS;
-      return Math.max(1, seconds);
+  private static List<FieldFilter> filters(
+      List<QueryFilter> specFilters, Signal signal, List<QueryProblem> p) {
+    List<QueryFilter> all = specFilters == null ? List.of() : specFilters;
+    if (all.size() > QueryLimits.MAX_FILTERS) {
+      p.add(QueryProblem.tooMany("filters", all.size(), QueryLimits.MAX_FILTERS));
     }
-    Duration step;
-    try {
-      step = Durations.parse(spec.getStep());
-    } catch (IllegalArgumentException e) {
-      p.add("step: " + e.getMessage());
-      return 0;
-    }
-    if (step.compareTo(MIN_STEP) < 0) {
-      p.add("step " + spec.getStep() + " is shorter than the minimum of 1s");
-      return 0;
-    }
-    if (step.toMillis() % 1000 != 0) {
-      p.add("step " + spec.getStep() + " must be a whole number of seconds");
-      return 0;
-    }
-    if (window != null) {
-      if (step.compareTo(window.length()) > 0) {
-        p.add("step " + spec.getStep() + " is longer than the time range");
-      } else if (window.length().toSeconds() / step.toSeconds() > MAX_POINTS) {
-        p.add(
-            "step "
-                + spec.getStep()
-                + " gives more than "
-                + MAX_POINTS
-                + " points per series over the range; use a larger step");
+    List<FieldFilter> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      FieldFilter f = filter("filters[" + i + "]", all.get(i), signal, p);
+      if (f != null) {
+        out.add(f);
       }
     }
-    return step.toSeconds();
+    return out;
   }
 
-  private static FieldFilter filter(int i, QueryFilter f, Signal signal, List<String> p) {
-    String where = "filters[" + i + "]";
+  private static FieldFilter filter(String at, QueryFilter f, Signal signal, List<QueryProblem> p) {
     if (f == null) {
-      p.add(where + " is empty");
+      p.add(QueryProblem.required(INVALID_FILTER, at, "a filter with key, operator and values"));
       return null;
     }
-    boolean keyOk = checkKey(where + ".key", f.getKey(), signal, p);
-    if (f.getOperator() == null) {
-      p.add(where + ".operator is required");
-      return null;
-    }
+    boolean keyOk = key(at + ".key", f.getKey(), signal, INVALID_FILTER, p);
+    // A missing operator takes the documented default, as Kubernetes defaults an unset field.
+    QueryFilterOperator op = f.getOperator() == null ? QueryFilterOperator.Equals : f.getOperator();
     List<String> values = f.getValues() == null ? List.of() : f.getValues();
     if (values.stream().anyMatch(v -> v == null)) {
-      p.add(where + ".values must not contain null");
-      return null;
-    }
-    try {
-      FieldFilter ff =
-          new FieldFilter(
-              f.getKey() == null ? "" : f.getKey(), f.getOperator().toFilterOperator(), values);
-      return keyOk ? ff : null;
-    } catch (IllegalArgumentException e) {
       p.add(
-          where
-              + ": operator "
-              + f.getOperator()
-              + switch (f.getOperator()) {
-                case Equals, NotEquals -> " needs exactly one value";
-                case In, NotIn -> " needs at least one value";
-                case Exists, DoesNotExist -> " takes no values";
-              }
-              + ", got "
-              + values.size());
+          new QueryProblem(
+              INVALID_FILTER, at + ".values", "Invalid value: values must not be null"));
       return null;
     }
+    String field = at + ".values";
+    switch (op) {
+      case Equals, NotEquals -> {
+        if (values.size() != 1) {
+          p.add(
+              new QueryProblem(
+                  INVALID_FILTER,
+                  field,
+                  "Invalid value: " + op + " needs exactly one value, got " + values.size()));
+          return null;
+        }
+      }
+      case In, NotIn -> {
+        if (values.isEmpty()) {
+          p.add(QueryProblem.required(INVALID_FILTER, field, op + " needs at least one value"));
+          return null;
+        }
+      }
+      case Exists, DoesNotExist -> {
+        if (!values.isEmpty()) {
+          p.add(QueryProblem.forbidden(INVALID_FILTER, field, op + " takes no values"));
+          return null;
+        }
+      }
+    }
+    return keyOk ? new FieldFilter(f.getKey(), op.toFilterOperator(), values) : null;
   }
 
-  private static boolean checkKey(String what, String key, Signal signal, List<String> p) {
+  private static List<String> groupBy(List<String> keys, Signal signal, List<QueryProblem> p) {
+    List<String> all = keys == null ? List.of() : keys;
+    if (all.size() > QueryLimits.MAX_GROUP_BY) {
+      p.add(QueryProblem.tooMany("groupBy", all.size(), QueryLimits.MAX_GROUP_BY));
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < all.size(); i++) {
+      String at = "groupBy[" + i + "]";
+      String key = all.get(i);
+      if (!key(at, key, signal, INVALID_GROUP_BY, p)) {
+        continue;
+      }
+      if (FieldKeys.TYPE.equals(key)) {
+        p.add(
+            QueryProblem.unsupported(
+                INVALID_GROUP_BY, at, key, "a query reads one metric of one type"));
+      } else if (!seen.add(key)) {
+        p.add(QueryProblem.duplicate(INVALID_GROUP_BY, at, key));
+      }
+    }
+    return all;
+  }
+
+  /** Whether {@code key} is a field key that applies to {@code signal}; reports why not. */
+  private static boolean key(
+      String field, String key, Signal signal, String reason, List<QueryProblem> p) {
+    if (key == null || key.isEmpty()) {
+      p.add(QueryProblem.required(reason, field, "a field key such as service or http.route"));
+      return false;
+    }
     if (!FieldKeys.isValid(key)) {
-      p.add(what + " '" + key + "' is not a valid field key");
+      p.add(
+          QueryProblem.invalid(
+              reason,
+              field,
+              key,
+              "not a field key: up to 255 letters, digits, '_', '.', '-' or '/', starting with a"
+                  + " letter or '_'"));
       return false;
     }
     if (key.equals(FieldKeys.RESOURCE_PREFIX)) {
-      p.add(what + " 'resource.' needs an attribute name");
+      p.add(
+          QueryProblem.invalid(
+              reason, field, key, "needs an attribute name, e.g. resource.k8s.deployment.name"));
       return false;
     }
     if (signal != null
         && FieldKeys.WELL_KNOWN.contains(key)
         && !WELL_KNOWN_FOR.get(signal).contains(key)) {
-      p.add(what + " '" + key + "' does not apply to " + signal.name().toLowerCase(Locale.ROOT));
+      String name = signal.name().toLowerCase(Locale.ROOT);
+      p.add(QueryProblem.invalid(reason, field, key, "'" + key + "' does not apply to " + name));
       return false;
     }
     return true;

@@ -3,6 +3,9 @@ package io.kubetel.model.query;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.kubetel.model.duration.Durations;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,9 +14,6 @@ import java.util.List;
  * panels: a signal, filters, an aggregation per step and group, and a time range.
  */
 public class TelemetryQuerySpec {
-
-  /** The duration grammar of step and range (numbers with units ms, s, m, h, d; e.g. 1h30m). */
-  public static final String DURATION_PATTERN = "^([0-9]{1,9}(ms|s|m|h|d))+$";
 
   @Required
   @JsonPropertyDescription("Signal to query: metrics, traces or logs.")
@@ -36,16 +36,20 @@ public class TelemetryQuerySpec {
       "Field keys to group by (same vocabulary as filter keys); one result series per group.")
   private List<String> groupBy = new ArrayList<>();
 
-  @Pattern(DURATION_PATTERN)
+  @Pattern(Durations.PATTERN)
+  @Size(max = Durations.MAX_LENGTH)
+  @ValidationRule(value = Durations.CEL_NOT_ZERO, message = "step must be greater than zero")
   @JsonPropertyDescription(
-      "Step between result points as a duration (e.g. 30s, 1m, 1h). Defaults to a step giving"
-          + " about 60 points over the range.")
+      "Step between result points, a duration with units ms, s, m, h, d or w (e.g. 30s, 1m,"
+          + " 1h). Defaults to a step giving about 60 points over the range.")
   private String step;
 
-  @Pattern(DURATION_PATTERN)
+  @Pattern(Durations.PATTERN)
+  @Size(max = Durations.MAX_LENGTH)
+  @ValidationRule(value = Durations.CEL_NOT_ZERO, message = "range must be greater than zero")
   @JsonPropertyDescription(
-      "Look-back range ending now as a duration (e.g. 15m, 1h, 7d). Ignored when start is set."
-          + " Defaults to 15m.")
+      "Look-back range ending now, a duration with units ms, s, m, h, d or w (e.g. 15m, 1h, 7d)."
+          + " Ignored when start is set. Defaults to 15m.")
   private String range;
 
   @JsonPropertyDescription("Absolute range start (RFC 3339). Takes precedence over range.")

@@ -4,8 +4,8 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.kubetel.crds.alertrule.AlertRule;
 import io.kubetel.crds.alertrule.AlertRuleSpec;
 import io.kubetel.crds.alertrule.Receiver;
-import io.kubetel.crds.common.KubetelDuration;
 import io.kubetel.crds.common.SecretKeyRef;
+import io.kubetel.operator.query.DurationProblems;
 import io.kubetel.operator.query.Problem;
 import io.kubetel.operator.query.QuerySpecChecker;
 import java.util.ArrayList;
@@ -42,9 +42,9 @@ public final class AlertRuleValidator {
       return out;
     }
     out.addAll(queries.check(spec.getQuery(), namespace, "spec.query", Set.of()));
-    duration(spec.getForDuration(), "spec.for", out);
-    duration(spec.getKeepFiringFor(), "spec.keepFiringFor", out);
-    duration(spec.getInterval(), "spec.interval", out);
+    DurationProblems.check(spec.getForDuration(), "spec.for", false, out);
+    DurationProblems.check(spec.getKeepFiringFor(), "spec.keepFiringFor", false, out);
+    DurationProblems.check(spec.getInterval(), "spec.interval", true, out);
     if (spec.getCondition() == null
         || spec.getCondition().getComparator() == null
         || spec.getCondition().getThreshold() == null) {
@@ -114,17 +114,6 @@ public final class AlertRuleValidator {
               "SecretKeyNotFound",
               field,
               "Secret " + ref.getName() + " has no key " + ref.getKey()));
-    }
-  }
-
-  private static void duration(String text, String field, List<Problem> out) {
-    if (text == null) {
-      return;
-    }
-    try {
-      KubetelDuration.parse(text);
-    } catch (IllegalArgumentException e) {
-      out.add(new Problem("InvalidDuration", field, e.getMessage()));
     }
   }
 }

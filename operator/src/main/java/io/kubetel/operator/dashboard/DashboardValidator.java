@@ -1,10 +1,10 @@
 package io.kubetel.operator.dashboard;
 
-import io.kubetel.crds.common.KubetelDuration;
 import io.kubetel.crds.dashboard.Dashboard;
 import io.kubetel.crds.dashboard.DashboardSpec;
 import io.kubetel.crds.dashboard.DashboardVariable;
 import io.kubetel.crds.dashboard.Panel;
+import io.kubetel.operator.query.DurationProblems;
 import io.kubetel.operator.query.Problem;
 import io.kubetel.operator.query.QuerySpecChecker;
 import java.util.ArrayList;
@@ -32,8 +32,8 @@ public final class DashboardValidator {
       out.add(new Problem("MissingSpec", "spec", "spec is required"));
       return out;
     }
-    duration(spec.getTimeRange(), "spec.timeRange", out);
-    duration(spec.getRefreshInterval(), "spec.refreshInterval", out);
+    DurationProblems.check(spec.getTimeRange(), "spec.timeRange", true, out);
+    DurationProblems.check(spec.getRefreshInterval(), "spec.refreshInterval", false, out);
     List<DashboardVariable> vars = spec.getVariables() == null ? List.of() : spec.getVariables();
     Set<String> names = vars.stream().map(DashboardVariable::getName).collect(Collectors.toSet());
     List<Panel> panels = spec.getPanels() == null ? List.of() : spec.getPanels();
@@ -46,16 +46,5 @@ public final class DashboardValidator {
       }
     }
     return out;
-  }
-
-  private static void duration(String text, String field, List<Problem> out) {
-    if (text == null) {
-      return;
-    }
-    try {
-      KubetelDuration.parse(text);
-    } catch (IllegalArgumentException e) {
-      out.add(new Problem("InvalidDuration", field, e.getMessage()));
-    }
   }
 }

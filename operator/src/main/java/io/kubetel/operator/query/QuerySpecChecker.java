@@ -1,16 +1,13 @@
 package io.kubetel.operator.query;
 
-import io.kubetel.crds.common.KubetelDuration;
-import io.kubetel.model.query.Aggregation;
+import io.kubetel.model.filter.FieldKeys;
 import io.kubetel.model.query.QueryCatalog;
 import io.kubetel.model.query.QueryFilter;
-import io.kubetel.model.query.QueryFilterOperator;
+import io.kubetel.model.query.QueryProblem;
 import io.kubetel.model.query.QueryValidator;
 import io.kubetel.model.query.Signal;
 import io.kubetel.model.query.TelemetryQuerySpec;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,17 +15,12 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Checks a TelemetryQuery embedded in an AlertRule or Dashboard beyond what the CRD schema can:
- * aggregations valid for the signal, parseable durations and times, filter arity, namespace
- * scoping, and — through the {@link QueryCatalog} — that the metric and attribute keys exist in the
- * stored data.
+ * Checks a TelemetryQuery embedded in an AlertRule or Dashboard: the model's {@link QueryValidator}
+ * (the same rules and limits the API server applies), then what only the operator knows — the query
+ * stays in its object's namespace and uses only declared dashboard variables — and finally, through
+ * the {@link QueryCatalog}, that the metric and attribute keys exist in the stored data.
  */
 public final class QuerySpecChecker {
-
-  /** Field keys every signal understands (see QueryFilter's description). */
-  public static final Set<String> BUILT_IN_KEYS =
-      Set.of(
-          "service", "namespace", "pod", "node", "severity", "status", "span", "kind", "traceId");
 
   private final CatalogLookup catalogs;
 
@@ -49,63 +41,16 @@ public final class QuerySpecChecker {
   public List<Problem> check(
       TelemetryQuerySpec spec, String namespace, String field, Set<String> variables) {
     List<Problem> out = new ArrayList<>();
-    if (spec == null || spec.getSignal() == null) {
-      out.add(new Problem("MissingSignal", field + ".signal", "signal is required"));
-      return out;
-    }
-    Signal signal = spec.getSignal();
-    if (signal == Signal.METRICS && blank(spec.getMetric())) {
-      out.add(
-          new Problem(
-              "MissingMetric", field + ".metric", "metric is required when signal is metrics"));
-    }
-    if (signal != Signal.METRICS && !blank(spec.getMetric())) {
-      out.add(
-          new Problem(
-              "UnexpectedMetric", field + ".metric", "metric applies only to the metrics signal"));
-    }
-    Aggregation agg = spec.getAggregation();
-    if (signal == Signal.LOGS
-        && agg != null
-        && agg != Aggregation.COUNT
-        && agg != Aggregation.RATE) {
-      out.add(
-          new Problem(
-              "InvalidAggregation",
-              field + ".aggregation",
-              "aggregation "
-                  + agg.name().toLowerCase(java.util.Locale.ROOT)
-                  + " does not apply to logs; use count or rate"));
-    }
-    duration(spec.getStep(), field + ".step", out);
-    Optional<Duration> range = duration(spec.getRange(), field + ".range", out);
-    range
-        .filter(r -> r.compareTo(QueryValidator.MAX_RANGE) > 0)
-        .ifPresent(
-            r ->
-                out.add(
-                    new Problem(
-                        "InvalidTimeRange",
-                        field + ".range",
-                        "range is longer than the maximum of "
-                            + QueryValidator.MAX_RANGE.toDays()
-                            + "d")));
-    Optional<Instant> start = instant(spec.getStart(), field + ".start", out);
-    Optional<Instant> end = instant(spec.getEnd(), field + ".end", out);
-    if (start.isPresent() && end.isPresent() && !start.get().isBefore(end.get())) {
-      out.add(new Problem("InvalidTimeRange", field + ".start", "start must be before end"));
-    }
-    List<QueryFilter> filters = spec.getFilters() == null ? List.of() : spec.getFilters();
+    List<QueryFilter> filters =
+        spec == null || spec.getFilters() == null ? List.of() : spec.getFilters();
     for (int i = 0; i < filters.size(); i++) {
-      filter(filters.get(i), namespace, field + ".filters[" + i + "]", variables, out);
+      if (filters.get(i) != null) {
+        scope(filters.get(i), namespace, field + ".filters[" + i + "]", variables, out);
+      }
     }
-    if (!out.isEmpty()) {
-      return out;
-    }
-    // Whatever else the API server's own validation would refuse (limits on filters, group-by
-    // keys and points, keys unknown for the signal): the same code, so both always agree.
-    for (String problem : QueryValidator.problems(spec, Instant.now())) {
-      out.add(new Problem("InvalidQuery", field, problem));
+    for (QueryProblem p : QueryValidator.check(spec, Instant.now())) {
+      String at = p.field().isEmpty() ? field : field + "." + p.field();
+      out.add(new Problem(p.reason(), at, p.message()));
     }
     if (!out.isEmpty()) {
       return out;
@@ -114,35 +59,12 @@ public final class QuerySpecChecker {
     return out;
   }
 
-  private void filter(
+  /** The operator's own rules for a filter: declared variables, no other namespace. */
+  private static void scope(
       QueryFilter f, String namespace, String field, Set<String> variables, List<Problem> out) {
-    QueryFilterOperator op = f.getOperator() == null ? QueryFilterOperator.Equals : f.getOperator();
     List<String> values = f.getValues() == null ? List.of() : f.getValues();
-    boolean arityOk =
-        switch (op) {
-          case Equals, NotEquals -> values.size() == 1;
-          case In, NotIn -> !values.isEmpty();
-          case Exists, DoesNotExist -> values.isEmpty();
-        };
-    if (!arityOk) {
-      out.add(
-          new Problem(
-              "InvalidFilter",
-              field + ".values",
-              "operator "
-                  + op
-                  + " needs "
-                  + switch (op) {
-                    case Equals, NotEquals -> "exactly one value";
-                    case In, NotIn -> "at least one value";
-                    case Exists, DoesNotExist -> "no values";
-                  }
-                  + ", got "
-                  + values.size()));
-      return;
-    }
     for (String v : values) {
-      if (v.startsWith("$") && !variables.contains(v.substring(1))) {
+      if (v != null && v.startsWith("$") && !variables.contains(v.substring(1))) {
         out.add(
             new Problem(
                 "UnknownVariable",
@@ -150,8 +72,9 @@ public final class QuerySpecChecker {
                 "variable " + v + " is not declared in spec.variables"));
       }
     }
-    if ("namespace".equals(f.getKey())
-        && values.stream().anyMatch(Predicate.not(v -> v.equals(namespace) || v.startsWith("$")))) {
+    if (FieldKeys.NAMESPACE.equals(f.getKey())
+        && values.stream()
+            .anyMatch(Predicate.not(v -> v == null || v.equals(namespace) || v.startsWith("$")))) {
       out.add(
           new Problem(
               "ForeignNamespace",
@@ -206,44 +129,8 @@ public final class QuerySpecChecker {
     }
   }
 
+  /** Keys the catalog does not list: well-known keys and resource attributes. */
   private static boolean isBuiltIn(String key) {
-    return BUILT_IN_KEYS.contains(key) || key.startsWith("resource.");
-  }
-
-  private static Optional<Duration> duration(String text, String field, List<Problem> out) {
-    if (blank(text)) {
-      return Optional.empty();
-    }
-    try {
-      Duration d = KubetelDuration.parse(text);
-      if (d.isZero()) {
-        out.add(new Problem("InvalidDuration", field, "duration must be greater than zero"));
-        return Optional.empty();
-      }
-      return Optional.of(d);
-    } catch (IllegalArgumentException e) {
-      out.add(new Problem("InvalidDuration", field, e.getMessage()));
-      return Optional.empty();
-    }
-  }
-
-  private static Optional<Instant> instant(String text, String field, List<Problem> out) {
-    if (blank(text)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Instant.parse(text));
-    } catch (DateTimeParseException e) {
-      out.add(
-          new Problem(
-              "InvalidTime",
-              field,
-              "\"" + text + "\" is not an RFC 3339 time such as 2026-01-02T15:04:05Z"));
-      return Optional.empty();
-    }
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
+    return FieldKeys.WELL_KNOWN.contains(key) || key.startsWith(FieldKeys.RESOURCE_PREFIX);
   }
 }

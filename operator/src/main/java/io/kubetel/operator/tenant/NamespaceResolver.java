@@ -4,8 +4,14 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.kubetel.crds.tenant.NamespaceSelector;
 import io.kubetel.crds.tenant.SelectorRequirement;
 import io.kubetel.crds.tenant.TelemetryTenantSpec;
+import io.kubetel.model.labels.LabelOperator;
+import io.kubetel.model.labels.LabelRequirement;
+import io.kubetel.model.labels.LabelSelector;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -23,13 +29,16 @@ public final class NamespaceResolver {
     if (spec == null) {
       return out;
     }
+    Optional<LabelSelector> selector = toLabelSelector(spec.getNamespaceSelector());
     for (Namespace ns : all) {
       if (ns.getMetadata().getDeletionTimestamp() != null) {
         continue;
       }
       String name = ns.getMetadata().getName();
       boolean explicit = spec.getNamespaces() != null && spec.getNamespaces().contains(name);
-      if (explicit || matches(spec.getNamespaceSelector(), ns.getMetadata().getLabels())) {
+      Map<String, String> labels =
+          ns.getMetadata().getLabels() == null ? Map.of() : ns.getMetadata().getLabels();
+      if (explicit || selector.map(s -> s.matches(labels)).orElse(false)) {
         out.add(name);
       }
     }
@@ -46,41 +55,37 @@ public final class NamespaceResolver {
     return out;
   }
 
-  /** Whether {@code labels} satisfy the selector; a missing selector matches nothing. */
-  static boolean matches(NamespaceSelector selector, Map<String, String> labels) {
+  /**
+   * The selector as the model's label selector, matched with Kubernetes {@code
+   * metav1.LabelSelector} semantics; empty (matching nothing) when it is missing or has no
+   * requirement.
+   */
+  static Optional<LabelSelector> toLabelSelector(NamespaceSelector selector) {
     if (selector == null) {
-      return false;
+      return Optional.empty();
     }
-    boolean hasLabels = selector.getMatchLabels() != null && !selector.getMatchLabels().isEmpty();
-    boolean hasExpressions =
-        selector.getMatchExpressions() != null && !selector.getMatchExpressions().isEmpty();
-    if (!hasLabels && !hasExpressions) {
-      // An empty selector would select every namespace; treat it as selecting none instead.
-      return false;
+    List<LabelRequirement> requirements = new ArrayList<>();
+    if (selector.getMatchLabels() != null) {
+      selector
+          .getMatchLabels()
+          .forEach(
+              (k, v) ->
+                  requirements.add(new LabelRequirement(k, LabelOperator.EQUALS, List.of(v))));
     }
-    Map<String, String> actual = labels == null ? Map.of() : labels;
-    if (hasLabels) {
-      for (Map.Entry<String, String> e : selector.getMatchLabels().entrySet()) {
-        if (!e.getValue().equals(actual.get(e.getKey()))) {
-          return false;
-        }
-      }
-    }
-    if (hasExpressions) {
+    if (selector.getMatchExpressions() != null) {
       for (SelectorRequirement r : selector.getMatchExpressions()) {
-        String value = actual.get(r.getKey());
-        boolean ok =
+        List<String> values = r.getValues() == null ? List.of() : r.getValues();
+        LabelOperator op =
             switch (r.getOperator()) {
-              case In -> value != null && r.getValues().contains(value);
-              case NotIn -> value == null || !r.getValues().contains(value);
-              case Exists -> actual.containsKey(r.getKey());
-              case DoesNotExist -> !actual.containsKey(r.getKey());
+              case In -> LabelOperator.IN;
+              case NotIn -> LabelOperator.NOT_IN;
+              case Exists -> LabelOperator.EXISTS;
+              case DoesNotExist -> LabelOperator.NOT_EXISTS;
             };
-        if (!ok) {
-          return false;
-        }
+        requirements.add(new LabelRequirement(r.getKey(), op, values));
       }
     }
-    return true;
+    // An empty selector would select every namespace; a tenant must name what it isolates.
+    return requirements.isEmpty() ? Optional.empty() : Optional.of(new LabelSelector(requirements));
   }
 }

@@ -1,8 +1,8 @@
 package io.kubetel.operator.tenant;
 
-import io.kubetel.crds.common.KubetelDuration;
 import io.kubetel.crds.tenant.Retention;
 import io.kubetel.crds.tenant.TelemetryTenantStatus;
+import io.kubetel.model.duration.Durations;
 import io.kubetel.model.query.Signal;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,9 +18,9 @@ final class RetentionPolicy {
   static Map<Signal, Duration> perSignal(Retention retention) {
     Retention r = retention == null ? new Retention() : retention;
     Map<Signal, Duration> out = new EnumMap<>(Signal.class);
-    out.put(Signal.METRICS, KubetelDuration.parse(orDefault(r.getMetrics(), "30d")));
-    out.put(Signal.TRACES, KubetelDuration.parse(orDefault(r.getTraces(), "7d")));
-    out.put(Signal.LOGS, KubetelDuration.parse(orDefault(r.getLogs(), "14d")));
+    out.put(Signal.METRICS, Durations.parse(orDefault(r.getMetrics(), "30d")));
+    out.put(Signal.TRACES, Durations.parse(orDefault(r.getTraces(), "7d")));
+    out.put(Signal.LOGS, Durations.parse(orDefault(r.getLogs(), "14d")));
     return out;
   }
 

@@ -105,7 +105,7 @@ class QuerySpecCheckerTest {
   }
 
   @Test
-  void whatTheApiServerWouldRefuseIsReportedToo() {
+  void theApiServersRulesAndLimitsApplyWithPreciseFields() {
     TelemetryQuerySpec q = query(Signal.TRACES, null);
     q.setGroupBy(
         List.of("service", "pod", "node", "span", "kind", "status", "namespace", "a", "b"));
@@ -113,9 +113,34 @@ class QuerySpecCheckerTest {
         .singleElement()
         .satisfies(
             p -> {
-              assertThat(p.reason()).isEqualTo("InvalidQuery");
-              assertThat(p.field()).isEqualTo("spec.query");
-              assertThat(p.message()).contains("at most 8 groupBy keys");
+              assertThat(p.reason()).isEqualTo("TooMany");
+              assertThat(p.field()).isEqualTo("spec.query.groupBy");
+              assertThat(p.describe())
+                  .isEqualTo("spec.query.groupBy: Too many: 9: must have at most 8 items");
+            });
+  }
+
+  @Test
+  void aMetricIsForbiddenForOtherSignalsAndKeysMustApplyToTheSignal() {
+    TelemetryQuerySpec q = query(Signal.LOGS, "http.server.request.duration");
+    q.setGroupBy(List.of("span"));
+    assertThat(check(q))
+        .extracting(Problem::describe)
+        .containsExactly(
+            "spec.query.metric: Forbidden: only allowed for signal metrics",
+            "spec.query.groupBy[0]: Invalid value: \"span\": 'span' does not apply to logs");
+  }
+
+  @Test
+  void isoDurationsAreRefusedWithTheSpellingToUse() {
+    TelemetryQuerySpec q = query(Signal.TRACES, null);
+    q.setRange("PT1H");
+    assertThat(check(q))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.reason()).isEqualTo("InvalidDuration");
+              assertThat(p.message()).contains("write 1h instead");
             });
   }
 

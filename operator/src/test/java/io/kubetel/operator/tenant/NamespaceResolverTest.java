@@ -60,6 +60,26 @@ class NamespaceResolverTest {
   }
 
   @Test
+  void notInAndExistsFollowKubernetesSemantics() {
+    TelemetryTenantSpec spec = new TelemetryTenantSpec();
+    NamespaceSelector sel = new NamespaceSelector();
+    SelectorRequirement notShop = new SelectorRequirement();
+    notShop.setKey("team");
+    notShop.setOperator(SelectorOperator.NotIn);
+    notShop.setValues(List.of("shop"));
+    sel.setMatchExpressions(List.of(notShop));
+    spec.setNamespaceSelector(sel);
+    // NotIn also selects namespaces without the label, as in Kubernetes.
+    assertThat(NamespaceResolver.resolve(spec, ALL)).containsExactly("default", "payments");
+    SelectorRequirement team = new SelectorRequirement();
+    team.setKey("team");
+    team.setOperator(SelectorOperator.Exists);
+    sel.setMatchExpressions(List.of(notShop, team));
+    sel.setMatchLabels(Map.of("team", "pay"));
+    assertThat(NamespaceResolver.resolve(spec, ALL)).containsExactly("payments");
+  }
+
+  @Test
   void anEmptySelectorSelectsNothingAndTerminatingNamespacesAreSkipped() {
     TelemetryTenantSpec spec = new TelemetryTenantSpec();
     spec.setNamespaceSelector(new NamespaceSelector());

@@ -2,7 +2,7 @@ package io.kubetel.apiserver.http;
 
 import com.fasterxml.jackson.core.JacksonException;
 import io.kubetel.apiserver.security.AuthenticationException;
-import io.kubetel.model.query.InvalidQueryException;
+import io.kubetel.model.problem.InvalidInputException;
 import io.kubetel.model.store.StoreLimitException;
 import io.kubetel.model.store.StoreUnavailableException;
 import io.vertx.core.json.DecodeException;
@@ -33,7 +33,7 @@ final class ErrorMapper {
     if (cause instanceof AuthenticationException e) {
       return new ApiException(401, "Unauthorized", "Unauthorized: " + e.getMessage());
     }
-    if (cause instanceof InvalidQueryException e) {
+    if (cause instanceof InvalidInputException e) {
       return ApiException.badRequest(e.getMessage());
     }
     if (cause instanceof StoreLimitException e) {
@@ -62,7 +62,7 @@ final class ErrorMapper {
     Throwable cause = unwrap(failure);
     return !(cause instanceof ApiException
         || cause instanceof AuthenticationException
-        || cause instanceof InvalidQueryException
+        || cause instanceof InvalidInputException
         || cause instanceof StoreLimitException
         || cause instanceof StoreUnavailableException
         || cause instanceof DecodeException

@@ -3,6 +3,7 @@ package io.kubetel.apiserver.queries;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubetel.apiserver.http.ApiException;
+import io.kubetel.apiserver.http.InvalidObjectException;
 import io.kubetel.apiserver.resource.ApiJson;
 import io.kubetel.apiserver.resource.Failures;
 import io.kubetel.apiserver.resource.Requests;
@@ -12,6 +13,7 @@ import io.kubetel.apiserver.resource.TelemetryApiGroup;
 import io.kubetel.apiserver.table.ContentNegotiation;
 import io.kubetel.model.query.QueryResult;
 import io.kubetel.model.query.QueryRunner;
+import io.kubetel.model.query.QueryValidator;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -123,8 +125,13 @@ public final class QueriesHandler implements ResourceHandler {
   private void create(RoutingContext context, String namespace, String body, boolean dryRun) {
     ParsedQuery query = parser.parse(body, namespace);
     String name = query.name() != null ? query.name() : generate(query.generateName());
-    QuerySpecValidator.check(query.spec(), name);
     Instant now = clock.instant();
+    // The one TelemetryQuery validator: a 422 with one field error per problem, dry-run included.
+    List<String> problems =
+        QueryValidator.describe(QueryValidator.check(query.spec(), now), "spec");
+    if (!problems.isEmpty()) {
+      throw new InvalidObjectException(QueryBodyParser.KIND, name, problems);
+    }
     if (dryRun) {
       Requests.respond(context, 201, "application/json", object(query, name, namespace, now, null));
       return;

@@ -1,6 +1,7 @@
 package io.kubetel.apiserver.resource;
 
 import io.kubetel.apiserver.http.ApiException;
+import io.kubetel.model.problem.InvalidInputException;
 import io.kubetel.model.query.InvalidQueryException;
 import io.kubetel.model.store.StoreLimitException;
 import io.kubetel.model.store.StoreUnavailableException;
@@ -47,6 +48,10 @@ public final class Failures {
     if (t instanceof InvalidQueryException e) {
       return new ApiException(
           422, "Invalid", "query is invalid: " + e.getMessage(), resource, null);
+    }
+    if (t instanceof InvalidInputException e) {
+      // A request parameter or selector (parsers throw no HTTP types).
+      return ApiException.badRequest(e.getMessage());
     }
     log.error("event=request_failed resource={} error={}", resource, t.toString(), t);
     return new ApiException(

@@ -1,7 +1,7 @@
 package io.kubetel.apiserver.resource;
 
-import io.kubetel.apiserver.selection.LabelSyntax;
 import io.kubetel.model.filter.FieldKeys;
+import io.kubetel.model.labels.LabelSyntax;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,13 +1,13 @@
 package io.kubetel.apiserver.selection;
 
-import io.kubetel.apiserver.http.ApiException;
+import io.kubetel.model.problem.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Parses the {@code fieldSelector} query parameter with Kubernetes syntax: comma-separated terms
  * {@code k=v}, {@code k==v} or {@code k!=v}; in values {@code \,}, {@code \=} and {@code \\} escape
- * the special characters. Problems are 400 BadRequest.
+ * the special characters. Problems are {@link InvalidInputException}s (400 BadRequest).
  */
 public final class FieldSelectorParser {
   private static final int MAX_LENGTH = 4096;
@@ -109,7 +109,7 @@ public final class FieldSelectorParser {
     return out.toString();
   }
 
-  private static ApiException error(String message) {
-    return ApiException.badRequest("unable to parse field selector: " + message);
+  private static InvalidInputException error(String message) {
+    return new InvalidInputException("unable to parse field selector: " + message);
   }
 }

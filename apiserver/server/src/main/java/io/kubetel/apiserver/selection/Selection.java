@@ -1,6 +1,7 @@
 package io.kubetel.apiserver.selection;
 
 import io.kubetel.model.filter.FieldFilter;
+import io.kubetel.model.labels.LabelSelector;
 import io.kubetel.model.window.TimeWindow;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,13 @@
 package io.kubetel.apiserver.selection;
 
-import io.kubetel.apiserver.http.ApiException;
 import io.kubetel.apiserver.selection.SelectorVocabulary.FieldSpec;
 import io.kubetel.model.filter.FieldFilter;
 import io.kubetel.model.filter.FieldKeys;
 import io.kubetel.model.filter.FilterOperator;
+import io.kubetel.model.labels.LabelRequirement;
+import io.kubetel.model.labels.LabelSelector;
+import io.kubetel.model.labels.LabelSelectorParser;
+import io.kubetel.model.problem.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -66,7 +69,7 @@ public final class SelectionParser {
           vocabulary
               .field(term.key())
               .orElseThrow(
-                  () -> ApiException.badRequest("field label not supported: " + term.key()));
+                  () -> new InvalidInputException("field label not supported: " + term.key()));
       switch (spec.role()) {
         case WINDOW -> window = windowTerm(term, "window", window);
         case START -> start = windowTerm(term, "start", start);
@@ -119,11 +122,11 @@ public final class SelectionParser {
         .labelProblem(r.key())
         .ifPresent(
             p -> {
-              throw ApiException.badRequest(p);
+              throw new InvalidInputException(p);
             });
     String key = vocabulary.storeKeyForLabel(r.key());
     if (!FieldKeys.isValid(key)) {
-      throw ApiException.badRequest(
+      throw new InvalidInputException(
           "label key \"" + r.key() + "\" cannot be used to select " + vocabulary.resource());
     }
     return switch (r.operator()) {
@@ -142,17 +145,17 @@ public final class SelectionParser {
         .problem(term.value())
         .ifPresent(
             p -> {
-              throw ApiException.badRequest(
+              throw new InvalidInputException(
                   "invalid field selector value for " + term.key() + ": " + p);
             });
   }
 
   private static String windowTerm(FieldRequirement term, String key, String fromParam) {
     if (term.negated()) {
-      throw ApiException.badRequest("field selector " + key + " supports only '=', not '!='");
+      throw new InvalidInputException("field selector " + key + " supports only '=', not '!='");
     }
     if (fromParam != null && !fromParam.equals(term.value())) {
-      throw ApiException.badRequest(
+      throw new InvalidInputException(
           key
               + " is given both as a query parameter ("
               + fromParam

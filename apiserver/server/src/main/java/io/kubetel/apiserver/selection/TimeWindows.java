@@ -1,6 +1,8 @@
 package io.kubetel.apiserver.selection;
 
-import io.kubetel.apiserver.http.ApiException;
+import io.kubetel.model.duration.Durations;
+import io.kubetel.model.problem.InvalidInputException;
+import io.kubetel.model.text.Printable;
 import io.kubetel.model.window.TimeWindow;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +13,8 @@ import java.time.format.DateTimeParseException;
  * Resolves the read window of a request from optional {@code start}, {@code end} (RFC 3339) and
  * {@code window} (duration): the default is the last {@link WindowPolicy#defaultWindow()} ending
  * now; {@code window} alone ends now, with {@code start} it starts there, with {@code end} it ends
- * there. Absurd windows (start not before end, longer than the maximum, in the future) are 400.
+ * there. Absurd windows (start not before end, longer than the maximum, in the future) are an
+ * {@link InvalidInputException} (400 BadRequest).
  */
 public final class TimeWindows {
 
@@ -23,7 +26,7 @@ public final class TimeWindows {
     Instant e = end == null ? null : instant(end, "end");
     Duration length = window == null ? null : Durations.parsePositive(window, "window");
     if (s != null && e != null && length != null) {
-      throw ApiException.badRequest(
+      throw new InvalidInputException(
           "give at most two of start, end and window (got all three: start="
               + start
               + ", end="
@@ -40,19 +43,20 @@ public final class TimeWindows {
     } else if (e == null) {
       e = length != null ? s.plus(length) : now;
       if (length == null && !s.isBefore(e)) {
-        throw ApiException.badRequest(
+        throw new InvalidInputException(
             "start " + start + " is not in the past; give end or window too");
       }
     }
     if (!s.isBefore(e)) {
-      throw ApiException.badRequest("window start " + s + " must be before its end " + e);
+      throw new InvalidInputException("window start " + s + " must be before its end " + e);
     }
     Instant latest = now.plus(policy.maxFutureSkew());
     if (s.isAfter(latest)) {
-      throw ApiException.badRequest("window start " + s + " is in the future (now is " + now + ")");
+      throw new InvalidInputException(
+          "window start " + s + " is in the future (now is " + now + ")");
     }
     if (e.isAfter(latest)) {
-      throw ApiException.badRequest(
+      throw new InvalidInputException(
           "window end "
               + e
               + " is more than "
@@ -63,7 +67,7 @@ public final class TimeWindows {
     }
     Duration actual = Duration.between(s, e);
     if (actual.compareTo(policy.maxWindow()) > 0) {
-      throw ApiException.badRequest(
+      throw new InvalidInputException(
           "window of "
               + Durations.format(actual)
               + " is longer than the maximum of "
@@ -77,10 +81,10 @@ public final class TimeWindows {
     try {
       return OffsetDateTime.parse(text.strip()).toInstant();
     } catch (DateTimeParseException ex) {
-      throw ApiException.badRequest(
+      throw new InvalidInputException(
           what
               + " \""
-              + ValueRules.printable(text)
+              + Printable.of(text)
               + "\" is not an RFC 3339 time such as 2026-11-25T10:00:00Z");
     }
   }

@@ -1,5 +1,7 @@
 package io.kubetel.apiserver.selection;
 
+import io.kubetel.model.metrics.MetricNames;
+import io.kubetel.model.text.Printable;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -13,7 +15,6 @@ public final class ValueRules {
   private static final Pattern DNS_SUBDOMAIN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
   private static final Pattern SERVICE_CHARS = Pattern.compile("[A-Za-z0-9._:/@-]+");
-  private static final Pattern METRIC_CHARS = Pattern.compile("[A-Za-z_:][A-Za-z0-9_.:/-]*");
   private static final Pattern HEX32 = Pattern.compile("[0-9a-f]{32}");
   private static final Pattern HEX16 = Pattern.compile("[0-9a-f]{16}");
   private static final Pattern SEVERITY = Pattern.compile("[A-Za-z0-9]{1,32}");
@@ -32,15 +33,8 @@ public final class ValueRules {
   public static final ValueRule SERVICE =
       v -> token(v, "service name", SERVICE_CHARS, 255, "letters, digits and . _ : / @ -");
 
-  /** OTel metric name. */
-  public static final ValueRule METRIC =
-      v ->
-          token(
-              v,
-              "metric name",
-              METRIC_CHARS,
-              255,
-              "letters, digits and _ . : / - (starting with a letter, '_' or ':')");
+  /** OTel metric name: the model's rule, shared with TelemetryQuery validation. */
+  public static final ValueRule METRIC = MetricNames::problem;
 
   /** Metric type display name. */
   public static final ValueRule METRIC_TYPE =
@@ -159,11 +153,6 @@ public final class ValueRules {
 
   /** The value cut to a readable length with control characters replaced, for messages. */
   static String printable(String v) {
-    String cut = v.length() > 64 ? v.substring(0, 64) + "..." : v;
-    StringBuilder out = new StringBuilder(cut.length());
-    cut.codePoints()
-        .forEach(
-            c -> out.append(Character.isISOControl(c) ? "?" : new String(Character.toChars(c))));
-    return out.toString();
+    return Printable.of(v);
   }
 }

@@ -267,6 +267,8 @@ class MetricsHandlerTest {
         "fieldSelector=window%3D-5m|must not be negative",
         "fieldSelector=window%3D30d|longer than the maximum",
         "window=banana|is not a duration",
+        "window=PT15M|ISO-8601 durations are not accepted, write 15m instead",
+        "window=0s|must be longer than zero",
         "start=2026-11-25T13:00:00Z&end=2026-11-25T12:30:00Z|must be before",
         "end=2026-11-26T12:00:00Z|in the future",
         "labelSelector=service%3D%3D%3D|unable to parse label selector",

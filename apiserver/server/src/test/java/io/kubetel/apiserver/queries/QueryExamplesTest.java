@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.kubetel.model.query.QueryValidator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,7 @@ class QueryExamplesTest {
       }
       queries++;
       ParsedQuery parsed = parser.parse(json.writeValueAsString(doc), "shop");
-      assertThat(QuerySpecValidator.problems(parsed.spec())).as(file.toString()).isEmpty();
+      assertThat(QueryValidator.check(parsed.spec(), Instant.now())).as(file.toString()).isEmpty();
     }
     assertThat(queries).as("TelemetryQuery examples under " + EXAMPLES).isPositive();
   }

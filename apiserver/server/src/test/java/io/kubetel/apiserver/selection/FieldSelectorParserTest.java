@@ -3,7 +3,7 @@ package io.kubetel.apiserver.selection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kubetel.apiserver.http.ApiException;
+import io.kubetel.model.problem.InvalidInputException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +41,7 @@ class FieldSelectorParserTest {
       })
   void rejectsMalformed(String input, String message) {
     assertThatThrownBy(() -> FieldSelectorParser.parse(input))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(message);
   }
 

@@ -3,6 +3,8 @@ package io.kubetel.apiserver.selection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubetel.model.duration.Durations;
+import io.kubetel.model.problem.InvalidInputException;
 import io.kubetel.model.window.TimeWindow;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +23,6 @@ class TimeWindowsTest {
         "-|-|-|2026-11-25T11:45:00Z|2026-11-25T12:00:00Z",
         "-|-|1h|2026-11-25T11:00:00Z|2026-11-25T12:00:00Z",
         "-|-|1h30m|2026-11-25T10:30:00Z|2026-11-25T12:00:00Z",
-        "-|-|PT2H|2026-11-25T10:00:00Z|2026-11-25T12:00:00Z",
         "-|-|7d|2026-11-18T12:00:00Z|2026-11-25T12:00:00Z",
         "-|-|1w|2026-11-18T12:00:00Z|2026-11-25T12:00:00Z",
         "2026-11-25T10:00:00Z|-|-|2026-11-25T10:00:00Z|2026-11-25T12:00:00Z",
@@ -46,6 +47,8 @@ class TimeWindowsTest {
         "-|-|0s|longer than zero",
         "-|-|8d|longer than the maximum of 7d",
         "-|-|5 minutes|not a duration",
+        "-|-|PT2H|ISO-8601 durations are not accepted, write 2h instead",
+        "-|-|2H|units are lower-case, write 2h instead",
         "-|-|99999999999h|not a duration",
         "yesterday|-|-|not an RFC 3339 time",
         "2026-11-25T11:00:00Z|2026-11-25T11:00:00Z|-|must be before",
@@ -56,6 +59,7 @@ class TimeWindowsTest {
       })
   void rejectsAbsurdWindows(String start, String end, String window, String message) {
     assertThatThrownBy(() -> TimeWindows.resolve(start, end, window, NOW, WindowPolicy.DEFAULT))
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(message);
   }
 

@@ -1,6 +1,6 @@
-package io.kubetel.apiserver.selection;
+package io.kubetel.model.labels;
 
-import io.kubetel.apiserver.http.ApiException;
+import io.kubetel.model.problem.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,10 +9,12 @@ import java.util.Optional;
  * Parses the {@code labelSelector} query parameter with Kubernetes syntax: {@code k=v}, {@code
  * k==v}, {@code k!=v}, {@code k in (a,b)}, {@code k notin (a,b)}, {@code k}, {@code !k}, {@code
  * k>n}, {@code k<n}, joined by commas. Keys and values are validated with the Kubernetes label
- * rules. Every problem is a 400 BadRequest naming the offending text.
+ * rules. Every problem is an {@link InvalidInputException} naming the offending text (the API
+ * server answers 400 BadRequest). Linear in the input, which is bounded by {@link #MAX_LENGTH}.
  */
 public final class LabelSelectorParser {
-  private static final int MAX_LENGTH = 4096;
+  /** Longest selector accepted. */
+  public static final int MAX_LENGTH = 4096;
 
   private final String input;
   private int pos;
@@ -204,7 +206,10 @@ public final class LabelSelectorParser {
     return at < input.length() && input.charAt(at) == c;
   }
 
-  private static ApiException error(String message) {
-    return ApiException.badRequest("unable to parse label selector: " + message);
+  private static InvalidInputException error(String message) {
+    // Keys and values are quoted as written; control characters must not reach messages or logs.
+    StringBuilder safe = new StringBuilder(message.length());
+    message.codePoints().forEach(c -> safe.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    return new InvalidInputException("unable to parse label selector: " + safe);
   }
 }

@@ -1,9 +1,9 @@
-package io.kubetel.apiserver.selection;
+package io.kubetel.model.labels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kubetel.apiserver.http.ApiException;
+import io.kubetel.model.problem.InvalidInputException;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -61,9 +61,8 @@ class LabelSelectorParserTest {
       })
   void rejectsMalformedSelectors(String input, String message) {
     assertThatThrownBy(() -> LabelSelectorParser.parse(input))
-        .isInstanceOf(ApiException.class)
-        .hasMessageContaining(message)
-        .satisfies(e -> assertThat(((ApiException) e).code()).isEqualTo(400));
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(message);
   }
 
   @org.junit.jupiter.api.Test

@@ -1,4 +1,4 @@
-package io.kubetel.apiserver.selection;
+package io.kubetel.model.labels;
 
 /** Operators of a Kubernetes label-selector requirement. */
 public enum LabelOperator {

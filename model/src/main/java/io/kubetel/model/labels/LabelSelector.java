@@ -1,4 +1,4 @@
-package io.kubetel.apiserver.selection;
+package io.kubetel.model.labels;
 
 import java.util.List;
 import java.util.Map;

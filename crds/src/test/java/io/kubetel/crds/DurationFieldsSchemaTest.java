@@ -1,0 +1,65 @@
+package io.kubetel.crds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubetel.model.duration.Durations;
+import io.kubetel.model.problem.InvalidInputException;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The generated CRDs (OpenAPI pattern, maxLength and CEL rules, evaluated like kube-apiserver does)
+ * accept exactly the durations the operator's parser accepts, on every kind of duration field: zero
+ * allowed (AlertRule {@code keepFiringFor}) or refused (retention, query {@code step}).
+ */
+class DurationFieldsSchemaTest {
+
+  @Provide
+  Arbitrary<String> durationLike() {
+    Arbitrary<String> number =
+        Arbitraries.oneOf(
+            Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(10),
+            Arbitraries.of("", "0", "00", "999999999"));
+    Arbitrary<String> unit = Arbitraries.of("ms", "s", "m", "h", "d", "w", "", "H", "y", " ", "\n");
+    Arbitrary<String> part = Combinators.combine(number, unit).as((n, u) -> n + u);
+    Arbitrary<String> parts = part.list().ofMinSize(1).ofMaxSize(9).map(l -> String.join("", l));
+    return Arbitraries.oneOf(parts, Arbitraries.of("PT15M", "-5m", "1h 30m", "1s".repeat(40)));
+  }
+
+  @Property(tries = 150)
+  void zeroAllowedFieldsAcceptExactlyTheGrammar(@ForAll("durationLike") String text) {
+    ObjectNode rule = AlertRuleSchemaTest.rule();
+    AlertRuleSchemaTest.spec(rule).put("keepFiringFor", text);
+    assertThat(AlertRuleSchemaTest.CRD.validate(rule).isEmpty())
+        .as("keepFiringFor \"%s\"", text)
+        .isEqualTo(Durations.isValid(text));
+  }
+
+  @Property(tries = 150)
+  void positiveFieldsAcceptExactlyThePositiveDurations(@ForAll("durationLike") String text) {
+    ObjectNode tenant = TenantSchemaTest.tenant();
+    ((ObjectNode) TenantSchemaTest.spec(tenant).get("retention")).put("logs", text);
+    assertThat(TenantSchemaTest.CRD.validate(tenant).isEmpty())
+        .as("retention.logs \"%s\"", text)
+        .isEqualTo(positive(text));
+    ObjectNode rule = AlertRuleSchemaTest.rule();
+    ((ObjectNode) AlertRuleSchemaTest.spec(rule).get("query")).put("step", text);
+    assertThat(AlertRuleSchemaTest.CRD.validate(rule).isEmpty())
+        .as("query.step \"%s\"", text)
+        .isEqualTo(positive(text));
+  }
+
+  private static boolean positive(String text) {
+    try {
+      Durations.parsePositive(text, "");
+      return true;
+    } catch (InvalidInputException e) {
+      return false;
+    }
+  }
+}
