@@ -1,7 +1,7 @@
 package io.kubetel.apiserver.resource;
 
 import io.kubetel.apiserver.selection.WindowPolicy;
-import io.kubetel.model.window.Durations;
+import io.kubetel.model.duration.Durations;
 import java.time.Duration;
 
 /**
