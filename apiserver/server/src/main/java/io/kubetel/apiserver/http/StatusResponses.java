@@ -3,13 +3,12 @@ package io.kubetel.apiserver.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kubetel.apiserver.resource.TelemetryApiGroup;
 import io.kubetel.model.json.Json;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
  * Renders a Kubernetes {@code Status} (kind Status, apiVersion v1, status Failure) — the one error
- * body format clients of this server ever see.
+ * body format clients of this server ever see, in responses and in watch ERROR events.
  */
 public final class StatusResponses {
   private static final ObjectMapper MAPPER = Json.mapper();
@@ -74,6 +73,9 @@ public final class StatusResponses {
 
   /** Writes {@code error} as the response (status code, JSON content type, Status body). */
   public static void write(HttpServerResponse response, ApiException error) {
+    if (error.retryAfterSeconds() != null) {
+      response.putHeader("Retry-After", Integer.toString(error.retryAfterSeconds()));
+    }
     response
         .setStatusCode(error.code())
         .putHeader("Content-Type", "application/json")

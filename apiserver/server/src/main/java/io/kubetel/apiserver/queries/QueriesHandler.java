@@ -3,12 +3,13 @@ package io.kubetel.apiserver.queries;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubetel.apiserver.http.ApiException;
+import io.kubetel.apiserver.http.Operation;
+import io.kubetel.apiserver.http.StatusMapper;
+import io.kubetel.apiserver.http.TelemetryApiGroup;
 import io.kubetel.apiserver.resource.ApiJson;
-import io.kubetel.apiserver.resource.Failures;
 import io.kubetel.apiserver.resource.Requests;
 import io.kubetel.apiserver.resource.ResourceHandler;
 import io.kubetel.apiserver.resource.ResourceInfo;
-import io.kubetel.apiserver.resource.TelemetryApiGroup;
 import io.kubetel.apiserver.table.ContentNegotiation;
 import io.kubetel.model.query.QueryResult;
 import io.kubetel.model.query.QueryRunner;
@@ -112,18 +113,31 @@ public final class QueriesHandler implements ResourceHandler {
                   }
                   create(context, namespace.get(), ar.result().toString(), "All".equals(dryRun));
                 } catch (RuntimeException e) {
-                  context.fail(Failures.toApi(e, "queries"));
+                  context.fail(StatusMapper.map(e, creating(null)));
                 }
               });
     } catch (RuntimeException e) {
-      context.fail(Failures.toApi(e, "queries"));
+      context.fail(StatusMapper.map(e, creating(null)));
     }
   }
 
+  /** Creating a query named {@code name} (null until the body says): invalid input is 422. */
+  private static Operation creating(String name) {
+    return Operation.create("queries", QueryBodyParser.KIND, name);
+  }
+
   private void create(RoutingContext context, String namespace, String body, boolean dryRun) {
-    ParsedQuery query = parser.parse(body, namespace);
-    String name = query.name() != null ? query.name() : generate(query.generateName());
-    QuerySpecValidator.check(query.spec(), name);
+    QueryBodyParser.Envelope envelope = parser.envelope(body, namespace);
+    String name = envelope.name() != null ? envelope.name() : generate(envelope.generateName());
+    Operation creating = creating(name);
+    ParsedQuery query;
+    try {
+      query = parser.complete(envelope);
+      QuerySpecValidator.check(query.spec(), name);
+    } catch (RuntimeException e) {
+      context.fail(StatusMapper.map(e, creating));
+      return;
+    }
     Instant now = clock.instant();
     if (dryRun) {
       Requests.respond(context, 201, "application/json", object(query, name, namespace, now, null));
@@ -135,7 +149,7 @@ public final class QueriesHandler implements ResourceHandler {
             ar -> {
               try {
                 if (ar.failed()) {
-                  context.fail(Failures.toApi(ar.cause(), "queries"));
+                  context.fail(StatusMapper.map(ar.cause(), creating));
                   return;
                 }
                 Requests.respond(
@@ -144,7 +158,7 @@ public final class QueriesHandler implements ResourceHandler {
                     "application/json",
                     object(query, name, namespace, now, ar.result()));
               } catch (RuntimeException e) {
-                context.fail(Failures.toApi(e, "queries"));
+                context.fail(StatusMapper.map(e, creating));
               }
             });
   }

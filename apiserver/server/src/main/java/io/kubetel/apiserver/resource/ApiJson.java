@@ -2,6 +2,7 @@ package io.kubetel.apiserver.resource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubetel.apiserver.http.TelemetryApiGroup;
 import io.kubetel.model.json.Json;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -3,6 +3,9 @@ package io.kubetel.apiserver.resource;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubetel.apiserver.http.ApiException;
+import io.kubetel.apiserver.http.Operation;
+import io.kubetel.apiserver.http.StatusMapper;
+import io.kubetel.apiserver.http.TelemetryApiGroup;
 import io.kubetel.apiserver.paging.ContinueToken;
 import io.kubetel.apiserver.paging.ContinueTokens;
 import io.kubetel.apiserver.paging.PageLimits;
@@ -51,6 +54,7 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
   private final ResourceSettings settings;
   private final ContinueTokens tokens;
   private final SelectionParser selections;
+  private final Operation reading;
   private final Tables tables = new Tables(ApiJson.MAPPER);
 
   public ReadOnlyResourceHandler(
@@ -65,6 +69,7 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
     this.settings = settings;
     this.tokens = tokens;
     this.selections = new SelectionParser(resource.vocabulary(), settings.windowPolicy());
+    this.reading = Operation.read(resource.info().plural());
   }
 
   @Override
@@ -97,7 +102,7 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
         list(context, format, include, params, namespace);
       }
     } catch (RuntimeException e) {
-      context.fail(Failures.toApi(e, plural()));
+      context.fail(StatusMapper.map(e, reading));
     }
   }
 
@@ -327,7 +332,7 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
             options,
             (since, asOf) -> poll(sel, since, asOf, format.table()),
             encoder(format, include),
-            t -> Failures.toApi(t, plural()),
+            t -> StatusMapper.map(t, reading),
             ApiJson.MAPPER,
             plural())
         .endOnShutdown(context.request().connection())
@@ -406,17 +411,13 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
             ar -> {
               try {
                 if (ar.failed()) {
-                  context.fail(Failures.toApi(ar.cause(), plural()));
+                  context.fail(StatusMapper.map(ar.cause(), reading));
                 } else {
                   then.accept(ar.result());
                 }
               } catch (RuntimeException e) {
-                context.fail(Failures.toApi(e, plural()));
+                context.fail(StatusMapper.map(e, reading));
               }
             });
-  }
-
-  private String plural() {
-    return resource.info().plural();
   }
 }

@@ -1,6 +1,7 @@
 package io.kubetel.apiserver.resource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubetel.apiserver.http.TelemetryApiGroup;
 
 /**
  * Builds OpenAPI v3 object schemas with a description on every property, as discovery and {@code

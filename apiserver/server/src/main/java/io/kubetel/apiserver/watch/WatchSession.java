@@ -3,6 +3,7 @@ package io.kubetel.apiserver.watch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubetel.apiserver.http.ApiException;
+import io.kubetel.apiserver.http.StatusResponses;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpConnection;
@@ -230,7 +231,7 @@ public final class WatchSession {
   }
 
   private void sendError(ApiException e) {
-    send("ERROR", WatchStatus.of(mapper, e));
+    send("ERROR", StatusResponses.status(e));
     end("error");
   }
 
