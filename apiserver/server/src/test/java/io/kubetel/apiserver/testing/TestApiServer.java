@@ -2,11 +2,11 @@ package io.kubetel.apiserver.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kubetel.apiserver.http.ApiException;
-import io.kubetel.apiserver.http.StatusResponses;
+import io.kubetel.apiserver.http.ApiFailureHandler;
+import io.kubetel.apiserver.http.RequestMetrics;
 import io.kubetel.apiserver.http.TelemetryApiGroup;
 import io.kubetel.apiserver.resource.ResourceHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
@@ -55,20 +55,8 @@ public final class TestApiServer implements AutoCloseable {
     }
     router
         .route()
-        .failureHandler(
-            ctx -> {
-              Throwable f = ctx.failure();
-              ApiException e =
-                  f instanceof ApiException a
-                      ? a
-                      : new ApiException(500, "InternalError", "unexpected: " + f);
-              // The production Status rendering, so handler tests see what clients see.
-              ObjectNode s = StatusResponses.status(e);
-              ctx.response()
-                  .setStatusCode(e.code())
-                  .putHeader("Content-Type", "application/json")
-                  .end(s.toString());
-            });
+        // The production failure handler, so handler tests see what clients see.
+        .failureHandler(new ApiFailureHandler(new RequestMetrics(new SimpleMeterRegistry())));
     server =
         vertx
             .createHttpServer()
