@@ -2,7 +2,7 @@ package io.kubetel.apiserver.resource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kubetel.apiserver.http.TelemetryApiGroup;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.kubetel.model.json.Json;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,31 +37,41 @@ public final class ApiJson {
     new TreeMap<>(map).forEach(node::put);
   }
 
-  /** Starts an object with apiVersion, kind and metadata. */
-  public static ObjectNode object(
-      String kind,
+  /** JSON has no NaN or Infinity: such values become null (and are then left out). */
+  public static Double finite(Double v) {
+    return v == null || v.isNaN() || v.isInfinite() ? null : v;
+  }
+
+  /**
+   * The metadata of a served object: labels sorted so output is stable, an empty namespace and
+   * empty labels left out.
+   */
+  public static ObjectMeta metadata(
       String name,
       String namespace,
       Map<String, String> labels,
       String resourceVersion,
       Instant created) {
-    ObjectNode o = MAPPER.createObjectNode();
-    o.put("apiVersion", TelemetryApiGroup.API_VERSION);
-    o.put("kind", kind);
-    ObjectNode meta = o.putObject("metadata");
-    meta.put("name", name);
+    ObjectMeta meta = new ObjectMeta();
+    meta.setName(name);
     if (namespace != null && !namespace.isEmpty()) {
-      meta.put("namespace", namespace);
+      meta.setNamespace(namespace);
     }
     if (labels != null && !labels.isEmpty()) {
-      putMap(meta, "labels", labels);
+      meta.setLabels(sorted(labels));
     }
-    if (resourceVersion != null) {
-      meta.put("resourceVersion", resourceVersion);
-    }
-    if (created != null) {
-      meta.put("creationTimestamp", timestamp(created));
-    }
-    return o;
+    meta.setResourceVersion(resourceVersion);
+    meta.setCreationTimestamp(timestamp(created));
+    return meta;
+  }
+
+  /** A copy of {@code map} in key order, so output is stable. */
+  public static Map<String, String> sorted(Map<String, String> map) {
+    return map == null ? null : new TreeMap<>(map);
+  }
+
+  /** A typed wire object as a JSON tree, written by the one mapper. */
+  public static ObjectNode tree(Object wireObject) {
+    return MAPPER.valueToTree(wireObject);
   }
 }
