@@ -31,12 +31,6 @@ public final class ApiJson {
     return Long.toString(asOf.toEpochMilli());
   }
 
-  /** Puts a string map, sorted so output is stable. */
-  public static void putMap(ObjectNode parent, String field, Map<String, String> map) {
-    ObjectNode node = parent.putObject(field);
-    new TreeMap<>(map).forEach(node::put);
-  }
-
   /** JSON has no NaN or Infinity: such values become null (and are then left out). */
   public static Double finite(Double v) {
     return v == null || v.isNaN() || v.isInfinite() ? null : v;

@@ -1,7 +1,8 @@
 package io.kubetel.apiserver.resource;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PartialObjectMetadata;
 import io.kubetel.apiserver.http.ApiException;
 import io.kubetel.apiserver.http.Operation;
 import io.kubetel.apiserver.http.StatusMapper;
@@ -294,17 +295,7 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
   }
 
   private ObjectNode listObject(List<ObjectNode> items, String rv, String next) {
-    ObjectNode list = ApiJson.MAPPER.createObjectNode();
-    list.put("apiVersion", TelemetryApiGroup.API_VERSION);
-    list.put("kind", resource.info().listKind());
-    ObjectNode meta = list.putObject("metadata");
-    meta.put("resourceVersion", rv);
-    if (next != null) {
-      meta.put("continue", next);
-    }
-    ArrayNode array = list.putArray("items");
-    items.forEach(array::add);
-    return list;
+    return ApiJson.tree(ObjectList.of(resource.info().listKind(), items, rv, next));
   }
 
   private void watch(
@@ -389,11 +380,14 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
           return tables.render(
               format, resource.columns(), false, List.of(), include, resourceVersion, null);
         }
-        ObjectNode o = ApiJson.MAPPER.createObjectNode();
-        o.put("apiVersion", TelemetryApiGroup.API_VERSION);
-        o.put("kind", resource.info().kind());
-        o.putObject("metadata").put("resourceVersion", resourceVersion);
-        return o;
+        // A bookmark carries only the resourceVersion; PartialObjectMetadata has just that shape.
+        ObjectMeta meta = new ObjectMeta();
+        meta.setResourceVersion(resourceVersion);
+        PartialObjectMetadata bookmark = new PartialObjectMetadata();
+        bookmark.setApiVersion(TelemetryApiGroup.API_VERSION);
+        bookmark.setKind(resource.info().kind());
+        bookmark.setMetadata(meta);
+        return ApiJson.tree(bookmark);
       }
 
       @Override

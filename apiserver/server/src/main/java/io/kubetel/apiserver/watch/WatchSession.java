@@ -1,5 +1,6 @@
 package io.kubetel.apiserver.watch;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubetel.apiserver.http.ApiException;
@@ -8,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -223,10 +225,13 @@ public final class WatchSession {
     if (stopped || response.ended() || response.closed()) {
       return;
     }
-    ObjectNode event = mapper.createObjectNode();
-    event.put("type", type);
-    event.set("object", object);
-    response.write(event.toString() + "\n");
+    String line;
+    try {
+      line = mapper.writeValueAsString(new WatchEvent(type, object));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+    response.write(line + "\n");
     lastSent = clock.instant();
   }
 
