@@ -34,6 +34,12 @@ public final class Schemas {
     return scalar("string", null, description);
   }
 
+  /** Marks {@code schema} nullable: the served object may carry null there. */
+  public static ObjectNode nullable(ObjectNode schema) {
+    schema.put("nullable", true);
+    return schema;
+  }
+
   /** A string-to-string map. */
   public static ObjectNode stringMap(String description) {
     ObjectNode o = object(description);
