@@ -61,7 +61,16 @@ final class QuerySchema {
     prop(status, "step", string("Resolved step, e.g. 60s."));
     prop(status, "aggregation", string("Resolved aggregation."));
     prop(status, "series", array(series, "Result series, one per group."));
-    return kind(
-        "A one-shot telemetry query: create it and the response carries the result.", spec, status);
+    ObjectNode query =
+        kind(
+            "A one-shot telemetry query: create it and the response carries the result.",
+            spec,
+            status);
+    // A created query carries the metadata a create sets, beyond what read kinds have.
+    ObjectNode meta = (ObjectNode) query.at("/properties/metadata");
+    prop(meta, "generateName", string("Prefix of a server-generated name."));
+    prop(meta, "uid", string("Unique id the server gave this query."));
+    prop(meta, "annotations", stringMap("Annotations as sent."));
+    return query;
   }
 }
