@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubetel.apiserver.http.ApiException;
+import io.kubetel.model.problem.InvalidInputException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -73,7 +74,9 @@ class TablesTest {
     assertThat(full.path("apiVersion").asText()).isEqualTo("meta.k8s.io/v1beta1");
     assertThat(full.path("rows").get(0).path("object").path("kind").asText()).isEqualTo("Metric");
     assertThat(IncludeObject.parse(null)).isEqualTo(IncludeObject.METADATA);
-    assertThatThrownBy(() -> IncludeObject.parse("metadata")).isInstanceOf(ApiException.class);
+    assertThatThrownBy(() -> IncludeObject.parse("metadata"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("must be one of None, Metadata, Object");
   }
 
   @ParameterizedTest
