@@ -2,13 +2,15 @@ package io.kubetel.apiserver.logs;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.kubetel.apiserver.http.TelemetryApiGroup;
+import io.kubetel.apiserver.resource.ServedObject;
 import java.util.Map;
 
 /**
  * The LogRecord kind as served: one log record (name = {@code <epoch-nanos>-<fingerprint>}). Every
  * spec field is always present, null when the record has none.
  */
-public record LogRecord(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
+public record LogRecord(String apiVersion, String kind, ObjectMeta metadata, Spec spec)
+    implements ServedObject {
 
   /** A LogRecord object. */
   public static LogRecord of(ObjectMeta metadata, Spec spec) {

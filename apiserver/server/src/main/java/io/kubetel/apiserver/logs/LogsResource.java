@@ -1,11 +1,11 @@
 package io.kubetel.apiserver.logs;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.kubetel.apiserver.resource.ApiJson;
 import io.kubetel.apiserver.resource.DescribedResource;
 import io.kubetel.apiserver.resource.Labels;
 import io.kubetel.apiserver.resource.ResourceInfo;
+import io.kubetel.apiserver.resource.ServedObject;
 import io.kubetel.apiserver.selection.SelectorVocabulary;
 import io.kubetel.apiserver.selection.ValueRules;
 import io.kubetel.apiserver.table.Cells;
@@ -124,7 +124,7 @@ public final class LogsResource extends DescribedResource<LogEntry> {
   }
 
   @Override
-  public ObjectNode toObject(
+  public ServedObject toObject(
       LogEntry e, String resourceVersion, TimeWindow window, boolean detail) {
     LogRecord.Spec spec =
         new LogRecord.Spec(
@@ -140,7 +140,7 @@ public final class LogsResource extends DescribedResource<LogEntry> {
             ApiJson.sorted(e.resourceAttributes()));
     ObjectMeta meta =
         ApiJson.metadata(e.name(), e.namespace(), labels(e), resourceVersion, e.timestamp());
-    return ApiJson.tree(LogRecord.of(meta, spec));
+    return LogRecord.of(meta, spec);
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.kubetel.apiserver.http.TelemetryApiGroup;
 import io.kubetel.apiserver.resource.ObservedWindow;
+import io.kubetel.apiserver.resource.ServedObject;
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +13,8 @@ import java.util.Map;
  * get-by-name and full-object lists, its points. Spec fields are always present (null when
  * unknown); statistics that are absent or not finite are left out, since JSON has no NaN.
  */
-public record Metric(
-    String apiVersion, String kind, ObjectMeta metadata, Spec spec, Status status) {
+public record Metric(String apiVersion, String kind, ObjectMeta metadata, Spec spec, Status status)
+    implements ServedObject {
 
   /** A Metric object. */
   public static Metric of(ObjectMeta metadata, Spec spec, Status status) {

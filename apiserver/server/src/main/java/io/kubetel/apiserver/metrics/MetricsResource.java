@@ -1,6 +1,5 @@
 package io.kubetel.apiserver.metrics;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.kubetel.apiserver.resource.ApiJson;
 import io.kubetel.apiserver.resource.DescribedResource;
@@ -8,6 +7,7 @@ import io.kubetel.apiserver.resource.Labels;
 import io.kubetel.apiserver.resource.ObservedWindow;
 import io.kubetel.apiserver.resource.ResourceInfo;
 import io.kubetel.apiserver.resource.ResourceSettings;
+import io.kubetel.apiserver.resource.ServedObject;
 import io.kubetel.apiserver.selection.SelectorVocabulary;
 import io.kubetel.apiserver.selection.ValueRules;
 import io.kubetel.apiserver.table.Ages;
@@ -133,7 +133,7 @@ public final class MetricsResource extends DescribedResource<MetricSeries> {
   }
 
   @Override
-  public ObjectNode toObject(
+  public ServedObject toObject(
       MetricSeries s, String resourceVersion, TimeWindow window, boolean detail) {
     MetricStats st = s.stats();
     Metric.Spec spec =
@@ -183,7 +183,7 @@ public final class MetricsResource extends DescribedResource<MetricSeries> {
             labels(s),
             resourceVersion,
             st == null ? window.start() : st.firstTime());
-    return ApiJson.tree(Metric.of(meta, spec, status));
+    return Metric.of(meta, spec, status);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.kubetel.apiserver.queries;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.kubetel.apiserver.http.ApiException;
 import io.kubetel.apiserver.http.Operation;
@@ -140,7 +139,11 @@ public final class QueriesHandler implements ResourceHandler {
     }
     Instant now = clock.instant();
     if (dryRun) {
-      Requests.respond(context, 201, "application/json", object(query, name, namespace, now, null));
+      Requests.respond(
+          context,
+          201,
+          "application/json",
+          ApiJson.write(object(query, name, namespace, now, null)));
       return;
     }
     workers
@@ -156,14 +159,14 @@ public final class QueriesHandler implements ResourceHandler {
                     context,
                     201,
                     "application/json",
-                    object(query, name, namespace, now, ar.result()));
+                    ApiJson.write(object(query, name, namespace, now, ar.result())));
               } catch (RuntimeException e) {
                 context.fail(StatusMapper.map(e, creating));
               }
             });
   }
 
-  private ObjectNode object(
+  private TelemetryQuery object(
       ParsedQuery query, String name, String namespace, Instant now, QueryResult result) {
     ObjectMeta meta = new ObjectMeta();
     meta.setName(name);
@@ -174,8 +177,7 @@ public final class QueriesHandler implements ResourceHandler {
     meta.setCreationTimestamp(ApiJson.timestamp(now));
     meta.setLabels(ApiJson.sorted(query.labels()));
     meta.setAnnotations(ApiJson.sorted(query.annotations()));
-    return ApiJson.tree(
-        TelemetryQuery.of(meta, query.specJson(), result == null ? null : status(result)));
+    return TelemetryQuery.of(meta, query.specJson(), result == null ? null : status(result));
   }
 
   private static TelemetryQuery.Status status(QueryResult result) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.kubetel.apiserver.http.TelemetryApiGroup;
 import io.kubetel.apiserver.resource.ObservedWindow;
+import io.kubetel.apiserver.resource.ServedObject;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,8 @@ public record TelemetryQuery(
     String kind,
     ObjectMeta metadata,
     JsonNode spec,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Status status) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Status status)
+    implements ServedObject {
 
   /** A TelemetryQuery object; {@code status} null for a dry run. */
   public static TelemetryQuery of(ObjectMeta metadata, JsonNode spec, Status status) {

@@ -1,9 +1,10 @@
 package io.kubetel.apiserver.resource;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.kubetel.model.json.Json;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -64,8 +65,12 @@ public final class ApiJson {
     return map == null ? null : new TreeMap<>(map);
   }
 
-  /** A typed wire object as a JSON tree, written by the one mapper. */
-  public static ObjectNode tree(Object wireObject) {
-    return MAPPER.valueToTree(wireObject);
+  /** A typed wire object as JSON, written by the one mapper. */
+  public static String write(Object wireObject) {
+    try {
+      return MAPPER.writeValueAsString(wireObject);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

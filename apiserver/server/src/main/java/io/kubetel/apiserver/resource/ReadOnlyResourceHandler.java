@@ -1,6 +1,5 @@
 package io.kubetel.apiserver.resource;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PartialObjectMetadata;
 import io.kubetel.apiserver.http.ApiException;
@@ -56,7 +55,7 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
   private final ContinueTokens tokens;
   private final SelectionParser selections;
   private final Operation reading;
-  private final Tables tables = new Tables(ApiJson.MAPPER);
+  private final Tables tables = new Tables();
 
   public ReadOnlyResourceHandler(
       TelemetryResource<T> resource,
@@ -152,14 +151,13 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
           if (item == null) {
             return null;
           }
-          ObjectNode object = resource.toObject(item, rv, window, true);
+          ServedObject object = resource.toObject(item, rv, window, true);
           if (!format.table()) {
-            return object.toString();
+            return ApiJson.write(object);
           }
-          TableRow row = new TableRow(resource.cells(item, now), object);
-          return tables
-              .render(format, resource.columns(), true, List.of(row), include, rv, null)
-              .toString();
+          TableRow row = new TableRow(resource.cells(item, now), object, object.metadata());
+          return ApiJson.write(
+              tables.render(format, resource.columns(), true, List.of(row), include, rv, null));
         },
         body -> {
           if (body == null) {
@@ -202,20 +200,19 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
         context,
         () ->
             render(
-                    whole ? readWhole(sel, detail) : read(sel, from, limit, detail),
-                    sel,
-                    scope,
-                    rv,
-                    format,
-                    include,
-                    detail,
-                    now)
-                .toString(),
+                whole ? readWhole(sel, detail) : read(sel, from, limit, detail),
+                sel,
+                scope,
+                rv,
+                format,
+                include,
+                detail,
+                now),
         body -> Requests.respond(context, 200, format.contentType(), body));
   }
 
-  /** Renders one page as a list or Table, with a continue token when more may follow. */
-  private ObjectNode render(
+  /** Renders one page (as JSON) as a list or Table, with a continue token when more may follow. */
+  private String render(
       Page<T> page,
       Selection sel,
       String scope,
@@ -232,18 +229,20 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
                         new ContinueToken(
                             plural(), scope, sel.fingerprint(), sel.window(), c, clock.instant())))
             .orElse(null);
-    List<ObjectNode> objects = new ArrayList<>();
+    List<ServedObject> objects = new ArrayList<>();
     List<TableRow> rows = new ArrayList<>();
     for (T item : page.items()) {
-      ObjectNode object = resource.toObject(item, rv, sel.window(), detail);
+      ServedObject object = resource.toObject(item, rv, sel.window(), detail);
       objects.add(object);
       if (format.table()) {
-        rows.add(new TableRow(resource.cells(item, now), object));
+        rows.add(new TableRow(resource.cells(item, now), object, object.metadata()));
       }
     }
-    return format.table()
-        ? tables.render(format, resource.columns(), true, rows, include, rv, next)
-        : listObject(objects, rv, next);
+    Object body =
+        format.table()
+            ? tables.render(format, resource.columns(), true, rows, include, rv, next)
+            : ObjectList.of(resource.info().listKind(), objects, rv, next);
+    return ApiJson.write(body);
   }
 
   /**
@@ -294,10 +293,6 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
     return sel.matches(resource.labels(item), key -> resource.fieldValues(item, key));
   }
 
-  private ObjectNode listObject(List<ObjectNode> items, String rv, String next) {
-    return ApiJson.tree(ObjectList.of(resource.info().listKind(), items, rv, next));
-  }
-
   private void watch(
       RoutingContext context,
       ResponseFormat format,
@@ -340,12 +335,14 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
     for (int pageNo = 0; pageNo < MAX_WATCH_PAGES; pageNo++) {
       Page<T> page = read(sel, after, settings.pageSize(), !tableOnly);
       for (T item : page.items()) {
+        ServedObject object = resource.toObject(item, rv, window, !tableOnly);
         items.add(
             new WatchItem(
                 resource.name(item),
                 resource.createdAt(item),
                 resource.changedAt(item),
-                resource.toObject(item, rv, window, !tableOnly),
+                object,
+                object.metadata(),
                 resource.cells(item, asOf)));
       }
       if (page.next().isEmpty()) {
@@ -359,23 +356,22 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
   private WatchEncoder encoder(ResponseFormat format, IncludeObject include) {
     return new WatchEncoder() {
       @Override
-      public ObjectNode encode(WatchItem item, boolean first) {
+      public Object encode(WatchItem item, boolean first) {
         if (!format.table()) {
           return item.object();
         }
-        String rv = item.object().path("metadata").path("resourceVersion").asText();
         return tables.render(
             format,
             resource.columns(),
             first,
-            List.of(new TableRow(item.cells(), item.object())),
+            List.of(new TableRow(item.cells(), item.object(), item.metadata())),
             include,
-            rv,
+            item.metadata().getResourceVersion(),
             null);
       }
 
       @Override
-      public ObjectNode bookmark(String resourceVersion) {
+      public Object bookmark(String resourceVersion) {
         if (format.table()) {
           return tables.render(
               format, resource.columns(), false, List.of(), include, resourceVersion, null);
@@ -387,7 +383,7 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
         bookmark.setApiVersion(TelemetryApiGroup.API_VERSION);
         bookmark.setKind(resource.info().kind());
         bookmark.setMetadata(meta);
-        return ApiJson.tree(bookmark);
+        return bookmark;
       }
 
       @Override

@@ -1,7 +1,6 @@
 package io.kubetel.apiserver.table;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ListMeta;
 import java.util.List;
 
@@ -26,6 +25,5 @@ public record Table(
    * @param object the object, its {@code PartialObjectMetadata}, or null for {@code
    *     includeObject=None}
    */
-  public record Row(
-      List<Object> cells, @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode object) {}
+  public record Row(List<Object> cells, @JsonInclude(JsonInclude.Include.NON_NULL) Object object) {}
 }

@@ -1,8 +1,5 @@
 package io.kubetel.apiserver.table;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ListMeta;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PartialObjectMetadata;
@@ -15,11 +12,6 @@ import java.util.List;
  * PartialObjectMetadata} by default.
  */
 public final class Tables {
-  private final ObjectMapper mapper;
-
-  public Tables(ObjectMapper mapper) {
-    this.mapper = mapper;
-  }
 
   /**
    * Renders a Table.
@@ -27,7 +19,7 @@ public final class Tables {
    * @param withColumns false to send {@code columnDefinitions: null} (watch events after the first)
    * @param continueToken the list's continue token, or null
    */
-  public ObjectNode render(
+  public Table render(
       ResponseFormat format,
       List<TableColumn> columns,
       boolean withColumns,
@@ -40,25 +32,23 @@ public final class Tables {
     meta.setContinue(continueToken);
     List<Table.Row> out = new ArrayList<>(rows.size());
     for (TableRow row : rows) {
-      JsonNode object =
+      Object object =
           switch (include) {
             case NONE -> null;
-            case METADATA -> partial(row.object());
+            case METADATA -> partial(row.metadata());
             case OBJECT -> row.object();
           };
       out.add(new Table.Row(row.cells(), object));
     }
-    Table table =
-        new Table("Table", format.tableApiVersion(), meta, withColumns ? columns : null, out);
-    return mapper.valueToTree(table);
+    return new Table("Table", format.tableApiVersion(), meta, withColumns ? columns : null, out);
   }
 
-  /** The {@code PartialObjectMetadata} of an object. */
-  public ObjectNode partial(ObjectNode object) {
+  /** The {@code PartialObjectMetadata} of an object with {@code metadata}. */
+  public PartialObjectMetadata partial(ObjectMeta metadata) {
     PartialObjectMetadata partial = new PartialObjectMetadata();
     partial.setKind("PartialObjectMetadata");
     partial.setApiVersion("meta.k8s.io/v1");
-    partial.setMetadata(mapper.convertValue(object.path("metadata"), ObjectMeta.class));
-    return mapper.valueToTree(partial);
+    partial.setMetadata(metadata);
+    return partial;
   }
 }

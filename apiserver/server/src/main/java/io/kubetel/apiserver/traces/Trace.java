@@ -3,6 +3,7 @@ package io.kubetel.apiserver.traces;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.kubetel.apiserver.http.TelemetryApiGroup;
+import io.kubetel.apiserver.resource.ServedObject;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +11,8 @@ import java.util.Map;
  * The Trace kind as served: one trace (name = trace id) with its summary and, on get-by-name, the
  * span tree with attributes, events and children.
  */
-public record Trace(String apiVersion, String kind, ObjectMeta metadata, Spec spec, Status status) {
+public record Trace(String apiVersion, String kind, ObjectMeta metadata, Spec spec, Status status)
+    implements ServedObject {
 
   /** A Trace object. */
   public static Trace of(ObjectMeta metadata, Spec spec, Status status) {

@@ -1,12 +1,12 @@
 package io.kubetel.apiserver.traces;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.kubetel.apiserver.resource.ApiJson;
 import io.kubetel.apiserver.resource.DescribedResource;
 import io.kubetel.apiserver.resource.Labels;
 import io.kubetel.apiserver.resource.ResourceInfo;
 import io.kubetel.apiserver.resource.ResourceSettings;
+import io.kubetel.apiserver.resource.ServedObject;
 import io.kubetel.apiserver.selection.SelectorVocabulary;
 import io.kubetel.apiserver.selection.ValueRule;
 import io.kubetel.apiserver.selection.ValueRules;
@@ -142,7 +142,7 @@ public final class TracesResource extends DescribedResource<TraceDetail> {
   }
 
   @Override
-  public ObjectNode toObject(
+  public ServedObject toObject(
       TraceDetail t, String resourceVersion, TimeWindow window, boolean detail) {
     TraceSummary s = t.summary();
     Trace.Status status =
@@ -159,7 +159,7 @@ public final class TracesResource extends DescribedResource<TraceDetail> {
             t.roots().stream().map(TracesResource::span).toList());
     ObjectMeta meta =
         ApiJson.metadata(s.traceId(), s.namespace(), labels(t), resourceVersion, s.start());
-    return ApiJson.tree(Trace.of(meta, new Trace.Spec(s.traceId()), status));
+    return Trace.of(meta, new Trace.Spec(s.traceId()), status);
   }
 
   private static Trace.Span span(SpanNode span) {

@@ -2,7 +2,6 @@ package io.kubetel.apiserver.watch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubetel.apiserver.http.ApiException;
 import io.kubetel.apiserver.http.StatusResponses;
 import io.vertx.core.Vertx;
@@ -221,7 +220,7 @@ public final class WatchSession {
     }
   }
 
-  private void send(String type, ObjectNode object) {
+  private void send(String type, Object object) {
     if (stopped || response.ended() || response.closed()) {
       return;
     }
@@ -236,7 +235,7 @@ public final class WatchSession {
   }
 
   private void sendError(ApiException e) {
-    send("ERROR", StatusResponses.status(e));
+    send("ERROR", StatusResponses.typed(e));
     end("error");
   }
 

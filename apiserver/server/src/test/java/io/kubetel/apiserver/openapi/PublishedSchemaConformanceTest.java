@@ -14,6 +14,7 @@ import io.kubetel.apiserver.metrics.MetricsResource;
 import io.kubetel.apiserver.resource.ApiJson;
 import io.kubetel.apiserver.resource.ObjectList;
 import io.kubetel.apiserver.resource.ResourceInfo;
+import io.kubetel.apiserver.resource.ServedObject;
 import io.kubetel.apiserver.testing.PublishedSchemas;
 import io.kubetel.apiserver.traces.TracesResource;
 import io.kubetel.model.logs.LogEntry;
@@ -66,16 +67,20 @@ class PublishedSchemaConformanceTest {
     LogEntry full = log("l1", "shop", T, "ERROR", "cart", "boom", traceId(1), Map.of("z", "1"));
     LogEntry empty =
         new LogEntry("l2", "shop", T, null, 0, null, null, null, null, null, Map.of(), Map.of());
-    List<ObjectNode> metricObjects =
+    List<ServedObject> metricObjects =
         List.of(
             metrics.toObject(gauge, "5", WINDOW, true),
             metrics.toObject(histogram, "5", WINDOW, true),
             metrics.toObject(histogram, "5", WINDOW, false));
     return List.of(
-        ApiJson.tree(ObjectList.of("MetricList", metricObjects, "5", "next-token")),
-        traces.toObject(trace(traceId(1), "shop", root), "6", WINDOW, true),
-        logs.toObject(full, "7", WINDOW, true),
-        logs.toObject(empty, "7", WINDOW, true));
+        tree(ObjectList.of("MetricList", metricObjects, "5", "next-token")),
+        tree(traces.toObject(trace(traceId(1), "shop", root), "6", WINDOW, true)),
+        tree(logs.toObject(full, "7", WINDOW, true)),
+        tree(logs.toObject(empty, "7", WINDOW, true)));
+  }
+
+  private static JsonNode tree(Object served) {
+    return ApiJson.MAPPER.valueToTree(served);
   }
 
   @Test
