@@ -1,18 +1,24 @@
 package io.kubetel.apiserver.discovery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.APIGroup;
+import io.fabric8.kubernetes.api.model.APIGroupList;
+import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.api.model.APIVersions;
+import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.kubetel.apiserver.http.TelemetryApiGroup;
 import io.kubetel.apiserver.resource.ResourceInfo;
-import io.kubetel.apiserver.resource.TelemetryApiGroup;
 import io.kubetel.model.json.Json;
 import java.util.List;
 
 /**
  * Builds the discovery documents kubectl and kube-apiserver read, from the served resources' {@link
  * ResourceInfo} only (discovery never touches storage, so it answers while ClickHouse is down):
- * {@code /api}, the legacy {@code APIGroupList}, {@code APIGroup} and {@code APIResourceList}, and
- * the aggregated discovery v2 {@code APIGroupDiscoveryList}.
+ * {@code /api}, the legacy {@code APIGroupList}, {@code APIGroup} and {@code APIResourceList}
+ * (fabric8's typed meta objects), and the aggregated discovery v2 {@link AggregatedDiscovery}.
  */
 public final class DiscoveryDocuments {
   private static final ObjectMapper MAPPER = Json.mapper();
@@ -25,99 +31,91 @@ public final class DiscoveryDocuments {
 
   /** {@code GET /api}: no core group is served (listing v1 would make clients query /api/v1). */
   public ObjectNode apiVersions() {
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("kind", "APIVersions");
-    root.putArray("versions");
-    return root;
+    APIVersions versions = new APIVersions();
+    versions.setKind("APIVersions");
+    versions.setApiVersion(null);
+    ObjectNode json = MAPPER.valueToTree(versions);
+    // An empty list rather than none: clients iterate it.
+    json.putArray("versions");
+    return json;
   }
 
   /** {@code GET /apis} without the aggregated Accept: a legacy APIGroupList. */
   public ObjectNode groupList() {
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("kind", "APIGroupList");
-    root.put("apiVersion", "v1");
-    root.putArray("groups").add(groupBody(MAPPER.createObjectNode()));
-    return root;
+    APIGroupList list = new APIGroupList();
+    list.setKind("APIGroupList");
+    list.setApiVersion("v1");
+    list.setGroups(List.of(group(null, null)));
+    return MAPPER.valueToTree(list);
   }
 
   /** {@code GET /apis/telemetry.kubetel.io}: the APIGroup. */
   public ObjectNode group() {
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("kind", "APIGroup");
-    root.put("apiVersion", "v1");
-    return groupBody(root);
+    return MAPPER.valueToTree(group("APIGroup", "v1"));
   }
 
-  private static ObjectNode groupBody(ObjectNode group) {
-    group.put("name", TelemetryApiGroup.GROUP);
-    group.putArray("versions").add(groupVersion());
-    group.set("preferredVersion", groupVersion());
+  private static APIGroup group(String kind, String apiVersion) {
+    APIGroup group = new APIGroup();
+    group.setKind(kind);
+    group.setApiVersion(apiVersion);
+    group.setName(TelemetryApiGroup.GROUP);
+    group.setVersions(List.of(groupVersion()));
+    group.setPreferredVersion(groupVersion());
     return group;
   }
 
-  private static ObjectNode groupVersion() {
-    ObjectNode version = MAPPER.createObjectNode();
-    version.put("groupVersion", TelemetryApiGroup.API_VERSION);
-    version.put("version", TelemetryApiGroup.VERSION);
-    return version;
+  private static GroupVersionForDiscovery groupVersion() {
+    return new GroupVersionForDiscovery(TelemetryApiGroup.API_VERSION, TelemetryApiGroup.VERSION);
   }
 
   /** {@code GET /apis/telemetry.kubetel.io/v1alpha1}: the APIResourceList. */
   public ObjectNode resourceList() {
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("kind", "APIResourceList");
-    root.put("apiVersion", "v1");
-    root.put("groupVersion", TelemetryApiGroup.API_VERSION);
-    ArrayNode list = root.putArray("resources");
-    for (ResourceInfo info : resources) {
-      ObjectNode resource = list.addObject();
-      resource.put("name", info.plural());
-      resource.put("singularName", info.singular());
-      resource.put("namespaced", info.namespaced());
-      resource.put("kind", info.kind());
-      strings(resource.putArray("verbs"), info.verbs());
-      if (!info.shortNames().isEmpty()) {
-        strings(resource.putArray("shortNames"), info.shortNames());
-      }
-      if (!categories(info).isEmpty()) {
-        strings(resource.putArray("categories"), categories(info));
-      }
-    }
-    return root;
+    APIResourceList list = new APIResourceList();
+    list.setKind("APIResourceList");
+    list.setApiVersion("v1");
+    list.setGroupVersion(TelemetryApiGroup.API_VERSION);
+    list.setResources(
+        resources.stream()
+            .map(
+                info -> {
+                  APIResource resource = new APIResource();
+                  resource.setName(info.plural());
+                  resource.setSingularName(info.singular());
+                  resource.setNamespaced(info.namespaced());
+                  resource.setKind(info.kind());
+                  resource.setVerbs(info.verbs());
+                  resource.setShortNames(info.shortNames());
+                  resource.setCategories(categories(info));
+                  return resource;
+                })
+            .toList());
+    return MAPPER.valueToTree(list);
   }
 
   /** {@code GET /apis} with the aggregated Accept: the APIGroupDiscoveryList (v2). */
   public ObjectNode aggregated() {
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("kind", "APIGroupDiscoveryList");
-    root.put("apiVersion", "apidiscovery.k8s.io/v2");
-    root.putObject("metadata");
-    ObjectNode group = root.putArray("items").addObject();
-    group.putObject("metadata").put("name", TelemetryApiGroup.GROUP);
-    ObjectNode version = group.putArray("versions").addObject();
-    version.put("version", TelemetryApiGroup.VERSION);
-    ArrayNode list = version.putArray("resources");
-    for (ResourceInfo info : resources) {
-      ObjectNode resource = list.addObject();
-      resource.put("resource", info.plural());
-      ObjectNode kind = resource.putObject("responseKind");
-      kind.put("group", TelemetryApiGroup.GROUP);
-      kind.put("version", TelemetryApiGroup.VERSION);
-      kind.put("kind", info.kind());
-      // Without scope kubectl treats a resource as cluster-scoped.
-      resource.put("scope", info.namespaced() ? "Namespaced" : "Cluster");
-      resource.put("singularResource", info.singular());
-      strings(resource.putArray("verbs"), info.verbs());
-      if (!info.shortNames().isEmpty()) {
-        strings(resource.putArray("shortNames"), info.shortNames());
-      }
-      if (!categories(info).isEmpty()) {
-        strings(resource.putArray("categories"), categories(info));
-      }
-    }
+    List<AggregatedDiscovery.Resource> list =
+        resources.stream()
+            .map(
+                info ->
+                    new AggregatedDiscovery.Resource(
+                        info.plural(),
+                        new AggregatedDiscovery.Kind(
+                            TelemetryApiGroup.GROUP, TelemetryApiGroup.VERSION, info.kind()),
+                        // Without scope kubectl treats a resource as cluster-scoped.
+                        info.namespaced() ? "Namespaced" : "Cluster",
+                        info.singular(),
+                        info.verbs(),
+                        info.shortNames(),
+                        categories(info)))
+            .toList();
+    ObjectMeta name = new ObjectMeta();
+    name.setName(TelemetryApiGroup.GROUP);
     // "Stale" makes kubectl drop the group silently; this server's own view is always current.
-    version.put("freshness", "Current");
-    return root;
+    AggregatedDiscovery.Version version =
+        new AggregatedDiscovery.Version(TelemetryApiGroup.VERSION, list, "Current");
+    return MAPPER.valueToTree(
+        AggregatedDiscovery.of(List.of(new AggregatedDiscovery.Group(name, List.of(version)))));
   }
 
   /**
@@ -127,9 +125,5 @@ public final class DiscoveryDocuments {
    */
   static List<String> categories(ResourceInfo info) {
     return info.verbs().contains("list") ? info.categories() : List.of();
-  }
-
-  private static void strings(ArrayNode array, List<String> values) {
-    values.forEach(array::add);
   }
 }

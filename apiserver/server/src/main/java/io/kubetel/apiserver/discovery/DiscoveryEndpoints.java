@@ -2,7 +2,7 @@ package io.kubetel.apiserver.discovery;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubetel.apiserver.http.EndpointGroup;
-import io.kubetel.apiserver.resource.TelemetryApiGroup;
+import io.kubetel.apiserver.http.TelemetryApiGroup;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;

@@ -1,15 +1,14 @@
 package io.kubetel.apiserver.http;
 
-import io.kubetel.apiserver.resource.TelemetryApiGroup;
-
 /**
  * An error to return to the client as a Kubernetes {@code Status} (kind Status, apiVersion v1,
  * status Failure) with this HTTP code, reason and message.
  *
  * <p>Reasons follow {@code metav1.StatusReason}: BadRequest (400), Unauthorized (401), Forbidden
  * (403), NotFound (404), MethodNotAllowed (405), NotAcceptable (406), AlreadyExists (409), Expired
- * (410), UnsupportedMediaType (415), Invalid (422), TooManyRequests (429), InternalError (500),
- * ServiceUnavailable (503), Timeout (504).
+ * (410), RequestEntityTooLarge (413), UnsupportedMediaType (415), Invalid (422), TooManyRequests
+ * (429), InternalError (500), ServiceUnavailable (503), Timeout (504). {@link StatusMapper} makes
+ * one from any failure.
  */
 public class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -18,6 +17,7 @@ public class ApiException extends RuntimeException {
   private final String reason;
   private final String kind;
   private final String name;
+  private Integer retryAfterSeconds;
 
   public ApiException(int code, String reason, String message) {
     this(code, reason, message, null, null);
@@ -48,6 +48,21 @@ public class ApiException extends RuntimeException {
 
   public static ApiException unavailable(String message) {
     return new ApiException(503, "ServiceUnavailable", message);
+  }
+
+  /**
+   * 429 TooManyRequests with {@code Retry-After}: reserved for quotas, where kubectl retrying by
+   * itself is what the user wants (never for a storage outage, which must fail fast).
+   */
+  public static ApiException tooManyRequests(String message, int retryAfterSeconds) {
+    ApiException e = new ApiException(429, "TooManyRequests", message);
+    e.retryAfterSeconds = retryAfterSeconds;
+    return e;
+  }
+
+  /** Seconds for the {@code Retry-After} header, or null to send none. */
+  public Integer retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   public int code() {

@@ -1,8 +1,5 @@
 package io.kubetel.apiserver.http;
 
-import io.kubetel.apiserver.resource.ResourceHandler;
-import io.kubetel.apiserver.resource.ResourceInfo;
-import io.kubetel.apiserver.resource.TelemetryApiGroup;
 import io.kubetel.apiserver.security.Authenticator;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -36,7 +33,7 @@ public final class ApiRouter {
   }
 
   /** The router serving {@code endpoints} and {@code handlers}. */
-  public Router build(List<EndpointGroup> endpoints, List<ResourceHandler> handlers) {
+  public Router build(List<EndpointGroup> endpoints, List<? extends ResourceRoute> handlers) {
     Router router = Router.router(vertx);
     router.route().handler(new AccessLogHandler(metrics));
     router.route().handler(new AuthenticationHandler(authenticators));
@@ -76,47 +73,45 @@ public final class ApiRouter {
     return router;
   }
 
-  private static void mount(Router router, ResourceHandler handler) {
-    ResourceInfo info = handler.info();
-    String collection = "/" + info.plural();
+  private static void mount(Router router, ResourceRoute handler) {
+    String collection = "/" + handler.plural();
     String base = TelemetryApiGroup.PATH;
     mount(router, handler, base + collection, false);
     mount(router, handler, base + collection + "/:name", true);
-    if (info.namespaced()) {
+    if (handler.namespaced()) {
       mount(router, handler, base + "/namespaces/:namespace" + collection, false);
       mount(router, handler, base + "/namespaces/:namespace" + collection + "/:name", true);
     }
   }
 
-  private static void mount(Router router, ResourceHandler handler, String path, boolean named) {
-    ResourceInfo info = handler.info();
+  private static void mount(Router router, ResourceRoute handler, String path, boolean named) {
     Route route = router.route(path);
     route.handler(
         context -> {
-          context.put(RequestAttributes.RESOURCE, info.plural());
+          context.put(RequestAttributes.RESOURCE, handler.plural());
           context.put(RequestAttributes.RESOURCE_REQUEST, Boolean.TRUE);
           context.next();
         });
-    route.handler(context -> checkMethod(context, info, named));
+    route.handler(context -> checkMethod(context, handler, named));
     route.handler(handler::handle);
   }
 
-  private static void checkMethod(RoutingContext context, ResourceInfo info, boolean named) {
+  private static void checkMethod(RoutingContext context, ResourceRoute route, boolean named) {
     HttpMethod method = context.request().method();
     boolean readable =
-        info.verbs().contains("get")
-            || info.verbs().contains("list")
-            || info.verbs().contains("watch");
+        route.verbs().contains("get")
+            || route.verbs().contains("list")
+            || route.verbs().contains("watch");
     boolean allowed =
         (HttpMethod.GET.equals(method) && readable)
-            || (HttpMethod.POST.equals(method) && !named && info.verbs().contains("create"));
+            || (HttpMethod.POST.equals(method) && !named && route.verbs().contains("create"));
     if (!allowed) {
       context.fail(
           new ApiException(
               405,
               "MethodNotAllowed",
               "the server does not allow this method on the requested resource",
-              info.plural(),
+              route.plural(),
               null));
       return;
     }

@@ -19,11 +19,16 @@ public final class InvalidObjectException extends ApiException {
 
   /**
    * @param kind the object's kind for {@code details.kind} (e.g. {@code TelemetryQuery})
-   * @param name the object's name
+   * @param name the object's name, or null when not known yet (then kubectl prints the message)
    * @param problems one {@code "field: problem"} per problem
    */
   public InvalidObjectException(String kind, String name, List<String> problems) {
-    super(422, "Invalid", kind + " \"" + name + "\" is invalid: " + joined(problems), kind, name);
+    super(
+        422,
+        "Invalid",
+        kind + (name == null ? "" : " \"" + name + "\"") + " is invalid: " + joined(problems),
+        kind,
+        name);
     List<Cause> parsed = new ArrayList<>();
     for (String p : problems) {
       int colon = p.indexOf(": ");

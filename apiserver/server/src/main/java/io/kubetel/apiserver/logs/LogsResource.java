@@ -1,10 +1,11 @@
 package io.kubetel.apiserver.logs;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.kubetel.apiserver.resource.ApiJson;
 import io.kubetel.apiserver.resource.DescribedResource;
 import io.kubetel.apiserver.resource.Labels;
 import io.kubetel.apiserver.resource.ResourceInfo;
+import io.kubetel.apiserver.resource.ServedObject;
 import io.kubetel.apiserver.selection.SelectorVocabulary;
 import io.kubetel.apiserver.selection.ValueRules;
 import io.kubetel.apiserver.table.Cells;
@@ -123,23 +124,23 @@ public final class LogsResource extends DescribedResource<LogEntry> {
   }
 
   @Override
-  public ObjectNode toObject(
+  public ServedObject toObject(
       LogEntry e, String resourceVersion, TimeWindow window, boolean detail) {
-    ObjectNode o =
-        ApiJson.object(
-            INFO.kind(), e.name(), e.namespace(), labels(e), resourceVersion, e.timestamp());
-    ObjectNode spec = o.putObject("spec");
-    spec.put("timestamp", ApiJson.time(e.timestamp()));
-    spec.put("severity", e.severityText());
-    spec.put("severityNumber", e.severityNumber());
-    spec.put("service", e.service());
-    spec.put("pod", e.pod());
-    spec.put("body", e.body());
-    spec.put("traceId", e.traceId());
-    spec.put("spanId", e.spanId());
-    ApiJson.putMap(spec, "attributes", e.attributes());
-    ApiJson.putMap(spec, "resourceAttributes", e.resourceAttributes());
-    return o;
+    LogRecord.Spec spec =
+        new LogRecord.Spec(
+            ApiJson.time(e.timestamp()),
+            e.severityText(),
+            e.severityNumber(),
+            e.service(),
+            e.pod(),
+            e.body(),
+            e.traceId(),
+            e.spanId(),
+            ApiJson.sorted(e.attributes()),
+            ApiJson.sorted(e.resourceAttributes()));
+    ObjectMeta meta =
+        ApiJson.metadata(e.name(), e.namespace(), labels(e), resourceVersion, e.timestamp());
+    return LogRecord.of(meta, spec);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.kubetel.apiserver.metrics;
 
 import static io.kubetel.apiserver.resource.Schemas.array;
 import static io.kubetel.apiserver.resource.Schemas.kind;
+import static io.kubetel.apiserver.resource.Schemas.nullable;
 import static io.kubetel.apiserver.resource.Schemas.object;
 import static io.kubetel.apiserver.resource.Schemas.prop;
 import static io.kubetel.apiserver.resource.Schemas.scalar;
@@ -18,10 +19,10 @@ final class MetricSchema {
     ObjectNode spec = object("Identity of the series.");
     prop(spec, "metricName", string("OTel metric name, e.g. http.server.request.duration."));
     prop(spec, "type", string("Metric type: Gauge, Sum or Histogram."));
-    prop(spec, "unit", string("Unit of the values, e.g. ms or By."));
-    prop(spec, "description", string("Description recorded with the metric."));
-    prop(spec, "service", string("Service that emitted the series (service.name)."));
-    prop(spec, "pod", string("Pod that emitted the series (k8s.pod.name)."));
+    prop(spec, "unit", nullable(string("Unit of the values, e.g. ms or By.")));
+    prop(spec, "description", nullable(string("Description recorded with the metric.")));
+    prop(spec, "service", nullable(string("Service that emitted the series (service.name).")));
+    prop(spec, "pod", nullable(string("Pod that emitted the series (k8s.pod.name).")));
     prop(spec, "monotonic", scalar("boolean", null, "Whether a Sum only ever increases."));
     prop(spec, "attributes", stringMap("Data-point attributes identifying the series."));
     prop(spec, "resourceAttributes", stringMap("OTel resource attributes of the emitter."));

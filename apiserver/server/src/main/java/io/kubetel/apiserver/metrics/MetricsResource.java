@@ -1,19 +1,19 @@
 package io.kubetel.apiserver.metrics;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.kubetel.apiserver.resource.ApiJson;
 import io.kubetel.apiserver.resource.DescribedResource;
 import io.kubetel.apiserver.resource.Labels;
+import io.kubetel.apiserver.resource.ObservedWindow;
 import io.kubetel.apiserver.resource.ResourceInfo;
 import io.kubetel.apiserver.resource.ResourceSettings;
+import io.kubetel.apiserver.resource.ServedObject;
 import io.kubetel.apiserver.selection.SelectorVocabulary;
 import io.kubetel.apiserver.selection.ValueRules;
 import io.kubetel.apiserver.table.Ages;
 import io.kubetel.apiserver.table.Cells;
 import io.kubetel.apiserver.table.TableColumn;
 import io.kubetel.model.filter.FieldKeys;
-import io.kubetel.model.metrics.MetricPoint;
 import io.kubetel.model.metrics.MetricReader;
 import io.kubetel.model.metrics.MetricSeries;
 import io.kubetel.model.metrics.MetricStats;
@@ -133,62 +133,57 @@ public final class MetricsResource extends DescribedResource<MetricSeries> {
   }
 
   @Override
-  public ObjectNode toObject(
+  public ServedObject toObject(
       MetricSeries s, String resourceVersion, TimeWindow window, boolean detail) {
     MetricStats st = s.stats();
-    ObjectNode o =
-        ApiJson.object(
-            INFO.kind(),
+    Metric.Spec spec =
+        new Metric.Spec(
+            s.metricName(),
+            s.type().displayName(),
+            s.unit(),
+            s.description(),
+            s.service(),
+            s.pod(),
+            s.monotonic(),
+            ApiJson.sorted(s.attributes()),
+            ApiJson.sorted(s.resourceAttributes()));
+    List<Metric.Point> points =
+        detail
+            ? s.points().stream()
+                .map(
+                    p ->
+                        new Metric.Point(
+                            ApiJson.time(p.time()),
+                            ApiJson.finite(p.value()),
+                            ApiJson.finite(p.sum())))
+                .toList()
+            : null;
+    ObservedWindow observed = ObservedWindow.of(window);
+    Metric.Status status =
+        st == null
+            ? new Metric.Status(
+                observed, null, null, null, null, null, null, null, null, null, null, points)
+            : new Metric.Status(
+                observed,
+                ApiJson.finite(st.last()),
+                ApiJson.finite(st.min()),
+                ApiJson.finite(st.max()),
+                ApiJson.finite(st.avg()),
+                st.count(),
+                ApiJson.finite(st.rate()),
+                ApiJson.finite(st.p50()),
+                ApiJson.finite(st.p95()),
+                ApiJson.finite(st.p99()),
+                ApiJson.time(st.lastTime()),
+                points);
+    ObjectMeta meta =
+        ApiJson.metadata(
             s.name(),
             s.namespace(),
             labels(s),
             resourceVersion,
             st == null ? window.start() : st.firstTime());
-    ObjectNode spec = o.putObject("spec");
-    spec.put("metricName", s.metricName());
-    spec.put("type", s.type().displayName());
-    spec.put("unit", s.unit());
-    spec.put("description", s.description());
-    spec.put("service", s.service());
-    spec.put("pod", s.pod());
-    spec.put("monotonic", s.monotonic());
-    ApiJson.putMap(spec, "attributes", s.attributes());
-    ApiJson.putMap(spec, "resourceAttributes", s.resourceAttributes());
-    ObjectNode status = o.putObject("status");
-    ObjectNode w = status.putObject("window");
-    w.put("start", ApiJson.time(window.start()));
-    w.put("end", ApiJson.time(window.end()));
-    if (st != null) {
-      putNumber(status, "last", st.last());
-      putNumber(status, "min", st.min());
-      putNumber(status, "max", st.max());
-      putNumber(status, "avg", st.avg());
-      status.put("count", st.count());
-      putNumber(status, "rate", st.rate());
-      putNumber(status, "p50", st.p50());
-      putNumber(status, "p95", st.p95());
-      putNumber(status, "p99", st.p99());
-      status.put("lastTimestamp", ApiJson.time(st.lastTime()));
-    }
-    if (detail) {
-      ArrayNode points = status.putArray("points");
-      for (MetricPoint p : s.points()) {
-        ObjectNode n = points.addObject();
-        n.put("time", ApiJson.time(p.time()));
-        putNumber(n, "value", p.value());
-        if (p.sum() != null) {
-          putNumber(n, "sum", p.sum());
-        }
-      }
-    }
-    return o;
-  }
-
-  /** JSON has no NaN or Infinity: such values are left out. */
-  private static void putNumber(ObjectNode node, String field, Double v) {
-    if (v != null && !v.isNaN() && !v.isInfinite()) {
-      node.put(field, v);
-    }
+    return Metric.of(meta, spec, status);
   }
 
   @Override

@@ -1,16 +1,16 @@
 package io.kubetel.apiserver.queries;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.kubetel.apiserver.http.ApiException;
-import io.kubetel.apiserver.http.InvalidObjectException;
+import io.kubetel.apiserver.http.Operation;
+import io.kubetel.apiserver.http.StatusMapper;
 import io.kubetel.apiserver.resource.ApiJson;
-import io.kubetel.apiserver.resource.Failures;
+import io.kubetel.apiserver.resource.ObservedWindow;
 import io.kubetel.apiserver.resource.Requests;
 import io.kubetel.apiserver.resource.ResourceHandler;
 import io.kubetel.apiserver.resource.ResourceInfo;
-import io.kubetel.apiserver.resource.TelemetryApiGroup;
 import io.kubetel.apiserver.table.ContentNegotiation;
+import io.kubetel.model.query.InvalidQueryException;
 import io.kubetel.model.query.QueryResult;
 import io.kubetel.model.query.QueryRunner;
 import io.kubetel.model.query.QueryValidator;
@@ -114,26 +114,43 @@ public final class QueriesHandler implements ResourceHandler {
                   }
                   create(context, namespace.get(), ar.result().toString(), "All".equals(dryRun));
                 } catch (RuntimeException e) {
-                  context.fail(Failures.toApi(e, "queries"));
+                  context.fail(StatusMapper.map(e, creating(null)));
                 }
               });
     } catch (RuntimeException e) {
-      context.fail(Failures.toApi(e, "queries"));
+      context.fail(StatusMapper.map(e, creating(null)));
     }
   }
 
+  /** Creating a query named {@code name} (null until the body says): invalid input is 422. */
+  private static Operation creating(String name) {
+    return Operation.create("queries", QueryBodyParser.KIND, name);
+  }
+
   private void create(RoutingContext context, String namespace, String body, boolean dryRun) {
-    ParsedQuery query = parser.parse(body, namespace);
-    String name = query.name() != null ? query.name() : generate(query.generateName());
+    QueryBodyParser.Envelope envelope = parser.envelope(body, namespace);
+    String name = envelope.name() != null ? envelope.name() : generate(envelope.generateName());
+    Operation creating = creating(name);
     Instant now = clock.instant();
-    // The one TelemetryQuery validator: a 422 with one field error per problem, dry-run included.
-    List<String> problems =
-        QueryValidator.describe(QueryValidator.check(query.spec(), now), "spec");
-    if (!problems.isEmpty()) {
-      throw new InvalidObjectException(QueryBodyParser.KIND, name, problems);
+    ParsedQuery query;
+    try {
+      query = parser.complete(envelope);
+      // The one TelemetryQuery validator: one field error per problem, dry-run included.
+      List<String> problems =
+          QueryValidator.describe(QueryValidator.check(query.spec(), now), "spec");
+      if (!problems.isEmpty()) {
+        throw new InvalidQueryException(problems);
+      }
+    } catch (RuntimeException e) {
+      context.fail(StatusMapper.map(e, creating));
+      return;
     }
     if (dryRun) {
-      Requests.respond(context, 201, "application/json", object(query, name, namespace, now, null));
+      Requests.respond(
+          context,
+          201,
+          "application/json",
+          ApiJson.write(object(query, name, namespace, now, null)));
       return;
     }
     workers
@@ -142,67 +159,53 @@ public final class QueriesHandler implements ResourceHandler {
             ar -> {
               try {
                 if (ar.failed()) {
-                  context.fail(Failures.toApi(ar.cause(), "queries"));
+                  context.fail(StatusMapper.map(ar.cause(), creating));
                   return;
                 }
                 Requests.respond(
                     context,
                     201,
                     "application/json",
-                    object(query, name, namespace, now, ar.result()));
+                    ApiJson.write(object(query, name, namespace, now, ar.result())));
               } catch (RuntimeException e) {
-                context.fail(Failures.toApi(e, "queries"));
+                context.fail(StatusMapper.map(e, creating));
               }
             });
   }
 
-  private ObjectNode object(
+  private TelemetryQuery object(
       ParsedQuery query, String name, String namespace, Instant now, QueryResult result) {
-    ObjectNode o = ApiJson.MAPPER.createObjectNode();
-    o.put("apiVersion", TelemetryApiGroup.API_VERSION);
-    o.put("kind", QueryBodyParser.KIND);
-    ObjectNode meta = o.putObject("metadata");
-    meta.put("name", name);
-    if (query.generateName() != null) {
-      meta.put("generateName", query.generateName());
-    }
-    meta.put("namespace", namespace);
-    meta.put("uid", UUID.randomUUID().toString());
-    meta.put("resourceVersion", ApiJson.resourceVersion(now));
-    meta.put("creationTimestamp", ApiJson.timestamp(now));
-    if (!query.labels().isEmpty()) {
-      ApiJson.putMap(meta, "labels", query.labels());
-    }
-    if (!query.annotations().isEmpty()) {
-      ApiJson.putMap(meta, "annotations", query.annotations());
-    }
-    o.set("spec", query.specJson());
-    if (result != null) {
-      ObjectNode status = o.putObject("status");
-      ObjectNode window = status.putObject("window");
-      window.put("start", ApiJson.time(result.start()));
-      window.put("end", ApiJson.time(result.end()));
-      status.put("step", result.stepSeconds() + "s");
-      if (result.aggregation() != null) {
-        status.put("aggregation", result.aggregation().name().toLowerCase(Locale.ROOT));
-      }
-      ArrayNode series = status.putArray("series");
-      for (QueryResult.Series s : result.series()) {
-        ObjectNode sn = series.addObject();
-        ApiJson.putMap(sn, "labels", s.labels());
-        ArrayNode points = sn.putArray("points");
-        for (QueryResult.Point p : s.points()) {
-          ObjectNode pn = points.addObject();
-          pn.put("time", ApiJson.time(p.time()));
-          if (Double.isFinite(p.value())) {
-            pn.put("value", p.value());
-          } else {
-            pn.putNull("value");
-          }
-        }
-      }
-    }
-    return o;
+    ObjectMeta meta = new ObjectMeta();
+    meta.setName(name);
+    meta.setGenerateName(query.generateName());
+    meta.setNamespace(namespace);
+    meta.setUid(UUID.randomUUID().toString());
+    meta.setResourceVersion(ApiJson.resourceVersion(now));
+    meta.setCreationTimestamp(ApiJson.timestamp(now));
+    meta.setLabels(ApiJson.sorted(query.labels()));
+    meta.setAnnotations(ApiJson.sorted(query.annotations()));
+    return TelemetryQuery.of(meta, query.specJson(), result == null ? null : status(result));
+  }
+
+  private static TelemetryQuery.Status status(QueryResult result) {
+    List<TelemetryQuery.Series> series =
+        result.series().stream()
+            .map(
+                s ->
+                    new TelemetryQuery.Series(
+                        ApiJson.sorted(s.labels()),
+                        s.points().stream()
+                            .map(
+                                p ->
+                                    new TelemetryQuery.Point(
+                                        ApiJson.time(p.time()), ApiJson.finite(p.value())))
+                            .toList()))
+            .toList();
+    return new TelemetryQuery.Status(
+        ObservedWindow.of(result.start(), result.end()),
+        result.stepSeconds() + "s",
+        result.aggregation() == null ? null : result.aggregation().name().toLowerCase(Locale.ROOT),
+        series);
   }
 
   /** Reads the body, whether or not the router already buffered it. */

@@ -8,10 +8,11 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubetel.apiserver.http.ApiException;
-import io.kubetel.apiserver.resource.TelemetryApiGroup;
+import io.kubetel.apiserver.http.TelemetryApiGroup;
 import io.kubetel.apiserver.selection.ValueRules;
 import io.kubetel.model.json.Json;
 import io.kubetel.model.labels.LabelSyntax;
+import io.kubetel.model.problem.InvalidInputException;
 import io.kubetel.model.query.TelemetryQuerySpec;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * Strictly parses a TelemetryQuery create body: unknown fields anywhere are 400 naming the field
  * path (as kube-apiserver's strict field validation does), wrong apiVersion/kind and a namespace
- * that differs from the URL's are 400.
+ * that differs from the URL's are 400; invalid values are {@link InvalidInputException}s, which the
+ * handler reports as 422 Invalid about the object.
  */
 public final class QueryBodyParser {
   /** The kind of query objects. */
@@ -35,8 +37,31 @@ public final class QueryBodyParser {
 
   private final ObjectReader mapper = Json.strictReader();
 
+  /**
+   * The parts of a create body around the spec, checked; the spec stays raw.
+   *
+   * @param name metadata.name, or null when generateName is used
+   * @param generateName metadata.generateName, or null
+   * @param spec the spec as sent, or null
+   */
+  public record Envelope(
+      String name,
+      String generateName,
+      Map<String, String> labels,
+      Map<String, String> annotations,
+      JsonNode spec) {}
+
   /** Parses {@code body} for a create in {@code namespace}. */
   public ParsedQuery parse(String body, String namespace) {
+    return complete(envelope(body, namespace));
+  }
+
+  /**
+   * Parses everything but the spec, so a caller knows the object's name before the spec is checked.
+   * Strict-decoding problems are 400 {@link ApiException}s; invalid values are {@link
+   * InvalidInputException}s ({@code field: problem}).
+   */
+  public Envelope envelope(String body, String namespace) {
     JsonNode root;
     try {
       root = mapper.readTree(body);
@@ -105,7 +130,12 @@ public final class QueryBodyParser {
                   });
         });
     Map<String, String> annotations = stringMap(meta.get("annotations"), "metadata.annotations");
-    JsonNode specNode = root.get("spec");
+    return new Envelope(name, generateName, labels, annotations, root.get("spec"));
+  }
+
+  /** Parses the spec of {@code envelope} into the typed spec. */
+  public ParsedQuery complete(Envelope envelope) {
+    JsonNode specNode = envelope.spec();
     if (specNode == null || !specNode.isObject()) {
       throw invalid("spec", "Required value: spec must be an object");
     }
@@ -130,7 +160,12 @@ public final class QueryBodyParser {
       throw invalid("spec", "Required value");
     }
     return new ParsedQuery(
-        name, generateName, labels, annotations, spec, (ObjectNode) specNode.deepCopy());
+        envelope.name(),
+        envelope.generateName(),
+        envelope.labels(),
+        envelope.annotations(),
+        spec,
+        (ObjectNode) specNode.deepCopy());
   }
 
   private static void unknownFields(JsonNode node, Set<String> allowed, String prefix) {
@@ -207,8 +242,7 @@ public final class QueryBodyParser {
         .collect(Collectors.joining(", "));
   }
 
-  static ApiException invalid(String field, String detail) {
-    return new ApiException(
-        422, "Invalid", KIND + " is invalid: " + field + ": " + detail, "queries", null);
+  private static InvalidInputException invalid(String field, String detail) {
+    return new InvalidInputException(field + ": " + detail);
   }
 }

@@ -2,6 +2,7 @@ package io.kubetel.apiserver.queries;
 
 import static io.kubetel.apiserver.resource.Schemas.array;
 import static io.kubetel.apiserver.resource.Schemas.kind;
+import static io.kubetel.apiserver.resource.Schemas.nullable;
 import static io.kubetel.apiserver.resource.Schemas.object;
 import static io.kubetel.apiserver.resource.Schemas.prop;
 import static io.kubetel.apiserver.resource.Schemas.scalar;
@@ -44,7 +45,11 @@ final class QuerySchema {
 
     ObjectNode point = object("One step's aggregated value.");
     prop(point, "time", scalar("string", "date-time", "Start of the step."));
-    prop(point, "value", scalar("number", "double", "Aggregated value."));
+    prop(
+        point,
+        "value",
+        nullable(
+            scalar("number", "double", "Aggregated value; null where the step has no value.")));
     ObjectNode series = object("One group's series.");
     prop(series, "labels", stringMap("The group-by keys and their values."));
     prop(series, "points", array(point, "One point per step with data, oldest first."));
@@ -56,7 +61,16 @@ final class QuerySchema {
     prop(status, "step", string("Resolved step, e.g. 60s."));
     prop(status, "aggregation", string("Resolved aggregation."));
     prop(status, "series", array(series, "Result series, one per group."));
-    return kind(
-        "A one-shot telemetry query: create it and the response carries the result.", spec, status);
+    ObjectNode query =
+        kind(
+            "A one-shot telemetry query: create it and the response carries the result.",
+            spec,
+            status);
+    // A created query carries the metadata a create sets, beyond what read kinds have.
+    ObjectNode meta = (ObjectNode) query.at("/properties/metadata");
+    prop(meta, "generateName", string("Prefix of a server-generated name."));
+    prop(meta, "uid", string("Unique id the server gave this query."));
+    prop(meta, "annotations", stringMap("Annotations as sent."));
+    return query;
   }
 }

@@ -1,8 +1,10 @@
 package io.kubetel.apiserver.resource;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.kubetel.model.json.Json;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -30,37 +32,45 @@ public final class ApiJson {
     return Long.toString(asOf.toEpochMilli());
   }
 
-  /** Puts a string map, sorted so output is stable. */
-  public static void putMap(ObjectNode parent, String field, Map<String, String> map) {
-    ObjectNode node = parent.putObject(field);
-    new TreeMap<>(map).forEach(node::put);
+  /** JSON has no NaN or Infinity: such values become null (and are then left out). */
+  public static Double finite(Double v) {
+    return v == null || v.isNaN() || v.isInfinite() ? null : v;
   }
 
-  /** Starts an object with apiVersion, kind and metadata. */
-  public static ObjectNode object(
-      String kind,
+  /**
+   * The metadata of a served object: labels sorted so output is stable, an empty namespace and
+   * empty labels left out.
+   */
+  public static ObjectMeta metadata(
       String name,
       String namespace,
       Map<String, String> labels,
       String resourceVersion,
       Instant created) {
-    ObjectNode o = MAPPER.createObjectNode();
-    o.put("apiVersion", TelemetryApiGroup.API_VERSION);
-    o.put("kind", kind);
-    ObjectNode meta = o.putObject("metadata");
-    meta.put("name", name);
+    ObjectMeta meta = new ObjectMeta();
+    meta.setName(name);
     if (namespace != null && !namespace.isEmpty()) {
-      meta.put("namespace", namespace);
+      meta.setNamespace(namespace);
     }
     if (labels != null && !labels.isEmpty()) {
-      putMap(meta, "labels", labels);
+      meta.setLabels(sorted(labels));
     }
-    if (resourceVersion != null) {
-      meta.put("resourceVersion", resourceVersion);
+    meta.setResourceVersion(resourceVersion);
+    meta.setCreationTimestamp(timestamp(created));
+    return meta;
+  }
+
+  /** A copy of {@code map} in key order, so output is stable. */
+  public static Map<String, String> sorted(Map<String, String> map) {
+    return map == null ? null : new TreeMap<>(map);
+  }
+
+  /** A typed wire object as JSON, written by the one mapper. */
+  public static String write(Object wireObject) {
+    try {
+      return MAPPER.writeValueAsString(wireObject);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
     }
-    if (created != null) {
-      meta.put("creationTimestamp", timestamp(created));
-    }
-    return o;
   }
 }

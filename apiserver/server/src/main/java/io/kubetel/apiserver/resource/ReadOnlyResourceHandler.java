@@ -1,8 +1,11 @@
 package io.kubetel.apiserver.resource;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PartialObjectMetadata;
 import io.kubetel.apiserver.http.ApiException;
+import io.kubetel.apiserver.http.Operation;
+import io.kubetel.apiserver.http.StatusMapper;
+import io.kubetel.apiserver.http.TelemetryApiGroup;
 import io.kubetel.apiserver.paging.ContinueToken;
 import io.kubetel.apiserver.paging.ContinueTokens;
 import io.kubetel.apiserver.paging.PageLimits;
@@ -51,7 +54,8 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
   private final ResourceSettings settings;
   private final ContinueTokens tokens;
   private final SelectionParser selections;
-  private final Tables tables = new Tables(ApiJson.MAPPER);
+  private final Operation reading;
+  private final Tables tables = new Tables();
 
   public ReadOnlyResourceHandler(
       TelemetryResource<T> resource,
@@ -65,6 +69,7 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
     this.settings = settings;
     this.tokens = tokens;
     this.selections = new SelectionParser(resource.vocabulary(), settings.windowPolicy());
+    this.reading = Operation.read(resource.info().plural());
   }
 
   @Override
@@ -97,7 +102,7 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
         list(context, format, include, params, namespace);
       }
     } catch (RuntimeException e) {
-      context.fail(Failures.toApi(e, plural()));
+      context.fail(StatusMapper.map(e, reading));
     }
   }
 
@@ -146,14 +151,13 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
           if (item == null) {
             return null;
           }
-          ObjectNode object = resource.toObject(item, rv, window, true);
+          ServedObject object = resource.toObject(item, rv, window, true);
           if (!format.table()) {
-            return object.toString();
+            return ApiJson.write(object);
           }
-          TableRow row = new TableRow(resource.cells(item, now), object);
-          return tables
-              .render(format, resource.columns(), true, List.of(row), include, rv, null)
-              .toString();
+          TableRow row = new TableRow(resource.cells(item, now), object, object.metadata());
+          return ApiJson.write(
+              tables.render(format, resource.columns(), true, List.of(row), include, rv, null));
         },
         body -> {
           if (body == null) {
@@ -196,20 +200,19 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
         context,
         () ->
             render(
-                    whole ? readWhole(sel, detail) : read(sel, from, limit, detail),
-                    sel,
-                    scope,
-                    rv,
-                    format,
-                    include,
-                    detail,
-                    now)
-                .toString(),
+                whole ? readWhole(sel, detail) : read(sel, from, limit, detail),
+                sel,
+                scope,
+                rv,
+                format,
+                include,
+                detail,
+                now),
         body -> Requests.respond(context, 200, format.contentType(), body));
   }
 
-  /** Renders one page as a list or Table, with a continue token when more may follow. */
-  private ObjectNode render(
+  /** Renders one page (as JSON) as a list or Table, with a continue token when more may follow. */
+  private String render(
       Page<T> page,
       Selection sel,
       String scope,
@@ -226,18 +229,20 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
                         new ContinueToken(
                             plural(), scope, sel.fingerprint(), sel.window(), c, clock.instant())))
             .orElse(null);
-    List<ObjectNode> objects = new ArrayList<>();
+    List<ServedObject> objects = new ArrayList<>();
     List<TableRow> rows = new ArrayList<>();
     for (T item : page.items()) {
-      ObjectNode object = resource.toObject(item, rv, sel.window(), detail);
+      ServedObject object = resource.toObject(item, rv, sel.window(), detail);
       objects.add(object);
       if (format.table()) {
-        rows.add(new TableRow(resource.cells(item, now), object));
+        rows.add(new TableRow(resource.cells(item, now), object, object.metadata()));
       }
     }
-    return format.table()
-        ? tables.render(format, resource.columns(), true, rows, include, rv, next)
-        : listObject(objects, rv, next);
+    Object body =
+        format.table()
+            ? tables.render(format, resource.columns(), true, rows, include, rv, next)
+            : ObjectList.of(resource.info().listKind(), objects, rv, next);
+    return ApiJson.write(body);
   }
 
   /**
@@ -288,20 +293,6 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
     return sel.matches(resource.labels(item), key -> resource.fieldValues(item, key));
   }
 
-  private ObjectNode listObject(List<ObjectNode> items, String rv, String next) {
-    ObjectNode list = ApiJson.MAPPER.createObjectNode();
-    list.put("apiVersion", TelemetryApiGroup.API_VERSION);
-    list.put("kind", resource.info().listKind());
-    ObjectNode meta = list.putObject("metadata");
-    meta.put("resourceVersion", rv);
-    if (next != null) {
-      meta.put("continue", next);
-    }
-    ArrayNode array = list.putArray("items");
-    items.forEach(array::add);
-    return list;
-  }
-
   private void watch(
       RoutingContext context,
       ResponseFormat format,
@@ -327,7 +318,7 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
             options,
             (since, asOf) -> poll(sel, since, asOf, format.table()),
             encoder(format, include),
-            t -> Failures.toApi(t, plural()),
+            t -> StatusMapper.map(t, reading),
             ApiJson.MAPPER,
             plural())
         .endOnShutdown(context.request().connection())
@@ -344,12 +335,14 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
     for (int pageNo = 0; pageNo < MAX_WATCH_PAGES; pageNo++) {
       Page<T> page = read(sel, after, settings.pageSize(), !tableOnly);
       for (T item : page.items()) {
+        ServedObject object = resource.toObject(item, rv, window, !tableOnly);
         items.add(
             new WatchItem(
                 resource.name(item),
                 resource.createdAt(item),
                 resource.changedAt(item),
-                resource.toObject(item, rv, window, !tableOnly),
+                object,
+                object.metadata(),
                 resource.cells(item, asOf)));
       }
       if (page.next().isEmpty()) {
@@ -363,32 +356,34 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
   private WatchEncoder encoder(ResponseFormat format, IncludeObject include) {
     return new WatchEncoder() {
       @Override
-      public ObjectNode encode(WatchItem item, boolean first) {
+      public Object encode(WatchItem item, boolean first) {
         if (!format.table()) {
           return item.object();
         }
-        String rv = item.object().path("metadata").path("resourceVersion").asText();
         return tables.render(
             format,
             resource.columns(),
             first,
-            List.of(new TableRow(item.cells(), item.object())),
+            List.of(new TableRow(item.cells(), item.object(), item.metadata())),
             include,
-            rv,
+            item.metadata().getResourceVersion(),
             null);
       }
 
       @Override
-      public ObjectNode bookmark(String resourceVersion) {
+      public Object bookmark(String resourceVersion) {
         if (format.table()) {
           return tables.render(
               format, resource.columns(), false, List.of(), include, resourceVersion, null);
         }
-        ObjectNode o = ApiJson.MAPPER.createObjectNode();
-        o.put("apiVersion", TelemetryApiGroup.API_VERSION);
-        o.put("kind", resource.info().kind());
-        o.putObject("metadata").put("resourceVersion", resourceVersion);
-        return o;
+        // A bookmark carries only the resourceVersion; PartialObjectMetadata has just that shape.
+        ObjectMeta meta = new ObjectMeta();
+        meta.setResourceVersion(resourceVersion);
+        PartialObjectMetadata bookmark = new PartialObjectMetadata();
+        bookmark.setApiVersion(TelemetryApiGroup.API_VERSION);
+        bookmark.setKind(resource.info().kind());
+        bookmark.setMetadata(meta);
+        return bookmark;
       }
 
       @Override
@@ -406,17 +401,13 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
             ar -> {
               try {
                 if (ar.failed()) {
-                  context.fail(Failures.toApi(ar.cause(), plural()));
+                  context.fail(StatusMapper.map(ar.cause(), reading));
                 } else {
                   then.accept(ar.result());
                 }
               } catch (RuntimeException e) {
-                context.fail(Failures.toApi(e, plural()));
+                context.fail(StatusMapper.map(e, reading));
               }
             });
-  }
-
-  private String plural() {
-    return resource.info().plural();
   }
 }

@@ -1,6 +1,5 @@
 package io.kubetel.apiserver.resource;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
@@ -25,12 +24,6 @@ public final class Requests {
   public static Optional<String> namespace(RoutingContext context) {
     String ns = context.pathParam("namespace");
     return ns == null || ns.isEmpty() ? Optional.empty() : Optional.of(ns);
-  }
-
-  /** Ends the request with a JSON body, unless the client went away. */
-  public static void respond(
-      RoutingContext context, int status, String contentType, JsonNode body) {
-    respond(context, status, contentType, body.toString());
   }
 
   /** Ends the request with an already serialized JSON body, unless the client went away. */

@@ -1,6 +1,7 @@
 package io.kubetel.apiserver.resource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubetel.apiserver.http.TelemetryApiGroup;
 
 /**
  * Builds OpenAPI v3 object schemas with a description on every property, as discovery and {@code
@@ -31,6 +32,12 @@ public final class Schemas {
 
   public static ObjectNode string(String description) {
     return scalar("string", null, description);
+  }
+
+  /** Marks {@code schema} nullable: the served object may carry null there. */
+  public static ObjectNode nullable(ObjectNode schema) {
+    schema.put("nullable", true);
+    return schema;
   }
 
   /** A string-to-string map. */

@@ -1,6 +1,5 @@
 package io.kubetel.apiserver.resource;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubetel.apiserver.selection.SelectorVocabulary;
 import io.kubetel.apiserver.selection.ValueRule;
 import io.kubetel.apiserver.selection.ValueRules;
@@ -69,7 +68,7 @@ public interface TelemetryResource<T> {
    *
    * @param detail whether to include detail (metric points); false for tables
    */
-  ObjectNode toObject(T item, String resourceVersion, TimeWindow window, boolean detail);
+  ServedObject toObject(T item, String resourceVersion, TimeWindow window, boolean detail);
 
   /** One table row's cells, in {@link #columns()} order. */
   List<Object> cells(T item, Instant now);

@@ -1,5 +1,6 @@
 package io.kubetel.apiserver.resource;
 
+import io.kubetel.apiserver.http.TelemetryApiGroup;
 import io.kubetel.apiserver.logs.LogsResource;
 import io.kubetel.apiserver.metrics.MetricsResource;
 import io.kubetel.apiserver.paging.ContinueKey;

@@ -1,6 +1,6 @@
 package io.kubetel.apiserver.table;
 
-import io.kubetel.apiserver.http.ApiException;
+import io.kubetel.model.problem.InvalidInputException;
 
 /** The {@code includeObject} query parameter: what each Table row carries in {@code object}. */
 public enum IncludeObject {
@@ -21,7 +21,7 @@ public enum IncludeObject {
       case "Metadata" -> METADATA;
       case "Object" -> OBJECT;
       default ->
-          throw ApiException.badRequest(
+          throw new InvalidInputException(
               "includeObject \"" + value + "\" must be one of None, Metadata, Object");
     };
   }

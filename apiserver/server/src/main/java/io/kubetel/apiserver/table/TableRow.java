@@ -1,16 +1,17 @@
 package io.kubetel.apiserver.table;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.List;
 
 /**
  * One Table row before rendering.
  *
  * @param cells one value per column (String, Number or null)
- * @param object the full object (with its metadata); the row carries all, its metadata or nothing
- *     depending on {@code includeObject}
+ * @param object the full (typed) object; the row carries it, its metadata or nothing depending on
+ *     {@code includeObject}
+ * @param metadata the object's metadata
  */
-public record TableRow(List<Object> cells, ObjectNode object) {
+public record TableRow(List<Object> cells, Object object, ObjectMeta metadata) {
   public TableRow {
     cells = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(cells));
   }

@@ -1,8 +1,9 @@
 package io.kubetel.apiserver.table;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.ListMeta;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PartialObjectMetadata;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,11 +12,6 @@ import java.util.List;
  * PartialObjectMetadata} by default.
  */
 public final class Tables {
-  private final ObjectMapper mapper;
-
-  public Tables(ObjectMapper mapper) {
-    this.mapper = mapper;
-  }
 
   /**
    * Renders a Table.
@@ -23,7 +19,7 @@ public final class Tables {
    * @param withColumns false to send {@code columnDefinitions: null} (watch events after the first)
    * @param continueToken the list's continue token, or null
    */
-  public ObjectNode render(
+  public Table render(
       ResponseFormat format,
       List<TableColumn> columns,
       boolean withColumns,
@@ -31,51 +27,28 @@ public final class Tables {
       IncludeObject include,
       String resourceVersion,
       String continueToken) {
-    ObjectNode table = mapper.createObjectNode();
-    table.put("kind", "Table");
-    table.put("apiVersion", format.tableApiVersion());
-    ObjectNode meta = table.putObject("metadata");
-    if (resourceVersion != null) {
-      meta.put("resourceVersion", resourceVersion);
-    }
-    if (continueToken != null) {
-      meta.put("continue", continueToken);
-    }
-    if (withColumns) {
-      ArrayNode defs = table.putArray("columnDefinitions");
-      for (TableColumn c : columns) {
-        ObjectNode d = defs.addObject();
-        d.put("name", c.name());
-        d.put("type", c.type());
-        d.put("format", c.format());
-        d.put("description", c.description());
-        d.put("priority", c.priority());
-      }
-    } else {
-      table.putNull("columnDefinitions");
-    }
-    ArrayNode out = table.putArray("rows");
+    ListMeta meta = new ListMeta();
+    meta.setResourceVersion(resourceVersion);
+    meta.setContinue(continueToken);
+    List<Table.Row> out = new ArrayList<>(rows.size());
     for (TableRow row : rows) {
-      ObjectNode r = out.addObject();
-      ArrayNode cells = r.putArray("cells");
-      for (Object cell : row.cells()) {
-        cells.add(mapper.valueToTree(cell));
-      }
-      switch (include) {
-        case NONE -> {}
-        case METADATA -> r.set("object", partial(row.object()));
-        case OBJECT -> r.set("object", row.object());
-      }
+      Object object =
+          switch (include) {
+            case NONE -> null;
+            case METADATA -> partial(row.metadata());
+            case OBJECT -> row.object();
+          };
+      out.add(new Table.Row(row.cells(), object));
     }
-    return table;
+    return new Table("Table", format.tableApiVersion(), meta, withColumns ? columns : null, out);
   }
 
-  /** The {@code PartialObjectMetadata} of an object. */
-  public ObjectNode partial(ObjectNode object) {
-    ObjectNode partial = mapper.createObjectNode();
-    partial.put("kind", "PartialObjectMetadata");
-    partial.put("apiVersion", "meta.k8s.io/v1");
-    partial.set("metadata", object.path("metadata").deepCopy());
+  /** The {@code PartialObjectMetadata} of an object with {@code metadata}. */
+  public PartialObjectMetadata partial(ObjectMeta metadata) {
+    PartialObjectMetadata partial = new PartialObjectMetadata();
+    partial.setKind("PartialObjectMetadata");
+    partial.setApiVersion("meta.k8s.io/v1");
+    partial.setMetadata(metadata);
     return partial;
   }
 }

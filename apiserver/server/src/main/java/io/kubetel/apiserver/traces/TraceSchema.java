@@ -2,6 +2,7 @@ package io.kubetel.apiserver.traces;
 
 import static io.kubetel.apiserver.resource.Schemas.array;
 import static io.kubetel.apiserver.resource.Schemas.kind;
+import static io.kubetel.apiserver.resource.Schemas.nullable;
 import static io.kubetel.apiserver.resource.Schemas.object;
 import static io.kubetel.apiserver.resource.Schemas.prop;
 import static io.kubetel.apiserver.resource.Schemas.scalar;
@@ -25,12 +26,15 @@ final class TraceSchema {
 
     ObjectNode span = object("One span with its child spans.");
     prop(span, "spanId", string("Span id: 16 lowercase hex digits."));
-    prop(span, "parentSpanId", string("Parent span id; empty for a root span."));
+    prop(span, "parentSpanId", nullable(string("Parent span id; empty or null for a root span.")));
     prop(span, "name", string("Span name, e.g. GET /cart."));
-    prop(span, "kind", string("Span kind: Server, Client, Internal, Producer or Consumer."));
-    prop(span, "service", string("Service that recorded the span."));
-    prop(span, "namespace", string("Kubernetes namespace of the service."));
-    prop(span, "pod", string("Pod that recorded the span."));
+    prop(
+        span,
+        "kind",
+        nullable(string("Span kind: Server, Client, Internal, Producer or Consumer.")));
+    prop(span, "service", nullable(string("Service that recorded the span.")));
+    prop(span, "namespace", nullable(string("Kubernetes namespace of the service.")));
+    prop(span, "pod", nullable(string("Pod that recorded the span.")));
     prop(span, "start", scalar("string", "date-time", "Span start."));
     prop(span, "duration", string("Span duration, human readable (e.g. 12.5ms)."));
     prop(span, "durationNanos", scalar("integer", "int64", "Span duration in nanoseconds."));
@@ -43,8 +47,8 @@ final class TraceSchema {
     prop(span, "children", array(childRef, "Child spans, ordered by start."));
 
     ObjectNode status = object("What the trace did.");
-    prop(status, "rootService", string("Service of the root span."));
-    prop(status, "rootSpan", string("Name of the root span."));
+    prop(status, "rootService", nullable(string("Service of the root span.")));
+    prop(status, "rootSpan", nullable(string("Name of the root span.")));
     prop(status, "spanCount", scalar("integer", "int32", "Number of spans."));
     prop(status, "errorCount", scalar("integer", "int32", "Number of spans with status Error."));
     prop(status, "services", array(string("A service name."), "Services in the trace."));

@@ -1,12 +1,12 @@
 package io.kubetel.apiserver.traces;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.kubetel.apiserver.resource.ApiJson;
 import io.kubetel.apiserver.resource.DescribedResource;
 import io.kubetel.apiserver.resource.Labels;
 import io.kubetel.apiserver.resource.ResourceInfo;
 import io.kubetel.apiserver.resource.ResourceSettings;
+import io.kubetel.apiserver.resource.ServedObject;
 import io.kubetel.apiserver.selection.SelectorVocabulary;
 import io.kubetel.apiserver.selection.ValueRule;
 import io.kubetel.apiserver.selection.ValueRules;
@@ -15,7 +15,6 @@ import io.kubetel.apiserver.table.TableColumn;
 import io.kubetel.model.filter.FieldKeys;
 import io.kubetel.model.page.ListRequest;
 import io.kubetel.model.page.Page;
-import io.kubetel.model.traces.SpanEvent;
 import io.kubetel.model.traces.SpanNode;
 import io.kubetel.model.traces.TraceDetail;
 import io.kubetel.model.traces.TraceReader;
@@ -143,60 +142,48 @@ public final class TracesResource extends DescribedResource<TraceDetail> {
   }
 
   @Override
-  public ObjectNode toObject(
+  public ServedObject toObject(
       TraceDetail t, String resourceVersion, TimeWindow window, boolean detail) {
     TraceSummary s = t.summary();
-    ObjectNode o =
-        ApiJson.object(
-            INFO.kind(), s.traceId(), s.namespace(), labels(t), resourceVersion, s.start());
-    o.putObject("spec").put("traceId", s.traceId());
-    ObjectNode status = o.putObject("status");
-    status.put("rootService", s.rootService());
-    status.put("rootSpan", s.rootSpan());
-    status.put("spanCount", s.spanCount());
-    status.put("errorCount", s.errorCount());
-    ArrayNode services = status.putArray("services");
-    s.services().forEach(services::add);
-    status.put("start", ApiJson.time(s.start()));
-    status.put("duration", Ages.elapsed(s.durationNanos()));
-    status.put("durationNanos", s.durationNanos());
-    status.put("status", s.status());
-    if (!t.roots().isEmpty()) {
-      ArrayNode spans = status.putArray("spans");
-      t.roots().forEach(root -> span(spans.addObject(), root));
-    }
-    return o;
+    Trace.Status status =
+        new Trace.Status(
+            s.rootService(),
+            s.rootSpan(),
+            s.spanCount(),
+            s.errorCount(),
+            s.services(),
+            ApiJson.time(s.start()),
+            Ages.elapsed(s.durationNanos()),
+            s.durationNanos(),
+            s.status(),
+            t.roots().stream().map(TracesResource::span).toList());
+    ObjectMeta meta =
+        ApiJson.metadata(s.traceId(), s.namespace(), labels(t), resourceVersion, s.start());
+    return Trace.of(meta, new Trace.Spec(s.traceId()), status);
   }
 
-  private static void span(ObjectNode n, SpanNode span) {
-    n.put("spanId", span.spanId());
-    n.put("parentSpanId", span.parentSpanId());
-    n.put("name", span.name());
-    n.put("kind", span.kind());
-    n.put("service", span.service());
-    n.put("namespace", span.namespace());
-    n.put("pod", span.pod());
-    n.put("start", ApiJson.time(span.start()));
-    n.put("duration", Ages.elapsed(span.durationNanos()));
-    n.put("durationNanos", span.durationNanos());
-    n.put("status", span.statusCode());
-    if (span.statusMessage() != null && !span.statusMessage().isEmpty()) {
-      n.put("statusMessage", span.statusMessage());
-    }
-    ApiJson.putMap(n, "attributes", span.attributes());
-    if (!span.events().isEmpty()) {
-      ArrayNode events = n.putArray("events");
-      for (SpanEvent e : span.events()) {
-        ObjectNode en = events.addObject();
-        en.put("time", ApiJson.time(e.time()));
-        en.put("name", e.name());
-        ApiJson.putMap(en, "attributes", e.attributes());
-      }
-    }
-    if (!span.children().isEmpty()) {
-      ArrayNode children = n.putArray("children");
-      span.children().forEach(c -> span(children.addObject(), c));
-    }
+  private static Trace.Span span(SpanNode span) {
+    return new Trace.Span(
+        span.spanId(),
+        span.parentSpanId(),
+        span.name(),
+        span.kind(),
+        span.service(),
+        span.namespace(),
+        span.pod(),
+        ApiJson.time(span.start()),
+        Ages.elapsed(span.durationNanos()),
+        span.durationNanos(),
+        span.statusCode(),
+        span.statusMessage(),
+        ApiJson.sorted(span.attributes()),
+        span.events().stream()
+            .map(
+                e ->
+                    new Trace.Event(
+                        ApiJson.time(e.time()), e.name(), ApiJson.sorted(e.attributes())))
+            .toList(),
+        span.children().stream().map(TracesResource::span).toList());
   }
 
   @Override

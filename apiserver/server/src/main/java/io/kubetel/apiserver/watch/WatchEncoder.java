@@ -1,7 +1,5 @@
 package io.kubetel.apiserver.watch;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /** Turns watched items into event objects: full objects, or one-row Tables. */
 public interface WatchEncoder {
 
@@ -11,10 +9,10 @@ public interface WatchEncoder {
    * @param first whether this is the stream's first object (Tables carry column definitions only on
    *     the first)
    */
-  ObjectNode encode(WatchItem item, boolean first);
+  Object encode(WatchItem item, boolean first);
 
   /** The object of a BOOKMARK event at {@code resourceVersion}. */
-  ObjectNode bookmark(String resourceVersion);
+  Object bookmark(String resourceVersion);
 
   /** The response Content-Type. */
   String contentType();

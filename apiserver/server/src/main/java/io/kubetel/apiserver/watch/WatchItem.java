@@ -1,6 +1,6 @@
 package io.kubetel.apiserver.watch;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -10,11 +10,17 @@ import java.util.List;
  *
  * @param createdAt when the object first existed (before the watch's RV means MODIFIED, not ADDED)
  * @param changedAt when it last changed; the watch sends it again when this moves
- * @param object the full object (resourceVersion = the poll's as-of time)
+ * @param object the full (typed) object (resourceVersion = the poll's as-of time)
+ * @param metadata the object's metadata
  * @param cells its table row cells
  */
 public record WatchItem(
-    String name, Instant createdAt, Instant changedAt, ObjectNode object, List<Object> cells) {
+    String name,
+    Instant createdAt,
+    Instant changedAt,
+    Object object,
+    ObjectMeta metadata,
+    List<Object> cells) {
   public WatchItem {
     cells = Collections.unmodifiableList(new java.util.ArrayList<>(cells));
   }

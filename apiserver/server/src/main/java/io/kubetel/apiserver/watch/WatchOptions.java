@@ -1,6 +1,6 @@
 package io.kubetel.apiserver.watch;
 
-import io.kubetel.apiserver.http.ApiException;
+import io.kubetel.model.problem.InvalidInputException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -26,7 +26,7 @@ public record WatchOptions(Optional<Instant> since, Duration timeout, boolean bo
   /**
    * Parses {@code resourceVersion}, {@code timeoutSeconds} and {@code allowWatchBookmarks}.
    *
-   * @throws ApiException 400 for a non-numeric resourceVersion or timeout
+   * @throws InvalidInputException for a non-numeric or negative resourceVersion or timeout
    */
   public static WatchOptions parse(Map<String, String> params, Duration maxTimeout) {
     String rv = params.get("resourceVersion");
@@ -36,14 +36,14 @@ public record WatchOptions(Optional<Instant> since, Duration timeout, boolean bo
       try {
         millis = Long.parseLong(rv);
       } catch (NumberFormatException e) {
-        throw ApiException.badRequest(
+        throw new InvalidInputException(
             "resourceVersion \""
                 + rv
                 + "\" is not valid: kubetel resource versions are"
                 + " milliseconds since the epoch, as returned in metadata.resourceVersion");
       }
       if (millis < 0) {
-        throw ApiException.badRequest("resourceVersion " + rv + " must not be negative");
+        throw new InvalidInputException("resourceVersion " + rv + " must not be negative");
       }
       since = Optional.of(Instant.ofEpochMilli(millis));
     }
@@ -54,10 +54,10 @@ public record WatchOptions(Optional<Instant> since, Duration timeout, boolean bo
       try {
         seconds = Long.parseLong(t);
       } catch (NumberFormatException e) {
-        throw ApiException.badRequest("timeoutSeconds \"" + t + "\" must be a whole number");
+        throw new InvalidInputException("timeoutSeconds \"" + t + "\" must be a whole number");
       }
       if (seconds < 0) {
-        throw ApiException.badRequest("timeoutSeconds " + t + " must not be negative");
+        throw new InvalidInputException("timeoutSeconds " + t + " must not be negative");
       }
       if (seconds > 0 && seconds < maxTimeout.toSeconds()) {
         timeout = Duration.ofSeconds(seconds);

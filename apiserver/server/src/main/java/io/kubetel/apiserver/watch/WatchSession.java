@@ -1,12 +1,14 @@
 package io.kubetel.apiserver.watch;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubetel.apiserver.http.ApiException;
+import io.kubetel.apiserver.http.StatusResponses;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -218,19 +220,22 @@ public final class WatchSession {
     }
   }
 
-  private void send(String type, ObjectNode object) {
+  private void send(String type, Object object) {
     if (stopped || response.ended() || response.closed()) {
       return;
     }
-    ObjectNode event = mapper.createObjectNode();
-    event.put("type", type);
-    event.set("object", object);
-    response.write(event.toString() + "\n");
+    String line;
+    try {
+      line = mapper.writeValueAsString(new WatchEvent(type, object));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+    response.write(line + "\n");
     lastSent = clock.instant();
   }
 
   private void sendError(ApiException e) {
-    send("ERROR", WatchStatus.of(mapper, e));
+    send("ERROR", StatusResponses.typed(e));
     end("error");
   }
 

@@ -1,5 +1,9 @@
 package io.kubetel.apiserver.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.kubetel.apiserver.testing.PublishedSchemas;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,10 +18,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Kubectl {
   private static final long TIMEOUT_SECONDS = 60;
+  private static final String TELEMETRY_API_VERSION = "telemetry.kubetel.io/v1alpha1";
+  private static final String OPENAPI_PATH = "/openapi/v3/apis/" + TELEMETRY_API_VERSION;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final Path kubeconfig;
   private final Path cacheDir;
   private final Path home;
+  private PublishedSchemas schemas;
 
   /**
    * @param kubeconfig kubeconfig to use
@@ -37,8 +46,60 @@ public final class Kubectl {
     }
   }
 
-  /** Runs {@code kubectl --kubeconfig ... --cache-dir ... <args>} and waits for it. */
+  /**
+   * Runs {@code kubectl --kubeconfig ... --cache-dir ... <args>} and waits for it. Every telemetry
+   * object in its JSON or YAML output is checked against the schema the server publishes for its
+   * kind, so a schema that drifts from the served objects fails the test that saw them.
+   */
   public Result run(String... args) throws IOException, InterruptedException {
+    Result result = runUnchecked(args);
+    if (result.exitCode() == 0) {
+      checkAgainstPublishedSchemas(result.stdout(), String.join(" ", args));
+    }
+    return result;
+  }
+
+  private void checkAgainstPublishedSchemas(String stdout, String command)
+      throws IOException, InterruptedException {
+    JsonNode output = parse(stdout);
+    if (output == null || !stdout.contains(TELEMETRY_API_VERSION)) {
+      return;
+    }
+    if (schemas == null) {
+      Result document = runUnchecked("get", "--raw", OPENAPI_PATH);
+      if (document.exitCode() != 0) {
+        throw new AssertionError(
+            "cannot read the published OpenAPI document: " + document.output());
+      }
+      schemas = PublishedSchemas.of(JSON.readTree(document.stdout()));
+    }
+    List<String> problems = schemas.problems(output);
+    if (!problems.isEmpty()) {
+      throw new AssertionError(
+          "kubectl "
+              + command
+              + " returned objects that do not match the published OpenAPI schema:\n"
+              + String.join("\n", problems));
+    }
+  }
+
+  /** The output as JSON (or YAML), or null when it is neither (tables, names, messages). */
+  private static JsonNode parse(String stdout) {
+    String text = stdout.strip();
+    try {
+      if (text.startsWith("{")) {
+        return JSON.readTree(text);
+      }
+      if (text.startsWith("apiVersion:") || text.contains("\napiVersion:")) {
+        return YAML.readTree(text);
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    return null;
+  }
+
+  private Result runUnchecked(String... args) throws IOException, InterruptedException {
     Path out = Files.createTempFile(cacheDir.getParent(), "kubectl", ".out");
     Path err = Files.createTempFile(cacheDir.getParent(), "kubectl", ".err");
     Process process = start(out, err, args);

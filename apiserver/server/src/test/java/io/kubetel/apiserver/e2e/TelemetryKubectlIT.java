@@ -397,7 +397,9 @@ class TelemetryKubectlIT {
             query("bad-step", "  metric: " + MEMORY, "  step: 5 minutes").toString());
 
     assertThat(aggregation.exitCode()).as(aggregation.output()).isEqualTo(1);
+    // 422 Invalid about the named object, one cause per problem (kubectl prints "field: problem").
     assertThat(aggregation.stderr())
+        .startsWith("The TelemetryQuery \"bad-agg\" is invalid: spec.aggregation:")
         .contains("is invalid", "spec.aggregation", "Unsupported value: \"p42\"")
         .contains("supported values: avg, sum, min, max, count, rate, p50, p90, p95, p99");
     assertThat(step.exitCode()).as(step.output()).isEqualTo(1);

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.kubetel.apiserver.resource.ResourceHandler;
-import io.kubetel.apiserver.resource.ResourceInfo;
 import io.kubetel.apiserver.security.Authenticator;
 import io.kubetel.apiserver.security.UserInfo;
+import io.kubetel.model.problem.InvalidInputException;
 import io.kubetel.model.store.StoreUnavailableException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
@@ -85,26 +83,28 @@ class ApiRouterTest {
       case "invalid-named" ->
           context.fail(new ApiException(422, "Invalid", "spec.step: bad", "widgets", "w1"));
       case "missing" -> context.fail(ApiException.notFound("widgets", "missing"));
+      case "bad-selector" -> context.fail(new InvalidInputException("label key \"x\" is bad"));
+      case "busy" -> context.fail(ApiException.tooManyRequests("quota exceeded", 7));
       default -> context.response().putHeader("Content-Type", "application/json").end("{}");
     }
   }
 
-  private static ResourceHandler handler(
+  private static ResourceRoute handler(
       String plural, List<String> verbs, Consumer<RoutingContext> behaviour) {
-    ResourceInfo info =
-        new ResourceInfo(
-            plural,
-            plural.substring(0, plural.length() - 1),
-            "Widget",
-            List.of(),
-            true,
-            verbs,
-            List.of("telemetry"),
-            JsonNodeFactory.instance.objectNode());
-    return new ResourceHandler() {
+    return new ResourceRoute() {
       @Override
-      public ResourceInfo info() {
-        return info;
+      public String plural() {
+        return plural;
+      }
+
+      @Override
+      public boolean namespaced() {
+        return true;
+      }
+
+      @Override
+      public List<String> verbs() {
+        return verbs;
       }
 
       @Override
@@ -207,6 +207,22 @@ class ApiRouterTest {
     assertThat(anonymous.at("/details/kind").isMissingNode()).isTrue();
     assertThat(named.at("/details/name").asText()).isEqualTo("w1");
     assertThat(named.at("/details/causes/0/message").asText()).isEqualTo("spec.step: bad");
+  }
+
+  @Test
+  void invalidReadInputIsBadRequestWithItsMessage() throws Exception {
+    JsonNode status =
+        status(send("GET", BASE + "/widgets/bad-selector", null, true), 400, "BadRequest");
+
+    assertThat(status.get("message").asText()).isEqualTo("label key \"x\" is bad");
+  }
+
+  @Test
+  void quotaIsTooManyRequestsWithRetryAfter() throws Exception {
+    HttpResponse<String> response = send("GET", BASE + "/widgets/busy", null, true);
+
+    status(response, 429, "TooManyRequests");
+    assertThat(response.headers().firstValue("Retry-After")).hasValue("7");
   }
 
   @Test

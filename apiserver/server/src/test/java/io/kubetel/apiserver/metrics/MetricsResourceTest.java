@@ -3,6 +3,7 @@ package io.kubetel.apiserver.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubetel.apiserver.resource.ApiJson;
 import io.kubetel.model.metrics.MetricPoint;
 import io.kubetel.model.metrics.MetricSeries;
 import io.kubetel.model.metrics.MetricStats;
@@ -53,7 +54,7 @@ class MetricsResourceTest {
   @Test
   void objectCarriesSpecStatusAndPointsOnlyWithDetail() {
     TimeWindow w = new TimeWindow(NOW.minusSeconds(900), NOW);
-    JsonNode o = resource.toObject(histogram(), "42", w, true);
+    JsonNode o = ApiJson.MAPPER.valueToTree(resource.toObject(histogram(), "42", w, true));
     assertThat(o.path("apiVersion").asText()).isEqualTo("telemetry.kubetel.io/v1alpha1");
     assertThat(o.path("metadata").path("resourceVersion").asText()).isEqualTo("42");
     assertThat(o.path("metadata").path("labels").toString())
@@ -65,7 +66,11 @@ class MetricsResourceTest {
     assertThat(o.path("status").path("p99").asDouble()).isEqualTo(88.0);
     assertThat(o.path("status").path("rate").asDouble()).isEqualTo(0.25);
     assertThat(o.path("status").path("points").get(1).path("sum").asDouble()).isEqualTo(400.0);
-    assertThat(resource.toObject(histogram(), "42", w, false).path("status").has("points"))
+    assertThat(
+            ApiJson.MAPPER
+                .valueToTree(resource.toObject(histogram(), "42", w, false))
+                .path("status")
+                .has("points"))
         .isFalse();
   }
 

@@ -5,10 +5,12 @@ import static io.kubetel.apiserver.testing.Fixtures.series;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubetel.apiserver.openapi.OpenApiV3Document;
 import io.kubetel.apiserver.paging.ContinueKey;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.resource.TelemetryResources;
 import io.kubetel.apiserver.testing.MutableClock;
+import io.kubetel.apiserver.testing.PublishedSchemas;
 import io.kubetel.apiserver.testing.TestApiServer;
 import io.kubetel.apiserver.testing.TestApiServer.Reply;
 import io.kubetel.model.metrics.MetricType;
@@ -27,6 +29,11 @@ import org.junit.jupiter.api.TestInstance;
 class QueriesHandlerTest {
   static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
   static final String SHOP = "/apis/telemetry.kubetel.io/v1alpha1/namespaces/shop/queries";
+
+  /** The schema this server publishes for TelemetryQuery: every response must match it. */
+  static final PublishedSchemas SCHEMAS =
+      PublishedSchemas.of(
+          OpenApiV3Document.build(List.of(new QueriesHandler(null, null, null).info())));
 
   final InMemoryTelemetryStore store = new InMemoryTelemetryStore();
   TestApiServer server;
@@ -72,9 +79,12 @@ class QueriesHandlerTest {
 
   @Test
   void createRunsTheQueryInTheUrlNamespace() {
-    Reply r = server.post(SHOP, body("{\"name\":\"q1\"}", SPEC));
+    Reply r =
+        server.post(SHOP, body("{\"name\":\"q1\",\"annotations\":{\"team\":\"shop\"}}", SPEC));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     JsonNode o = r.json();
+    assertThat(SCHEMAS.problems(o)).isEmpty();
+    assertThat(o.at("/metadata/annotations/team").asText()).isEqualTo("shop");
     assertThat(o.path("kind").asText()).isEqualTo("TelemetryQuery");
     assertThat(o.path("metadata").path("namespace").asText()).isEqualTo("shop");
     assertThat(o.path("spec").path("metric").asText()).isEqualTo("latency");
@@ -94,6 +104,7 @@ class QueriesHandlerTest {
   void generateNameAndDryRun() {
     Reply r = server.post(SHOP + "?dryRun=All", body("{\"generateName\":\"q-\"}", SPEC));
     assertThat(r.status()).isEqualTo(201);
+    assertThat(SCHEMAS.problems(r.json())).isEmpty();
     assertThat(r.json().path("metadata").path("name").asText()).matches("q-[a-z0-9]{5}");
     assertThat(r.json().has("status")).isFalse();
   }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubetel.apiserver.http.ApiException;
+import io.kubetel.apiserver.http.Operation;
+import io.kubetel.apiserver.http.StatusMapper;
+import io.kubetel.model.problem.InvalidInputException;
 import io.kubetel.model.query.Aggregation;
+import io.kubetel.model.query.InvalidQueryException;
 import io.kubetel.model.query.QueryFilterOperator;
 import io.kubetel.model.query.QueryProblem;
 import io.kubetel.model.query.QueryValidator;
@@ -79,11 +83,11 @@ class QueryBodyParserTest {
         "{\"name\":\"q\"}|[]|spec: Required value",
         "{\"name\":\"q\",\"labels\":{\"a\":\"b c\"}}|{}|metadata.labels",
       })
-  void rejectsWith422(String metadata, String spec, String message) {
+  void rejectsAsInvalidInput(String metadata, String spec, String message) {
+    // The handler reports these as 422 Invalid about the object (see QueriesHandlerTest).
     assertThatThrownBy(() -> parser.parse(body(metadata, spec), "shop"))
-        .isInstanceOf(ApiException.class)
-        .hasMessageContaining(message)
-        .satisfies(e -> assertThat(((ApiException) e).code()).isEqualTo(422));
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(message);
   }
 
   @Test
@@ -111,5 +115,12 @@ class QueryBodyParserTest {
             "groupBy[2]",
             "step",
             "end");
+    ApiException api =
+        StatusMapper.map(
+            new InvalidQueryException(
+                QueryValidator.describe(QueryValidator.check(q.spec(), Instant.now()), "spec")),
+            Operation.create("queries", "TelemetryQuery", "q"));
+    assertThat(api.code()).isEqualTo(422);
+    assertThat(api.name()).isEqualTo("q");
   }
 }

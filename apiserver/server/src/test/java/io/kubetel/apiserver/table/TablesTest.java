@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.kubetel.apiserver.http.ApiException;
+import io.kubetel.model.problem.InvalidInputException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Table rendering, includeObject, content negotiation and cell formats. */
 class TablesTest {
   final ObjectMapper mapper = new ObjectMapper();
-  final Tables tables = new Tables(mapper);
+  final Tables tables = new Tables();
   final List<TableColumn> columns =
       List.of(
           TableColumn.name("n"),
@@ -36,17 +38,26 @@ class TablesTest {
     return o;
   }
 
+  ObjectMeta metadata() {
+    return mapper.convertValue(object().get("metadata"), ObjectMeta.class);
+  }
+
+  JsonNode json(Table table) {
+    return mapper.valueToTree(table);
+  }
+
   @Test
   void rendersColumnsRowsAndMetadata() {
     JsonNode t =
-        tables.render(
-            ResponseFormat.table("v1"),
-            columns,
-            true,
-            List.of(new TableRow(Arrays.asList("a", 1.5, null), object())),
-            IncludeObject.METADATA,
-            "100",
-            "tok");
+        json(
+            tables.render(
+                ResponseFormat.table("v1"),
+                columns,
+                true,
+                List.of(new TableRow(Arrays.asList("a", 1.5, null), object(), metadata())),
+                IncludeObject.METADATA,
+                "100",
+                "tok"));
     assertThat(t.path("apiVersion").asText()).isEqualTo("meta.k8s.io/v1");
     assertThat(t.path("metadata").path("continue").asText()).isEqualTo("tok");
     assertThat(t.path("columnDefinitions").get(0).path("format").asText()).isEqualTo("name");
@@ -61,19 +72,29 @@ class TablesTest {
 
   @Test
   void includeObjectModesAndLaterWatchEvents() {
-    var rows = List.of(new TableRow(Arrays.asList("a", 1, "w"), object()));
+    var rows = List.of(new TableRow(Arrays.asList("a", 1, "w"), object(), metadata()));
     JsonNode none =
-        tables.render(
-            ResponseFormat.table("v1"), columns, false, rows, IncludeObject.NONE, null, null);
+        json(
+            tables.render(
+                ResponseFormat.table("v1"), columns, false, rows, IncludeObject.NONE, null, null));
     assertThat(none.path("rows").get(0).has("object")).isFalse();
     assertThat(none.path("columnDefinitions").isNull()).isTrue();
     JsonNode full =
-        tables.render(
-            ResponseFormat.table("v1beta1"), columns, true, rows, IncludeObject.OBJECT, null, null);
+        json(
+            tables.render(
+                ResponseFormat.table("v1beta1"),
+                columns,
+                true,
+                rows,
+                IncludeObject.OBJECT,
+                null,
+                null));
     assertThat(full.path("apiVersion").asText()).isEqualTo("meta.k8s.io/v1beta1");
     assertThat(full.path("rows").get(0).path("object").path("kind").asText()).isEqualTo("Metric");
     assertThat(IncludeObject.parse(null)).isEqualTo(IncludeObject.METADATA);
-    assertThatThrownBy(() -> IncludeObject.parse("metadata")).isInstanceOf(ApiException.class);
+    assertThatThrownBy(() -> IncludeObject.parse("metadata"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("must be one of None, Metadata, Object");
   }
 
   @ParameterizedTest

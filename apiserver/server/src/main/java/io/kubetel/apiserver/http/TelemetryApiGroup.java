@@ -1,4 +1,4 @@
-package io.kubetel.apiserver.resource;
+package io.kubetel.apiserver.http;
 
 /** The aggregated API group and version kubetel serves. */
 public final class TelemetryApiGroup {
