@@ -13,7 +13,6 @@ import io.kubetel.apiserver.openapi.OpenApiEndpoints;
 import io.kubetel.apiserver.paging.ContinueKey;
 import io.kubetel.apiserver.resource.ResourceHandler;
 import io.kubetel.apiserver.resource.ResourceInfo;
-import io.kubetel.apiserver.resource.TelemetryResources;
 import io.kubetel.apiserver.security.Authenticator;
 import io.kubetel.apiserver.security.CertificateReloader;
 import io.kubetel.apiserver.security.ClientCertificateAuthenticator;

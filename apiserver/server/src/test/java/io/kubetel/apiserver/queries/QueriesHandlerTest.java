@@ -5,10 +5,10 @@ import static io.kubetel.apiserver.testing.Fixtures.series;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubetel.apiserver.TelemetryResources;
 import io.kubetel.apiserver.openapi.OpenApiV3Document;
 import io.kubetel.apiserver.paging.ContinueKey;
 import io.kubetel.apiserver.resource.ResourceSettings;
-import io.kubetel.apiserver.resource.TelemetryResources;
 import io.kubetel.apiserver.testing.MutableClock;
 import io.kubetel.apiserver.testing.PublishedSchemas;
 import io.kubetel.apiserver.testing.TestApiServer;

@@ -1,4 +1,4 @@
-package io.kubetel.apiserver.resource;
+package io.kubetel.apiserver;
 
 import static io.kubetel.apiserver.testing.TestApiServer.TABLE_ACCEPT;
 import static org.assertj.core.api.Assertions.assertThat;

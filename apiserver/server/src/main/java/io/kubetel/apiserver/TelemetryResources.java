@@ -1,4 +1,4 @@
-package io.kubetel.apiserver.resource;
+package io.kubetel.apiserver;
 
 import io.kubetel.apiserver.http.TelemetryApiGroup;
 import io.kubetel.apiserver.logs.LogsResource;
@@ -6,6 +6,10 @@ import io.kubetel.apiserver.metrics.MetricsResource;
 import io.kubetel.apiserver.paging.ContinueKey;
 import io.kubetel.apiserver.paging.ContinueTokens;
 import io.kubetel.apiserver.queries.QueriesHandler;
+import io.kubetel.apiserver.resource.ReadOnlyResourceHandler;
+import io.kubetel.apiserver.resource.ResourceHandler;
+import io.kubetel.apiserver.resource.ResourceInfo;
+import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.traces.TracesResource;
 import io.kubetel.model.store.TelemetryStore;
 import io.vertx.core.WorkerExecutor;
@@ -13,7 +17,8 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Creates every telemetry resource handler; called once by the server's composition root, which
+ * Creates every telemetry resource handler: part of the composition root (it is the one place that
+ * knows every resource package, so no resource package depends on another). {@link ApiServer}
  * mounts each handler under {@link TelemetryApiGroup#PATH} and publishes its {@link ResourceInfo}
  * in discovery and OpenAPI.
  */
