@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubetel.apiserver.paging.ContinueKey;
+import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.testing.TestApiServer;
 import io.kubetel.apiserver.testing.TestApiServer.Reply;
 import io.kubetel.store.ClickHouseTelemetryStore;

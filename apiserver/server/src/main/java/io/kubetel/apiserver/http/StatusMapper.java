@@ -3,6 +3,7 @@ package io.kubetel.apiserver.http;
 import com.fasterxml.jackson.core.JacksonException;
 import io.kubetel.apiserver.security.AuthenticationException;
 import io.kubetel.model.problem.InvalidInputException;
+import io.kubetel.model.problem.MalformedInputException;
 import io.kubetel.model.store.StoreLimitException;
 import io.kubetel.model.store.StoreUnavailableException;
 import io.vertx.core.json.DecodeException;
@@ -55,6 +56,9 @@ public final class StatusMapper {
       return operation.creates()
           ? new InvalidObjectException(operation.objectKind(), operation.objectName(), e.problems())
           : ApiException.badRequest(e.getMessage());
+    }
+    if (cause instanceof MalformedInputException e) {
+      return ApiException.badRequest(e.getMessage());
     }
     if (cause instanceof StoreLimitException e) {
       log.info("event=store_limit resource={} limit={}", operation.resource(), e.limit());

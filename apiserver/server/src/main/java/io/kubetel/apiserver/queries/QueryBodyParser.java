@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kubetel.apiserver.http.ApiException;
 import io.kubetel.apiserver.http.TelemetryApiGroup;
 import io.kubetel.apiserver.selection.ValueRules;
 import io.kubetel.model.json.Json;
 import io.kubetel.model.labels.LabelSyntax;
 import io.kubetel.model.problem.InvalidInputException;
+import io.kubetel.model.problem.MalformedInputException;
 import io.kubetel.model.query.TelemetryQuerySpec;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -58,7 +58,7 @@ public final class QueryBodyParser {
 
   /**
    * Parses everything but the spec, so a caller knows the object's name before the spec is checked.
-   * Strict-decoding problems are 400 {@link ApiException}s; invalid values are {@link
+   * Strict-decoding problems are {@link MalformedInputException}s (400); invalid values are {@link
    * InvalidInputException}s ({@code field: problem}).
    */
   public Envelope envelope(String body, String namespace) {
@@ -66,32 +66,32 @@ public final class QueryBodyParser {
     try {
       root = mapper.readTree(body);
     } catch (JsonProcessingException e) {
-      throw ApiException.badRequest(
+      throw new MalformedInputException(
           "request body is not valid JSON: " + e.getOriginalMessage().split("\n")[0]);
     }
     if (root == null || !root.isObject()) {
-      throw ApiException.badRequest("request body must be a JSON object (a TelemetryQuery)");
+      throw new MalformedInputException("request body must be a JSON object (a TelemetryQuery)");
     }
     unknownFields(root, TOP, "");
     String apiVersion = root.path("apiVersion").asText("");
     if (!apiVersion.equals(TelemetryApiGroup.API_VERSION)) {
-      throw ApiException.badRequest(
+      throw new MalformedInputException(
           "apiVersion \"" + apiVersion + "\" must be " + TelemetryApiGroup.API_VERSION);
     }
     String kind = root.path("kind").asText("");
     if (!kind.equals(KIND)) {
-      throw ApiException.badRequest("kind \"" + kind + "\" must be " + KIND);
+      throw new MalformedInputException("kind \"" + kind + "\" must be " + KIND);
     }
     JsonNode meta = root.path("metadata");
     if (!meta.isObject()) {
-      throw ApiException.badRequest("metadata is required (with name or generateName)");
+      throw new MalformedInputException("metadata is required (with name or generateName)");
     }
     unknownFields(meta, METADATA, "metadata.");
     String objectNamespace = text(meta, "namespace", "metadata.namespace");
     if (objectNamespace != null
         && !objectNamespace.isEmpty()
         && !objectNamespace.equals(namespace)) {
-      throw ApiException.badRequest(
+      throw new MalformedInputException(
           "the namespace of the provided object ("
               + objectNamespace
               + ") does not match the"
@@ -143,7 +143,7 @@ public final class QueryBodyParser {
     try {
       spec = mapper.treeToValue(specNode, TelemetryQuerySpec.class);
     } catch (UnrecognizedPropertyException e) {
-      throw ApiException.badRequest(
+      throw new MalformedInputException(
           "strict decoding error: unknown field \"" + path("spec", e) + "\"");
     } catch (InvalidFormatException e) {
       String allowed =
@@ -154,7 +154,7 @@ public final class QueryBodyParser {
     } catch (JsonMappingException e) {
       throw invalid(path("spec", e), "Invalid value: " + e.getOriginalMessage().split("\n")[0]);
     } catch (JsonProcessingException e) {
-      throw ApiException.badRequest("spec cannot be read: " + e.getOriginalMessage());
+      throw new MalformedInputException("spec cannot be read: " + e.getOriginalMessage());
     }
     if (spec == null) {
       throw invalid("spec", "Required value");
@@ -175,7 +175,7 @@ public final class QueryBodyParser {
       if (!allowed.contains(f)) {
         String hint =
             prefix.isEmpty() && f.equals("status") ? " (status is set by the server)" : "";
-        throw ApiException.badRequest(
+        throw new MalformedInputException(
             "strict decoding error: unknown field \"" + prefix + f + "\"" + hint);
       }
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubetel.apiserver.security.AuthenticationException;
 import io.kubetel.model.problem.InvalidInputException;
+import io.kubetel.model.problem.MalformedInputException;
 import io.kubetel.model.query.InvalidQueryException;
 import io.kubetel.model.store.StoreLimitException;
 import io.kubetel.model.store.StoreLimitException.Limit;
@@ -50,6 +51,12 @@ class StatusMapperTest {
             422,
             "Invalid",
             "TelemetryQuery \"q1\" is invalid: spec.metric: no data for metric x"),
+        row(
+            new MalformedInputException("kind \"Pod\" must be TelemetryQuery"),
+            CREATE,
+            400,
+            "BadRequest",
+            "kind \"Pod\" must be TelemetryQuery"),
         row(
             new StoreLimitException(Limit.ROWS_READ, "the query would read too many rows", null),
             READ,

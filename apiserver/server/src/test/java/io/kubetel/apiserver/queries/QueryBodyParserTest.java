@@ -7,6 +7,7 @@ import io.kubetel.apiserver.http.ApiException;
 import io.kubetel.apiserver.http.Operation;
 import io.kubetel.apiserver.http.StatusMapper;
 import io.kubetel.model.problem.InvalidInputException;
+import io.kubetel.model.problem.MalformedInputException;
 import io.kubetel.model.query.Aggregation;
 import io.kubetel.model.query.InvalidQueryException;
 import io.kubetel.model.query.QueryFilterOperator;
@@ -65,9 +66,12 @@ class QueryBodyParserTest {
       })
   void rejectsWith400(String body, String message) {
     assertThatThrownBy(() -> parser.parse(body, "shop"))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(MalformedInputException.class)
         .hasMessageContaining(message)
-        .satisfies(e -> assertThat(((ApiException) e).code()).isEqualTo(400));
+        .satisfies(
+            e ->
+                assertThat(StatusMapper.map(e, Operation.create("queries", "TelemetryQuery", "q")))
+                    .satisfies(api -> assertThat(api.code()).isEqualTo(400)));
   }
 
   @ParameterizedTest

@@ -3,6 +3,7 @@ package io.kubetel.apiserver.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubetel.apiserver.TelemetryResources;
 import io.kubetel.apiserver.paging.ContinueKey;
 import io.kubetel.apiserver.testing.MutableClock;
 import io.kubetel.store.testing.InMemoryTelemetryStore;
