@@ -14,12 +14,13 @@ import io.kubetel.operator.query.QuerySpecChecker;
 import io.kubetel.operator.query.TenantCatalogs;
 import io.kubetel.operator.tenant.ClickHouseTenantStorage;
 import io.kubetel.operator.tenant.TelemetryTenantReconciler;
-import io.kubetel.operator.tenant.TenantReconcilerConfig;
 import io.kubetel.operator.tenant.ViewerBindings;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
 import io.kubetel.store.clickhouse.ReadContext;
 import io.kubetel.store.query.ClickHouseQueryCatalog;
+import io.kubetel.store.retention.PartitionRetentionManager;
+import io.kubetel.store.retention.RetentionManager;
 import io.kubetel.store.schema.ClickHouseSchemaManager;
 import io.kubetel.store.sql.Dialect;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -38,9 +39,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: builds the Kubernetes client, the ClickHouse access through telemetry-core,
- * the three reconcilers, metrics and the management server, and owns their lifecycle. Nothing else
- * creates long-lived objects.
+ * The composition root: from the one {@link OperatorConfig} it builds the Kubernetes client, the
+ * ClickHouse access (the shared store module), the three controllers, metrics and the management
+ * server, and owns their lifecycle. Nothing else creates long-lived objects.
  */
 public final class OperatorApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OperatorApp.class);
@@ -68,7 +69,8 @@ public final class OperatorApp implements AutoCloseable {
   }
 
   /**
-   * Wires and starts everything.
+   * Wires and starts everything: ClickHouse access, metrics, the three controllers, the management
+   * server, then the operator (which elects a leader before reconciling when configured to).
    *
    * @param injectedClient a client to use (tests), or null to build one from the environment
    */
@@ -81,25 +83,7 @@ public final class OperatorApp implements AutoCloseable {
         new ClickHouseGateway(
             ClickHouseSettings.of(config.clickHouseUrl(), "default")
                 .withCredentials(config.clickHouseUser(), config.clickHousePassword()));
-    ClickHouseSchemaManager schema = new ClickHouseSchemaManager(gateway);
-
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    new JvmMemoryMetrics().bindTo(registry);
-    new JvmGcMetrics().bindTo(registry);
-    new JvmThreadMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
-
-    EventRecorder events = new EventRecorder(client, clock);
-    QuerySpecChecker checker =
-        new QuerySpecChecker(
-            new TenantCatalogs(
-                client,
-                // The layout (and so the dialect) is resolved on first use, when ClickHouse
-                // answers.
-                db ->
-                    new ClickHouseQueryCatalog(
-                        new ReadContext(gateway, Dialect.of(schema.layout()), db), clock),
-                config.defaultDatabase()));
+    PrometheusMeterRegistry registry = meterRegistry();
 
     Operator operator =
         new Operator(
@@ -116,26 +100,7 @@ public final class OperatorApp implements AutoCloseable {
                 o.withLeaderElectionConfiguration(leaderElection(config, stopping));
               }
             });
-    operator.register(
-        new TelemetryTenantReconciler(
-            new ClickHouseTenantStorage(schema, new LazyRetentionManager(gateway, schema)),
-            new ViewerBindings(client),
-            events,
-            new TenantReconcilerConfig(
-                config.retentionInterval(), Duration.ofSeconds(5), Duration.ofMinutes(5)),
-            clock));
-    operator.register(
-        new AlertRuleReconciler(
-            new AlertRuleValidator(
-                checker,
-                (ns, name) ->
-                    Optional.ofNullable(client.secrets().inNamespace(ns).withName(name).get())),
-            events,
-            clock,
-            config.recheckInterval()));
-    operator.register(
-        new DashboardReconciler(
-            new DashboardValidator(checker), events, clock, config.recheckInterval()));
+    registerControllers(operator, config, client, gateway, clock);
 
     ManagementServer management;
     try {
@@ -159,6 +124,62 @@ public final class OperatorApp implements AutoCloseable {
         config.leaderElection(),
         management.port());
     return new OperatorApp(client, injectedClient == null, gateway, operator, management, stopping);
+  }
+
+  /** Prometheus registry with the JVM and process metrics next to the reconcile metrics. */
+  private static PrometheusMeterRegistry meterRegistry() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    return registry;
+  }
+
+  /**
+   * The three controllers on shared ClickHouse access. Nothing here talks to ClickHouse yet: the
+   * operator must start (and report StorageReady=False) even while ClickHouse is down, so the
+   * server's layout is detected on first use.
+   */
+  private static void registerControllers(
+      Operator operator,
+      OperatorConfig config,
+      KubernetesClient client,
+      ClickHouseGateway gateway,
+      Clock clock) {
+    ClickHouseSchemaManager schema = new ClickHouseSchemaManager(gateway);
+    RetentionManager retention =
+        (database, perSignal, now) ->
+            new PartitionRetentionManager(gateway, schema.layout()).apply(database, perSignal, now);
+    EventRecorder events = new EventRecorder(client, clock);
+    operator.register(
+        new TelemetryTenantReconciler(
+            new ClickHouseTenantStorage(schema, retention),
+            new ViewerBindings(client),
+            events,
+            config.retentionInterval(),
+            clock));
+
+    QuerySpecChecker checker =
+        new QuerySpecChecker(
+            new TenantCatalogs(
+                client,
+                db ->
+                    new ClickHouseQueryCatalog(
+                        new ReadContext(gateway, Dialect.of(schema.layout()), db), clock),
+                config.defaultDatabase()));
+    operator.register(
+        new AlertRuleReconciler(
+            new AlertRuleValidator(
+                checker,
+                (ns, name) ->
+                    Optional.ofNullable(client.secrets().inNamespace(ns).withName(name).get())),
+            events,
+            clock,
+            config.recheckInterval()));
+    operator.register(
+        new DashboardReconciler(
+            new DashboardValidator(checker), events, clock, config.recheckInterval()));
   }
 
   /**

@@ -12,8 +12,10 @@ import io.fabric8.kubernetes.api.model.rbac.RoleRefBuilder;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
 import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubetel.crds.tenant.SubjectKind;
 import io.kubetel.crds.tenant.TelemetryTenant;
+import io.kubetel.operator.conditions.ErrorText;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +150,27 @@ public final class ViewerBindings {
       b.withApiGroup("rbac.authorization.k8s.io");
     }
     return b.build();
+  }
+
+  /**
+   * Grants the tenant's viewers access in exactly {@code namespaces}: the shared ClusterRole, then
+   * the bindings. A refusal by the API server (e.g. the operator lacks RBAC permissions) comes back
+   * as a message for the status instead of an exception.
+   *
+   * @return why access could not be granted, or empty when it was
+   */
+  public Optional<String> grant(TelemetryTenant tenant, Set<String> namespaces) {
+    try {
+      ensureClusterRole();
+      sync(tenant, namespaces);
+      return Optional.empty();
+    } catch (KubernetesClientException e) {
+      log.warn(
+          "event=viewer_bindings_failed tenant={} error={}",
+          tenant.getMetadata().getName(),
+          ErrorText.describe(e));
+      return Optional.of("cannot manage viewer RoleBindings: " + ErrorText.describe(e));
+    }
   }
 
   /**

@@ -84,7 +84,7 @@ class TelemetryTenantReconcilerIT {
                 storage,
                 new ViewerBindings(client),
                 new EventRecorder(client, Clock.systemUTC()),
-                TenantReconcilerConfig.defaults(),
+                Duration.ofHours(1),
                 Clock.systemUTC()));
   }
 

@@ -70,7 +70,7 @@ class TenantRbacRefusedIT {
                     schema, new PartitionRetentionManager(gateway, schema.layout())),
                 new ViewerBindings(client),
                 new EventRecorder(client, Clock.systemUTC()),
-                TenantReconcilerConfig.defaults(),
+                Duration.ofHours(1),
                 Clock.systemUTC()));
     try {
       client

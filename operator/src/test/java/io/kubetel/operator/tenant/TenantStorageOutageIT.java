@@ -13,6 +13,7 @@ import io.kubetel.model.query.Signal;
 import io.kubetel.operator.TestOperators;
 import io.kubetel.operator.conditions.ConditionSet;
 import io.kubetel.operator.events.EventRecorder;
+import io.kubetel.operator.retry.ExponentialBackoff;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
 import io.kubetel.store.layout.SchemaLayout;
@@ -100,12 +101,12 @@ class TenantStorageOutageIT {
     Operator operator =
         TestOperators.start(
             client,
+            new ExponentialBackoff(Duration.ofMillis(500), Duration.ofSeconds(2)),
             new TelemetryTenantReconciler(
                 storage,
                 new ViewerBindings(client),
                 new EventRecorder(client, Clock.systemUTC()),
-                new TenantReconcilerConfig(
-                    Duration.ofHours(1), Duration.ofMillis(500), Duration.ofSeconds(2)),
+                Duration.ofHours(1),
                 Clock.systemUTC()));
     try {
       client

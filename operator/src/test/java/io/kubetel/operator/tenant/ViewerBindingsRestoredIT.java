@@ -64,7 +64,7 @@ class ViewerBindingsRestoredIT {
                 new NoStorage(),
                 new ViewerBindings(client),
                 new EventRecorder(client, Clock.systemUTC()),
-                TenantReconcilerConfig.defaults(),
+                Duration.ofHours(1),
                 Clock.systemUTC()));
   }
 
