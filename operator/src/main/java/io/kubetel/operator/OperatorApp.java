@@ -14,7 +14,6 @@ import io.kubetel.operator.query.QuerySpecChecker;
 import io.kubetel.operator.query.TenantCatalogs;
 import io.kubetel.operator.tenant.ClickHouseTenantStorage;
 import io.kubetel.operator.tenant.TelemetryTenantReconciler;
-import io.kubetel.operator.tenant.ViewerBindings;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
 import io.kubetel.store.clickhouse.ReadContext;
@@ -155,7 +154,6 @@ public final class OperatorApp implements AutoCloseable {
     operator.register(
         new TelemetryTenantReconciler(
             new ClickHouseTenantStorage(schema, retention),
-            new ViewerBindings(client),
             events,
             config.retentionInterval(),
             clock));

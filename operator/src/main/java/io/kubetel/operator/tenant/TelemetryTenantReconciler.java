@@ -9,6 +9,8 @@ import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.kubetel.crds.tenant.TelemetryTenant;
 import io.kubetel.operator.conditions.ConditionTypes;
@@ -35,13 +37,17 @@ import org.slf4j.LoggerFactory;
  * #updateErrorStatus}) writes that status and JOSDK retries with {@link ExponentialBackoff}.
  */
 @ControllerConfiguration(name = TelemetryTenantReconciler.NAME, retry = ExponentialBackoff.class)
+// Explicit: the bindings need the owned namespaces, which the reconciliation works out first.
+@Workflow(
+    explicitInvocation = true,
+    handleExceptionsInReconciler = true,
+    dependents = @Dependent(type = ViewerBindings.class))
 public class TelemetryTenantReconciler
     implements Reconciler<TelemetryTenant>, Cleaner<TelemetryTenant> {
   private static final Logger log = LoggerFactory.getLogger(TelemetryTenantReconciler.class);
 
   public static final String NAME = "telemetrytenant";
 
-  private final ViewerBindings bindings;
   private final StorageProvisioning storage;
   private final TenantDeletion deletion;
   private final EventRecorder events;
@@ -51,14 +57,9 @@ public class TelemetryTenantReconciler
    * @param retentionInterval how often retention runs per tenant
    */
   public TelemetryTenantReconciler(
-      TenantStorage storage,
-      ViewerBindings bindings,
-      EventRecorder events,
-      Duration retentionInterval,
-      Clock clock) {
-    this.bindings = bindings;
+      TenantStorage storage, EventRecorder events, Duration retentionInterval, Clock clock) {
     this.storage = new StorageProvisioning(storage, retentionInterval);
-    this.deletion = new TenantDeletion(storage, bindings, events);
+    this.deletion = new TenantDeletion(storage, events);
     this.events = events;
     this.clock = clock;
   }
@@ -85,7 +86,7 @@ public class TelemetryTenantReconciler
             context.getPrimaryCache().list().toList(),
             namespaces);
     status.resolvedNamespaces(claims.owned());
-    Optional<String> viewerError = bindings.grant(tenant, claims.owned());
+    Optional<String> viewerError = ViewerAccess.grant(tenant, claims.owned(), context);
     Optional<Duration> nextRetention =
         storage.provision(tenant, status, now, NextRetry.after(context));
     status.summariseReady(

@@ -21,19 +21,21 @@ final class TenantDeletion {
   private static final Logger log = LoggerFactory.getLogger(TenantDeletion.class);
 
   private final TenantStorage storage;
-  private final ViewerBindings bindings;
   private final EventRecorder events;
 
-  TenantDeletion(TenantStorage storage, ViewerBindings bindings, EventRecorder events) {
+  TenantDeletion(TenantStorage storage, EventRecorder events) {
     this.storage = storage;
-    this.bindings = bindings;
     this.events = events;
   }
 
   DeleteControl delete(TelemetryTenant tenant, Context<TelemetryTenant> context) {
     String name = tenant.getMetadata().getName();
     String database = tenant.database();
-    bindings.deleteAll(name);
+    // The viewer bindings (owner references let Kubernetes collect them too; this is at once).
+    context
+        .managedWorkflowAndDependentResourceContext()
+        .cleanupManageWorkflow()
+        .throwAggregateExceptionIfErrorsPresent();
     if (!dropsData(tenant) || !Identifiers.isValidDatabase(database)) {
       log.info("event=tenant_data_retained tenant={} database={}", name, database);
       return DeleteControl.defaultDelete();

@@ -1,7 +1,6 @@
 package io.kubetel.operator.tenant;
 
 import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -14,15 +13,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What wakes a tenant besides its own changes: namespaces (creation, deletion, labels), the other
- * tenants (their namespaces may free or take ones this tenant selects) and its viewer RoleBindings
- * (one deleted or edited by hand is restored at once).
+ * What wakes a tenant besides its own changes and its viewer RoleBindings (watched by the {@link
+ * ViewerBindings} dependent): namespaces (creation, deletion, labels) and the other tenants (their
+ * namespaces may free or take ones this tenant selects).
  */
 final class TenantEventSources {
 
   static final String NAMESPACES = "namespaces";
   static final String PEERS = "peer-tenants";
-  static final String BINDINGS = "viewer-rolebindings";
 
   private TenantEventSources() {}
 
@@ -39,22 +37,8 @@ final class TenantEventSources {
             .withSecondaryToPrimaryMapper(
                 (TelemetryTenant t) -> allTenants(context, t.getMetadata().getName()))
             .build();
-    // Without this watch a binding broken by hand would stay broken until the next spec change or
-    // retention run.
-    var viewerBindings =
-        InformerEventSourceConfiguration.from(RoleBinding.class, TelemetryTenant.class)
-            .withName(BINDINGS)
-            .withLabelSelector(ViewerBindings.MANAGED_SELECTOR)
-            .withSecondaryToPrimaryMapper(
-                (RoleBinding rb) ->
-                    ViewerBindings.owningTenant(rb)
-                        .map(tenant -> Set.of(new ResourceID(tenant)))
-                        .orElse(Set.of()))
-            .build();
     return List.of(
-        new InformerEventSource<>(namespaces, context),
-        new InformerEventSource<>(peers, context),
-        new InformerEventSource<>(viewerBindings, context));
+        new InformerEventSource<>(namespaces, context), new InformerEventSource<>(peers, context));
   }
 
   /** The namespaces that exist, from the namespace informer's cache. */

@@ -82,7 +82,6 @@ class TelemetryTenantReconcilerIT {
             client,
             new TelemetryTenantReconciler(
                 storage,
-                new ViewerBindings(client),
                 new EventRecorder(client, Clock.systemUTC()),
                 Duration.ofHours(1),
                 Clock.systemUTC()));

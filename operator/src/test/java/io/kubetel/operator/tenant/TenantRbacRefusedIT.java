@@ -68,7 +68,6 @@ class TenantRbacRefusedIT {
             new TelemetryTenantReconciler(
                 new ClickHouseTenantStorage(
                     schema, new PartitionRetentionManager(gateway, schema.layout())),
-                new ViewerBindings(client),
                 new EventRecorder(client, Clock.systemUTC()),
                 Duration.ofHours(1),
                 Clock.systemUTC()));

@@ -104,7 +104,6 @@ class TenantStorageOutageIT {
             new ExponentialBackoff(Duration.ofMillis(500), Duration.ofSeconds(2)),
             new TelemetryTenantReconciler(
                 storage,
-                new ViewerBindings(client),
                 new EventRecorder(client, Clock.systemUTC()),
                 Duration.ofHours(1),
                 Clock.systemUTC()));

@@ -62,7 +62,6 @@ class ViewerBindingsRestoredIT {
             client,
             new TelemetryTenantReconciler(
                 new NoStorage(),
-                new ViewerBindings(client),
                 new EventRecorder(client, Clock.systemUTC()),
                 Duration.ofHours(1),
                 Clock.systemUTC()));
@@ -194,6 +193,33 @@ class ViewerBindingsRestoredIT {
         .untilAsserted(() -> assertIntact(binding("billing-api", "billing"), "billing"));
     assertThat(binding("billing-api", "billing").getSubjects())
         .noneSatisfy(s -> assertThat(s.getName()).isEqualTo("intruder"));
+  }
+
+  @Test
+  void aSubjectAddedByHandIsRemovedAgain() {
+    readyTenant("ledger", List.of("ledger-api"));
+
+    // An extra subject is an extra grant: the binding must go back to exactly the tenant's viewers.
+    client
+        .rbac()
+        .roleBindings()
+        .inNamespace("ledger-api")
+        .withName("kubetel-viewer-ledger")
+        .edit(
+            rb ->
+                new RoleBindingBuilder(rb)
+                    .addToSubjects(
+                        new SubjectBuilder()
+                            .withKind("User")
+                            .withName("intruder")
+                            .withApiGroup("rbac.authorization.k8s.io")
+                            .build())
+                    .build());
+
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(() -> assertIntact(binding("ledger-api", "ledger"), "ledger"));
   }
 
   @Test
