@@ -32,7 +32,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -168,10 +167,7 @@ public final class OperatorApp implements AutoCloseable {
                 config.defaultDatabase()));
     operator.register(
         new AlertRuleReconciler(
-            new AlertRuleValidator(
-                checker,
-                (ns, name) ->
-                    Optional.ofNullable(client.secrets().inNamespace(ns).withName(name).get())),
+            new AlertRuleValidator(checker, AlertRuleValidator.secretsOf(client)),
             events,
             clock,
             config.recheckInterval()));

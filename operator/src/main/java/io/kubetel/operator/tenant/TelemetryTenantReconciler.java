@@ -151,16 +151,7 @@ public class TelemetryTenantReconciler
    * @return whether the status changed (and so has to be written)
    */
   private boolean publish(TelemetryTenant tenant, TenantStatusDraft status) {
-    status
-        .transitions()
-        .forEach(
-            c -> {
-              if (c.isTrue()) {
-                events.normal(tenant, c.getReason(), c.getMessage());
-              } else {
-                events.warning(tenant, c.getReason(), c.getMessage());
-              }
-            });
+    status.transitions().forEach(c -> events.announce(tenant, c));
     if (!status.changed()) {
       return false;
     }

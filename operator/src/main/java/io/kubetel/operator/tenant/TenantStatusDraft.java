@@ -5,6 +5,7 @@ import io.kubetel.crds.tenant.TelemetryTenant;
 import io.kubetel.crds.tenant.TelemetryTenantStatus;
 import io.kubetel.operator.conditions.ConditionSet;
 import io.kubetel.operator.conditions.ConditionTypes;
+import io.kubetel.operator.query.ValidationConditions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -124,7 +125,8 @@ final class TenantStatusDraft {
         && Objects.equals(before.getDatabase(), after.getDatabase())
         && Objects.equals(before.getLastRetentionRun(), after.getLastRetentionRun())
         && Objects.equals(before.getObservedGeneration(), after.getObservedGeneration())
-        && render(before.getConditions()).equals(render(after.getConditions())));
+        && ValidationConditions.render(before.getConditions())
+            .equals(ValidationConditions.render(after.getConditions())));
   }
 
   /** The conditions whose status changed (or that appeared), Ready first. */
@@ -138,22 +140,6 @@ final class TenantStatusDraft {
       }
     }
     return out;
-  }
-
-  private static String render(List<Condition> conditions) {
-    if (conditions == null) {
-      return "[]";
-    }
-    StringBuilder sb = new StringBuilder();
-    conditions.forEach(
-        c ->
-            sb.append(c)
-                .append('@')
-                .append(c.getLastTransitionTime())
-                .append('/')
-                .append(c.getObservedGeneration())
-                .append(';'));
-    return sb.toString();
   }
 
   private static TelemetryTenantStatus copy(TelemetryTenantStatus s) {

@@ -38,6 +38,14 @@ class ViewerBindingsRestoredIT {
 
   static KubernetesClient client;
 
+  /** A subject someone adds by hand. */
+  static final io.fabric8.kubernetes.api.model.rbac.Subject INTRUDER =
+      new SubjectBuilder()
+          .withKind("User")
+          .withName("intruder")
+          .withApiGroup("rbac.authorization.k8s.io")
+          .build();
+
   Operator operator;
 
   /** Storage that is always available and holds nothing. */
@@ -176,16 +184,7 @@ class ViewerBindingsRestoredIT {
         .roleBindings()
         .inNamespace("billing-api")
         .withName("kubetel-viewer-billing")
-        .edit(
-            rb ->
-                new RoleBindingBuilder(rb)
-                    .withSubjects(
-                        new SubjectBuilder()
-                            .withKind("User")
-                            .withName("intruder")
-                            .withApiGroup("rbac.authorization.k8s.io")
-                            .build())
-                    .build());
+        .edit(rb -> new RoleBindingBuilder(rb).withSubjects(INTRUDER).build());
 
     await()
         .ignoreExceptions()
@@ -205,16 +204,7 @@ class ViewerBindingsRestoredIT {
         .roleBindings()
         .inNamespace("ledger-api")
         .withName("kubetel-viewer-ledger")
-        .edit(
-            rb ->
-                new RoleBindingBuilder(rb)
-                    .addToSubjects(
-                        new SubjectBuilder()
-                            .withKind("User")
-                            .withName("intruder")
-                            .withApiGroup("rbac.authorization.k8s.io")
-                            .build())
-                    .build());
+        .edit(rb -> new RoleBindingBuilder(rb).addToSubjects(INTRUDER).build());
 
     await()
         .ignoreExceptions()
