@@ -8,6 +8,7 @@ import io.kubetel.operator.conditions.ErrorText;
 import io.kubetel.operator.events.EventRecorder;
 import io.kubetel.operator.retry.NextRetry;
 import io.kubetel.store.sql.Identifiers;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +33,18 @@ final class TenantDeletion {
     String name = tenant.getMetadata().getName();
     String database = tenant.database();
     // The viewer bindings (owner references let Kubernetes collect them too; this is at once).
-    context
-        .managedWorkflowAndDependentResourceContext()
-        .cleanupManageWorkflow()
-        .throwAggregateExceptionIfErrorsPresent();
+    Optional<Exception> bindingsLeft =
+        context
+            .managedWorkflowAndDependentResourceContext()
+            .cleanupManageWorkflow()
+            .getErroredDependents()
+            .values()
+            .stream()
+            .findFirst();
+    if (bindingsLeft.isPresent()) {
+      Exception e = bindingsLeft.get();
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
     if (!dropsData(tenant) || !Identifiers.isValidDatabase(database)) {
       log.info("event=tenant_data_retained tenant={} database={}", name, database);
       return DeleteControl.defaultDelete();
