@@ -92,7 +92,11 @@ class TenantStorageOutageIT {
   }
 
   static Condition condition(String type) {
-    TelemetryTenant t = client.resources(TelemetryTenant.class).withName("outage").get();
+    return condition("outage", type);
+  }
+
+  static Condition condition(String tenant, String type) {
+    TelemetryTenant t = client.resources(TelemetryTenant.class).withName(tenant).get();
     return ConditionSet.find(t.getStatus().getConditions(), type).orElseThrow();
   }
 
@@ -129,10 +133,13 @@ class TenantStorageOutageIT {
       TelemetryTenant t = TelemetryTenantReconcilerIT.tenant("gone", db, List.of("gone-ns"));
       t.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
       client.resource(t).create();
+      // Ready: provisioned, and no reconciliation is still writing the status.
       await()
           .ignoreExceptions()
           .atMost(Duration.ofSeconds(30))
-          .untilAsserted(() -> assertThat(databaseExists(db)).isTrue());
+          .untilAsserted(
+              () -> assertThat(condition("gone", "Ready").getStatus().name()).isEqualTo("True"));
+      assertThat(databaseExists(db)).isTrue();
 
       storage.up = false;
       client.resources(TelemetryTenant.class).withName("gone").delete();
