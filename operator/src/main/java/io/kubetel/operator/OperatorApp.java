@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.kubetel.operator.alertrule.AlertRuleReconciler;
 import io.kubetel.operator.alertrule.AlertRuleValidator;
@@ -86,14 +87,10 @@ public final class OperatorApp implements AutoCloseable {
     Operator operator =
         new Operator(
             o -> {
-              o.withKubernetesClient(client)
-                  .withCloseClientOnStop(false)
+              writes(o, client)
                   .withMetrics(new ReconcileMetrics(registry))
                   .withConcurrentReconciliationThreads(config.reconcileThreads())
-                  .withReconciliationTerminationTimeout(Duration.ofSeconds(20))
-                  // Status is written by JSON merge patch: the tested path (see environment.md).
-                  .withUseSSAToPatchPrimaryResource(false)
-                  .withSSABasedCreateUpdateMatchForDependentResources(false);
+                  .withReconciliationTerminationTimeout(Duration.ofSeconds(20));
               if (config.leaderElection()) {
                 o.withLeaderElectionConfiguration(leaderElection(config, stopping));
               }
@@ -122,6 +119,20 @@ public final class OperatorApp implements AutoCloseable {
         config.leaderElection(),
         management.port());
     return new OperatorApp(client, injectedClient == null, gateway, operator, management, stopping);
+  }
+
+  /**
+   * How every operator of this project talks to the API server, in production and in tests: through
+   * {@code client} (closed by its owner, not by JOSDK), writing status by JSON merge patch and
+   * dependents by create/update instead of server-side apply. That is the tested path: the fabric8
+   * mock server has no server-side apply (see environment.md).
+   */
+  public static ConfigurationServiceOverrider writes(
+      ConfigurationServiceOverrider o, KubernetesClient client) {
+    return o.withKubernetesClient(client)
+        .withCloseClientOnStop(false)
+        .withUseSSAToPatchPrimaryResource(false)
+        .withSSABasedCreateUpdateMatchForDependentResources(false);
   }
 
   /** Prometheus registry with the JVM and process metrics next to the reconcile metrics. */
