@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.kubetel.operator.alertrule.AlertRuleReconciler;
 import io.kubetel.operator.alertrule.AlertRuleValidator;
@@ -14,13 +15,12 @@ import io.kubetel.operator.query.QuerySpecChecker;
 import io.kubetel.operator.query.TenantCatalogs;
 import io.kubetel.operator.tenant.ClickHouseTenantStorage;
 import io.kubetel.operator.tenant.TelemetryTenantReconciler;
-import io.kubetel.operator.tenant.TenantReconcilerConfig;
-import io.kubetel.operator.tenant.ViewerBindings;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
 import io.kubetel.store.clickhouse.ReadContext;
 import io.kubetel.store.query.ClickHouseQueryCatalog;
 import io.kubetel.store.retention.PartitionRetentionManager;
+import io.kubetel.store.retention.RetentionManager;
 import io.kubetel.store.schema.ClickHouseSchemaManager;
 import io.kubetel.store.sql.Dialect;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -33,15 +33,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: builds the Kubernetes client, the ClickHouse access through telemetry-core,
- * the three reconcilers, metrics and the management server, and owns their lifecycle. Nothing else
- * creates long-lived objects.
+ * The composition root: from the one {@link OperatorConfig} it builds the Kubernetes client, the
+ * ClickHouse access (the shared store module), the three controllers, metrics and the management
+ * server, and owns their lifecycle. Nothing else creates long-lived objects.
  */
 public final class OperatorApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OperatorApp.class);
@@ -69,7 +68,8 @@ public final class OperatorApp implements AutoCloseable {
   }
 
   /**
-   * Wires and starts everything.
+   * Wires and starts everything: ClickHouse access, metrics, the three controllers, the management
+   * server, then the operator (which elects a leader before reconciling when configured to).
    *
    * @param injectedClient a client to use (tests), or null to build one from the environment
    */
@@ -82,63 +82,20 @@ public final class OperatorApp implements AutoCloseable {
         new ClickHouseGateway(
             ClickHouseSettings.of(config.clickHouseUrl(), "default")
                 .withCredentials(config.clickHouseUser(), config.clickHousePassword()));
-    ClickHouseSchemaManager schema = new ClickHouseSchemaManager(gateway);
-
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    new JvmMemoryMetrics().bindTo(registry);
-    new JvmGcMetrics().bindTo(registry);
-    new JvmThreadMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
-
-    EventRecorder events = new EventRecorder(client, clock);
-    QuerySpecChecker checker =
-        new QuerySpecChecker(
-            new TenantCatalogs(
-                client,
-                // The layout (and so the dialect) is resolved on first use, when ClickHouse
-                // answers.
-                db ->
-                    new ClickHouseQueryCatalog(
-                        new ReadContext(gateway, Dialect.of(schema.layout()), db), clock),
-                config.defaultDatabase()));
+    PrometheusMeterRegistry registry = meterRegistry();
 
     Operator operator =
         new Operator(
             o -> {
-              o.withKubernetesClient(client)
-                  .withCloseClientOnStop(false)
+              writes(o, client)
                   .withMetrics(new ReconcileMetrics(registry))
                   .withConcurrentReconciliationThreads(config.reconcileThreads())
-                  .withReconciliationTerminationTimeout(Duration.ofSeconds(20))
-                  // Status is written by JSON merge patch: the tested path (see environment.md).
-                  .withUseSSAToPatchPrimaryResource(false)
-                  .withSSABasedCreateUpdateMatchForDependentResources(false);
+                  .withReconciliationTerminationTimeout(Duration.ofSeconds(20));
               if (config.leaderElection()) {
                 o.withLeaderElectionConfiguration(leaderElection(config, stopping));
               }
             });
-    operator.register(
-        new TelemetryTenantReconciler(
-            new ClickHouseTenantStorage(
-                // Both ask the one detection of the schema manager, on first use.
-                schema, new PartitionRetentionManager(gateway, schema::layout)),
-            new ViewerBindings(client),
-            events,
-            new TenantReconcilerConfig(
-                config.retentionInterval(), Duration.ofSeconds(5), Duration.ofMinutes(5)),
-            clock));
-    operator.register(
-        new AlertRuleReconciler(
-            new AlertRuleValidator(
-                checker,
-                (ns, name) ->
-                    Optional.ofNullable(client.secrets().inNamespace(ns).withName(name).get())),
-            events,
-            clock,
-            config.recheckInterval()));
-    operator.register(
-        new DashboardReconciler(
-            new DashboardValidator(checker), events, clock, config.recheckInterval()));
+    registerControllers(operator, config, client, gateway, clock);
 
     ManagementServer management;
     try {
@@ -162,6 +119,71 @@ public final class OperatorApp implements AutoCloseable {
         config.leaderElection(),
         management.port());
     return new OperatorApp(client, injectedClient == null, gateway, operator, management, stopping);
+  }
+
+  /**
+   * How every operator of this project talks to the API server, in production and in tests: through
+   * {@code client} (closed by its owner, not by JOSDK), writing status by JSON merge patch and
+   * dependents by create/update instead of server-side apply. That is the tested path: the fabric8
+   * mock server has no server-side apply (see environment.md).
+   */
+  public static ConfigurationServiceOverrider writes(
+      ConfigurationServiceOverrider o, KubernetesClient client) {
+    return o.withKubernetesClient(client)
+        .withCloseClientOnStop(false)
+        .withUseSSAToPatchPrimaryResource(false)
+        .withSSABasedCreateUpdateMatchForDependentResources(false);
+  }
+
+  /** Prometheus registry with the JVM and process metrics next to the reconcile metrics. */
+  private static PrometheusMeterRegistry meterRegistry() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    return registry;
+  }
+
+  /**
+   * The three controllers on shared ClickHouse access. Nothing here talks to ClickHouse yet: the
+   * operator must start (and report StorageReady=False) even while ClickHouse is down, so the
+   * server's layout is detected on first use.
+   */
+  private static void registerControllers(
+      Operator operator,
+      OperatorConfig config,
+      KubernetesClient client,
+      ClickHouseGateway gateway,
+      Clock clock) {
+    ClickHouseSchemaManager schema = new ClickHouseSchemaManager(gateway);
+    // Retention and the schema manager share the one layout detection, asked on first use.
+    RetentionManager retention = new PartitionRetentionManager(gateway, schema::layout);
+    EventRecorder events = new EventRecorder(client, clock);
+    operator.register(
+        new TelemetryTenantReconciler(
+            new ClickHouseTenantStorage(schema, retention),
+            events,
+            config.retentionInterval(),
+            clock));
+
+    QuerySpecChecker checker =
+        new QuerySpecChecker(
+            new TenantCatalogs(
+                client,
+                db ->
+                    new ClickHouseQueryCatalog(
+                        new ReadContext(gateway, Dialect.of(schema.layout()), db), clock),
+                config.defaultDatabase()));
+    operator.register(
+        new AlertRuleReconciler(
+            new AlertRuleValidator(checker, AlertRuleValidator.secretsOf(client)),
+            events,
+            clock,
+            config.recheckInterval()));
+    operator.register(
+        new DashboardReconciler(
+            new DashboardValidator(checker), events, clock, config.recheckInterval()));
   }
 
   /**

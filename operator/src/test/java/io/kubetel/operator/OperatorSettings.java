@@ -8,11 +8,8 @@ final class OperatorSettings {
 
   private OperatorSettings() {}
 
+  /** Production's way of writing ({@link OperatorApp#writes}), without checking the CRDs. */
   static void forMockServer(ConfigurationServiceOverrider o, KubernetesClient client) {
-    o.withKubernetesClient(client)
-        .withCloseClientOnStop(false)
-        .checkingCRDAndValidateLocalModel(false)
-        .withUseSSAToPatchPrimaryResource(false)
-        .withSSABasedCreateUpdateMatchForDependentResources(false);
+    OperatorApp.writes(o, client).checkingCRDAndValidateLocalModel(false);
   }
 }

@@ -3,6 +3,7 @@ package io.kubetel.operator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.processing.retry.Retry;
 
 /**
  * Starts JOSDK operators against the fabric8 mock API server: the mock server does not speak
@@ -12,11 +13,23 @@ public final class TestOperators {
 
   private TestOperators() {}
 
-  /** An operator with {@code reconcilers} registered and started. */
+  /** An operator with {@code reconcilers} registered as they declare themselves, and started. */
   public static Operator start(KubernetesClient client, Reconciler<?>... reconcilers) {
+    return start(client, null, reconcilers);
+  }
+
+  /**
+   * An operator with {@code reconcilers} registered with {@code retry} instead of the retry they
+   * declare (tests shorten the backoff), and started.
+   */
+  public static Operator start(KubernetesClient client, Retry retry, Reconciler<?>... reconcilers) {
     Operator operator = new Operator(o -> OperatorSettings.forMockServer(o, client));
     for (Reconciler<?> r : reconcilers) {
-      operator.register(r);
+      if (retry == null) {
+        operator.register(r);
+      } else {
+        operator.register(r, o -> o.withRetry(retry));
+      }
     }
     operator.start();
     return operator;

@@ -1,6 +1,7 @@
 package io.kubetel.operator.alertrule;
 
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubetel.crds.alertrule.AlertRule;
 import io.kubetel.crds.alertrule.AlertRuleSpec;
 import io.kubetel.crds.alertrule.Receiver;
@@ -30,6 +31,11 @@ public final class AlertRuleValidator {
       QuerySpecChecker queries, BiFunction<String, String, Optional<Secret>> secrets) {
     this.queries = queries;
     this.secrets = secrets;
+  }
+
+  /** Looks Secrets up through the API server (by namespace and name). */
+  public static BiFunction<String, String, Optional<Secret>> secretsOf(KubernetesClient client) {
+    return (ns, name) -> Optional.ofNullable(client.secrets().inNamespace(ns).withName(name).get());
   }
 
   /** All problems, most fundamental first; empty when the rule is valid. */

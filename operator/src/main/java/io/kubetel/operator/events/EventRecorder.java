@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubetel.crds.common.Condition;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,6 +38,18 @@ public final class EventRecorder {
   /** A Warning event. */
   public void warning(HasMetadata object, String reason, String message) {
     record(object, "Warning", reason, message);
+  }
+
+  /**
+   * An Event for a condition that changed status: Normal when it is now True, Warning otherwise,
+   * with the condition's reason and message.
+   */
+  public void announce(HasMetadata object, Condition condition) {
+    record(
+        object,
+        condition.isTrue() ? "Normal" : "Warning",
+        condition.getReason(),
+        condition.getMessage());
   }
 
   private void record(HasMetadata object, String type, String reason, String message) {

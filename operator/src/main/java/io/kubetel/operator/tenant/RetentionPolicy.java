@@ -4,6 +4,8 @@ import io.kubetel.crds.tenant.Retention;
 import io.kubetel.crds.tenant.TelemetryTenantStatus;
 import io.kubetel.model.duration.Durations;
 import io.kubetel.model.query.Signal;
+import io.kubetel.operator.conditions.ConditionSet;
+import io.kubetel.operator.conditions.ConditionTypes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -25,11 +27,17 @@ final class RetentionPolicy {
   }
 
   /**
-   * Whether retention must run now: never ran, the spec changed since, or the last run is at least
-   * {@code every} ago.
+   * Whether retention must run now: never ran, the last run failed, the spec changed since, or the
+   * last run is at least {@code every} ago.
    */
   static boolean due(TelemetryTenantStatus status, long generation, Instant now, Duration every) {
     if (status == null || status.getLastRetentionRun() == null) {
+      return true;
+    }
+    // A failed run is retried (with the controller's backoff), not left until the next interval.
+    if (!ConditionSet.find(status.getConditions(), ConditionTypes.RETENTION_APPLIED)
+        .map(c -> c.isTrue())
+        .orElse(false)) {
       return true;
     }
     if (status.getObservedGeneration() == null || status.getObservedGeneration() != generation) {

@@ -3,34 +3,49 @@ package io.kubetel.operator.tenant;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleRefBuilder;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
 import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.CRUDKubernetesBulkDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.GenericKubernetesResourceMatcher;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.kubetel.crds.tenant.SubjectKind;
 import io.kubetel.crds.tenant.TelemetryTenant;
-import java.util.HashMap;
+import java.net.HttpURLConnection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Grants a tenant's viewers read access to its telemetry: one RoleBinding per owned namespace to
- * the shared ClusterRole {@value #CLUSTER_ROLE}, owned by the tenant (garbage-collected with it)
- * and labelled with its name, and removed from namespaces the tenant no longer owns. The labels
- * ({@value #TENANT_LABEL}, {@value #MANAGED_BY}) also let the reconciler watch the bindings, so one
- * deleted or edited by hand is restored at once.
+ * A tenant's viewer RoleBindings as a JOSDK bulk dependent resource: exactly one binding per owned
+ * namespace (none without viewers) to the shared ClusterRole {@value #CLUSTER_ROLE}, owned by the
+ * tenant and labelled with its name; bindings in namespaces it no longer owns are deleted. JOSDK
+ * watches the labelled bindings, so one deleted or edited by hand (subjects, labels, owner) wakes
+ * its tenant and is restored at once.
+ *
+ * <p>Beyond JOSDK's defaults it knows RBAC: subjects must match exactly (an added subject is a
+ * grant), a changed roleRef means delete and create (roleRef is immutable), and a binding of our
+ * name that lost its labels (so the watch no longer sees it) is taken back instead of failing on
+ * AlreadyExists.
  */
-public final class ViewerBindings {
+@KubernetesDependent(informer = @Informer(labelSelector = ViewerBindings.MANAGED_SELECTOR))
+public class ViewerBindings extends KubernetesDependentResource<RoleBinding, TelemetryTenant>
+    implements CRUDKubernetesBulkDependentResource<RoleBinding, TelemetryTenant>,
+        SecondaryToPrimaryMapper<RoleBinding> {
   private static final Logger log = LoggerFactory.getLogger(ViewerBindings.class);
 
   /** The shared read-only ClusterRole on the telemetry API group. */
@@ -39,7 +54,6 @@ public final class ViewerBindings {
   /** Label carrying the owning tenant's name on every RoleBinding the operator manages. */
   public static final String TENANT_LABEL = "kubetel.io/tenant";
 
-  static final String TELEMETRY_GROUP = "telemetry.kubetel.io";
   static final String MANAGED_BY = "app.kubernetes.io/managed-by";
   static final String OPERATOR = "kubetel-operator";
   static final String TENANT_KIND = "TelemetryTenant";
@@ -47,10 +61,11 @@ public final class ViewerBindings {
   /** Label selector matching every RoleBinding (and ClusterRole) this operator manages. */
   public static final String MANAGED_SELECTOR = MANAGED_BY + "=" + OPERATOR;
 
-  private final KubernetesClient client;
+  /** Context key under which the reconciliation passes the namespaces the tenant owns. */
+  private static final String OWNED_NAMESPACES = "kubetel.io/owned-namespaces";
 
-  public ViewerBindings(KubernetesClient client) {
-    this.client = client;
+  public ViewerBindings() {
+    super(RoleBinding.class);
   }
 
   /** The name of a tenant's RoleBinding in each of its namespaces. */
@@ -58,35 +73,42 @@ public final class ViewerBindings {
     return "kubetel-viewer-" + tenant;
   }
 
-  /** The shared ClusterRole: get/list/watch on every telemetry.kubetel.io resource. */
-  public static ClusterRole clusterRole() {
-    return new ClusterRoleBuilder()
-        .withMetadata(
-            new ObjectMetaBuilder()
-                .withName(CLUSTER_ROLE)
-                .withLabels(Map.of(MANAGED_BY, OPERATOR))
-                .build())
-        .withRules(
-            new PolicyRuleBuilder()
-                .withApiGroups(TELEMETRY_GROUP)
-                .withResources("*")
-                .withVerbs("get", "list", "watch")
-                .build())
-        .build();
+  /**
+   * Tells this dependent, for the current reconciliation, where the tenant's viewers get access.
+   */
+  static void grantIn(Context<TelemetryTenant> context, Set<String> namespaces) {
+    context
+        .managedWorkflowAndDependentResourceContext()
+        .put(OWNED_NAMESPACES, Set.copyOf(namespaces));
   }
 
-  /**
-   * Creates or updates the shared ClusterRole (the Helm chart ships it too; this is idempotent).
-   */
-  public void ensureClusterRole() {
-    ClusterRole desired = clusterRole();
-    ClusterRole existing = client.rbac().clusterRoles().withName(CLUSTER_ROLE).get();
-    if (existing == null) {
-      client.rbac().clusterRoles().resource(desired).create();
-    } else if (!Objects.equals(existing.getRules(), desired.getRules())) {
-      existing.setRules(desired.getRules());
-      client.rbac().clusterRoles().resource(existing).update();
+  @Override
+  public Map<ResourceID, RoleBinding> desiredResources(
+      TelemetryTenant tenant, Context<TelemetryTenant> context) {
+    if (tenant.getSpec().getViewers() == null || tenant.getSpec().getViewers().isEmpty()) {
+      return Map.of();
     }
+    Set<?> namespaces =
+        context
+            .managedWorkflowAndDependentResourceContext()
+            .getMandatory(OWNED_NAMESPACES, Set.class);
+    return namespaces.stream()
+        .map(ns -> desired(tenant, (String) ns))
+        .collect(Collectors.toMap(ResourceID::fromResource, Function.identity()));
+  }
+
+  @Override
+  public Map<ResourceID, RoleBinding> getSecondaryResources(
+      TelemetryTenant tenant, Context<TelemetryTenant> context) {
+    return context
+        .getSecondaryResourcesAsStream(RoleBinding.class)
+        .collect(Collectors.toMap(ResourceID::fromResource, Function.identity()));
+  }
+
+  /** The tenant a watched binding wakes: see {@link #owningTenant}. */
+  @Override
+  public Set<ResourceID> toPrimaryResourceIDs(RoleBinding rb) {
+    return owningTenant(rb).map(tenant -> Set.of(new ResourceID(tenant))).orElse(Set.of());
   }
 
   /**
@@ -150,116 +172,86 @@ public final class ViewerBindings {
     return b.build();
   }
 
-  /**
-   * Makes the tenant's RoleBindings exactly one per namespace in {@code namespaces} (none when it
-   * has no viewers).
-   *
-   * @return how many bindings were created, updated or deleted
-   */
-  public int sync(TelemetryTenant tenant, Set<String> namespaces) {
-    String name = tenant.getMetadata().getName();
-    boolean wanted =
-        tenant.getSpec().getViewers() != null && !tenant.getSpec().getViewers().isEmpty();
-    int changes = 0;
-    List<RoleBinding> existing =
-        client
-            .rbac()
-            .roleBindings()
-            .inAnyNamespace()
-            .withLabel(TENANT_LABEL, name)
-            .list()
-            .getItems();
-    for (RoleBinding rb : existing) {
-      if (!wanted || !namespaces.contains(rb.getMetadata().getNamespace())) {
-        client
-            .rbac()
-            .roleBindings()
-            .inNamespace(rb.getMetadata().getNamespace())
-            .resource(rb)
-            .delete();
-        log.info(
-            "event=viewer_binding_deleted tenant={} namespace={}",
-            name,
-            rb.getMetadata().getNamespace());
-        changes++;
-      }
-    }
-    if (!wanted) {
-      return changes;
-    }
-    for (String ns : namespaces) {
-      RoleBinding want = desired(tenant, ns);
-      RoleBinding have =
-          existing.stream()
-              .filter(rb -> ns.equals(rb.getMetadata().getNamespace()))
-              .filter(rb -> want.getMetadata().getName().equals(rb.getMetadata().getName()))
-              .findFirst()
-              .orElse(null);
-      if (have == null) {
-        // A binding of that name without the tenant label had its labels stripped by hand (or was
-        // made by someone else under our name): take it back rather than fail on AlreadyExists.
-        have =
-            client
-                .rbac()
-                .roleBindings()
-                .inNamespace(ns)
-                .withName(want.getMetadata().getName())
-                .get();
-        if (have == null) {
-          client.rbac().roleBindings().inNamespace(ns).resource(want).create();
-          log.info("event=viewer_binding_created tenant={} namespace={}", name, ns);
-          changes++;
-          continue;
-        }
-      }
-      if (!Objects.equals(have.getRoleRef(), want.getRoleRef())) {
-        // roleRef is immutable in Kubernetes: replace the binding when it differs.
-        client.rbac().roleBindings().inNamespace(ns).resource(have).delete();
-        client.rbac().roleBindings().inNamespace(ns).resource(want).create();
-        log.info("event=viewer_binding_replaced tenant={} namespace={}", name, ns);
-        changes++;
-      } else if (!Objects.equals(have.getSubjects(), want.getSubjects())
-          || !hasOurLabelsAndOwner(have, want)) {
-        client
-            .rbac()
-            .roleBindings()
-            .inNamespace(ns)
-            .withName(want.getMetadata().getName())
-            .edit(rb -> restore(rb, want));
-        log.info("event=viewer_binding_restored tenant={} namespace={}", name, ns);
-        changes++;
-      }
-    }
-    return changes;
+  @Override
+  protected void addReferenceHandlingMetadata(RoleBinding desired, TelemetryTenant tenant) {
+    // desired() already sets the owner reference and the labels the watch maps back with.
   }
 
-  private static boolean hasOurLabelsAndOwner(RoleBinding have, RoleBinding want) {
-    Map<String, String> labels = have.getMetadata().getLabels();
-    List<OwnerReference> owners = have.getMetadata().getOwnerReferences();
-    return labels != null
-        && labels.entrySet().containsAll(want.getMetadata().getLabels().entrySet())
-        && owners != null
-        && owners.containsAll(want.getMetadata().getOwnerReferences());
+  /** Subjects and roleRef exactly as desired (an extra subject is an extra grant), and owned. */
+  @Override
+  public Result<RoleBinding> match(
+      RoleBinding actual,
+      RoleBinding desired,
+      TelemetryTenant tenant,
+      Context<TelemetryTenant> context) {
+    boolean matches =
+        GenericKubernetesResourceMatcher.match(desired, actual, false, true, context).matched()
+            && actual.getMetadata().getOwnerReferences() != null
+            && actual
+                .getMetadata()
+                .getOwnerReferences()
+                .containsAll(desired.getMetadata().getOwnerReferences());
+    return Result.computed(matches, desired);
   }
 
-  /** {@code have} with the wanted subjects, our labels and the tenant as controlling owner. */
-  private static RoleBinding restore(RoleBinding have, RoleBinding want) {
-    Map<String, String> labels = new HashMap<>();
-    if (have.getMetadata().getLabels() != null) {
-      labels.putAll(have.getMetadata().getLabels());
+  @Override
+  public RoleBinding create(
+      RoleBinding desired, TelemetryTenant tenant, Context<TelemetryTenant> context) {
+    try {
+      RoleBinding created = super.create(desired, tenant, context);
+      log(tenant, desired, "created");
+      return created;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+        throw e;
+      }
+      // A binding of our name without our labels (stripped by hand, or made by someone else under
+      // our name) is invisible to the watch: take it back.
+      RoleBinding existing = context.getClient().resource(desired).get();
+      if (existing == null) {
+        throw e;
+      }
+      return update(existing, desired, tenant, context);
     }
-    labels.putAll(want.getMetadata().getLabels());
-    return new RoleBindingBuilder(have)
-        .editMetadata()
-        .withLabels(labels)
-        .withOwnerReferences(want.getMetadata().getOwnerReferences())
-        .endMetadata()
-        .withSubjects(want.getSubjects())
-        .build();
   }
 
-  /** Deletes every RoleBinding of the tenant (on tenant deletion; owner references do it too). */
-  public void deleteAll(String tenant) {
-    client.rbac().roleBindings().inAnyNamespace().withLabel(TENANT_LABEL, tenant).delete();
+  @Override
+  public RoleBinding update(
+      RoleBinding actual,
+      RoleBinding desired,
+      TelemetryTenant tenant,
+      Context<TelemetryTenant> context) {
+    if (!Objects.equals(actual.getRoleRef(), desired.getRoleRef())) {
+      // roleRef is immutable in Kubernetes: replace the binding.
+      context.getClient().resource(actual).delete();
+      RoleBinding replaced = super.create(desired, tenant, context);
+      log(tenant, desired, "replaced");
+      return replaced;
+    }
+    // JOSDK's update merges labels and takes the rest from desired, but keeps the actual owners.
+    RoleBinding owned =
+        new RoleBindingBuilder(actual)
+            .editMetadata()
+            .withOwnerReferences(desired.getMetadata().getOwnerReferences())
+            .endMetadata()
+            .build();
+    RoleBinding updated = super.update(owned, desired, tenant, context);
+    log(tenant, desired, "restored");
+    return updated;
+  }
+
+  @Override
+  public void deleteTargetResource(
+      TelemetryTenant tenant, RoleBinding rb, ResourceID key, Context<TelemetryTenant> context) {
+    super.deleteTargetResource(tenant, rb, key, context);
+    log(tenant, rb, "deleted");
+  }
+
+  private static void log(TelemetryTenant tenant, RoleBinding rb, String what) {
+    log.info(
+        "event=viewer_binding_{} tenant={} namespace={}",
+        what,
+        tenant.getMetadata().getName(),
+        rb.getMetadata().getNamespace());
   }
 }

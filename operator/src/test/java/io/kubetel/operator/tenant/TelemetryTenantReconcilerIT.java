@@ -82,9 +82,8 @@ class TelemetryTenantReconcilerIT {
             client,
             new TelemetryTenantReconciler(
                 storage,
-                new ViewerBindings(client),
                 new EventRecorder(client, Clock.systemUTC()),
-                TenantReconcilerConfig.defaults(),
+                Duration.ofHours(1),
                 Clock.systemUTC()));
   }
 

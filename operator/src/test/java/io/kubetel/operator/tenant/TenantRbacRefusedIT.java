@@ -68,9 +68,8 @@ class TenantRbacRefusedIT {
             new TelemetryTenantReconciler(
                 new ClickHouseTenantStorage(
                     schema, new PartitionRetentionManager(gateway, schema.layout())),
-                new ViewerBindings(client),
                 new EventRecorder(client, Clock.systemUTC()),
-                TenantReconcilerConfig.defaults(),
+                Duration.ofHours(1),
                 Clock.systemUTC()));
     try {
       client

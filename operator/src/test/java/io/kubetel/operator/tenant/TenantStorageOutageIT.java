@@ -8,11 +8,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.kubetel.crds.common.Condition;
+import io.kubetel.crds.tenant.DeletionPolicy;
 import io.kubetel.crds.tenant.TelemetryTenant;
 import io.kubetel.model.query.Signal;
 import io.kubetel.operator.TestOperators;
 import io.kubetel.operator.conditions.ConditionSet;
 import io.kubetel.operator.events.EventRecorder;
+import io.kubetel.operator.retry.ExponentialBackoff;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
 import io.kubetel.store.layout.SchemaLayout;
@@ -90,23 +92,94 @@ class TenantStorageOutageIT {
   }
 
   static Condition condition(String type) {
-    TelemetryTenant t = client.resources(TelemetryTenant.class).withName("outage").get();
+    return condition("outage", type);
+  }
+
+  static Condition condition(String tenant, String type) {
+    TelemetryTenant t = client.resources(TelemetryTenant.class).withName(tenant).get();
     return ConditionSet.find(t.getStatus().getConditions(), type).orElseThrow();
+  }
+
+  /** The tenant operator on {@code storage}, retrying after 500 ms, 1 s, then every 2 s. */
+  static Operator startOperator(TenantStorage storage) {
+    return TestOperators.start(
+        client,
+        new ExponentialBackoff(Duration.ofMillis(500), Duration.ofSeconds(2)),
+        new TelemetryTenantReconciler(
+            storage,
+            new EventRecorder(client, Clock.systemUTC()),
+            Duration.ofHours(1),
+            Clock.systemUTC()));
+  }
+
+  static boolean databaseExists(String db) {
+    return !real.select(
+            "SELECT name FROM system.databases WHERE name = '" + db + "' FORMAT JSONEachRow")
+        .isEmpty();
+  }
+
+  @Test
+  void aTenantDeletedWhileStorageIsDownKeepsItsFinalizerUntilTheDropSucceeds() {
+    SwitchableStorage storage = new SwitchableStorage();
+    storage.up = true;
+    String db = database + "_del";
+    Operator operator = startOperator(storage);
+    try {
+      client
+          .namespaces()
+          .resource(
+              new NamespaceBuilder().withNewMetadata().withName("gone-ns").endMetadata().build())
+          .create();
+      TelemetryTenant t = TelemetryTenantReconcilerIT.tenant("gone", db, List.of("gone-ns"));
+      t.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
+      client.resource(t).create();
+      // Ready: provisioned, and no reconciliation is still writing the status.
+      await()
+          .ignoreExceptions()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> assertThat(condition("gone", "Ready").getStatus().name()).isEqualTo("True"));
+      assertThat(databaseExists(db)).isTrue();
+
+      storage.up = false;
+      client.resources(TelemetryTenant.class).withName("gone").delete();
+      await()
+          .ignoreExceptions()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(client.v1().events().inNamespace("default").list().getItems())
+                      .anySatisfy(
+                          e -> {
+                            assertThat(e.getInvolvedObject().getName()).isEqualTo("gone");
+                            assertThat(e.getType()).isEqualTo("Warning");
+                            assertThat(e.getReason()).isEqualTo("StorageUnavailable");
+                            assertThat(e.getMessage())
+                                .contains("cannot drop database " + db, "(attempt 2)");
+                          }));
+      // The finalizer holds the tenant (and so the data) until the drop succeeds.
+      assertThat(client.resources(TelemetryTenant.class).withName("gone").get()).isNotNull();
+      assertThat(databaseExists(db)).isTrue();
+
+      storage.up = true;
+      await()
+          .ignoreExceptions()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(client.resources(TelemetryTenant.class).withName("gone").get())
+                      .isNull());
+      assertThat(databaseExists(db)).isFalse();
+    } finally {
+      operator.stop();
+      real.execute("DROP DATABASE IF EXISTS " + db);
+    }
   }
 
   @Test
   void unreachableStorageIsReportedRetriedWithBackoffAndRecovers() {
     SwitchableStorage storage = new SwitchableStorage();
-    Operator operator =
-        TestOperators.start(
-            client,
-            new TelemetryTenantReconciler(
-                storage,
-                new ViewerBindings(client),
-                new EventRecorder(client, Clock.systemUTC()),
-                new TenantReconcilerConfig(
-                    Duration.ofHours(1), Duration.ofMillis(500), Duration.ofSeconds(2)),
-                Clock.systemUTC()));
+    Operator operator = startOperator(storage);
     try {
       client
           .namespaces()

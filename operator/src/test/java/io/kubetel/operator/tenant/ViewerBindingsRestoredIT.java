@@ -38,6 +38,14 @@ class ViewerBindingsRestoredIT {
 
   static KubernetesClient client;
 
+  /** A subject someone adds by hand. */
+  static final io.fabric8.kubernetes.api.model.rbac.Subject INTRUDER =
+      new SubjectBuilder()
+          .withKind("User")
+          .withName("intruder")
+          .withApiGroup("rbac.authorization.k8s.io")
+          .build();
+
   Operator operator;
 
   /** Storage that is always available and holds nothing. */
@@ -62,9 +70,8 @@ class ViewerBindingsRestoredIT {
             client,
             new TelemetryTenantReconciler(
                 new NoStorage(),
-                new ViewerBindings(client),
                 new EventRecorder(client, Clock.systemUTC()),
-                TenantReconcilerConfig.defaults(),
+                Duration.ofHours(1),
                 Clock.systemUTC()));
   }
 
@@ -177,16 +184,7 @@ class ViewerBindingsRestoredIT {
         .roleBindings()
         .inNamespace("billing-api")
         .withName("kubetel-viewer-billing")
-        .edit(
-            rb ->
-                new RoleBindingBuilder(rb)
-                    .withSubjects(
-                        new SubjectBuilder()
-                            .withKind("User")
-                            .withName("intruder")
-                            .withApiGroup("rbac.authorization.k8s.io")
-                            .build())
-                    .build());
+        .edit(rb -> new RoleBindingBuilder(rb).withSubjects(INTRUDER).build());
 
     await()
         .ignoreExceptions()
@@ -194,6 +192,24 @@ class ViewerBindingsRestoredIT {
         .untilAsserted(() -> assertIntact(binding("billing-api", "billing"), "billing"));
     assertThat(binding("billing-api", "billing").getSubjects())
         .noneSatisfy(s -> assertThat(s.getName()).isEqualTo("intruder"));
+  }
+
+  @Test
+  void aSubjectAddedByHandIsRemovedAgain() {
+    readyTenant("ledger", List.of("ledger-api"));
+
+    // An extra subject is an extra grant: the binding must go back to exactly the tenant's viewers.
+    client
+        .rbac()
+        .roleBindings()
+        .inNamespace("ledger-api")
+        .withName("kubetel-viewer-ledger")
+        .edit(rb -> new RoleBindingBuilder(rb).addToSubjects(INTRUDER).build());
+
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(() -> assertIntact(binding("ledger-api", "ledger"), "ledger"));
   }
 
   @Test

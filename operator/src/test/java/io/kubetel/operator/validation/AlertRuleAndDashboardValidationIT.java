@@ -64,10 +64,7 @@ class AlertRuleAndDashboardValidationIT {
         TestOperators.start(
             client,
             new AlertRuleReconciler(
-                new AlertRuleValidator(
-                    checker,
-                    (ns, name) ->
-                        Optional.ofNullable(client.secrets().inNamespace(ns).withName(name).get())),
+                new AlertRuleValidator(checker, AlertRuleValidator.secretsOf(client)),
                 events,
                 Clock.systemUTC(),
                 Duration.ofMinutes(10)),

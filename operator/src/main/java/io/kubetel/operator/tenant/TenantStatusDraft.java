@@ -1,0 +1,158 @@
+package io.kubetel.operator.tenant;
+
+import io.kubetel.crds.common.Condition;
+import io.kubetel.crds.tenant.TelemetryTenant;
+import io.kubetel.crds.tenant.TelemetryTenantStatus;
+import io.kubetel.operator.conditions.ConditionSet;
+import io.kubetel.operator.conditions.ConditionTypes;
+import io.kubetel.operator.query.ValidationConditions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedSet;
+
+/**
+ * The status one tenant reconciliation builds: it starts from the tenant's current status, each
+ * step records what it found, and {@link #summariseReady} derives {@code Ready} from the rest. It
+ * also tells whether anything changed (an unchanged tenant is not written, so peers are not woken
+ * for nothing) and which conditions changed status (each becomes an Event).
+ */
+final class TenantStatusDraft {
+
+  private final TelemetryTenantStatus before;
+  private final TelemetryTenantStatus status;
+  private final ConditionSet conditions;
+  private final long generation;
+
+  private TenantStatusDraft(TelemetryTenantStatus before, long generation, Clock clock) {
+    this.before = before;
+    this.generation = generation;
+    this.status = copy(before);
+    this.conditions = ConditionSet.from(before.getConditions(), generation, clock);
+  }
+
+  /** A draft of {@code tenant}'s status, starting from the status it has now. */
+  static TenantStatusDraft start(TelemetryTenant tenant, Clock clock) {
+    Long generation = tenant.getMetadata().getGeneration();
+    return new TenantStatusDraft(
+        tenant.getStatus() == null ? new TelemetryTenantStatus() : tenant.getStatus(),
+        generation == null ? 0 : generation,
+        clock);
+  }
+
+  /** The status the reconciliation started from. */
+  TelemetryTenantStatus before() {
+    return before;
+  }
+
+  long generation() {
+    return generation;
+  }
+
+  ConditionSet conditions() {
+    return conditions;
+  }
+
+  void database(String database) {
+    status.setDatabase(database);
+  }
+
+  void resolvedNamespaces(Collection<String> owned) {
+    status.setResolvedNamespaces(new ArrayList<>(owned));
+  }
+
+  void retentionRan(Instant at) {
+    status.setLastRetentionRun(at.truncatedTo(ChronoUnit.SECONDS).toString());
+  }
+
+  /**
+   * Sets {@code Ready} from what the steps found, the first problem winning: a namespace conflict,
+   * refused viewer bindings, unavailable storage, failed retention; else Ready, naming listed
+   * namespaces that do not exist yet.
+   */
+  void summariseReady(
+      Map<String, String> conflicts, String viewerError, SortedSet<String> missing, int owned) {
+    if (!conflicts.isEmpty()) {
+      conditions.set(
+          ConditionTypes.READY,
+          false,
+          "NamespaceConflict",
+          "namespaces already owned by another tenant: "
+              + NamespaceClaims.describe(conflicts)
+              + "; remove them from this tenant's spec or from the other tenant");
+    } else if (viewerError != null) {
+      conditions.set(ConditionTypes.READY, false, "ViewerBindingFailed", viewerError);
+    } else if (!conditions.isTrue(ConditionTypes.STORAGE_READY)) {
+      conditions.set(
+          ConditionTypes.READY,
+          false,
+          "StorageUnavailable",
+          conditions.get(ConditionTypes.STORAGE_READY).orElseThrow().getMessage());
+    } else if (!conditions.isTrue(ConditionTypes.RETENTION_APPLIED)) {
+      conditions.set(
+          ConditionTypes.READY,
+          false,
+          "RetentionFailed",
+          conditions.get(ConditionTypes.RETENTION_APPLIED).map(c -> c.getMessage()).orElse(""));
+    } else {
+      conditions.set(
+          ConditionTypes.READY,
+          true,
+          "Ready",
+          owned
+              + " namespace(s), database "
+              + status.getDatabase()
+              + (missing.isEmpty() ? "" : "; listed namespaces that do not exist yet: " + missing));
+    }
+  }
+
+  /** The finished status: the recorded fields, the conditions and the observed generation. */
+  TelemetryTenantStatus build() {
+    status.setConditions(conditions.toList());
+    status.setObservedGeneration(generation);
+    return status;
+  }
+
+  /** Whether the finished status differs from the one the reconciliation started from. */
+  boolean changed() {
+    TelemetryTenantStatus after = build();
+    return !(Objects.equals(before.getResolvedNamespaces(), after.getResolvedNamespaces())
+        && Objects.equals(before.getDatabase(), after.getDatabase())
+        && Objects.equals(before.getLastRetentionRun(), after.getLastRetentionRun())
+        && Objects.equals(before.getObservedGeneration(), after.getObservedGeneration())
+        && ValidationConditions.render(before.getConditions())
+            .equals(ValidationConditions.render(after.getConditions())));
+  }
+
+  /** The conditions whose status changed (or that appeared), Ready first. */
+  List<Condition> transitions() {
+    List<Condition> out = new ArrayList<>();
+    for (String type :
+        List.of(
+            ConditionTypes.READY, ConditionTypes.STORAGE_READY, ConditionTypes.RETENTION_APPLIED)) {
+      if (conditions.transitioned(type)) {
+        conditions.get(type).ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
+  private static TelemetryTenantStatus copy(TelemetryTenantStatus s) {
+    TelemetryTenantStatus c = new TelemetryTenantStatus();
+    c.setResolvedNamespaces(
+        s.getResolvedNamespaces() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(s.getResolvedNamespaces()));
+    c.setDatabase(s.getDatabase());
+    c.setLastRetentionRun(s.getLastRetentionRun());
+    c.setObservedGeneration(s.getObservedGeneration());
+    c.setConditions(
+        s.getConditions() == null ? new ArrayList<>() : new ArrayList<>(s.getConditions()));
+    return c;
+  }
+}
