@@ -3,14 +3,18 @@ package io.kubetel.architecture;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static io.kubetel.architecture.Roots.under;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * kubetel's layering, as ArchUnit rules over package roots: which module and package may use which,
@@ -32,10 +36,8 @@ public final class LayeringRules {
     "ch.qos.logback..", "org.apache.logging.log4j.core..", "org.slf4j.simple.."
   };
 
-  /** HTTP APIs a parser or the model must never see: requests and errors are the caller's. */
-  private static final String[] HTTP = {
-    "io.vertx..", "java.net.http..", "com.sun.net.httpserver.."
-  };
+  /** The JDK's HTTP client and server: shared libraries and parsers leave the wire to others. */
+  private static final String[] JDK_HTTP = {"java.net.http..", "com.sun.net.httpserver.."};
 
   /**
    * One named rule.
@@ -71,7 +73,7 @@ public final class LayeringRules {
       List.of(
           new Rule("model-self-contained", LayeringRules::modelSelfContained),
           new Rule("store-uses-only-model", LayeringRules::storeUsesOnlyModel),
-          new Rule("store-free-of-server-cli-types", LayeringRules::storeFreeOfServerCliTypes),
+          new Rule("store-no-http-vertx-fabric8-cli", LayeringRules::storeNoHttpVertxFabric8Cli),
           new Rule("crds-use-only-model", LayeringRules::crdsUseOnlyModel),
           new Rule("crds-free-of-store-cli-types", LayeringRules::crdsFreeOfStoreCliTypes),
           new Rule("apiserver-not-operator-crds", LayeringRules::apiserverNotOperatorCrds),
@@ -114,14 +116,17 @@ public final class LayeringRules {
     return usesWithinKubetelOnly(r, r.store(), r.model());
   }
 
-  /** The store is a library over ClickHouse: no server, cluster or CLI types, no log backend. */
-  static ArchRule storeFreeOfServerCliTypes(Roots r) {
+  /**
+   * The store is a library over ClickHouse: no HTTP API of its own (the ClickHouse client owns the
+   * wire), no Vert.x, fabric8 client or model, picocli or logging backend.
+   */
+  static ArchRule storeNoHttpVertxFabric8Cli(Roots r) {
     return noClasses()
         .that()
         .resideInAPackage(under(r.store()))
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(concat(SERVER_CLUSTER_CLI, LOGGING_BACKENDS))
+        .resideInAnyPackage(concat(JDK_HTTP, SERVER_CLUSTER_CLI, LOGGING_BACKENDS))
         .because("the store is a library the server, the operator and tools share");
   }
 
@@ -212,17 +217,21 @@ public final class LayeringRules {
   }
 
   /**
-   * Parsers (the server's selection package) and the whole model turn text into values and report
-   * bad input with the model's InvalidInputException; mapping that to an HTTP status is the HTTP
-   * layer's job, so they use no HTTP API and none of the server's http package (ApiException).
+   * Parsers (the server's selection package and every server class named {@code *Parser}) and the
+   * whole model turn text into values and report bad input with the model's InvalidInputException;
+   * mapping that to an HTTP status is the HTTP layer's job, so they use no HTTP API and none of the
+   * server's http package (ApiException).
    */
   static ArchRule parsersAndModelFreeOfHttp(Roots r) {
+    DescribedPredicate<JavaClass> parsers =
+        resideInAnyPackage(under(r.apiserver() + ".selection"), under(r.model()))
+            .or(resideInAPackage(under(r.apiserver())).and(simpleNameEndingWith("Parser")));
     return noClasses()
-        .that()
-        .resideInAnyPackage(under(r.apiserver() + ".selection"), under(r.model()))
+        .that(parsers)
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(concat(HTTP, new String[] {under(r.apiserver() + ".http")}))
+        .resideInAnyPackage(
+            concat(JDK_HTTP, new String[] {"io.vertx..", under(r.apiserver() + ".http")}))
         .because("parsing is independent of the transport; the HTTP layer maps errors");
   }
 
@@ -251,10 +260,7 @@ public final class LayeringRules {
         .because("within kubetel, " + layer + " may use only " + String.join(", ", allowed));
   }
 
-  private static String[] concat(String[] a, String[] b) {
-    String[] all = new String[a.length + b.length];
-    System.arraycopy(a, 0, all, 0, a.length);
-    System.arraycopy(b, 0, all, a.length, b.length);
-    return all;
+  private static String[] concat(String[]... groups) {
+    return Stream.of(groups).flatMap(Stream::of).toArray(String[]::new);
   }
 }

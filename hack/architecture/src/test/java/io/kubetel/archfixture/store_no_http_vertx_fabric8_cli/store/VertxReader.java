@@ -1,4 +1,4 @@
-package io.kubetel.archfixture.store_free_of_server_cli_types.store;
+package io.kubetel.archfixture.store_no_http_vertx_fabric8_cli.store;
 
 /** Breaks the rule: a store reader returning a Vert.x future. */
 public class VertxReader {
