@@ -1,9 +1,12 @@
 package io.kubetel.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -82,6 +85,7 @@ public final class LayeringRules {
           new Rule("operator-not-apiserver-web", LayeringRules::operatorNotApiserverWeb),
           new Rule("product-not-sample", LayeringRules::productNotSample),
           new Rule("parsers-model-free-of-http", LayeringRules::parsersAndModelFreeOfHttp),
+          new Rule("one-json-mapper", LayeringRules::oneJsonMapper),
           new Rule("modules-free-of-cycles", r -> freeOfCycles(r.base())),
           new Rule("model-free-of-cycles", r -> freeOfCycles(r.model())),
           new Rule("store-free-of-cycles", r -> freeOfCycles(r.store())),
@@ -233,6 +237,26 @@ public final class LayeringRules {
         .resideInAnyPackage(
             concat(JDK_HTTP, new String[] {"io.vertx..", under(r.apiserver() + ".http")}))
         .because("parsing is independent of the transport; the HTTP layer maps errors");
+  }
+
+  /**
+   * The model's {@code json.Json} builds kubetel's one Jackson mapper; everything else uses it (or
+   * readers and writers derived from it), so JSON reads and writes the same way everywhere. Any
+   * Jackson {@code *Mapper} constructed or built elsewhere is a second, differently configured one.
+   */
+  static ArchRule oneJsonMapper(Roots r) {
+    DescribedPredicate<JavaClass> jacksonMapper =
+        resideInAPackage("com.fasterxml.jackson..").and(simpleNameEndingWith("Mapper"));
+    return noClasses()
+        .that()
+        .resideInAPackage(under(r.base()))
+        .and()
+        .resideOutsideOfPackage(r.model() + ".json")
+        .should()
+        .callConstructorWhere(target(owner(jacksonMapper)))
+        .orShould()
+        .callMethodWhere(target(owner(jacksonMapper)).and(target(name("builder"))))
+        .because("kubetel has one JSON mapper, the model's Json.mapper()");
   }
 
   /** No two packages directly under {@code root} use each other, directly or through others. */
