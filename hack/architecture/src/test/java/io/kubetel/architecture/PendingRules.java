@@ -15,8 +15,9 @@ final class PendingRules {
       Map.of(
           "parsers-model-free-of-http",
           "the selection parsers (Durations, FieldSelectorParser, LabelSelectorParser,"
-              + " SelectionParser, TimeWindows) still throw http.ApiException; they are to throw"
-              + " the model's InvalidInputException, which the HTTP layer maps to a 400",
+              + " SelectionParser, TimeWindows) and queries.QueryBodyParser still throw"
+              + " http.ApiException; they are to throw the model's InvalidInputException, which"
+              + " the HTTP layer maps to a 400",
           "apiserver-free-of-cycles",
           "http.ApiRouter mounts resource.ResourceHandler/ResourceInfo while resource, selection,"
               + " paging, queries, table and watch throw http.ApiException (queries also"
