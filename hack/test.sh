@@ -4,9 +4,10 @@
 #   hack/test.sh [extra maven args]
 #
 # Installs what the tests need when it is missing (Debian's clickhouse-server), starts ONE scratch
-# ClickHouse on free loopback ports for the whole run, runs `mvn -B verify` (unit tests, ITs against
-# ClickHouse, the fabric8 mock server and the real kubectl), checks the committed CRDs against the
-# generated ones, prints the coverage summary, and stops what it started.
+# ClickHouse on free loopback ports for the whole run, runs `mvn -B verify` (unit tests, the
+# architecture rules of hack/architecture, ITs against ClickHouse, the fabric8 mock server and the
+# real kubectl), checks the shared modules' dependency trees (hack/check-deps.sh) and the committed
+# CRDs against the generated ones, prints the coverage summary, and stops what it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -33,6 +34,9 @@ source "$work/clickhouse/env"
 log "ClickHouse for this run: $KUBETEL_CLICKHOUSE_URL"
 
 mvn -B verify -Dkubetel.clickhouse.url="$KUBETEL_CLICKHOUSE_URL" "$@"
+
+# What the shared modules' poms pull in (the ArchUnit rules in hack/architecture ran in verify).
+"$root/hack/check-deps.sh"
 
 if [[ -x "$root/hack/check-crds.sh" ]]; then
   "$root/hack/check-crds.sh"

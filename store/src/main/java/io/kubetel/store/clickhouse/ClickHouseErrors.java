@@ -5,7 +5,6 @@ import io.kubetel.model.store.StoreUnavailableException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.net.http.HttpTimeoutException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -81,7 +80,6 @@ final class ClickHouseErrors {
       if (c instanceof ConnectException
           || c instanceof SocketTimeoutException
           || c instanceof UnknownHostException
-          || c instanceof HttpTimeoutException
           || c instanceof java.net.NoRouteToHostException
           || c instanceof com.clickhouse.client.api.ConnectionInitiationException
           || c instanceof com.clickhouse.client.api.ClientException
