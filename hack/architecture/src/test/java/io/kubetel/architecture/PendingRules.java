@@ -11,18 +11,7 @@ import java.util.Map;
 final class PendingRules {
 
   /** Rule id to the change that will make it pass. */
-  static final Map<String, String> PENDING =
-      Map.of(
-          "parsers-model-free-of-http",
-          "the selection parsers (Durations, FieldSelectorParser, LabelSelectorParser,"
-              + " SelectionParser, TimeWindows) and queries.QueryBodyParser still throw"
-              + " http.ApiException; they are to throw the model's InvalidInputException, which"
-              + " the HTTP layer maps to a 400",
-          "apiserver-free-of-cycles",
-          "http.ApiRouter mounts resource.ResourceHandler/ResourceInfo while resource, selection,"
-              + " paging, queries, table and watch throw http.ApiException (queries also"
-              + " http.InvalidObjectException): the error types leave http, or ApiRouter stops"
-              + " knowing the resource package");
+  static final Map<String, String> PENDING = Map.of();
 
   private PendingRules() {}
 }

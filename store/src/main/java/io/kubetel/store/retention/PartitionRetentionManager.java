@@ -43,7 +43,7 @@ public final class PartitionRetentionManager implements RetentionManager {
 
   /**
    * A manager whose layout is asked for on each {@link #apply}, e.g. a shared {@link
-   * io.kubetel.store.layout.LayoutDetection}, so it can be built while ClickHouse is down.
+   * io.kubetel.store.schema.LayoutDetection}, so it can be built while ClickHouse is down.
    */
   public PartitionRetentionManager(ClickHouseGateway gateway, Supplier<SchemaLayout> layout) {
     this.gateway = gateway;

@@ -1,7 +1,6 @@
 package io.kubetel.store.schema;
 
 import io.kubetel.store.clickhouse.ClickHouseGateway;
-import io.kubetel.store.layout.LayoutDetection;
 import io.kubetel.store.layout.SchemaLayout;
 import io.kubetel.store.sql.Identifiers;
 import java.util.List;

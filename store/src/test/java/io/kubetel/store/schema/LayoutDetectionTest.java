@@ -1,8 +1,9 @@
-package io.kubetel.store.layout;
+package io.kubetel.store.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubetel.store.layout.SchemaLayout;
 import org.junit.jupiter.api.Test;
 
 /** The layout follows the server version; a fixed layout never asks the server. */

@@ -1,6 +1,7 @@
-package io.kubetel.store.layout;
+package io.kubetel.store.schema;
 
 import io.kubetel.store.clickhouse.ClickHouseGateway;
+import io.kubetel.store.layout.SchemaLayout;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
