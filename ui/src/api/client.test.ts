@@ -21,6 +21,10 @@ function fakeFetch(responses: Response[]) {
   return { fn, calls };
 }
 
+const unexpected = (): ApiError => {
+  throw new Error('expected a failure');
+};
+
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
@@ -83,7 +87,7 @@ describe('KubeClient', () => {
         'dashboards.kubetel.io is forbidden: User "ann" cannot list resource "dashboards" in API group "kubetel.io" at the cluster scope',
     };
     const { fn } = fakeFetch([json(status, 403)]);
-    const err = await new KubeClient(fn).list({ ...KUBETEL, resource: 'dashboards' }).catch((e) => e);
+    const err = await new KubeClient(fn).list({ ...KUBETEL, resource: 'dashboards' }).then(unexpected, (e: ApiError) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err.code).toBe(403);
     expect(err.reason).toBe('Forbidden');
@@ -94,7 +98,7 @@ describe('KubeClient', () => {
     const { fn } = fakeFetch([new Response('Forbidden', { status: 403 })]);
     const err = await new KubeClient(fn)
       .list({ ...TELEMETRY, resource: 'traces', namespace: 'shop' })
-      .catch((e) => e);
+      .then(unexpected, (e: ApiError) => e);
     expect(err.message).toBe(
       '403 Forbidden: Forbidden (missing permission: list traces.telemetry.kubetel.io in namespace "shop")',
     );
@@ -113,24 +117,24 @@ describe('KubeClient', () => {
         422,
       ),
     ]);
-    const err = await new KubeClient(fn).create({ ...TELEMETRY, resource: 'queries', namespace: 'a' }, {}).catch((e) => e);
+    const err = await new KubeClient(fn).create({ ...TELEMETRY, resource: 'queries', namespace: 'a' }, {}).then(unexpected, (e: ApiError) => e);
     expect(err.code).toBe(422);
     expect(err.causes).toEqual(['spec.step: Invalid value: "500ms": shorter than the minimum of 1s']);
   });
 
   it('reports an unreachable server and a non-JSON success', async () => {
     const { fn } = fakeFetch([]);
-    const err = await new KubeClient(fn).get({ ...KUBETEL, resource: 'dashboards', namespace: 'a', name: 'b' }).catch((e) => e);
+    const err = await new KubeClient(fn).get({ ...KUBETEL, resource: 'dashboards', namespace: 'a', name: 'b' }).then(unexpected, (e: ApiError) => e);
     expect(err.reason).toBe('NetworkError');
     expect(err.message).toMatch(/could not be reached/);
     const { fn: fn2 } = fakeFetch([new Response('<html>', { status: 200 })]);
-    const err2 = await new KubeClient(fn2).get({ ...KUBETEL, resource: 'dashboards', namespace: 'a', name: 'b' }).catch((e) => e);
+    const err2 = await new KubeClient(fn2).get({ ...KUBETEL, resource: 'dashboards', namespace: 'a', name: 'b' }).then(unexpected, (e: ApiError) => e);
     expect(err2.reason).toBe('InvalidResponse');
   });
 
   it('uses the HTTP code when a 5xx has an HTML body', async () => {
     const { fn } = fakeFetch([new Response('<html>bad gateway</html>', { status: 502 })]);
-    const err = await new KubeClient(fn).get({ ...KUBETEL, resource: 'x' }).catch((e) => e);
+    const err = await new KubeClient(fn).get({ ...KUBETEL, resource: 'x' }).then(unexpected, (e: ApiError) => e);
     expect(err.message).toBe('502 BadGateway');
   });
 });

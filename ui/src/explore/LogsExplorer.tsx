@@ -1,0 +1,72 @@
+// Explore logs: newest records of the range filtered by severity, service and text (the text is
+// matched in the browser), each line with a trace id linking to its trace.
+import { useState } from 'react';
+import type { ViewProps } from '../app/context';
+import { ErrorBox, Loading } from '../components/ErrorBox';
+import { useAsync } from '../components/useAsync';
+import { LOG_COLUMNS } from '../dashboards/panelData';
+import { download, objectsToCsv } from '../export/csv';
+import { fetchNewestLogs } from '../logs/fetchLogs';
+import { LogTable } from '../logs/LogTable';
+import { listWindow } from '../time/timeRange';
+
+const SEVERITIES = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'];
+
+export function LogsExplorer({ state, setState, tick, api, namespace }: ViewProps & { namespace: string }) {
+  const range = state.range ?? { kind: 'relative' as const, last: '15m' };
+  const p = state.params;
+  const [draft, setDraft] = useState({ severity: p.severity ?? '', service: p.service ?? '', q: p.q ?? '' });
+  const params: Record<string, string | number> = { ...listWindow(range) };
+  const labels: string[] = [];
+  if (p.severity) labels.push(`severity in (${SEVERITIES.slice(SEVERITIES.indexOf(p.severity)).join(',')})`);
+  if (labels.length) params.labelSelector = labels.join(',');
+  const fields: string[] = [];
+  if (p.service) fields.push(`service=${p.service}`);
+  if (p.trace) fields.push(`traceId=${p.trace}`);
+  if (fields.length) params.fieldSelector = fields.join(',');
+  const { data, error, loading } = useAsync(
+    (s) => fetchNewestLogs(api, namespace, params, 1000, s),
+    JSON.stringify([namespace, params, tick]),
+  );
+  const needle = (p.q ?? '').toLowerCase();
+  const items = (data?.items ?? []).filter((l) => !needle || l.spec.body.toLowerCase().includes(needle));
+
+  return (
+    <div>
+      <form
+        className="query-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setState({ ...state, params: { ...p, ns: namespace, ...draft } }, true);
+        }}
+      >
+        <label>
+          Severity at least{' '}
+          <select value={draft.severity} onChange={(e) => setDraft({ ...draft, severity: e.target.value })}>
+            <option value="">any</option>
+            {SEVERITIES.map((s) => <option key={s}>{s}</option>)}
+          </select>
+        </label>
+        <label>
+          Service <input value={draft.service} onChange={(e) => setDraft({ ...draft, service: e.target.value })} placeholder="any" />
+        </label>
+        <label>
+          Text <input value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} placeholder="contains…" />
+        </label>
+        <button type="submit">Search</button>
+        <button type="button" className="small" disabled={!data} onClick={() => download('logs.csv', 'text/csv', objectsToCsv(items, LOG_COLUMNS))}>CSV</button>
+        <button type="button" className="small" disabled={!data} onClick={() => download('logs.json', 'application/json', JSON.stringify(items, null, 2))}>JSON</button>
+      </form>
+      {p.trace && (
+        <p className="muted small">
+          Only logs of trace <a className="mono" href={`#/explore/trace/${encodeURIComponent(namespace)}/${encodeURIComponent(p.trace)}`}>{p.trace}</a>{' '}
+          (<a href={`#/explore/logs?ns=${encodeURIComponent(namespace)}`}>all logs</a>)
+        </p>
+      )}
+      {error !== undefined && <ErrorBox error={error} />}
+      {loading && <Loading what="logs" />}
+      {data?.narrowedTo && <p className="muted small">Too many records in the range; showing the last {data.narrowedTo}.</p>}
+      {data && <LogTable items={items} namespace={namespace} />}
+    </div>
+  );
+}
