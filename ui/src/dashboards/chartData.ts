@@ -38,14 +38,23 @@ export function alignSeries(series: QuerySeries[]): AlignedData {
   return { x, ys, names: series.map((s) => seriesName(s.labels)) };
 }
 
-/** The last non-null value of a series, for Stat panels. */
-export function lastValue(s: QuerySeries | undefined): number | null {
+/**
+ * The last non-null value of a series (Stat, Table, alerts). With `completeBefore` (epoch ms, the
+ * window end) and `stepMs`, a last bucket still open at the window end is skipped when an earlier
+ * value exists, since a partial bucket under-counts rates and counts.
+ */
+export function lastValue(s: QuerySeries | undefined, completeBefore?: number, stepMs?: number): number | null {
   if (!s) return null;
+  let fallback: number | null = null;
   for (let i = s.points.length - 1; i >= 0; i--) {
     const v = s.points[i].value;
-    if (v !== null && v !== undefined) return v;
+    if (v === null || v === undefined) continue;
+    const partial =
+      completeBefore !== undefined && stepMs !== undefined && Date.parse(s.points[i].time) + stepMs > completeBefore;
+    if (!partial) return v;
+    if (fallback === null) fallback = v;
   }
-  return null;
+  return fallback;
 }
 
 /** A number for display: up to 3 significant decimals, thousands grouped, with the unit. */

@@ -47,13 +47,13 @@ describe('panel → TelemetryQuery', () => {
     expect(spec.step).toBe('2h');
     expect(panelStep({ ...panels[2], query: { ...panels[2].query, step: '1s' } }, 86_400_000)).not.toBe('1s');
   });
-  it('asks one bucket over the range for Stat and Table panels, absolute ranges as start/end', () => {
+  it('asks about 30 buckets for Stat and Table panels, absolute ranges as start/end', () => {
     const abs = { kind: 'absolute' as const, start: Date.parse('2026-11-30T20:00:00Z'), end: Date.parse('2026-11-30T20:30:00Z') };
     expect(panelToQuerySpec(panels[1], { service: ['checkout'] }, abs)).toEqual({
       signal: 'traces', filters: [{ key: 'service', values: ['checkout'] }], aggregation: 'p99',
-      step: '30m', start: '2026-11-30T20:00:00Z', end: '2026-11-30T20:30:00Z',
+      step: '1m', start: '2026-11-30T20:00:00Z', end: '2026-11-30T20:30:00Z',
     });
-    expect(panelRequest({ ...panels[1], type: 'Table' }, {}, hour)).toMatchObject({ kind: 'query', spec: { step: '1h' } });
+    expect(panelRequest({ ...panels[1], type: 'Table' }, {}, hour)).toMatchObject({ kind: 'query', spec: { step: '2m' } });
   });
   it('maps TraceList and LogList panels to list requests with selectors', () => {
     expect(panelRequest(panels[3], { service: ['checkout'] }, hour)).toEqual({
@@ -94,6 +94,10 @@ describe('chart data', () => {
   it('gives Stat values and formats them', () => {
     expect(lastValue({ labels: {}, points: [{ time: 'a', value: 3 }, { time: 'b', value: null }] })).toBe(3);
     expect(lastValue(undefined)).toBeNull();
+    const open = { labels: {}, points: [{ time: '2026-11-30T22:00:00Z', value: 7 }, { time: '2026-11-30T22:01:00Z', value: 1 }] };
+    expect(lastValue(open, Date.parse('2026-11-30T22:01:30Z'), 60_000)).toBe(7);
+    expect(lastValue(open, Date.parse('2026-11-30T22:02:00Z'), 60_000)).toBe(1);
+    expect(lastValue({ labels: {}, points: [open.points[1]] }, Date.parse('2026-11-30T22:01:30Z'), 60_000)).toBe(1);
     expect(formatValue(1234.567, 'ms')).toBe('1,235 ms');
     expect(formatValue(0.12345)).toBe('0.123');
     expect(formatValue(null)).toBe('–');

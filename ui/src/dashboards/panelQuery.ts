@@ -3,7 +3,7 @@
 // dashboard's time range and variables applied.
 import { filtersToSelectors } from '../api/selectors';
 import type { Panel, QueryFilter, TelemetryQuerySpec } from '../api/types';
-import { chooseStep, formatDuration, parseDuration } from '../time/duration';
+import { chooseStep, parseDuration } from '../time/duration';
 import { type TimeRange, listWindow, queryWindow, rangeDurationMs } from '../time/timeRange';
 import { type VariableValues, substituteFilters } from './variables';
 
@@ -22,11 +22,13 @@ export type PanelRequest =
       unsupported: QueryFilter[];
     };
 
-/** The step for a panel: one bucket for Stat/Table, about 40 points per grid column otherwise. */
+/**
+ * The step for a panel: about 30 buckets for Stat/Table (they show the latest complete bucket; the
+ * server aligns buckets to multiples of the step, so one bucket over the whole range is not
+ * possible), about 40 points per grid column otherwise.
+ */
 export function panelStep(panel: Panel, rangeMs: number): string {
-  if (panel.type === 'Stat' || panel.type === 'Table') {
-    return formatDuration(Math.max(1000, Math.ceil(rangeMs / 1000) * 1000));
-  }
+  if (panel.type === 'Stat' || panel.type === 'Table') return chooseStep(rangeMs, 30);
   const own = panel.query.step;
   if (own) {
     try {

@@ -1,7 +1,7 @@
 // Tests of the trace waterfall layout and nanosecond time parsing.
 import { describe, expect, it } from 'vitest';
 import type { Span } from '../api/types';
-import { epochNanos, layoutWaterfall } from './waterfall';
+import { epochMicros, layoutWaterfall } from './waterfall';
 
 const span = (id: string, start: string, ms: number, children: Span[] = []): Span => ({
   spanId: id, parentSpanId: '', name: id, kind: 'Server', service: 's', namespace: 'n', pod: 'p',
@@ -9,9 +9,9 @@ const span = (id: string, start: string, ms: number, children: Span[] = []): Spa
 });
 
 describe('waterfall', () => {
-  it('parses nanosecond times', () => {
-    expect(epochNanos('2026-11-30T22:00:00.000000123Z') - epochNanos('2026-11-30T22:00:00Z')).toBe(123);
-    expect(epochNanos('2026-11-30T22:00:00.5Z') - epochNanos('2026-11-30T22:00:00Z')).toBe(5e8);
+  it('parses times to microseconds', () => {
+    expect(epochMicros('2026-11-30T22:00:00.000123789Z') - epochMicros('2026-11-30T22:00:00Z')).toBe(123);
+    expect(epochMicros('2026-11-30T22:00:00.5Z') - epochMicros('2026-11-30T22:00:00Z')).toBe(5e5);
   });
   it('orders spans depth first by start with offsets and widths', () => {
     const rows = layoutWaterfall([
