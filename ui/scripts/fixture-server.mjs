@@ -2,8 +2,9 @@
 // dist/ at /ui/, answers /apis/kubetel.io/v1alpha1 Dashboards and AlertRules (list, all-namespace
 // list, get) from scripts/fixtures/kubetel-objects.json, and forwards every other path to an
 // upstream (a `kubectl proxy`, default http://127.0.0.1:8001). `--deny PATH_PREFIX` answers that
-// prefix with a Kubernetes 403 Status, to see how denials look.
-//   node scripts/fixture-server.mjs [--port 8002] [--upstream http://127.0.0.1:8001] [--deny /apis/kubetel.io/v1alpha1/alertrules]
+// prefix with a Kubernetes 403 Status, to see how denials look; `--kubetel-upstream` forwards the
+// kubetel.io paths too (once the API server serves them), so only the denial is added.
+//   node scripts/fixture-server.mjs [--port 8002] [--upstream http://127.0.0.1:8001] [--deny /apis/kubetel.io/v1alpha1/alertrules] [--kubetel-upstream]
 import { createServer, request } from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
@@ -13,6 +14,7 @@ const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] 
 const port = Number(opt('--port', 8002));
 const upstream = new URL(opt('--upstream', 'http://127.0.0.1:8001'));
 const deny = opt('--deny', '');
+const kubetelUpstream = args.includes('--kubetel-upstream');
 const root = new URL('..', import.meta.url).pathname;
 const objects = JSON.parse(readFileSync(join(root, 'scripts/fixtures/kubetel-objects.json'), 'utf8'));
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
@@ -45,7 +47,7 @@ createServer((req, res) => {
   if (deny && url.pathname.startsWith(deny)) {
     return send(res, 403, status(403, 'Forbidden', `forbidden by the fixture server: User "demo" cannot ${req.method === 'POST' ? 'create' : 'list'} resource at ${url.pathname}`));
   }
-  if (url.pathname.startsWith('/apis/kubetel.io/')) return kubetel(res, url.pathname);
+  if (!kubetelUpstream && url.pathname.startsWith('/apis/kubetel.io/')) return kubetel(res, url.pathname);
   if (url.pathname === '/ui' || url.pathname.startsWith('/ui/')) {
     let file = normalize(join(root, 'dist', url.pathname.slice(3) || '/'));
     if (!file.startsWith(join(root, 'dist'))) return send(res, 403, status(403, 'Forbidden', 'no'));
