@@ -138,6 +138,23 @@ async function main() {
   await page.locator('.wf-row').first().waitFor();
   check(page.url().includes('#/explore/trace/shop/'), 'jumped from a log line to its trace');
 
+  // Explore metrics and the alerts page.
+  await page.goto(`${base}#/explore/metrics?ns=shop&metric=http.server.request.duration&agg=p95&groupBy=service&from=now-1h`);
+  await page.locator('.panel canvas').first().waitFor({ timeout: 15000 });
+  check(true, 'explore metrics charts a TelemetryQuery');
+  await page.screenshot({ path: join(out, '06-explore-metrics.png') });
+  await page.goto(`${base}#/alerts?ns=shop`);
+  await page.getByRole('cell', { name: 'checkout-latency-p99' }).waitFor();
+  await page.getByRole('button', { name: 'Show' }).first().click();
+  await page.waitForTimeout(1500);
+  check((await page.locator('.page .error').count()) === 0, 'alert rules listed and their series shown without errors');
+  await page.screenshot({ path: join(out, '07-alerts.png') });
+  await page.evaluate(() => document.querySelector('header button[aria-label^="Switch to"]')?.click());
+  await page.goto(`${base}#/dashboards/shop/broken-overview`);
+  await page.locator('.warning').first().waitFor();
+  check((await page.locator('article.panel.invalid').count()) === 1, 'invalid panel outlined with its condition');
+  await page.screenshot({ path: join(out, '08-invalid-dark.png'), fullPage: true });
+
   // A 403 reads as a permission problem.
   const denied = await context.newPage();
   await denied.goto(`http://127.0.0.1:${denyPort}/ui/#/alerts`);

@@ -1,5 +1,6 @@
 // One dashboard: its title, variables, the status conditions when it (or a panel) is invalid, and
 // its panels on the 24-column grid.
+import { useEffect } from 'react';
 import type { ViewProps } from '../app/context';
 import { ErrorBox, Loading } from '../components/ErrorBox';
 import { useAsync } from '../components/useAsync';
@@ -10,12 +11,21 @@ import { VariableBar } from './VariableBar';
 import { effectiveValues } from './variables';
 
 export function DashboardView({ state, setState, tick, api }: ViewProps) {
-  if (state.route.view !== 'dashboard') return null;
-  const { namespace, name } = state.route;
+  const route = state.route.view === 'dashboard' ? state.route : { namespace: '', name: '' };
+  const { namespace, name } = route;
   const { data: dash, error, loading } = useAsync(
     (s) => api.getDashboard(namespace, name, s),
     `${namespace}/${name}`,
+    !!name,
   );
+  // Without a range in the URL, the dashboard's own timeRange applies and is written to the URL,
+  // so the picker shows it and the link is shareable.
+  useEffect(() => {
+    if (dash && !state.range) {
+      setState({ ...state, range: { kind: 'relative', last: dash.spec.timeRange || '1h' } });
+    }
+  }, [dash, state, setState]);
+  if (!name) return null;
   if (error !== undefined) return <section className="page"><ErrorBox error={error} /></section>;
   if (loading || !dash) return <section className="page"><Loading what="dashboard" /></section>;
 

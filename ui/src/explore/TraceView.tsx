@@ -81,7 +81,7 @@ export function TraceView({ state, api }: ViewProps) {
                     className={`wf-bar${r.span.status === 'Error' ? ' err' : ''}`}
                     style={{ left: `${r.offset * 100}%`, width: `${r.width * 100}%` }}
                   />
-                  <span className="wf-dur" style={{ left: `${Math.min(r.offset * 100, 85)}%` }}>{r.span.duration}</span>
+                  <span className="wf-dur" style={{ left: `${Math.min((r.offset + r.width) * 100, 88)}%` }}>{r.span.duration}</span>
                 </div>
               </div>
             ))}

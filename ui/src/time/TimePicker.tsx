@@ -44,7 +44,7 @@ export function TimePicker({ range, onChange }: Props) {
   return (
     <div className="picker" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
       <button type="button" aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(!open)}>
-        🕒 {describeRange(range)}
+        {describeRange(range)}
       </button>
       {open && (
         <div className="popover" role="dialog" aria-label="Time range" ref={panel}>
