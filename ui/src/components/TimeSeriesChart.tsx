@@ -55,6 +55,8 @@ export function TimeSeriesChart({ data, unit, height, title }: Props) {
     };
     const u = new uPlot(opts, [data.x, ...data.ys] as uPlot.AlignedData, el);
     plot.current = u;
+    // Exposed on the element for the e2e frame-time benchmark (e2e/run.mjs).
+    (el as HTMLDivElement & { uplot?: uPlot }).uplot = u;
     const ro = new ResizeObserver(() => u.setSize({ width: Math.max(100, el.clientWidth), height }));
     ro.observe(el);
     return () => {

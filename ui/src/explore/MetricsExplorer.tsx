@@ -17,7 +17,7 @@ const AGGREGATIONS: Aggregation[] = ['avg', 'sum', 'min', 'max', 'count', 'rate'
 export function MetricsExplorer({ state, setState, tick, api, namespace }: ViewProps & { namespace: string }) {
   const range = state.range ?? { kind: 'relative' as const, last: '1h' };
   const p = state.params;
-  const [draft, setDraft] = useState({ metric: p.metric ?? '', filters: p.filters ?? '', agg: p.agg ?? 'avg', groupBy: p.groupBy ?? '' });
+  const [draft, setDraft] = useState({ metric: p.metric ?? '', filters: p.filters ?? '', agg: p.agg ?? 'avg', groupBy: p.groupBy ?? '', step: p.step ?? '' });
   const catalog = useAsync(async (s) => {
     const list = await api.listMetrics(namespace, { ...listWindow({ kind: 'relative', last: '15m' }), limit: 500 }, s);
     const names = new Map<string, string>();
@@ -32,7 +32,7 @@ export function MetricsExplorer({ state, setState, tick, api, namespace }: ViewP
       const filters = parseFilterText(p.filters ?? '');
       spec = {
         signal: 'metrics', metric: p.metric, aggregation: (p.agg as Aggregation) ?? 'avg',
-        step: chooseStep(rangeDurationMs(range), 500), ...queryWindow(range),
+        step: p.step || chooseStep(rangeDurationMs(range), 500), ...queryWindow(range),
       };
       if (filters.length) spec.filters = filters;
       const groupBy = (p.groupBy ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -48,7 +48,7 @@ export function MetricsExplorer({ state, setState, tick, api, namespace }: ViewP
 
   const run = (e: React.FormEvent) => {
     e.preventDefault();
-    setState({ ...state, params: { ...p, ns: namespace, metric: draft.metric, filters: draft.filters, agg: draft.agg, groupBy: draft.groupBy } }, true);
+    setState({ ...state, params: { ...p, ns: namespace, ...draft } }, true);
   };
   return (
     <div>
@@ -73,6 +73,9 @@ export function MetricsExplorer({ state, setState, tick, api, namespace }: ViewP
         <label>
           Group by{' '}
           <input value={draft.groupBy} onChange={(e) => setDraft({ ...draft, groupBy: e.target.value })} placeholder="service, http.route" />
+        </label>
+        <label>
+          Step <input value={draft.step} onChange={(e) => setDraft({ ...draft, step: e.target.value })} placeholder="auto" size={6} />
         </label>
         <button type="submit">Run query</button>
       </form>
