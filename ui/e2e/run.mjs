@@ -149,6 +149,7 @@ async function main() {
   await page.getByRole('button', { name: 'Show' }).first().click();
   await page.waitForTimeout(1500);
   check((await page.locator('.page .error').count()) === 0, 'alert rules listed and their series shown without errors');
+  check(await page.getByRole('heading', { name: 'Tenants' }).isVisible(), 'tenants listed for a user allowed to list them');
   await page.screenshot({ path: join(out, '07-alerts.png') });
   await page.evaluate(() => document.querySelector('header button[aria-label^="Switch to"]')?.click());
   await page.goto(`${base}#/dashboards/shop/broken-overview`);

@@ -1,5 +1,5 @@
 // Development server until the API server serves kubetel.io objects in standalone mode: serves
-// dist/ at /ui/, answers /apis/kubetel.io/v1alpha1 Dashboards and AlertRules (list, all-namespace
+// dist/ at /ui/, answers /apis/kubetel.io/v1alpha1 Dashboards, AlertRules and TelemetryTenants (list, all-namespace
 // list, get) from scripts/fixtures/kubetel-objects.json, and forwards every other path to an
 // upstream (a `kubectl proxy`, default http://127.0.0.1:8001). `--deny PATH_PREFIX` answers that
 // prefix with a Kubernetes 403 Status, to see how denials look; `--kubetel-upstream` forwards the
@@ -18,7 +18,7 @@ const kubetelUpstream = args.includes('--kubetel-upstream');
 const root = new URL('..', import.meta.url).pathname;
 const objects = JSON.parse(readFileSync(join(root, 'scripts/fixtures/kubetel-objects.json'), 'utf8'));
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
-const KINDS = { dashboards: 'Dashboard', alertrules: 'AlertRule' };
+const KINDS = { dashboards: 'Dashboard', alertrules: 'AlertRule', telemetrytenants: 'TelemetryTenant' };
 
 function send(res, code, body) {
   res.writeHead(code, { 'Content-Type': 'application/json' });
@@ -30,7 +30,7 @@ function status(code, reason, message) {
 }
 
 function kubetel(res, path) {
-  const m = /^\/apis\/kubetel\.io\/v1alpha1(?:\/namespaces\/([^/]+))?\/(dashboards|alertrules)(?:\/([^/]+))?$/.exec(path);
+  const m = /^\/apis\/kubetel\.io\/v1alpha1(?:\/namespaces\/([^/]+))?\/(dashboards|alertrules|telemetrytenants)(?:\/([^/]+))?$/.exec(path);
   if (!m) return send(res, 404, status(404, 'NotFound', 'the server could not find the requested resource'));
   const [, ns, plural, name] = m;
   const kind = KINDS[plural];

@@ -10,6 +10,7 @@ import { formatValue, lastValue, seriesName } from '../dashboards/chartData';
 import { failingConditions } from '../dashboards/conditions';
 import type { Api } from '../api/resources';
 import { comparatorSymbol, firingSeries } from './firing';
+import { TenantsSection } from './TenantsSection';
 
 const STATE_ORDER: Record<string, number> = { Firing: 0, Pending: 1, Inactive: 2 };
 
@@ -93,6 +94,7 @@ export function AlertsView({ state, setState, tick, api }: ViewProps) {
           </tbody>
         </table>
       )}
+      <TenantsSection api={api} tick={tick} />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import type {
   LogRecord,
   Metric,
   TelemetryQuery,
+  TelemetryTenant,
   TelemetryQuerySpec,
   Trace,
 } from './types';
@@ -17,6 +18,7 @@ export interface Api {
   listDashboards(namespace?: string, signal?: AbortSignal): Promise<KubeList<Dashboard>>;
   getDashboard(namespace: string, name: string, signal?: AbortSignal): Promise<Dashboard>;
   listAlertRules(namespace?: string, signal?: AbortSignal): Promise<KubeList<AlertRule>>;
+  listTenants(signal?: AbortSignal): Promise<KubeList<TelemetryTenant>>;
   listMetrics(namespace: string, params: Params, signal?: AbortSignal): Promise<KubeList<Metric>>;
   listTraces(namespace: string, params: Params, signal?: AbortSignal): Promise<KubeList<Trace>>;
   getTrace(namespace: string, traceId: string, signal?: AbortSignal): Promise<Trace>;
@@ -44,6 +46,8 @@ export function createApi(client: KubeClient = kube): Api {
       }),
     listAlertRules: (namespace, signal) =>
       client.list<AlertRule>({ ...KUBETEL, resource: 'alertrules', namespace }, undefined, { signal }),
+    listTenants: (signal) =>
+      client.list<TelemetryTenant>({ ...KUBETEL, resource: 'telemetrytenants' }, undefined, { signal }),
     listMetrics: (namespace, params, signal) =>
       client.list<Metric>({ ...TELEMETRY, resource: 'metrics', namespace }, params, { signal }),
     listTraces: (namespace, params, signal) =>

@@ -249,3 +249,24 @@ export interface LogSpec {
 }
 
 export type LogRecord = KubeObject<LogSpec, unknown>;
+
+// ---- TelemetryTenant (crds/.../tenant), cluster-scoped
+export interface TelemetryTenantSpec {
+  namespaces?: string[];
+  namespaceSelector?: { matchLabels?: Record<string, string> };
+  retention?: { metrics?: string; traces?: string; logs?: string };
+  quotas?: Record<string, number>;
+  database?: string;
+  deletionPolicy?: string;
+  viewers?: { kind: string; name: string; namespace?: string }[];
+}
+
+export interface TelemetryTenantStatus {
+  resolvedNamespaces?: string[];
+  database?: string;
+  lastRetentionRun?: string;
+  observedGeneration?: number;
+  conditions?: Condition[];
+}
+
+export type TelemetryTenant = KubeObject<TelemetryTenantSpec, TelemetryTenantStatus>;
