@@ -139,6 +139,12 @@ async function main() {
   await page.locator('.wf-row').first().waitFor();
   check(page.url().includes('#/explore/trace/shop/'), 'jumped from a log line to its trace');
 
+  // Live logs through a watch: the demo's trickle adds records every 5 s.
+  await page.goto(`${base}#/explore/logs?ns=shop&live=1&from=now-5m`);
+  await page.waitForFunction(() => /Live: [1-9]/.test(document.body.textContent ?? ''), null, { timeout: 20000 }).catch(() => {});
+  const liveText = await page.locator('[aria-live]').textContent().catch(() => '');
+  check(/Live: [1-9]/.test(liveText ?? ''), `watch streams new log records (${liveText})`);
+
   // Explore metrics and the alerts page.
   await page.goto(`${base}#/explore/metrics?ns=shop&metric=http.server.request.duration&agg=p95&groupBy=service&from=now-1h`);
   await page.locator('.panel canvas').first().waitFor({ timeout: 15000 });

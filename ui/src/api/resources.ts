@@ -2,6 +2,7 @@
 // traces and logs lists, one trace, and TelemetryQuery creation (telemetry.kubetel.io).
 import { type KubeClient, kube } from './client';
 import { KUBETEL, type Params, TELEMETRY } from './paths';
+import type { ApiError } from './status';
 import type {
   AlertRule,
   Dashboard,
@@ -23,6 +24,8 @@ export interface Api {
   listTraces(namespace: string, params: Params, signal?: AbortSignal): Promise<KubeList<Trace>>;
   getTrace(namespace: string, traceId: string, signal?: AbortSignal): Promise<Trace>;
   listLogs(namespace: string, params: Params, signal?: AbortSignal): Promise<KubeList<LogRecord>>;
+  /** Streams log records from resourceVersion on; returns the function that stops it. */
+  watchLogs(namespace: string, params: Params, onRecord: (r: LogRecord) => void, onError: (e: ApiError) => void): () => void;
   runQuery(namespace: string, spec: TelemetryQuerySpec, signal?: AbortSignal): Promise<TelemetryQuery>;
 }
 
@@ -58,6 +61,11 @@ export function createApi(client: KubeClient = kube): Api {
       }),
     listLogs: (namespace, params, signal) =>
       client.list<LogRecord>({ ...TELEMETRY, resource: 'logs', namespace }, params, { signal }),
+    watchLogs: (namespace, params, onRecord, onError) =>
+      client.watch<LogRecord>({ ...TELEMETRY, resource: 'logs', namespace }, params, {
+        onEvent: (e) => (e.type === 'ADDED' || e.type === 'MODIFIED') && onRecord(e.object),
+        onError,
+      }),
     runQuery: (namespace, spec, signal) =>
       client.create<TelemetryQuery>(
         { ...TELEMETRY, resource: 'queries', namespace },

@@ -1,6 +1,7 @@
 // Explore logs: newest records of the range filtered by severity, service and text (the text is
 // matched in the browser), each line with a trace id linking to its trace.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { LogRecord } from '../api/types';
 import type { ViewProps } from '../app/context';
 import { ErrorBox, Loading } from '../components/ErrorBox';
 import { useAsync } from '../components/useAsync';
@@ -28,8 +29,31 @@ export function LogsExplorer({ state, setState, tick, api, namespace }: ViewProp
     (s) => fetchNewestLogs(api, namespace, params, 1000, s),
     JSON.stringify([namespace, params, tick]),
   );
+  // Live: a watch from the list's resourceVersion adds new records on top (at most 1000 kept).
+  const live = p.live === '1';
+  const [streamed, setStreamed] = useState<LogRecord[]>([]);
+  const [liveError, setLiveError] = useState<unknown>();
+  const rv = data?.resourceVersion;
+  const watchKey = JSON.stringify([namespace, params.labelSelector, params.fieldSelector, rv]);
+  useEffect(() => {
+    setStreamed([]);
+    setLiveError(undefined);
+    if (!live || !rv) return;
+    const { window: _w, start: _s, end: _e, ...selectors } = params;
+    void _w;
+    void _s;
+    void _e;
+    return api.watchLogs(
+      namespace,
+      { ...selectors, resourceVersion: rv },
+      (r) => setStreamed((prev) => (prev.some((x) => x.metadata.name === r.metadata.name) ? prev : [r, ...prev].slice(0, 1000))),
+      setLiveError,
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [live, watchKey]);
   const needle = (p.q ?? '').toLowerCase();
-  const items = (data?.items ?? []).filter((l) => !needle || l.spec.body.toLowerCase().includes(needle));
+  const merged = streamed.length ? [...streamed, ...(data?.items ?? [])].slice(0, 1000) : (data?.items ?? []);
+  const items = merged.filter((l) => !needle || l.spec.body.toLowerCase().includes(needle));
 
   return (
     <div>
@@ -54,6 +78,14 @@ export function LogsExplorer({ state, setState, tick, api, namespace }: ViewProp
           Text <input value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} placeholder="contains…" />
         </label>
         <button type="submit">Search</button>
+        <label className="live">
+          <input
+            type="checkbox"
+            checked={live}
+            onChange={(e) => setState({ ...state, params: { ...p, ns: namespace, live: e.target.checked ? '1' : '' } })}
+          />{' '}
+          Live (watch)
+        </label>
         <button type="button" className="small" disabled={!data} onClick={() => download('logs.csv', 'text/csv', objectsToCsv(items, LOG_COLUMNS))}>CSV</button>
         <button type="button" className="small" disabled={!data} onClick={() => download('logs.json', 'application/json', JSON.stringify(items, null, 2))}>JSON</button>
       </form>
@@ -64,6 +96,8 @@ export function LogsExplorer({ state, setState, tick, api, namespace }: ViewProp
         </p>
       )}
       {error !== undefined && <ErrorBox error={error} />}
+      {liveError !== undefined && <ErrorBox error={liveError} />}
+      {live && <p className="muted small" aria-live="polite">Live: {streamed.length} new record{streamed.length === 1 ? '' : 's'} since the list.</p>}
       {loading && <Loading what="logs" />}
       {data?.narrowedTo && <p className="muted small">Too many records in the range; showing the last {data.narrowedTo}.</p>}
       {data && <LogTable items={items} namespace={namespace} />}

@@ -9,6 +9,8 @@ export interface LogsResult {
   items: LogRecord[];
   /** Set when only a recent part of the window was read. */
   narrowedTo?: string;
+  /** The list's resourceVersion, to watch from. */
+  resourceVersion?: string;
 }
 
 const FALLBACK_WINDOW = '5m';
@@ -24,16 +26,21 @@ export async function fetchNewestLogs(
   void _ignored;
   let narrowedTo: string | undefined;
   let items: LogRecord[];
+  let resourceVersion: string | undefined;
   try {
-    items = (await api.listLogs(namespace, rest, signal)).items;
+    const list = await api.listLogs(namespace, rest, signal);
+    items = list.items;
+    resourceVersion = list.metadata.resourceVersion;
   } catch (e) {
     if (!(e instanceof ApiError) || e.code !== 400 || !/10000|narrower|paging|limit/i.test(e.message)) throw e;
     const { window: _w, start: _s, ...sel } = rest;
     void _w;
     void _s;
     narrowedTo = FALLBACK_WINDOW;
-    items = (await api.listLogs(namespace, { ...sel, window: FALLBACK_WINDOW }, signal)).items;
+    const list = await api.listLogs(namespace, { ...sel, window: FALLBACK_WINDOW }, signal);
+    items = list.items;
+    resourceVersion = list.metadata.resourceVersion;
   }
   const sorted = [...items].sort((a, b) => (a.spec.timestamp < b.spec.timestamp ? 1 : -1));
-  return { items: sorted.slice(0, max), narrowedTo };
+  return { items: sorted.slice(0, max), narrowedTo, resourceVersion };
 }
