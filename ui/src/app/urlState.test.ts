@@ -1,6 +1,7 @@
 // Tests of the shareable URL state: routes, range, refresh and variables survive a round trip.
 import { describe, expect, it } from 'vitest';
-import { type AppState, formatHash, parseHash } from './urlState';
+import { parseDuration } from '../time/duration';
+import { type AppState, formatHash, parseHash, refreshFromInterval } from './urlState';
 
 describe('URL state', () => {
   it('round-trips a dashboard with range, refresh and variables', () => {
@@ -36,5 +37,16 @@ describe('URL state', () => {
     const hash = formatHash({ route: { view: 'dashboard', namespace: 'a', name: 'x/y z' }, refresh: 'off', vars: {}, params: {} });
     expect(hash).toBe('#/dashboards/a/x%2Fy%20z');
     expect(parseHash(hash).route).toEqual({ view: 'dashboard', namespace: 'a', name: 'x/y z' });
+  });
+});
+
+describe('dashboard refreshInterval', () => {
+  it('maps to the nearest auto-refresh choice', () => {
+    expect(refreshFromInterval('30s', parseDuration)).toBe('30s');
+    expect(refreshFromInterval('15s', parseDuration)).toBe('10s');
+    expect(refreshFromInterval('5m', parseDuration)).toBe('1m');
+    expect(refreshFromInterval('0s', parseDuration)).toBe('off');
+    expect(refreshFromInterval('PT5M', parseDuration)).toBe('off');
+    expect(refreshFromInterval(undefined, parseDuration)).toBe('off');
   });
 });

@@ -15,6 +15,27 @@ export type Route =
 export const REFRESH_CHOICES = ['off', '5s', '10s', '30s', '1m'] as const;
 export type Refresh = (typeof REFRESH_CHOICES)[number];
 
+/**
+ * The auto-refresh choice for a Dashboard's refreshInterval: off for 0s or an unreadable value,
+ * else the nearest choice.
+ */
+export function refreshFromInterval(interval: string | undefined, toMs: (d: string) => number): Refresh {
+  if (!interval) return 'off';
+  let ms: number;
+  try {
+    ms = toMs(interval);
+  } catch {
+    return 'off';
+  }
+  if (ms <= 0) return 'off';
+  let best: Refresh = '5s';
+  for (const c of REFRESH_CHOICES) {
+    if (c === 'off') continue;
+    if (Math.abs(toMs(c) - ms) < Math.abs(toMs(best) - ms)) best = c;
+  }
+  return best;
+}
+
 export interface AppState {
   route: Route;
   range?: TimeRange;

@@ -2,6 +2,8 @@
 // its panels on the 24-column grid.
 import { useEffect } from 'react';
 import type { ViewProps } from '../app/context';
+import { refreshFromInterval } from '../app/urlState';
+import { parseDuration } from '../time/duration';
 import { ErrorBox, Loading } from '../components/ErrorBox';
 import { useAsync } from '../components/useAsync';
 import type { TimeRange } from '../time/timeRange';
@@ -18,11 +20,14 @@ export function DashboardView({ state, setState, tick, api }: ViewProps) {
     `${namespace}/${name}`,
     !!name,
   );
-  // Without a range in the URL, the dashboard's own timeRange applies and is written to the URL,
-  // so the picker shows it and the link is shareable.
+  // Without a range in the URL, the dashboard's own timeRange (and, unless the URL names one, its
+  // refreshInterval) apply and are written to the URL, so the pickers show them and links share them.
   useEffect(() => {
     if (dash && !state.range) {
-      setState({ ...state, range: { kind: 'relative', last: dash.spec.timeRange || '1h' } });
+      const refresh = window.location.hash.includes('refresh=')
+        ? state.refresh
+        : refreshFromInterval(dash.spec.refreshInterval ?? '30s', parseDuration);
+      setState({ ...state, range: { kind: 'relative', last: dash.spec.timeRange || '1h' }, refresh });
     }
   }, [dash, state, setState]);
   if (!name) return null;
