@@ -111,7 +111,7 @@ async function main() {
 
   // CSV export of the first panel vs the API's answer.
   const panel = page.locator('article.panel').first();
-  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'CSV' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: /as CSV$/ }).click()]);
   const csv = readFileSync(await download.path(), 'utf8').trim().split('\r\n');
   const spec = { signal: 'traces', filters: [{ key: 'service', values: ['checkout'] }, { key: 'kind', values: ['Server'] }], aggregation: 'rate', groupBy: ['http.route'], range: '15m', step: '2s' };
   const answer = await (await fetch(`http://127.0.0.1:${proxyPort}/apis/telemetry.kubetel.io/v1alpha1/namespaces/shop/queries`, {
@@ -138,6 +138,13 @@ async function main() {
   await traceLink.click();
   await page.locator('.wf-row').first().waitFor();
   check(page.url().includes('#/explore/trace/shop/'), 'jumped from a log line to its trace');
+
+  // Trace search: error traces of a service, slowest first with a minimum duration.
+  await page.goto(`${base}#/explore/traces?ns=shop&status=Error&minDuration=1ms&from=now-1h`);
+  await page.locator('.page .grid-table tbody tr').first().waitFor({ timeout: 15000 });
+  const statuses = await page.locator('.page .grid-table tbody tr td:nth-child(5)').allTextContents();
+  check(statuses.length > 0 && statuses.every((s) => s === 'Error'), `trace search by status finds ${statuses.length} error traces`);
+  await page.screenshot({ path: join(out, '10-traces.png') });
 
   // Live logs through a watch: the demo's trickle adds records every 5 s.
   await page.goto(`${base}#/explore/logs?ns=shop&live=1&from=now-5m`);

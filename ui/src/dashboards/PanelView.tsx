@@ -62,10 +62,10 @@ export function PanelView({ api, namespace, panel, values, range, tick, problem 
         </h2>
         {loading && <span className="spinner" aria-label="loading" />}
         <div className="spacer" />
-        <button type="button" className="small" disabled={!data} onClick={() => data && download(fileName(panel.title, 'csv'), 'text/csv', panelCsv(data))}>
+        <button type="button" className="small" aria-label={`Export ${panel.title} as CSV`} disabled={!data} onClick={() => data && download(fileName(panel.title, 'csv'), 'text/csv', panelCsv(data))}>
           CSV
         </button>
-        <button type="button" className="small" disabled={!data} onClick={() => data && download(fileName(panel.title, 'json'), 'application/json', panelJson(data))}>
+        <button type="button" className="small" aria-label={`Export ${panel.title} as JSON`} disabled={!data} onClick={() => data && download(fileName(panel.title, 'json'), 'application/json', panelJson(data))}>
           JSON
         </button>
       </header>
