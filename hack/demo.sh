@@ -3,7 +3,8 @@
 #
 #   hack/demo.sh up     install/start ClickHouse on loopback, create the schema, load an hour of
 #                       realistic telemetry and keep a trickle of new data flowing, build and start
-#                       the API server in standalone mode (HTTPS + client certificate), write
+#                       the API server in standalone mode (HTTPS + client certificate; it also
+#                       serves the Dashboards and AlertRules of examples/ read-only), write
 #                       .demo/kubeconfig and print kubectl commands to try
 #   hack/demo.sh down   stop everything `up` started (data stays in .demo/ until you delete it)
 #   hack/demo.sh status show what is running
@@ -42,8 +43,8 @@ up() {
   source "$demo/clickhouse/env"
 
   # Rebuild when there is no jar yet or any source or pom is newer than it.
-  if [[ ! -f "$jar" ]] || [[ -n "$(find "$root/pom.xml" "$root/apiserver" "$root/model" "$root/store" "$root/hack/sample-data" -newer "$jar" \
-    \( -name '*.java' -o -name 'pom.xml' -o -name '*.xml' \) -not -path '*/target/*' -print -quit)" ]]; then
+  if [[ ! -f "$jar" ]] || [[ -n "$(find "$root/pom.xml" "$root/apiserver" "$root/model" "$root/store" "$root/hack/sample-data" "$root/crds" -newer "$jar" \
+    \( -name '*.java' -o -name 'pom.xml' -o -name '*.xml' -o -name '*.kubetel.io-v1.yml' \) -not -path '*/target/*' -print -quit)" ]]; then
     log "building the API server (first run downloads dependencies; takes a minute or two)"
     mvn -B -q -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true \
       -pl apiserver/server,hack/sample-data -am package
@@ -70,6 +71,7 @@ up() {
     nohup java -jar "$jar" --standalone --state-dir "$demo/apiserver" \
       --bind-address 127.0.0.1 --secure-port 0 \
       --clickhouse-url "$KUBETEL_CLICKHOUSE_URL" --clickhouse-database "$database" \
+      --custom-resources-dir "$root/examples" \
       >"$demo/apiserver.log" 2>&1 &
     echo $! >"$demo/apiserver.pid"
   fi
@@ -106,6 +108,12 @@ Point kubectl at it and try:
   kubectl get logs -n shop -w
   kubectl explain traces
   kubectl create -n shop -o yaml -f examples/queries/checkout-p99.yaml
+  kubectl get dashboards,alertrules -A
+  kubectl get alertrule checkout-error-rate -n shop-checkout -o yaml
+  kubectl explain dashboards.spec
+
+Dashboards and AlertRules come from examples/ (read-only; edit the files and run
+hack/demo.sh down && hack/demo.sh up to reload them).
 
 Stop it with: hack/demo.sh down
 MSG

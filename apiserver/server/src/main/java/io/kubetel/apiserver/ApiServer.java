@@ -4,6 +4,7 @@ import io.kubetel.apiserver.ApiServerConfig.Cluster;
 import io.kubetel.apiserver.ApiServerConfig.Standalone;
 import io.kubetel.apiserver.discovery.DiscoveryDocuments;
 import io.kubetel.apiserver.discovery.DiscoveryEndpoints;
+import io.kubetel.apiserver.discovery.ServedGroup;
 import io.kubetel.apiserver.health.HealthEndpoints;
 import io.kubetel.apiserver.health.StoreReadiness;
 import io.kubetel.apiserver.http.ApiRouter;
@@ -55,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * handed whole to what uses it. The one seam is the {@link StoreFactory}: production opens
  * ClickHouse ({@link #CLICKHOUSE}), tests and the e2e harness inject their own store.
  *
- * <p>Start: PKI (standalone) → store → handlers → router → listen → readiness pings → kubeconfig
+ * <p>Start: PKI (standalone) → custom resource files (standalone, {@link
+ * StandaloneCustomResources}) → store → handlers → router → listen → readiness pings → kubeconfig
  * (standalone, written only once the port is known and accepting). Stop (SIGTERM): readiness turns
  * false, the server stops accepting and drains in-flight requests up to the shutdown timeout, then
  * the worker pool, the store and Vert.x close.
@@ -126,6 +128,8 @@ public final class ApiServer {
     }
     List<Authenticator> authenticators = authenticators(tls);
     ContinueKey continueKey = continueKey();
+    // Files are read here, before the event loop runs; an invalid one stops the start.
+    Optional<StandaloneCustomResources> custom = StandaloneCustomResources.load(config, clock);
 
     // 2. Vert.x, the bounded worker pool, the store and the resources.
     vertx = Vertx.vertx();
@@ -143,11 +147,16 @@ public final class ApiServer {
     readiness =
         new StoreReadiness(
             vertx, worker, store, config.storage().readinessInterval(), metrics, clock);
-    List<EndpointGroup> endpoints =
-        List.of(
-            new DiscoveryEndpoints(new DiscoveryDocuments(infos)),
-            new OpenApiEndpoints(infos),
-            new HealthEndpoints(readiness, () -> shuttingDown, registry));
+    DiscoveryDocuments discovery = new DiscoveryDocuments(infos);
+    List<ServedGroup> customGroups = custom.map(c -> List.of(c.group())).orElse(List.of());
+    for (ServedGroup group : customGroups) {
+      discovery = discovery.with(group);
+    }
+    List<EndpointGroup> endpoints = new ArrayList<>();
+    endpoints.add(new DiscoveryEndpoints(discovery));
+    endpoints.add(new OpenApiEndpoints(infos, customGroups));
+    endpoints.add(new HealthEndpoints(readiness, () -> shuttingDown, registry));
+    custom.ifPresent(c -> endpoints.add(c.endpoints()));
     ApiRouter router =
         new ApiRouter(vertx, metrics, authenticators, config.serving().maxBodyBytes());
 

@@ -66,10 +66,19 @@ public record ApiServerConfig(
    * Standalone mode: a self-signed PKI and a kubeconfig, kept in {@code stateDir}.
    *
    * @param stateDir the state directory (pki/, kubeconfig, continue-token.key)
+   * @param customResourcesDir where to read the {@code kubetel.io/v1alpha1} Dashboards and
+   *     AlertRules served read-only, as there is no kube-apiserver to serve their CRDs; empty
+   *     serves none
    */
-  public record Standalone(Path stateDir) implements Tls {
+  public record Standalone(Path stateDir, Optional<Path> customResourcesDir) implements Tls {
     public Standalone {
       Objects.requireNonNull(stateDir, "stateDir");
+      Objects.requireNonNull(customResourcesDir, "customResourcesDir");
+    }
+
+    /** Standalone mode without custom resources. */
+    public Standalone(Path stateDir) {
+      this(stateDir, Optional.empty());
     }
 
     /** Where the kubeconfig is written once the server listens. */

@@ -51,6 +51,13 @@ public final class ApiServerMain implements Callable<Integer> {
   @Option(names = "--state-dir", description = "Standalone state directory.")
   Path stateDir;
 
+  @Option(
+      names = "--custom-resources-dir",
+      description =
+          "Standalone mode: serve the kubetel.io/v1alpha1 Dashboards and AlertRules in the YAML"
+              + " files below this directory, read-only (an invalid file stops startup).")
+  Path customResourcesDir;
+
   @Option(names = "--tls-cert-file", description = "Serving certificate (PEM), cluster mode.")
   Path tlsCertFile;
 
@@ -224,7 +231,12 @@ public final class ApiServerMain implements Callable<Integer> {
         throw new IllegalArgumentException(
             "--standalone generates its own certificates; do not combine it with --tls-cert-file");
       }
-      return new ApiServerConfig.Standalone(stateDir);
+      return new ApiServerConfig.Standalone(stateDir, Optional.ofNullable(customResourcesDir));
+    }
+    if (customResourcesDir != null) {
+      throw new IllegalArgumentException(
+          "--custom-resources-dir needs --standalone: in a cluster kube-apiserver serves the"
+              + " kubetel.io custom resources from their CRDs");
     }
     if (tlsCertFile == null || tlsKeyFile == null) {
       throw new IllegalArgumentException(

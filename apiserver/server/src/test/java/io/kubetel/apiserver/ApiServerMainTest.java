@@ -76,6 +76,26 @@ class ApiServerMainTest {
   }
 
   @Test
+  void customResourcesDirIsForStandaloneModeOnly() throws Exception {
+    ApiServerConfig config = standalone("--custom-resources-dir", "examples");
+
+    assertThat(((ApiServerConfig.Standalone) config.tls()).customResourcesDir())
+        .hasValue(Path.of("examples"));
+    assertThat(((ApiServerConfig.Standalone) standalone().tls()).customResourcesDir()).isEmpty();
+    assertThatThrownBy(
+            () ->
+                parse(
+                    Map.of(),
+                    "--tls-cert-file",
+                    "a.crt",
+                    "--tls-private-key-file",
+                    "a.key",
+                    "--custom-resources-dir",
+                    "examples"))
+        .hasMessageContaining("--custom-resources-dir needs --standalone");
+  }
+
+  @Test
   void clusterModeTakesCertificateFiles() throws Exception {
     ApiServerConfig config =
         parse(

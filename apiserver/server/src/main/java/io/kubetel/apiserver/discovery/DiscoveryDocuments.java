@@ -12,21 +12,41 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.kubetel.apiserver.http.TelemetryApiGroup;
 import io.kubetel.apiserver.resource.ResourceInfo;
 import io.kubetel.model.json.Json;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the discovery documents kubectl and kube-apiserver read, from the served resources' {@link
+ * Builds the discovery documents kubectl and kube-apiserver read, from the served groups' {@link
  * ResourceInfo} only (discovery never touches storage, so it answers while ClickHouse is down):
  * {@code /api}, the legacy {@code APIGroupList}, {@code APIGroup} and {@code APIResourceList}
  * (fabric8's typed meta objects), and the aggregated discovery v2 {@link AggregatedDiscovery}.
+ * Telemetry's group always comes first; standalone mode may add {@code kubetel.io}.
  */
 public final class DiscoveryDocuments {
   private static final ObjectMapper MAPPER = Json.mapper();
 
-  private final List<ResourceInfo> resources;
+  private final List<ServedGroup> groups;
 
+  /** Discovery of the telemetry group only. */
   public DiscoveryDocuments(List<ResourceInfo> resources) {
-    this.resources = List.copyOf(resources);
+    this.groups =
+        List.of(new ServedGroup(TelemetryApiGroup.GROUP, TelemetryApiGroup.VERSION, resources));
+  }
+
+  private DiscoveryDocuments(List<ServedGroup> groups, ServedGroup added) {
+    List<ServedGroup> all = new ArrayList<>(groups);
+    all.add(added);
+    this.groups = List.copyOf(all);
+  }
+
+  /** These documents with {@code group} served too, after the groups already present. */
+  public DiscoveryDocuments with(ServedGroup group) {
+    return new DiscoveryDocuments(groups, group);
+  }
+
+  /** The served groups, telemetry first. */
+  public List<ServedGroup> groups() {
+    return groups;
   }
 
   /** {@code GET /api}: no core group is served (listing v1 would make clients query /api/v1). */
@@ -45,37 +65,45 @@ public final class DiscoveryDocuments {
     APIGroupList list = new APIGroupList();
     list.setKind("APIGroupList");
     list.setApiVersion("v1");
-    list.setGroups(List.of(group(null, null)));
+    list.setGroups(groups.stream().map(g -> group(g, null, null)).toList());
     return MAPPER.valueToTree(list);
   }
 
   /** {@code GET /apis/telemetry.kubetel.io}: the APIGroup. */
   public ObjectNode group() {
-    return MAPPER.valueToTree(group("APIGroup", "v1"));
+    return group(groups.get(0));
   }
 
-  private static APIGroup group(String kind, String apiVersion) {
+  /** {@code GET /apis/<group>}: the APIGroup of {@code served}. */
+  public ObjectNode group(ServedGroup served) {
+    return MAPPER.valueToTree(group(served, "APIGroup", "v1"));
+  }
+
+  private static APIGroup group(ServedGroup served, String kind, String apiVersion) {
     APIGroup group = new APIGroup();
     group.setKind(kind);
     group.setApiVersion(apiVersion);
-    group.setName(TelemetryApiGroup.GROUP);
-    group.setVersions(List.of(groupVersion()));
-    group.setPreferredVersion(groupVersion());
+    group.setName(served.group());
+    GroupVersionForDiscovery version =
+        new GroupVersionForDiscovery(served.groupVersion(), served.version());
+    group.setVersions(List.of(version));
+    group.setPreferredVersion(version);
     return group;
-  }
-
-  private static GroupVersionForDiscovery groupVersion() {
-    return new GroupVersionForDiscovery(TelemetryApiGroup.API_VERSION, TelemetryApiGroup.VERSION);
   }
 
   /** {@code GET /apis/telemetry.kubetel.io/v1alpha1}: the APIResourceList. */
   public ObjectNode resourceList() {
+    return resourceList(groups.get(0));
+  }
+
+  /** {@code GET /apis/<group>/<version>}: the APIResourceList of {@code served}. */
+  public ObjectNode resourceList(ServedGroup served) {
     APIResourceList list = new APIResourceList();
     list.setKind("APIResourceList");
     list.setApiVersion("v1");
-    list.setGroupVersion(TelemetryApiGroup.API_VERSION);
+    list.setGroupVersion(served.groupVersion());
     list.setResources(
-        resources.stream()
+        served.resources().stream()
             .map(
                 info -> {
                   APIResource resource = new APIResource();
@@ -94,28 +122,31 @@ public final class DiscoveryDocuments {
 
   /** {@code GET /apis} with the aggregated Accept: the APIGroupDiscoveryList (v2). */
   public ObjectNode aggregated() {
-    List<AggregatedDiscovery.Resource> list =
-        resources.stream()
-            .map(
-                info ->
-                    new AggregatedDiscovery.Resource(
-                        info.plural(),
-                        new AggregatedDiscovery.Kind(
-                            TelemetryApiGroup.GROUP, TelemetryApiGroup.VERSION, info.kind()),
-                        // Without scope kubectl treats a resource as cluster-scoped.
-                        info.namespaced() ? "Namespaced" : "Cluster",
-                        info.singular(),
-                        info.verbs(),
-                        info.shortNames(),
-                        categories(info)))
-            .toList();
-    ObjectMeta name = new ObjectMeta();
-    name.setName(TelemetryApiGroup.GROUP);
-    // "Stale" makes kubectl drop the group silently; this server's own view is always current.
-    AggregatedDiscovery.Version version =
-        new AggregatedDiscovery.Version(TelemetryApiGroup.VERSION, list, "Current");
-    return MAPPER.valueToTree(
-        AggregatedDiscovery.of(List.of(new AggregatedDiscovery.Group(name, List.of(version)))));
+    List<AggregatedDiscovery.Group> out = new ArrayList<>();
+    for (ServedGroup served : groups) {
+      List<AggregatedDiscovery.Resource> list =
+          served.resources().stream()
+              .map(
+                  info ->
+                      new AggregatedDiscovery.Resource(
+                          info.plural(),
+                          new AggregatedDiscovery.Kind(
+                              served.group(), served.version(), info.kind()),
+                          // Without scope kubectl treats a resource as cluster-scoped.
+                          info.namespaced() ? "Namespaced" : "Cluster",
+                          info.singular(),
+                          info.verbs(),
+                          info.shortNames(),
+                          categories(info)))
+              .toList();
+      ObjectMeta name = new ObjectMeta();
+      name.setName(served.group());
+      // "Stale" makes kubectl drop the group silently; this server's own view is always current.
+      AggregatedDiscovery.Version version =
+          new AggregatedDiscovery.Version(served.version(), list, "Current");
+      out.add(new AggregatedDiscovery.Group(name, List.of(version)));
+    }
+    return MAPPER.valueToTree(AggregatedDiscovery.of(out));
   }
 
   /**

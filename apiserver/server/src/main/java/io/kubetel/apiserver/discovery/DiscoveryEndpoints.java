@@ -2,20 +2,21 @@ package io.kubetel.apiserver.discovery;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubetel.apiserver.http.EndpointGroup;
-import io.kubetel.apiserver.http.TelemetryApiGroup;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Serves {@code /version}, {@code /api}, {@code /apis} (aggregated v2 or legacy, by Accept), {@code
- * /apis/<group>} and {@code /apis/<group>/<version>}. Bodies are rendered once at startup; each
- * carries a strong ETag and {@code If-None-Match} gets 304 (kube-apiserver polls {@code /apis}
- * every minute with it).
+ * /apis/<group>} and {@code /apis/<group>/<version>} of every served group. Bodies are rendered
+ * once at startup; each carries a strong ETag and {@code If-None-Match} gets 304 (kube-apiserver
+ * polls {@code /apis} every minute with it).
  */
 public final class DiscoveryEndpoints implements EndpointGroup {
   /** Exact Content-Type kubectl requires before it trusts an aggregated discovery response. */
@@ -26,16 +27,20 @@ public final class DiscoveryEndpoints implements EndpointGroup {
   private final Rendered api;
   private final Rendered groupList;
   private final Rendered aggregated;
-  private final Rendered group;
-  private final Rendered resourceList;
+  private final List<ServedGroup> groups;
+  private final List<Rendered> group = new ArrayList<>();
+  private final List<Rendered> resourceList = new ArrayList<>();
 
   public DiscoveryEndpoints(DiscoveryDocuments documents) {
     this.version = new Rendered(VersionInfo.document(), "application/json");
     this.api = new Rendered(documents.apiVersions(), "application/json");
     this.groupList = new Rendered(documents.groupList(), "application/json");
     this.aggregated = new Rendered(documents.aggregated(), AGGREGATED_V2);
-    this.group = new Rendered(documents.group(), "application/json");
-    this.resourceList = new Rendered(documents.resourceList(), "application/json");
+    this.groups = documents.groups();
+    for (ServedGroup served : groups) {
+      group.add(new Rendered(documents.group(served), "application/json"));
+      resourceList.add(new Rendered(documents.resourceList(served), "application/json"));
+    }
   }
 
   @Override
@@ -43,14 +48,17 @@ public final class DiscoveryEndpoints implements EndpointGroup {
     router.get("/version").handler(EndpointGroup.label("version")).handler(version::send);
     router.get("/api").handler(EndpointGroup.label("discovery")).handler(api::send);
     router.get("/apis").handler(EndpointGroup.label("discovery")).handler(this::apis);
-    router
-        .get("/apis/" + TelemetryApiGroup.GROUP)
-        .handler(EndpointGroup.label("discovery"))
-        .handler(group::send);
-    router
-        .get(TelemetryApiGroup.PATH)
-        .handler(EndpointGroup.label("discovery"))
-        .handler(resourceList::send);
+    for (int i = 0; i < groups.size(); i++) {
+      ServedGroup served = groups.get(i);
+      router
+          .get("/apis/" + served.group())
+          .handler(EndpointGroup.label("discovery"))
+          .handler(group.get(i)::send);
+      router
+          .get("/apis/" + served.groupVersion())
+          .handler(EndpointGroup.label("discovery"))
+          .handler(resourceList.get(i)::send);
+    }
   }
 
   private void apis(RoutingContext context) {

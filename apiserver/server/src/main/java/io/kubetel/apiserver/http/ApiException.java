@@ -17,6 +17,7 @@ public class ApiException extends RuntimeException {
   private final String reason;
   private final String kind;
   private final String name;
+  private final String group;
   private Integer retryAfterSeconds;
 
   public ApiException(int code, String reason, String message) {
@@ -28,9 +29,19 @@ public class ApiException extends RuntimeException {
    * @param name object name for {@code details.name}, or null
    */
   public ApiException(int code, String reason, String message, String kind, String name) {
+    this(code, reason, message, TelemetryApiGroup.GROUP, kind, name);
+  }
+
+  /**
+   * An error about an object of another API group than telemetry's (standalone mode also serves
+   * {@code kubetel.io}), for {@code details.group}.
+   */
+  public ApiException(
+      int code, String reason, String message, String group, String kind, String name) {
     super(message);
     this.code = code;
     this.reason = reason;
+    this.group = group;
     this.kind = kind;
     this.name = name;
   }
@@ -76,6 +87,11 @@ public class ApiException extends RuntimeException {
   /** Resource plural for {@code details.kind}, or null. */
   public String kind() {
     return kind;
+  }
+
+  /** API group for {@code details.group}. */
+  public String group() {
+    return group;
   }
 
   /** Object name for {@code details.name}, or null. */

@@ -36,7 +36,7 @@ public final class StatusResponses {
     } else if (error.kind() != null || error.name() != null || error.retryAfterSeconds() != null) {
       StatusDetails details = new StatusDetails();
       details.setName(error.name());
-      details.setGroup(TelemetryApiGroup.GROUP);
+      details.setGroup(error.group());
       details.setKind(error.kind());
       details.setRetryAfterSeconds(error.retryAfterSeconds());
       status.setDetails(details);
@@ -57,7 +57,7 @@ public final class StatusResponses {
    */
   private static StatusDetails invalidDetails(ApiException error, String message) {
     StatusDetails details = new StatusDetails();
-    details.setGroup(TelemetryApiGroup.GROUP);
+    details.setGroup(error.group());
     if (error.name() == null) {
       return details;
     }

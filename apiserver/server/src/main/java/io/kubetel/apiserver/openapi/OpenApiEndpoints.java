@@ -2,6 +2,7 @@ package io.kubetel.apiserver.openapi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubetel.apiserver.discovery.ServedGroup;
 import io.kubetel.apiserver.http.ApiException;
 import io.kubetel.apiserver.http.EndpointGroup;
 import io.kubetel.apiserver.http.TelemetryApiGroup;
@@ -12,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -32,19 +34,38 @@ public final class OpenApiEndpoints implements EndpointGroup {
 
   private final String v3Body;
   private final String v3Hash;
+  private final List<Published> others = new ArrayList<>();
   private final String indexBody;
   private final String v2Body;
   private final String v2Etag;
 
   public OpenApiEndpoints(List<ResourceInfo> resources) {
+    this(resources, List.of());
+  }
+
+  /**
+   * @param resources the telemetry resources
+   * @param customGroups read-only custom resource groups (standalone mode) published next to it, in
+   *     v3 only: kubectl explain reads v3, and behind kube-apiserver the CRDs publish them
+   */
+  public OpenApiEndpoints(List<ResourceInfo> resources, List<ServedGroup> customGroups) {
     ObjectNode v3 = OpenApiV3Document.build(resources);
     this.v3Body = v3.toString();
     this.v3Hash = sha512(v3Body);
     ObjectNode index = MAPPER.createObjectNode();
-    index
-        .putObject("paths")
+    ObjectNode paths = index.putObject("paths");
+    paths
         .putObject(TelemetryApiGroup.PATH.substring(1))
         .put("serverRelativeURL", GV_PATH + "?hash=" + v3Hash);
+    for (ServedGroup group : customGroups) {
+      String body = CustomResourceOpenApiDocument.build(group).toString();
+      Published published =
+          new Published("/openapi/v3/apis/" + group.groupVersion(), body, sha512(body));
+      others.add(published);
+      paths
+          .putObject("apis/" + group.groupVersion())
+          .put("serverRelativeURL", published.path() + "?hash=" + published.hash());
+    }
     this.indexBody = index.toString();
     this.v2Body = SwaggerV2Converter.convert(v3).toString();
     this.v2Etag = "\"" + sha512(v2Body) + "\"";
@@ -53,7 +74,16 @@ public final class OpenApiEndpoints implements EndpointGroup {
   @Override
   public void register(Router router) {
     router.get("/openapi/v3").handler(EndpointGroup.label("openapi")).handler(this::index);
-    router.get(GV_PATH).handler(EndpointGroup.label("openapi")).handler(this::groupVersion);
+    router
+        .get(GV_PATH)
+        .handler(EndpointGroup.label("openapi"))
+        .handler(c -> groupVersion(c, v3Body, v3Hash));
+    for (Published p : others) {
+      router
+          .get(p.path())
+          .handler(EndpointGroup.label("openapi"))
+          .handler(c -> groupVersion(c, p.body(), p.hash()));
+    }
     router.get("/openapi/v2").handler(EndpointGroup.label("openapi")).handler(this::v2);
   }
 
@@ -65,10 +95,13 @@ public final class OpenApiEndpoints implements EndpointGroup {
         .end(indexBody);
   }
 
-  private void groupVersion(RoutingContext context) {
-    String etag = "\"" + v3Hash + "\"";
+  /** A published group-version document: where, its body and its hash. */
+  private record Published(String path, String body, String hash) {}
+
+  private static void groupVersion(RoutingContext context, String body, String hash) {
+    String etag = "\"" + hash + "\"";
     context.response().putHeader("ETag", etag);
-    if (v3Hash.equals(context.request().getParam("hash"))) {
+    if (hash.equals(context.request().getParam("hash"))) {
       context.response().putHeader("Cache-Control", "public, immutable");
     } else {
       context.response().putHeader("Cache-Control", "no-cache, private");
@@ -77,7 +110,7 @@ public final class OpenApiEndpoints implements EndpointGroup {
       context.response().setStatusCode(304).end();
       return;
     }
-    context.response().putHeader("Content-Type", "application/json").end(v3Body);
+    context.response().putHeader("Content-Type", "application/json").end(body);
   }
 
   private void v2(RoutingContext context) {

@@ -3,6 +3,7 @@ package io.kubetel.apiserver.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubetel.apiserver.http.ApiRouter;
+import io.kubetel.apiserver.http.EndpointGroup;
 import io.kubetel.apiserver.http.RequestMetrics;
 import io.kubetel.apiserver.resource.ResourceHandler;
 import io.kubetel.apiserver.security.Authenticator;
@@ -45,6 +46,13 @@ public final class TestApiServer implements AutoCloseable {
   private final int port;
 
   public TestApiServer(Function<WorkerExecutor, List<ResourceHandler>> handlers) throws Exception {
+    this(List.of(), handlers);
+  }
+
+  /** As above, with non-resource endpoint groups (discovery, OpenAPI, custom resources). */
+  public TestApiServer(
+      List<EndpointGroup> endpoints, Function<WorkerExecutor, List<ResourceHandler>> handlers)
+      throws Exception {
     vertx = Vertx.vertx();
     workers = vertx.createSharedWorkerExecutor("kubetel-test-workers", 4);
     // The production router (routes, method checks, Status errors), with everyone authenticated.
@@ -53,7 +61,7 @@ public final class TestApiServer implements AutoCloseable {
     Router router =
         new ApiRouter(
                 vertx, new RequestMetrics(new SimpleMeterRegistry()), List.of(everyone), 1 << 20)
-            .build(List.of(), handlers.apply(workers));
+            .build(endpoints, handlers.apply(workers));
     server =
         vertx
             .createHttpServer()
