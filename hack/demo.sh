@@ -5,7 +5,9 @@
 #                       realistic telemetry and keep a trickle of new data flowing, build and start
 #                       the API server in standalone mode (HTTPS + client certificate; it also
 #                       serves the Dashboards and AlertRules of examples/ read-only), write
-#                       .demo/kubeconfig and print kubectl commands to try
+#                       .demo/kubeconfig, build the web UI (ui/, when npm is installed) and
+#                       serve it with `kubectl proxy` same-origin with the API, and print kubectl
+#                       commands and the UI's address to try
 #   hack/demo.sh down   stop everything `up` started (data stays in .demo/ until you delete it)
 #   hack/demo.sh status show what is running
 set -euo pipefail
@@ -87,6 +89,7 @@ up() {
   kubectl --kubeconfig "$demo/apiserver/kubeconfig" get --raw /readyz >/dev/null ||
     { log "API server not ready after 60s; see $demo/apiserver.log"; exit 1; }
   cp "$demo/apiserver/kubeconfig" "$demo/kubeconfig"
+  ui_line=$(start_ui)
 
   cat <<MSG
 
@@ -115,18 +118,54 @@ Point kubectl at it and try:
 Dashboards and AlertRules come from examples/ (read-only; edit the files and run
 hack/demo.sh down && hack/demo.sh up to reload them).
 
+$ui_line
+
 Stop it with: hack/demo.sh down
 MSG
 }
 
+# Builds the web UI when its sources changed and serves it with `kubectl proxy` (the way it is
+# served against any cluster: same origin as the API, the user's own credentials). Prints the line
+# to show; the demo works without it when npm is missing.
+start_ui() {
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "Web UI: skipped (npm is not installed; see ui/README.md)"
+    return
+  fi
+  if [[ ! -f "$root/ui/dist/index.html" ]] ||
+    [[ -n "$(find "$root/ui/src" "$root/ui/package-lock.json" "$root/ui/index.html" -newer "$root/ui/dist/index.html" -print -quit)" ]]; then
+    log "building the web UI (first run installs its npm packages)"
+    (cd "$root/ui" && npm ci --no-audit --no-fund --loglevel=error >"$demo/ui-build.log" 2>&1 &&
+      npm run build >>"$demo/ui-build.log" 2>&1) ||
+      { echo "Web UI: build failed, see .demo/ui-build.log"; return; }
+  fi
+  if ! running "$demo/ui-proxy.pid"; then
+    nohup kubectl --kubeconfig "$demo/kubeconfig" proxy --address=127.0.0.1 --port=0 \
+      --www="$root/ui/dist" --www-prefix=/ui/ >"$demo/ui-proxy.log" 2>&1 &
+    echo $! >"$demo/ui-proxy.pid"
+  fi
+  local address=""
+  for _ in $(seq 1 40); do
+    address=$(sed -n 's/^Starting to serve on //p' "$demo/ui-proxy.log" 2>/dev/null | head -1)
+    [[ -n "$address" ]] && break
+    sleep 0.25
+  done
+  if [[ -z "$address" ]]; then
+    echo "Web UI: kubectl proxy did not start, see .demo/ui-proxy.log"
+    return
+  fi
+  echo "Web UI (dashboards, explore, alerts; reads only the Kubernetes API): http://$address/ui/"
+}
+
 down() {
+  stop_pid "$demo/ui-proxy.pid" "UI proxy"
   stop_pid "$demo/apiserver.pid" "API server"
   stop_pid "$demo/sample-data.pid" "sample data trickle"
   "$root/hack/clickhouse.sh" stop "$demo/clickhouse" || true
 }
 
 status() {
-  for p in apiserver sample-data; do
+  for p in apiserver sample-data ui-proxy; do
     if running "$demo/$p.pid"; then echo "$p: running (pid $(cat "$demo/$p.pid"))"; else echo "$p: stopped"; fi
   done
   if [[ -f "$demo/clickhouse/env" ]]; then cat "$demo/clickhouse/env"; else echo "clickhouse: stopped"; fi
