@@ -1,25 +1,19 @@
 package io.kubetel.operator.tenant;
 
+import static io.kubetel.operator.MockCluster.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
-import io.kubetel.crds.tenant.Subject;
-import io.kubetel.crds.tenant.SubjectKind;
+import io.kubetel.crds.common.Condition;
 import io.kubetel.crds.tenant.TelemetryTenant;
-import io.kubetel.crds.tenant.TelemetryTenantSpec;
 import io.kubetel.model.query.Signal;
-import io.kubetel.operator.TestOperators;
-import io.kubetel.operator.conditions.ConditionSet;
-import io.kubetel.operator.events.EventRecorder;
+import io.kubetel.operator.MockCluster;
 import io.kubetel.store.retention.RetentionManager.RetentionAction;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -65,14 +59,7 @@ class ViewerBindingsRestoredIT {
 
   @BeforeEach
   void startOperator() {
-    operator =
-        TestOperators.start(
-            client,
-            new TelemetryTenantReconciler(
-                new NoStorage(),
-                new EventRecorder(client, Clock.systemUTC()),
-                Duration.ofHours(1),
-                Clock.systemUTC()));
+    operator = TenantFixtures.startOperator(client, new NoStorage());
   }
 
   @AfterEach
@@ -80,34 +67,15 @@ class ViewerBindingsRestoredIT {
     operator.stop();
   }
 
-  static void namespace(String name) {
-    client
-        .namespaces()
-        .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
-        .createOr(n -> n.update());
-  }
-
   /** Creates a tenant viewing {@code namespaces} and waits until it is Ready. */
   static void readyTenant(String name, List<String> namespaces) {
-    namespaces.forEach(ViewerBindingsRestoredIT::namespace);
-    TelemetryTenant t = new TelemetryTenant();
-    t.getMetadata().setName(name);
-    TelemetryTenantSpec spec = new TelemetryTenantSpec();
-    spec.setNamespaces(namespaces);
-    spec.setDatabase("kt_" + name);
-    spec.setViewers(List.of(new Subject(SubjectKind.Group, name + "-devs", null)));
-    t.setSpec(spec);
-    client.resource(t).create();
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () -> {
-              TelemetryTenant got = client.resources(TelemetryTenant.class).withName(name).get();
-              assertThat(ConditionSet.find(got.getStatus().getConditions(), "Ready"))
-                  .hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
-              namespaces.forEach(ns -> assertThat(binding(ns, name)).isNotNull());
-            });
+    namespaces.forEach(ns -> MockCluster.namespace(client, ns));
+    client.resource(TenantFixtures.tenant(name, "kt_" + name, namespaces)).create();
+    eventually(
+        () -> {
+          assertThat(TenantFixtures.condition(client, name, "Ready").isTrue()).isTrue();
+          namespaces.forEach(ns -> assertThat(binding(ns, name)).isNotNull());
+        });
   }
 
   static RoleBinding binding(String namespace, String tenant) {
@@ -145,7 +113,7 @@ class ViewerBindingsRestoredIT {
   @Test
   void aDeletedViewerBindingIsRecreated() {
     readyTenant("orders", List.of("orders-api", "orders-db"));
-    TelemetryTenant before = client.resources(TelemetryTenant.class).withName("orders").get();
+    TelemetryTenant before = TenantFixtures.get(client, "orders");
     String deletedUid = binding("orders-db", "orders").getMetadata().getUid();
     assertThat(deletedUid).isNotBlank();
 
@@ -159,18 +127,16 @@ class ViewerBindingsRestoredIT {
         .isNotEmpty();
 
     // A new object (new uid) comes back: the binding was really deleted and recreated.
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(15))
-        .untilAsserted(
-            () -> {
-              RoleBinding rb = binding("orders-db", "orders");
-              assertIntact(rb, "orders");
-              assertThat(rb.getMetadata().getUid()).isNotEqualTo(deletedUid);
-            });
+    eventually(
+        Duration.ofSeconds(15),
+        () -> {
+          RoleBinding rb = binding("orders-db", "orders");
+          assertIntact(rb, "orders");
+          assertThat(rb.getMetadata().getUid()).isNotEqualTo(deletedUid);
+        });
     assertIntact(binding("orders-api", "orders"), "orders");
     // The tenant was not edited (no spec change could have triggered this): the watch did it.
-    TelemetryTenant after = client.resources(TelemetryTenant.class).withName("orders").get();
+    TelemetryTenant after = TenantFixtures.get(client, "orders");
     assertThat(after.getMetadata().getUid()).isEqualTo(before.getMetadata().getUid());
     assertThat(after.getMetadata().getGeneration()).isEqualTo(before.getMetadata().getGeneration());
   }
@@ -186,10 +152,8 @@ class ViewerBindingsRestoredIT {
         .withName("kubetel-viewer-billing")
         .edit(rb -> new RoleBindingBuilder(rb).withSubjects(INTRUDER).build());
 
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(15))
-        .untilAsserted(() -> assertIntact(binding("billing-api", "billing"), "billing"));
+    eventually(
+        Duration.ofSeconds(15), () -> assertIntact(binding("billing-api", "billing"), "billing"));
     assertThat(binding("billing-api", "billing").getSubjects())
         .noneSatisfy(s -> assertThat(s.getName()).isEqualTo("intruder"));
   }
@@ -206,10 +170,8 @@ class ViewerBindingsRestoredIT {
         .withName("kubetel-viewer-ledger")
         .edit(rb -> new RoleBindingBuilder(rb).addToSubjects(INTRUDER).build());
 
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(15))
-        .untilAsserted(() -> assertIntact(binding("ledger-api", "ledger"), "ledger"));
+    eventually(
+        Duration.ofSeconds(15), () -> assertIntact(binding("ledger-api", "ledger"), "ledger"));
   }
 
   @Test
@@ -231,12 +193,9 @@ class ViewerBindingsRestoredIT {
                     .endMetadata()
                     .build());
 
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(15))
-        .untilAsserted(() -> assertIntact(binding("search-api", "search"), "search"));
-    TelemetryTenant t = client.resources(TelemetryTenant.class).withName("search").get();
-    assertThat(ConditionSet.find(t.getStatus().getConditions(), "Ready"))
-        .hasValueSatisfying(c -> assertThat(c.isTrue()).as(c.getMessage()).isTrue());
+    eventually(
+        Duration.ofSeconds(15), () -> assertIntact(binding("search-api", "search"), "search"));
+    Condition ready = TenantFixtures.condition(client, "search", "Ready");
+    assertThat(ready.isTrue()).as(ready.getMessage()).isTrue();
   }
 }

@@ -1,9 +1,9 @@
 package io.kubetel.operator.validation;
 
+import static io.kubetel.operator.MockCluster.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -12,6 +12,7 @@ import io.kubetel.crds.alertrule.AlertRule;
 import io.kubetel.crds.common.Condition;
 import io.kubetel.crds.dashboard.Dashboard;
 import io.kubetel.model.query.QueryCatalog;
+import io.kubetel.operator.MockCluster;
 import io.kubetel.operator.TestOperators;
 import io.kubetel.operator.alertrule.AlertRuleReconciler;
 import io.kubetel.operator.alertrule.AlertRuleValidator;
@@ -51,15 +52,7 @@ class AlertRuleAndDashboardValidationIT {
     QueryCatalog catalog = KnownData.write(ch);
     QuerySpecChecker checker = new QuerySpecChecker(ns -> Optional.of(catalog));
     EventRecorder events = new EventRecorder(client, Clock.systemUTC());
-    client
-        .namespaces()
-        .resource(
-            new NamespaceBuilder()
-                .withNewMetadata()
-                .withName(KnownData.NAMESPACE)
-                .endMetadata()
-                .build())
-        .create();
+    MockCluster.namespace(client, KnownData.NAMESPACE);
     operator =
         TestOperators.start(
             client,
@@ -105,18 +98,17 @@ class AlertRuleAndDashboardValidationIT {
     }
   }
 
-  static Condition valid(
-      Class<? extends io.fabric8.kubernetes.api.model.HasMetadata> type, String name) {
-    var o = client.resources(type).inNamespace(KnownData.NAMESPACE).withName(name).get();
+  static <T extends HasMetadata> T stored(Class<T> type, String name) {
+    return client.resources(type).inNamespace(KnownData.NAMESPACE).withName(name).get();
+  }
+
+  static Condition valid(Class<? extends HasMetadata> type, String name) {
+    var o = stored(type, name);
     List<Condition> conditions =
         o instanceof AlertRule r
             ? r.getStatus().getConditions()
             : ((Dashboard) o).getStatus().getConditions();
     return ConditionSet.find(conditions, "Valid").orElseThrow();
-  }
-
-  static void eventually(Runnable assertion) {
-    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(assertion::run);
   }
 
   @Test
@@ -130,12 +122,7 @@ class AlertRuleAndDashboardValidationIT {
             Condition c = valid(AlertRule.class, rule.getMetadata().getName());
             assertThat(c.getStatus().name()).as(c.toString()).isEqualTo("True");
           });
-      AlertRule stored =
-          client
-              .resources(AlertRule.class)
-              .inNamespace(KnownData.NAMESPACE)
-              .withName(rule.getMetadata().getName())
-              .get();
+      AlertRule stored = stored(AlertRule.class, rule.getMetadata().getName());
       assertThat(stored.getStatus().getState().name()).isEqualTo("Inactive");
       assertThat(
               ConditionSet.find(stored.getStatus().getConditions(), "Ready")
@@ -246,12 +233,7 @@ class AlertRuleAndDashboardValidationIT {
           Condition c = valid(Dashboard.class, d.getMetadata().getName());
           assertThat(c.getStatus().name()).as(c.toString()).isEqualTo("True");
         });
-    Dashboard stored =
-        client
-            .resources(Dashboard.class)
-            .inNamespace(KnownData.NAMESPACE)
-            .withName(d.getMetadata().getName())
-            .get();
+    Dashboard stored = stored(Dashboard.class, d.getMetadata().getName());
     assertThat(stored.getStatus().getPanelCount()).isEqualTo(6);
   }
 
