@@ -6,8 +6,6 @@ import static io.kubetel.apiserver.testing.TestApiServer.TABLE_ACCEPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kubetel.apiserver.TelemetryResources;
-import io.kubetel.apiserver.paging.ContinueKey;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.testing.MutableClock;
 import io.kubetel.apiserver.testing.TestApiServer;
@@ -49,15 +47,7 @@ class LogsHandlerTest {
               Map.of("user.tier", i % 2 == 0 ? "gold" : "free")));
     }
     store.addLog(log("rec-other", "other", NOW.minusSeconds(5), "INFO", "cart", "o", "", Map.of()));
-    server =
-        new TestApiServer(
-            w ->
-                TelemetryResources.create(
-                    store,
-                    w,
-                    new MutableClock(NOW),
-                    ResourceSettings.DEFAULTS,
-                    ContinueKey.random()));
+    server = TestApiServer.serving(store, new MutableClock(NOW), ResourceSettings.DEFAULTS);
   }
 
   @AfterAll
@@ -110,11 +100,7 @@ class LogsHandlerTest {
   }
 
   private List<String> names(String query) {
-    var r = server.get(SHOP + "?" + query, TABLE_ACCEPT);
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    List<String> out = new ArrayList<>();
-    r.json().path("rows").forEach(row -> out.add(row.path("cells").get(0).asText()));
-    return out;
+    return server.names(SHOP + "?" + query);
   }
 
   static String q(String s) {

@@ -6,8 +6,6 @@ import static io.kubetel.apiserver.testing.TestApiServer.TABLE_ACCEPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kubetel.apiserver.TelemetryResources;
-import io.kubetel.apiserver.paging.ContinueKey;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.testing.MutableClock;
 import io.kubetel.apiserver.testing.TestApiServer;
@@ -76,9 +74,7 @@ class MetricsHandlerTest {
         series("old-series-1", "shop", "old.metric", MetricType.GAUGE, "cart", "cart-1", Map.of()),
         List.of(point(NOW.minus(Duration.ofHours(2)), 1)));
     ResourceSettings settings = ResourceSettings.DEFAULTS.withPageSize(10);
-    server =
-        new TestApiServer(
-            w -> TelemetryResources.create(store, w, clock, settings, ContinueKey.random()));
+    server = TestApiServer.serving(store, clock, settings);
   }
 
   @BeforeEach
@@ -221,8 +217,7 @@ class MetricsHandlerTest {
     // changing it does not always change the decoded token.
     int at = token.length() / 2;
     char middle = token.charAt(at);
-    String forged =
-        token.substring(0, at) + (middle == 'A' ? 'B' : 'A') + token.substring(at + 1);
+    String forged = token.substring(0, at) + (middle == 'A' ? 'B' : 'A') + token.substring(at + 1);
     Reply tampered = server.get(SHOP + "?limit=5&continue=" + q(forged), null);
     assertThat(tampered.status()).isEqualTo(400);
     assertThat(tampered.json().path("reason").asText()).isEqualTo("BadRequest");
@@ -373,10 +368,6 @@ class MetricsHandlerTest {
   }
 
   private List<String> names(String query) {
-    Reply r = server.get(SHOP + "?limit=500&" + query, TABLE_ACCEPT);
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    List<String> out = new ArrayList<>();
-    r.json().path("rows").forEach(row -> out.add(row.path("cells").get(0).asText()));
-    return out;
+    return server.names(SHOP + "?limit=500&" + query);
   }
 }

@@ -7,8 +7,6 @@ import static io.kubetel.apiserver.testing.TestApiServer.TABLE_ACCEPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kubetel.apiserver.TelemetryResources;
-import io.kubetel.apiserver.paging.ContinueKey;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.testing.MutableClock;
 import io.kubetel.apiserver.testing.TestApiServer;
@@ -66,11 +64,7 @@ class TracesHandlerTest {
                           List.of())))));
     }
     ResourceSettings settings = ResourceSettings.DEFAULTS.withPageSize(5);
-    server =
-        new TestApiServer(
-            w ->
-                TelemetryResources.create(
-                    store, w, new MutableClock(NOW), settings, ContinueKey.random()));
+    server = TestApiServer.serving(store, new MutableClock(NOW), settings);
   }
 
   @AfterAll
@@ -167,11 +161,7 @@ class TracesHandlerTest {
   }
 
   private List<String> names(String query) {
-    var r = server.get(SHOP + "?limit=500&" + query, TABLE_ACCEPT);
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    List<String> out = new ArrayList<>();
-    r.json().path("rows").forEach(row -> out.add(row.path("cells").get(0).asText()));
-    return out;
+    return server.names(SHOP + "?limit=500&" + query);
   }
 
   static String q(String s) {
