@@ -4,6 +4,7 @@ import io.kubetel.model.metrics.MetricNames;
 import io.kubetel.model.text.Printable;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -84,29 +85,38 @@ public final class ValueRules {
 
   private static Optional<String> dns(
       String v, String what, Pattern pattern, int max, String rfcKind) {
-    Optional<String> common = commonProblem(v, what);
-    if (common.isPresent()) {
-      return common;
-    }
-    if (v.length() > max) {
-      return Optional.of(what + " must be no more than " + max + " characters");
-    }
-    if (!pattern.matcher(v).matches()) {
-      return Optional.of(
-          what
-              + " \""
-              + printable(v)
-              + "\" is not a valid RFC 1123 "
-              + rfcKind
-              + ": use lowercase letters, digits"
-              + (rfcKind.equals("label") ? " and '-'" : ", '-' and '.'")
-              + ", starting and ending with a letter or digit");
-    }
-    return Optional.empty();
+    return checked(
+        v,
+        what,
+        pattern,
+        max,
+        () ->
+            what
+                + " \""
+                + printable(v)
+                + "\" is not a valid RFC 1123 "
+                + rfcKind
+                + ": use lowercase letters, digits"
+                + (rfcKind.equals("label") ? " and '-'" : ", '-' and '.'")
+                + ", starting and ending with a letter or digit");
   }
 
   private static Optional<String> token(
       String v, String what, Pattern pattern, int max, String allowed) {
+    return checked(
+        v,
+        what,
+        pattern,
+        max,
+        () -> what + " \"" + printable(v) + "\" contains characters other than " + allowed);
+  }
+
+  /**
+   * The common mistakes, then the length, then {@code pattern}: the first that fails names the
+   * problem ({@code mismatch} words a pattern failure the way the value's kind is documented).
+   */
+  private static Optional<String> checked(
+      String v, String what, Pattern pattern, int max, Supplier<String> mismatch) {
     Optional<String> common = commonProblem(v, what);
     if (common.isPresent()) {
       return common;
@@ -115,8 +125,7 @@ public final class ValueRules {
       return Optional.of(what + " must be no more than " + max + " characters");
     }
     if (!pattern.matcher(v).matches()) {
-      return Optional.of(
-          what + " \"" + printable(v) + "\" contains characters other than " + allowed);
+      return Optional.of(mismatch.get());
     }
     return Optional.empty();
   }
