@@ -1,12 +1,16 @@
 package io.kubetel.operator;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubetel.crds.common.Condition;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.awaitility.core.ThrowingRunnable;
 
 /**
@@ -48,6 +52,31 @@ public final class MockCluster {
   /** Waits until {@code assertion} passes, retrying through exceptions, for {@code timeout}. */
   public static void eventually(Duration timeout, ThrowingRunnable assertion) {
     await().ignoreExceptions().atMost(timeout).untilAsserted(assertion);
+  }
+
+  /**
+   * Waits until the condition {@code read} returns has {@code status} and {@code reason} (null:
+   * any) and a message containing {@code messageParts}; returns it as last read.
+   */
+  public static Condition awaitCondition(
+      Supplier<Condition> read, String status, String reason, String... messageParts) {
+    AtomicReference<Condition> seen = new AtomicReference<>();
+    eventually(
+        () -> {
+          Condition c = read.get();
+          assertThat(c).isNotNull();
+          if (status != null) {
+            assertThat(c.getStatus().name()).as(String.valueOf(c)).isEqualTo(status);
+          }
+          if (reason != null) {
+            assertThat(c.getReason()).as(String.valueOf(c)).isEqualTo(reason);
+          }
+          if (messageParts.length > 0) {
+            assertThat(c.getMessage()).contains(messageParts);
+          }
+          seen.set(c);
+        });
+    return seen.get();
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.kubetel.operator.tenant;
 
+import static io.kubetel.operator.MockCluster.awaitCondition;
 import static io.kubetel.operator.MockCluster.eventually;
 import static io.kubetel.operator.tenant.TenantFixtures.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,12 +122,7 @@ class TelemetryTenantReconcilerIT {
     String db = prefix + "shop";
     client.resource(tenant("shop", db, List.of("shop-frontend", "shop-checkout"))).create();
 
-    eventually(
-        () -> {
-          Condition ready = condition("shop", "Ready");
-          assertThat(ready).isNotNull();
-          assertThat(ready.getStatus().name()).as(String.valueOf(ready)).isEqualTo("True");
-        });
+    awaitCondition(() -> condition("shop", "Ready"), "True", null);
     TelemetryTenant t = get("shop");
     assertThat(t.getStatus().getResolvedNamespaces())
         .containsExactly("shop-checkout", "shop-frontend");
@@ -210,18 +206,15 @@ class TelemetryTenantReconcilerIT {
     namespace("shared-ns", Map.of());
     namespace("own-ns", Map.of());
     client.resource(tenant("first", prefix + "first", List.of("shared-ns"))).create();
-    eventually(() -> assertThat(condition("first", "Ready").getStatus().name()).isEqualTo("True"));
+    awaitCondition(() -> condition("first", "Ready"), "True", null);
     TelemetryTenant firstBefore = get("first");
 
     client.resource(tenant("second", prefix + "second", List.of("shared-ns", "own-ns"))).create();
-    eventually(
-        () -> {
-          Condition ready = condition("second", "Ready");
-          assertThat(ready).isNotNull();
-          assertThat(ready.getStatus().name()).isEqualTo("False");
-          assertThat(ready.getReason()).isEqualTo("NamespaceConflict");
-          assertThat(ready.getMessage()).contains("shared-ns (owned by tenant first)");
-        });
+    awaitCondition(
+        () -> condition("second", "Ready"),
+        "False",
+        "NamespaceConflict",
+        "shared-ns (owned by tenant first)");
     assertThat(get("second").getStatus().getResolvedNamespaces()).containsExactly("own-ns");
     // kubectl describe shows it: a Warning event on the tenant (cluster-scoped: namespace default).
     assertThat(client.v1().events().inNamespace("default").list().getItems())
@@ -340,9 +333,7 @@ class TelemetryTenantReconcilerIT {
     t.getSpec().getRetention().setTraces("3d");
     t.getSpec().getRetention().setMetrics("30d");
     client.resource(t).create();
-    eventually(
-        () ->
-            assertThat(condition("ret", "RetentionApplied").getStatus().name()).isEqualTo("True"));
+    awaitCondition(() -> condition("ret", "RetentionApplied"), "True", null);
 
     // Logs and traces: the 10-day-old partition is gone, the recent row is still there.
     assertThat(rows(db, "otel_logs")).isEqualTo(1);
@@ -358,13 +349,8 @@ class TelemetryTenantReconcilerIT {
   void aNameTooLongForTheDefaultDatabaseIsReportedNotRetried() {
     String name = "team-" + "x".repeat(58);
     client.resource(tenant(name, null, List.of("shop-frontend"))).create();
-    eventually(
-        () -> {
-          Condition ready = condition(name, "Ready");
-          assertThat(ready.getStatus().name()).isEqualTo("False");
-          assertThat(ready.getReason()).isEqualTo("InvalidDatabaseName");
-          assertThat(ready.getMessage()).contains("set spec.database");
-        });
+    awaitCondition(
+        () -> condition(name, "Ready"), "False", "InvalidDatabaseName", "set spec.database");
     assertThat(databaseExists(TelemetryTenant.defaultDatabase(name))).isFalse();
   }
 
@@ -373,7 +359,7 @@ class TelemetryTenantReconcilerIT {
     namespace("move-ns", Map.of());
     String db = prefix + "move";
     client.resource(tenant("move", db, List.of("move-ns"))).create();
-    eventually(() -> assertThat(condition("move", "Ready").getStatus().name()).isEqualTo("True"));
+    awaitCondition(() -> condition("move", "Ready"), "True", null);
 
     // kube-apiserver's CEL rule forbids this edit; the mock server does not, the operator must.
     client
@@ -384,12 +370,8 @@ class TelemetryTenantReconcilerIT {
               t.getSpec().setDatabase(prefix + "elsewhere");
               return t;
             });
-    eventually(
-        () -> {
-          Condition ready = condition("move", "Ready");
-          assertThat(ready.getReason()).isEqualTo("DatabaseChangeRefused");
-          assertThat(ready.getMessage()).contains(db, prefix + "elsewhere");
-        });
+    awaitCondition(
+        () -> condition("move", "Ready"), null, "DatabaseChangeRefused", db, prefix + "elsewhere");
     assertThat(get("move").getStatus().getDatabase()).isEqualTo(db);
     assertThat(databaseExists(prefix + "elsewhere")).isFalse();
     assertThat(databaseExists(db)).isTrue();

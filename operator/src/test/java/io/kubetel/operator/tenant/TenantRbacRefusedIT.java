@@ -1,6 +1,6 @@
 package io.kubetel.operator.tenant;
 
-import static io.kubetel.operator.MockCluster.eventually;
+import static io.kubetel.operator.MockCluster.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.StatusBuilder;
@@ -56,13 +56,7 @@ class TenantRbacRefusedIT {
     try {
       MockCluster.namespace(client, "norbac-ns");
       client.resource(TenantFixtures.tenant("norbac", db, List.of("norbac-ns"))).create();
-      eventually(
-          () -> {
-            Condition ready = condition("Ready");
-            assertThat(ready.getStatus().name()).isEqualTo("False");
-            assertThat(ready.getReason()).isEqualTo("ViewerBindingFailed");
-            assertThat(ready.getMessage()).contains("forbidden");
-          });
+      awaitCondition(() -> condition("Ready"), "False", "ViewerBindingFailed", "forbidden");
       assertThat(condition("StorageReady").getStatus().name()).isEqualTo("True");
       assertThat(TenantFixtures.get(client, "norbac").getStatus().getResolvedNamespaces())
           .containsExactly("norbac-ns");

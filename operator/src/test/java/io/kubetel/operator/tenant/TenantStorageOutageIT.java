@@ -1,5 +1,6 @@
 package io.kubetel.operator.tenant;
 
+import static io.kubetel.operator.MockCluster.awaitCondition;
 import static io.kubetel.operator.MockCluster.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,7 +119,7 @@ class TenantStorageOutageIT {
       t.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
       client.resource(t).create();
       // Ready: provisioned, and no reconciliation is still writing the status.
-      eventually(() -> assertThat(condition("gone", "Ready").getStatus().name()).isEqualTo("True"));
+      awaitCondition(() -> condition("gone", "Ready"), "True", null);
       assertThat(databaseExists(db)).isTrue();
 
       storage.up = false;
@@ -157,14 +158,12 @@ class TenantStorageOutageIT {
       MockCluster.namespace(client, "outage-ns");
       client.resource(TenantFixtures.tenant("outage", database, List.of("outage-ns"))).create();
 
-      eventually(
-          () -> {
-            Condition storageReady = condition("StorageReady");
-            assertThat(storageReady.getStatus().name()).isEqualTo("False");
-            assertThat(storageReady.getReason()).isEqualTo("StorageUnavailable");
-            // A later attempt proves the reconcile is retried, with a longer delay.
-            assertThat(storageReady.getMessage()).contains("retrying in 1s (attempt 2)");
-          });
+      // A later attempt proves the reconcile is retried, with a longer delay.
+      awaitCondition(
+          () -> condition("StorageReady"),
+          "False",
+          "StorageUnavailable",
+          "retrying in 1s (attempt 2)");
       Condition ready = condition("Ready");
       assertThat(ready.getStatus().name()).isEqualTo("False");
       assertThat(ready.getReason()).isEqualTo("StorageUnavailable");
@@ -179,7 +178,7 @@ class TenantStorageOutageIT {
           .isNotNull();
 
       storage.up = true;
-      eventually(() -> assertThat(condition("Ready").getStatus().name()).isEqualTo("True"));
+      awaitCondition(() -> condition("Ready"), "True", null);
       assertThat(condition("StorageReady").getReason()).isEqualTo("DatabaseReady");
       assertThat(
               real.select(

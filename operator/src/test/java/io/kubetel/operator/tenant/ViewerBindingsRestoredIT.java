@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.kubetel.crds.common.Condition;
@@ -78,13 +79,22 @@ class ViewerBindingsRestoredIT {
         });
   }
 
-  static RoleBinding binding(String namespace, String tenant) {
+  /** Tenant {@code tenant}'s viewer binding in {@code namespace}, to read, edit or delete. */
+  static Resource<RoleBinding> bindingResource(String namespace, String tenant) {
     return client
         .rbac()
         .roleBindings()
         .inNamespace(namespace)
-        .withName(ViewerBindings.bindingName(tenant))
-        .get();
+        .withName(ViewerBindings.bindingName(tenant));
+  }
+
+  static RoleBinding binding(String namespace, String tenant) {
+    return bindingResource(namespace, tenant).get();
+  }
+
+  /** Waits until the operator has put the binding back as it should be. */
+  static void awaitRestored(String namespace, String tenant) {
+    eventually(Duration.ofSeconds(15), () -> assertIntact(binding(namespace, tenant), tenant));
   }
 
   static void assertIntact(RoleBinding rb, String tenant) {
@@ -117,14 +127,7 @@ class ViewerBindingsRestoredIT {
     String deletedUid = binding("orders-db", "orders").getMetadata().getUid();
     assertThat(deletedUid).isNotBlank();
 
-    assertThat(
-            client
-                .rbac()
-                .roleBindings()
-                .inNamespace("orders-db")
-                .withName("kubetel-viewer-orders")
-                .delete())
-        .isNotEmpty();
+    assertThat(bindingResource("orders-db", "orders").delete()).isNotEmpty();
 
     // A new object (new uid) comes back: the binding was really deleted and recreated.
     eventually(
@@ -145,15 +148,10 @@ class ViewerBindingsRestoredIT {
   void viewerSubjectsEditedByHandAreRestored() {
     readyTenant("billing", List.of("billing-api"));
 
-    client
-        .rbac()
-        .roleBindings()
-        .inNamespace("billing-api")
-        .withName("kubetel-viewer-billing")
+    bindingResource("billing-api", "billing")
         .edit(rb -> new RoleBindingBuilder(rb).withSubjects(INTRUDER).build());
 
-    eventually(
-        Duration.ofSeconds(15), () -> assertIntact(binding("billing-api", "billing"), "billing"));
+    awaitRestored("billing-api", "billing");
     assertThat(binding("billing-api", "billing").getSubjects())
         .noneSatisfy(s -> assertThat(s.getName()).isEqualTo("intruder"));
   }
@@ -163,15 +161,10 @@ class ViewerBindingsRestoredIT {
     readyTenant("ledger", List.of("ledger-api"));
 
     // An extra subject is an extra grant: the binding must go back to exactly the tenant's viewers.
-    client
-        .rbac()
-        .roleBindings()
-        .inNamespace("ledger-api")
-        .withName("kubetel-viewer-ledger")
+    bindingResource("ledger-api", "ledger")
         .edit(rb -> new RoleBindingBuilder(rb).addToSubjects(INTRUDER).build());
 
-    eventually(
-        Duration.ofSeconds(15), () -> assertIntact(binding("ledger-api", "ledger"), "ledger"));
+    awaitRestored("ledger-api", "ledger");
   }
 
   @Test
@@ -180,11 +173,7 @@ class ViewerBindingsRestoredIT {
 
     // Without its labels the binding leaves the watch (a delete event for the informer) and is no
     // longer found by tenant label; the operator must take it back, not fail on AlreadyExists.
-    client
-        .rbac()
-        .roleBindings()
-        .inNamespace("search-api")
-        .withName("kubetel-viewer-search")
+    bindingResource("search-api", "search")
         .edit(
             rb ->
                 new RoleBindingBuilder(rb)
@@ -193,8 +182,7 @@ class ViewerBindingsRestoredIT {
                     .endMetadata()
                     .build());
 
-    eventually(
-        Duration.ofSeconds(15), () -> assertIntact(binding("search-api", "search"), "search"));
+    awaitRestored("search-api", "search");
     Condition ready = TenantFixtures.condition(client, "search", "Ready");
     assertThat(ready.isTrue()).as(ready.getMessage()).isTrue();
   }

@@ -1,6 +1,6 @@
 package io.kubetel.operator.validation;
 
-import static io.kubetel.operator.MockCluster.eventually;
+import static io.kubetel.operator.MockCluster.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -117,11 +117,7 @@ class AlertRuleAndDashboardValidationIT {
         List.of("shop-checkout-error-rate-alert.yaml", "shop-checkout-latency-p99-alert.yaml")) {
       AlertRule rule = example(file, AlertRule.class);
       client.resource(rule).create();
-      eventually(
-          () -> {
-            Condition c = valid(AlertRule.class, rule.getMetadata().getName());
-            assertThat(c.getStatus().name()).as(c.toString()).isEqualTo("True");
-          });
+      awaitCondition(() -> valid(AlertRule.class, rule.getMetadata().getName()), "True", null);
       AlertRule stored = stored(AlertRule.class, rule.getMetadata().getName());
       assertThat(stored.getStatus().getState().name()).isEqualTo("Inactive");
       assertThat(
@@ -148,21 +144,19 @@ class AlertRuleAndDashboardValidationIT {
     attr.getSpec().getQuery().setGroupBy(List.of("customer.tier"));
     client.resource(attr).create();
 
-    eventually(
-        () -> {
-          Condition c = valid(AlertRule.class, "unknown-metric");
-          assertThat(c.getStatus().name()).isEqualTo("False");
-          assertThat(c.getReason()).isEqualTo("UnknownMetric");
-          assertThat(c.getMessage())
-              .contains("spec.query.metric", "http.server.requests.total", KnownData.NAMESPACE);
-        });
-    eventually(
-        () -> {
-          Condition c = valid(AlertRule.class, "unknown-attribute");
-          assertThat(c.getStatus().name()).isEqualTo("False");
-          assertThat(c.getReason()).isEqualTo("UnknownAttribute");
-          assertThat(c.getMessage()).contains("spec.query.groupBy[0]", "customer.tier");
-        });
+    awaitCondition(
+        () -> valid(AlertRule.class, "unknown-metric"),
+        "False",
+        "UnknownMetric",
+        "spec.query.metric",
+        "http.server.requests.total",
+        KnownData.NAMESPACE);
+    awaitCondition(
+        () -> valid(AlertRule.class, "unknown-attribute"),
+        "False",
+        "UnknownAttribute",
+        "spec.query.groupBy[0]",
+        "customer.tier");
     assertThat(client.v1().events().inNamespace(KnownData.NAMESPACE).list().getItems())
         .anySatisfy(
             e -> {
@@ -178,13 +172,12 @@ class AlertRuleAndDashboardValidationIT {
     rule.getMetadata().setName("broken-then-fixed");
     rule.getSpec().getReceivers().get(1).getPagerDuty().getRoutingKeySecretRef().setKey("pd-key");
     client.resource(rule).create();
-    eventually(
-        () -> {
-          Condition c = valid(AlertRule.class, "broken-then-fixed");
-          assertThat(c.getReason()).isEqualTo("SecretKeyNotFound");
-          assertThat(c.getMessage())
-              .contains("spec.receivers[1].pagerDuty.routingKeySecretRef", "has no key pd-key");
-        });
+    awaitCondition(
+        () -> valid(AlertRule.class, "broken-then-fixed"),
+        null,
+        "SecretKeyNotFound",
+        "spec.receivers[1].pagerDuty.routingKeySecretRef",
+        "has no key pd-key");
 
     // The API server's schema would reject this; the reconciler still never throws on it.
     client
@@ -202,12 +195,12 @@ class AlertRuleAndDashboardValidationIT {
               r.getSpec().getQuery().setRange("5 minutes");
               return r;
             });
-    eventually(
-        () -> {
-          Condition c = valid(AlertRule.class, "broken-then-fixed");
-          assertThat(c.getReason()).isEqualTo("InvalidDuration");
-          assertThat(c.getMessage()).contains("spec.query.range", "5 minutes");
-        });
+    awaitCondition(
+        () -> valid(AlertRule.class, "broken-then-fixed"),
+        null,
+        "InvalidDuration",
+        "spec.query.range",
+        "5 minutes");
 
     client
         .resources(AlertRule.class)
@@ -218,21 +211,14 @@ class AlertRuleAndDashboardValidationIT {
               r.getSpec().getQuery().setRange("5m");
               return r;
             });
-    eventually(
-        () ->
-            assertThat(valid(AlertRule.class, "broken-then-fixed").getStatus().name())
-                .isEqualTo("True"));
+    awaitCondition(() -> valid(AlertRule.class, "broken-then-fixed"), "True", null);
   }
 
   @Test
   void theExampleDashboardIsValidAndCountsItsPanels() throws IOException {
     Dashboard d = example("shop-service-overview-dashboard.yaml", Dashboard.class);
     client.resource(d).create();
-    eventually(
-        () -> {
-          Condition c = valid(Dashboard.class, d.getMetadata().getName());
-          assertThat(c.getStatus().name()).as(c.toString()).isEqualTo("True");
-        });
+    awaitCondition(() -> valid(Dashboard.class, d.getMetadata().getName()), "True", null);
     Dashboard stored = stored(Dashboard.class, d.getMetadata().getName());
     assertThat(stored.getStatus().getPanelCount()).isEqualTo(6);
   }
@@ -248,15 +234,14 @@ class AlertRuleAndDashboardValidationIT {
         .getQuery()
         .setAggregation(io.kubetel.model.query.Aggregation.P99);
     client.resource(d).create();
-    eventually(
-        () -> {
-          Condition c = valid(Dashboard.class, "bad-panels");
-          assertThat(c.getStatus().name()).isEqualTo("False");
-          assertThat(c.getReason()).isEqualTo("UnknownAttribute");
-          assertThat(c.getMessage())
-              .startsWith("spec.panels[3] \"Server request duration (p95)\".query.groupBy[0]")
-              .contains("customer.tier")
-              .contains("spec.panels[5] \"Error logs\".query.aggregation");
-        });
+    Condition c =
+        awaitCondition(
+            () -> valid(Dashboard.class, "bad-panels"),
+            "False",
+            "UnknownAttribute",
+            "customer.tier",
+            "spec.panels[5] \"Error logs\".query.aggregation");
+    assertThat(c.getMessage())
+        .startsWith("spec.panels[3] \"Server request duration (p95)\".query.groupBy[0]");
   }
 }
