@@ -8,27 +8,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.testing.MutableClock;
+import io.kubetel.apiserver.testing.StoreServerTest;
 import io.kubetel.apiserver.testing.TestApiServer;
-import io.kubetel.store.testing.InMemoryTelemetryStore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Logs over HTTP: table with truncated bodies, wide columns, get, selectors. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LogsHandlerTest {
-  static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+class LogsHandlerTest extends StoreServerTest {
   static final String SHOP = "/apis/telemetry.kubetel.io/v1alpha1/namespaces/shop/logs";
-
-  final InMemoryTelemetryStore store = new InMemoryTelemetryStore();
-  TestApiServer server;
 
   @BeforeAll
   void start() throws Exception {
@@ -48,11 +40,6 @@ class LogsHandlerTest {
     }
     store.addLog(log("rec-other", "other", NOW.minusSeconds(5), "INFO", "cart", "o", "", Map.of()));
     server = TestApiServer.serving(store, new MutableClock(NOW), ResourceSettings.DEFAULTS);
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    server.close();
   }
 
   @Test

@@ -10,32 +10,24 @@ import io.kubetel.apiserver.openapi.OpenApiV3Document;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.testing.MutableClock;
 import io.kubetel.apiserver.testing.PublishedSchemas;
+import io.kubetel.apiserver.testing.StoreServerTest;
 import io.kubetel.apiserver.testing.TestApiServer;
 import io.kubetel.apiserver.testing.TestApiServer.Reply;
 import io.kubetel.model.metrics.MetricType;
-import io.kubetel.store.testing.InMemoryTelemetryStore;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** TelemetryQuery create over HTTP. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QueriesHandlerTest {
-  static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+class QueriesHandlerTest extends StoreServerTest {
   static final String SHOP = "/apis/telemetry.kubetel.io/v1alpha1/namespaces/shop/queries";
 
   /** The schema this server publishes for TelemetryQuery: every response must match it. */
   static final PublishedSchemas SCHEMAS =
       PublishedSchemas.of(
           OpenApiV3Document.build(List.of(new QueriesHandler(null, null, null).info())));
-
-  final InMemoryTelemetryStore store = new InMemoryTelemetryStore();
-  TestApiServer server;
 
   @BeforeAll
   void start() throws Exception {
@@ -49,11 +41,6 @@ class QueriesHandlerTest {
         series("lat-c", "other", "latency", MetricType.GAUGE, "cart", "cart-9", Map.of()),
         List.of(point(NOW.minusSeconds(90), 1000)));
     server = TestApiServer.serving(store, new MutableClock(NOW), ResourceSettings.DEFAULTS);
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    server.close();
   }
 
   static final String SPEC =

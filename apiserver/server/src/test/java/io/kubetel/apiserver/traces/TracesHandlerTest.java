@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.testing.MutableClock;
+import io.kubetel.apiserver.testing.StoreServerTest;
 import io.kubetel.apiserver.testing.TestApiServer;
-import io.kubetel.store.testing.InMemoryTelemetryStore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,19 +18,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Traces over HTTP: table rows, span tree on get, selectors, paging. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TracesHandlerTest {
-  static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+class TracesHandlerTest extends StoreServerTest {
   static final String SHOP = "/apis/telemetry.kubetel.io/v1alpha1/namespaces/shop/traces";
-
-  final InMemoryTelemetryStore store = new InMemoryTelemetryStore();
-  TestApiServer server;
 
   @BeforeAll
   void start() throws Exception {
@@ -65,11 +58,6 @@ class TracesHandlerTest {
     }
     ResourceSettings settings = ResourceSettings.DEFAULTS.withPageSize(5);
     server = TestApiServer.serving(store, new MutableClock(NOW), settings);
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    server.close();
   }
 
   @Test
