@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,11 @@ class AlertRuleAndDashboardValidationIT {
 
   static <T extends HasMetadata> T stored(Class<T> type, String name) {
     return client.resources(type).inNamespace(KnownData.NAMESPACE).withName(name).get();
+  }
+
+  /** Edits AlertRule {@code name} the way a user would, with {@code change}. */
+  static void editRule(String name, UnaryOperator<AlertRule> change) {
+    client.resources(AlertRule.class).inNamespace(KnownData.NAMESPACE).withName(name).edit(change);
   }
 
   static Condition valid(Class<? extends HasMetadata> type, String name) {
@@ -180,21 +186,18 @@ class AlertRuleAndDashboardValidationIT {
         "has no key pd-key");
 
     // The API server's schema would reject this; the reconciler still never throws on it.
-    client
-        .resources(AlertRule.class)
-        .inNamespace(KnownData.NAMESPACE)
-        .withName("broken-then-fixed")
-        .edit(
-            r -> {
-              r.getSpec()
-                  .getReceivers()
-                  .get(1)
-                  .getPagerDuty()
-                  .getRoutingKeySecretRef()
-                  .setKey("pagerduty-routing-key");
-              r.getSpec().getQuery().setRange("5 minutes");
-              return r;
-            });
+    editRule(
+        "broken-then-fixed",
+        r -> {
+          r.getSpec()
+              .getReceivers()
+              .get(1)
+              .getPagerDuty()
+              .getRoutingKeySecretRef()
+              .setKey("pagerduty-routing-key");
+          r.getSpec().getQuery().setRange("5 minutes");
+          return r;
+        });
     awaitCondition(
         () -> valid(AlertRule.class, "broken-then-fixed"),
         null,
@@ -202,15 +205,12 @@ class AlertRuleAndDashboardValidationIT {
         "spec.query.range",
         "5 minutes");
 
-    client
-        .resources(AlertRule.class)
-        .inNamespace(KnownData.NAMESPACE)
-        .withName("broken-then-fixed")
-        .edit(
-            r -> {
-              r.getSpec().getQuery().setRange("5m");
-              return r;
-            });
+    editRule(
+        "broken-then-fixed",
+        r -> {
+          r.getSpec().getQuery().setRange("5m");
+          return r;
+        });
     awaitCondition(() -> valid(AlertRule.class, "broken-then-fixed"), "True", null);
   }
 
