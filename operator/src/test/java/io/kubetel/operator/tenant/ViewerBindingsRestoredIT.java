@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,13 @@ class ViewerBindingsRestoredIT {
     return bindingResource(namespace, tenant).get();
   }
 
+  /** Edits the binding as someone with RBAC rights might, then waits until it is put back. */
+  static void editByHandAndAwaitRestored(
+      String namespace, String tenant, UnaryOperator<RoleBinding> edit) {
+    bindingResource(namespace, tenant).edit(edit);
+    awaitRestored(namespace, tenant);
+  }
+
   /** Waits until the operator has put the binding back as it should be. */
   static void awaitRestored(String namespace, String tenant) {
     eventually(Duration.ofSeconds(15), () -> assertIntact(binding(namespace, tenant), tenant));
@@ -148,10 +156,8 @@ class ViewerBindingsRestoredIT {
   void viewerSubjectsEditedByHandAreRestored() {
     readyTenant("billing", List.of("billing-api"));
 
-    bindingResource("billing-api", "billing")
-        .edit(rb -> new RoleBindingBuilder(rb).withSubjects(INTRUDER).build());
-
-    awaitRestored("billing-api", "billing");
+    editByHandAndAwaitRestored(
+        "billing-api", "billing", rb -> new RoleBindingBuilder(rb).withSubjects(INTRUDER).build());
     assertThat(binding("billing-api", "billing").getSubjects())
         .noneSatisfy(s -> assertThat(s.getName()).isEqualTo("intruder"));
   }
@@ -161,10 +167,8 @@ class ViewerBindingsRestoredIT {
     readyTenant("ledger", List.of("ledger-api"));
 
     // An extra subject is an extra grant: the binding must go back to exactly the tenant's viewers.
-    bindingResource("ledger-api", "ledger")
-        .edit(rb -> new RoleBindingBuilder(rb).addToSubjects(INTRUDER).build());
-
-    awaitRestored("ledger-api", "ledger");
+    editByHandAndAwaitRestored(
+        "ledger-api", "ledger", rb -> new RoleBindingBuilder(rb).addToSubjects(INTRUDER).build());
   }
 
   @Test
@@ -173,16 +177,10 @@ class ViewerBindingsRestoredIT {
 
     // Without its labels the binding leaves the watch (a delete event for the informer) and is no
     // longer found by tenant label; the operator must take it back, not fail on AlreadyExists.
-    bindingResource("search-api", "search")
-        .edit(
-            rb ->
-                new RoleBindingBuilder(rb)
-                    .editMetadata()
-                    .withLabels(Map.of())
-                    .endMetadata()
-                    .build());
-
-    awaitRestored("search-api", "search");
+    editByHandAndAwaitRestored(
+        "search-api",
+        "search",
+        rb -> new RoleBindingBuilder(rb).editMetadata().withLabels(Map.of()).endMetadata().build());
     Condition ready = TenantFixtures.condition(client, "search", "Ready");
     assertThat(ready.isTrue()).as(ready.getMessage()).isTrue();
   }

@@ -43,6 +43,11 @@ class QueriesHandlerTest extends StoreServerTest {
     server = TestApiServer.serving(store, new MutableClock(NOW), ResourceSettings.DEFAULTS);
   }
 
+  /** POSTs a TelemetryQuery named q with {@code spec} to the shop namespace. */
+  Reply create(String spec) {
+    return server.post(SHOP, queryBody("{\"name\":\"q\"}", spec));
+  }
+
   static final String SPEC =
       "{\"signal\":\"metrics\",\"metric\":\"latency\",\"aggregation\":\"avg\",\"groupBy\":[\"service\"]}";
 
@@ -81,11 +86,8 @@ class QueriesHandlerTest extends StoreServerTest {
   @Test
   void strictParsingNamesTheField() {
     Reply unknown =
-        server.post(
-            SHOP,
-            queryBody(
-                "{\"name\":\"q\"}",
-                "{\"signal\":\"metrics\",\"metric\":\"latency\",\"filters\":[{\"key\":\"service\",\"valeus\":[\"a\"]}]}"));
+        create(
+            "{\"signal\":\"metrics\",\"metric\":\"latency\",\"filters\":[{\"key\":\"service\",\"valeus\":[\"a\"]}]}");
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.json().path("message").asText()).contains("spec.filters[0].valeus");
     Reply top =
@@ -98,7 +100,7 @@ class QueriesHandlerTest extends StoreServerTest {
     Reply ns = server.post(SHOP, queryBody("{\"name\":\"q\",\"namespace\":\"other\"}", SPEC));
     assertThat(ns.status()).isEqualTo(400);
     assertThat(ns.json().path("message").asText()).contains("does not match");
-    Reply enumValue = server.post(SHOP, queryBody("{\"name\":\"q\"}", "{\"signal\":\"events\"}"));
+    Reply enumValue = create("{\"signal\":\"events\"}");
     assertThat(enumValue.status()).isEqualTo(422);
     assertThat(enumValue.json().path("message").asText())
         .contains("spec.signal")
@@ -109,11 +111,8 @@ class QueriesHandlerTest extends StoreServerTest {
   @Test
   void invalidSpecListsEveryProblem() {
     Reply r =
-        server.post(
-            SHOP,
-            queryBody(
-                "{\"name\":\"q\"}",
-                "{\"signal\":\"metrics\",\"step\":\"soon\",\"filters\":[{\"key\":\"pod\",\"operator\":\"In\"}]}"));
+        create(
+            "{\"signal\":\"metrics\",\"step\":\"soon\",\"filters\":[{\"key\":\"pod\",\"operator\":\"In\"}]}");
     assertThat(r.status()).isEqualTo(422);
     assertThat(r.json().path("reason").asText()).isEqualTo("Invalid");
     assertThat(r.json().path("message").asText())
@@ -127,9 +126,7 @@ class QueriesHandlerTest extends StoreServerTest {
     r.json().at("/details/causes").forEach(c -> fields.add(c.path("field").asText()));
     assertThat(fields).contains("spec.metric", "spec.step", "spec.filters[0].values");
     assertThat(r.json().at("/details/causes/0/message").asText()).startsWith("Required value");
-    Reply noData =
-        server.post(
-            SHOP, queryBody("{\"name\":\"q\"}", "{\"signal\":\"metrics\",\"metric\":\"nope\"}"));
+    Reply noData = create("{\"signal\":\"metrics\",\"metric\":\"nope\"}");
     // Storage answers a metric it has no data for with no series, not with an error.
     assertThat(noData.status()).isEqualTo(201);
     assertThat(noData.json().path("status").path("series").isArray()).isTrue();
