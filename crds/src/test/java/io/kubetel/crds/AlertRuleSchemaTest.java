@@ -4,6 +4,7 @@ import static io.kubetel.crds.CrdSchema.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** Crafted AlertRules the CRD schema must reject, each with the error a user would see. */
@@ -32,6 +33,13 @@ class AlertRuleSchemaTest {
         """);
   }
 
+  /** A fresh valid rule with {@code change} applied to it. */
+  static ObjectNode ruleWith(Consumer<ObjectNode> change) {
+    ObjectNode o = rule();
+    change.accept(o);
+    return o;
+  }
+
   @Test
   void aValidRuleIsAccepted() {
     assertThat(CRD.validate(rule())).isEmpty();
@@ -39,42 +47,37 @@ class AlertRuleSchemaTest {
 
   @Test
   void metricsQueriesNeedAMetric() {
-    ObjectNode r = rule();
-    ((ObjectNode) spec(r).get("query")).remove("metric");
-    CRD.assertRejects(r, "query.metric is required when query.signal is metrics");
+    CRD.assertRejects(
+        ruleWith(r -> ((ObjectNode) spec(r).get("query")).remove("metric")),
+        "query.metric is required when query.signal is metrics");
   }
 
   @Test
   void rejectsUnknownSignalAndAggregation() {
-    ObjectNode r = rule();
-    ((ObjectNode) spec(r).get("query")).put("signal", "events");
-    CRD.assertRejects(r, "signal");
-    r = rule();
-    ((ObjectNode) spec(r).get("query")).put("aggregation", "median");
-    CRD.assertRejects(r, "aggregation");
+    CRD.assertRejects(
+        ruleWith(r -> ((ObjectNode) spec(r).get("query")).put("signal", "events")), "signal");
+    CRD.assertRejects(
+        ruleWith(r -> ((ObjectNode) spec(r).get("query")).put("aggregation", "median")),
+        "aggregation");
   }
 
   @Test
   void rejectsBadDurations() {
-    ObjectNode r = rule();
-    spec(r).put("for", "five minutes");
-    CRD.assertRejects(r, "for");
-    r = rule();
-    ((ObjectNode) spec(r).get("query")).put("range", "-5m");
-    CRD.assertRejects(r, "range");
-    r = rule();
-    spec(r).put("interval", "0s");
-    CRD.assertRejects(r, "interval must be greater than zero");
+    CRD.assertRejects(ruleWith(r -> spec(r).put("for", "five minutes")), "for");
+    CRD.assertRejects(
+        ruleWith(r -> ((ObjectNode) spec(r).get("query")).put("range", "-5m")), "range");
+    CRD.assertRejects(
+        ruleWith(r -> spec(r).put("interval", "0s")), "interval must be greater than zero");
   }
 
   @Test
   void thresholdConditionsNeedComparatorAndThreshold() {
-    ObjectNode r = rule();
-    ((ObjectNode) spec(r).get("condition")).remove("threshold");
-    CRD.assertRejects(r, "comparator and threshold are required");
-    r = rule();
-    ((ObjectNode) spec(r).get("condition")).put("comparator", ">");
-    CRD.assertRejects(r, "comparator");
+    CRD.assertRejects(
+        ruleWith(r -> ((ObjectNode) spec(r).get("condition")).remove("threshold")),
+        "comparator and threshold are required");
+    CRD.assertRejects(
+        ruleWith(r -> ((ObjectNode) spec(r).get("condition")).put("comparator", ">")),
+        "comparator");
   }
 
   @Test
@@ -87,25 +90,28 @@ class AlertRuleSchemaTest {
         .put("name", "receivers")
         .put("key", "pd");
     CRD.assertRejects(r, "exactly one of slack, pagerDuty or webhook");
-    r = rule();
-    spec(r).withArray("receivers").add(spec(r).get("receivers").get(0).deepCopy());
-    CRD.assertRejects(r, "receiver names must be unique");
+    CRD.assertRejects(
+        ruleWith(
+            o -> spec(o).withArray("receivers").add(spec(o).get("receivers").get(0).deepCopy())),
+        "receiver names must be unique");
   }
 
   @Test
   void secretsCannotBeInline() {
-    ObjectNode r = rule();
-    ((ObjectNode) spec(r).at("/receivers/0/slack")).put("webhookUrl", "https://hooks.example/x");
-    CRD.assertRejects(r, "webhookUrl");
-    r = rule();
-    ((ObjectNode) spec(r).at("/receivers/0/slack")).remove("webhookUrlSecretRef");
-    CRD.assertRejects(r, "webhookUrlSecretRef");
+    CRD.assertRejects(
+        ruleWith(
+            r ->
+                ((ObjectNode) spec(r).at("/receivers/0/slack"))
+                    .put("webhookUrl", "https://hooks.example/x")),
+        "webhookUrl");
+    CRD.assertRejects(
+        ruleWith(
+            r -> ((ObjectNode) spec(r).at("/receivers/0/slack")).remove("webhookUrlSecretRef")),
+        "webhookUrlSecretRef");
   }
 
   @Test
   void severityIsAnEnum() {
-    ObjectNode r = rule();
-    spec(r).put("severity", "page");
-    CRD.assertRejects(r, "severity");
+    CRD.assertRejects(ruleWith(r -> spec(r).put("severity", "page")), "severity");
   }
 }

@@ -3,6 +3,7 @@ package io.kubetel.crds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** Crafted Dashboards the CRD schema must reject, each with the error a user would see. */
@@ -36,6 +37,13 @@ class DashboardSchemaTest {
     return (ObjectNode) d.at("/spec/panels/" + i);
   }
 
+  /** A fresh valid dashboard with {@code change} applied to it. */
+  static ObjectNode dashboardWith(Consumer<ObjectNode> change) {
+    ObjectNode o = dashboard();
+    change.accept(o);
+    return o;
+  }
+
   @Test
   void aValidDashboardIsAccepted() {
     assertThat(CRD.validate(dashboard())).isEmpty();
@@ -43,48 +51,44 @@ class DashboardSchemaTest {
 
   @Test
   void panelsMustFitTheGrid() {
-    ObjectNode d = dashboard();
-    ((ObjectNode) panel(d, 1).get("gridPos")).put("x", 16);
-    CRD.assertRejects(d, "self.spec.panels[1].gridPos: panel extends past column 24");
-    d = dashboard();
-    ((ObjectNode) panel(d, 0).get("gridPos")).put("w", 0);
-    CRD.assertRejects(d, "gridPos").contains("w");
+    CRD.assertRejects(
+        dashboardWith(d -> ((ObjectNode) panel(d, 1).get("gridPos")).put("x", 16)),
+        "self.spec.panels[1].gridPos: panel extends past column 24");
+    CRD.assertRejects(
+            dashboardWith(d -> ((ObjectNode) panel(d, 0).get("gridPos")).put("w", 0)), "gridPos")
+        .contains("w");
   }
 
   @Test
   void listPanelsNeedTheirSignal() {
-    ObjectNode d = dashboard();
-    ((ObjectNode) panel(d, 1).get("query")).put("signal", "traces");
-    CRD.assertRejects(d, "self.spec.panels[1]: a LogList panel needs a logs query");
+    CRD.assertRejects(
+        dashboardWith(d -> ((ObjectNode) panel(d, 1).get("query")).put("signal", "traces")),
+        "self.spec.panels[1]: a LogList panel needs a logs query");
   }
 
   @Test
   void rejectsUnknownPanelTypeAndMissingQuery() {
-    ObjectNode d = dashboard();
-    panel(d, 0).put("type", "Heatmap");
-    CRD.assertRejects(d, "type");
-    d = dashboard();
-    panel(d, 0).remove("query");
-    CRD.assertRejects(d, "query");
+    CRD.assertRejects(dashboardWith(d -> panel(d, 0).put("type", "Heatmap")), "type");
+    CRD.assertRejects(dashboardWith(d -> panel(d, 0).remove("query")), "query");
   }
 
   @Test
   void variableNamesAreIdentifiersAndUnique() {
-    ObjectNode d = dashboard();
-    ((ObjectNode) d.at("/spec/variables/0")).put("name", "my service");
-    CRD.assertRejects(d, "name");
-    d = dashboard();
-    ((com.fasterxml.jackson.databind.node.ArrayNode) d.at("/spec/variables"))
-        .addObject()
-        .put("name", "service")
-        .put("key", "pod");
-    CRD.assertRejects(d, "variable names must be unique");
+    CRD.assertRejects(
+        dashboardWith(d -> ((ObjectNode) d.at("/spec/variables/0")).put("name", "my service")),
+        "name");
+    CRD.assertRejects(
+        dashboardWith(
+            d ->
+                ((com.fasterxml.jackson.databind.node.ArrayNode) d.at("/spec/variables"))
+                    .addObject()
+                    .put("name", "service")
+                    .put("key", "pod")),
+        "variable names must be unique");
   }
 
   @Test
   void needsATitle() {
-    ObjectNode d = dashboard();
-    ((ObjectNode) d.get("spec")).remove("title");
-    CRD.assertRejects(d, "title");
+    CRD.assertRejects(dashboardWith(d -> ((ObjectNode) d.get("spec")).remove("title")), "title");
   }
 }
