@@ -1,10 +1,10 @@
 package io.kubetel.crds;
 
+import static io.kubetel.crds.CrdSchema.changed;
 import static io.kubetel.crds.CrdSchema.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** Crafted AlertRules the CRD schema must reject, each with the error a user would see. */
@@ -33,13 +33,6 @@ class AlertRuleSchemaTest {
         """);
   }
 
-  /** A fresh valid rule with {@code change} applied to it. */
-  static ObjectNode ruleWith(Consumer<ObjectNode> change) {
-    ObjectNode o = rule();
-    change.accept(o);
-    return o;
-  }
-
   @Test
   void aValidRuleIsAccepted() {
     assertThat(CRD.validate(rule())).isEmpty();
@@ -48,35 +41,36 @@ class AlertRuleSchemaTest {
   @Test
   void metricsQueriesNeedAMetric() {
     CRD.assertRejects(
-        ruleWith(r -> ((ObjectNode) spec(r).get("query")).remove("metric")),
+        changed(rule(), r -> ((ObjectNode) spec(r).get("query")).remove("metric")),
         "query.metric is required when query.signal is metrics");
   }
 
   @Test
   void rejectsUnknownSignalAndAggregation() {
     CRD.assertRejects(
-        ruleWith(r -> ((ObjectNode) spec(r).get("query")).put("signal", "events")), "signal");
+        changed(rule(), r -> ((ObjectNode) spec(r).get("query")).put("signal", "events")),
+        "signal");
     CRD.assertRejects(
-        ruleWith(r -> ((ObjectNode) spec(r).get("query")).put("aggregation", "median")),
+        changed(rule(), r -> ((ObjectNode) spec(r).get("query")).put("aggregation", "median")),
         "aggregation");
   }
 
   @Test
   void rejectsBadDurations() {
-    CRD.assertRejects(ruleWith(r -> spec(r).put("for", "five minutes")), "for");
+    CRD.assertRejects(changed(rule(), r -> spec(r).put("for", "five minutes")), "for");
     CRD.assertRejects(
-        ruleWith(r -> ((ObjectNode) spec(r).get("query")).put("range", "-5m")), "range");
+        changed(rule(), r -> ((ObjectNode) spec(r).get("query")).put("range", "-5m")), "range");
     CRD.assertRejects(
-        ruleWith(r -> spec(r).put("interval", "0s")), "interval must be greater than zero");
+        changed(rule(), r -> spec(r).put("interval", "0s")), "interval must be greater than zero");
   }
 
   @Test
   void thresholdConditionsNeedComparatorAndThreshold() {
     CRD.assertRejects(
-        ruleWith(r -> ((ObjectNode) spec(r).get("condition")).remove("threshold")),
+        changed(rule(), r -> ((ObjectNode) spec(r).get("condition")).remove("threshold")),
         "comparator and threshold are required");
     CRD.assertRejects(
-        ruleWith(r -> ((ObjectNode) spec(r).get("condition")).put("comparator", ">")),
+        changed(rule(), r -> ((ObjectNode) spec(r).get("condition")).put("comparator", ">")),
         "comparator");
   }
 
@@ -91,7 +85,8 @@ class AlertRuleSchemaTest {
         .put("key", "pd");
     CRD.assertRejects(r, "exactly one of slack, pagerDuty or webhook");
     CRD.assertRejects(
-        ruleWith(
+        changed(
+            rule(),
             o -> spec(o).withArray("receivers").add(spec(o).get("receivers").get(0).deepCopy())),
         "receiver names must be unique");
   }
@@ -99,19 +94,21 @@ class AlertRuleSchemaTest {
   @Test
   void secretsCannotBeInline() {
     CRD.assertRejects(
-        ruleWith(
+        changed(
+            rule(),
             r ->
                 ((ObjectNode) spec(r).at("/receivers/0/slack"))
                     .put("webhookUrl", "https://hooks.example/x")),
         "webhookUrl");
     CRD.assertRejects(
-        ruleWith(
+        changed(
+            rule(),
             r -> ((ObjectNode) spec(r).at("/receivers/0/slack")).remove("webhookUrlSecretRef")),
         "webhookUrlSecretRef");
   }
 
   @Test
   void severityIsAnEnum() {
-    CRD.assertRejects(ruleWith(r -> spec(r).put("severity", "page")), "severity");
+    CRD.assertRejects(changed(rule(), r -> spec(r).put("severity", "page")), "severity");
   }
 }

@@ -1,9 +1,9 @@
 package io.kubetel.crds;
 
+import static io.kubetel.crds.CrdSchema.changed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** Crafted Dashboards the CRD schema must reject, each with the error a user would see. */
@@ -37,13 +37,6 @@ class DashboardSchemaTest {
     return (ObjectNode) d.at("/spec/panels/" + i);
   }
 
-  /** A fresh valid dashboard with {@code change} applied to it. */
-  static ObjectNode dashboardWith(Consumer<ObjectNode> change) {
-    ObjectNode o = dashboard();
-    change.accept(o);
-    return o;
-  }
-
   @Test
   void aValidDashboardIsAccepted() {
     assertThat(CRD.validate(dashboard())).isEmpty();
@@ -52,33 +45,36 @@ class DashboardSchemaTest {
   @Test
   void panelsMustFitTheGrid() {
     CRD.assertRejects(
-        dashboardWith(d -> ((ObjectNode) panel(d, 1).get("gridPos")).put("x", 16)),
+        changed(dashboard(), d -> ((ObjectNode) panel(d, 1).get("gridPos")).put("x", 16)),
         "self.spec.panels[1].gridPos: panel extends past column 24");
     CRD.assertRejects(
-            dashboardWith(d -> ((ObjectNode) panel(d, 0).get("gridPos")).put("w", 0)), "gridPos")
+            changed(dashboard(), d -> ((ObjectNode) panel(d, 0).get("gridPos")).put("w", 0)),
+            "gridPos")
         .contains("w");
   }
 
   @Test
   void listPanelsNeedTheirSignal() {
     CRD.assertRejects(
-        dashboardWith(d -> ((ObjectNode) panel(d, 1).get("query")).put("signal", "traces")),
+        changed(dashboard(), d -> ((ObjectNode) panel(d, 1).get("query")).put("signal", "traces")),
         "self.spec.panels[1]: a LogList panel needs a logs query");
   }
 
   @Test
   void rejectsUnknownPanelTypeAndMissingQuery() {
-    CRD.assertRejects(dashboardWith(d -> panel(d, 0).put("type", "Heatmap")), "type");
-    CRD.assertRejects(dashboardWith(d -> panel(d, 0).remove("query")), "query");
+    CRD.assertRejects(changed(dashboard(), d -> panel(d, 0).put("type", "Heatmap")), "type");
+    CRD.assertRejects(changed(dashboard(), d -> panel(d, 0).remove("query")), "query");
   }
 
   @Test
   void variableNamesAreIdentifiersAndUnique() {
     CRD.assertRejects(
-        dashboardWith(d -> ((ObjectNode) d.at("/spec/variables/0")).put("name", "my service")),
+        changed(
+            dashboard(), d -> ((ObjectNode) d.at("/spec/variables/0")).put("name", "my service")),
         "name");
     CRD.assertRejects(
-        dashboardWith(
+        changed(
+            dashboard(),
             d ->
                 ((com.fasterxml.jackson.databind.node.ArrayNode) d.at("/spec/variables"))
                     .addObject()
@@ -89,6 +85,7 @@ class DashboardSchemaTest {
 
   @Test
   void needsATitle() {
-    CRD.assertRejects(dashboardWith(d -> ((ObjectNode) d.get("spec")).remove("title")), "title");
+    CRD.assertRejects(
+        changed(dashboard(), d -> ((ObjectNode) d.get("spec")).remove("title")), "title");
   }
 }
