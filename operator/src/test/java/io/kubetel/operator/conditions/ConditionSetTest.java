@@ -21,6 +21,11 @@ class ConditionSetTest {
     return ConditionSet.from(null, 1L, T1).set("Ready", true, "Ready", "ok").toList();
   }
 
+  /** Ready set again at T2 for {@code generation}, on top of {@link #readyAtT1()}. */
+  static ConditionSet readyAgainAtT2(long generation, boolean ready, String reason, String msg) {
+    return ConditionSet.from(readyAtT1(), generation, T2).set("Ready", ready, reason, msg);
+  }
+
   @Test
   void newConditionsGetTheCurrentTimeAndGeneration() {
     List<Condition> c = ConditionSet.from(null, 3L, T1).set("Ready", true, "Ready", "ok").toList();
@@ -36,8 +41,7 @@ class ConditionSetTest {
 
   @Test
   void lastTransitionTimeIsKeptWhileTheStatusDoesNotChange() {
-    ConditionSet again =
-        ConditionSet.from(readyAtT1(), 2L, T2).set("Ready", true, "StillReady", "fine");
+    ConditionSet again = readyAgainAtT2(2L, true, "StillReady", "fine");
     assertThat(again.transitioned("Ready")).isFalse();
     Condition c = again.get("Ready").orElseThrow();
     assertThat(c.getLastTransitionTime()).isEqualTo("2026-11-25T10:00:00Z");
@@ -47,8 +51,7 @@ class ConditionSetTest {
 
   @Test
   void aStatusChangeMovesLastTransitionTime() {
-    ConditionSet flipped =
-        ConditionSet.from(readyAtT1(), 1L, T2).set("Ready", false, "Broken", "no");
+    ConditionSet flipped = readyAgainAtT2(1L, false, "Broken", "no");
     assertThat(flipped.transitioned("Ready")).isTrue();
     assertThat(flipped.get("Ready").orElseThrow().getLastTransitionTime())
         .isEqualTo("2026-11-25T11:00:00Z");
