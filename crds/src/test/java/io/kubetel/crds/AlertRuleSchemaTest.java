@@ -1,5 +1,7 @@
 package io.kubetel.crds;
 
+import static io.kubetel.crds.CrdSchema.changed;
+import static io.kubetel.crds.CrdSchema.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,10 +33,6 @@ class AlertRuleSchemaTest {
         """);
   }
 
-  static ObjectNode spec(ObjectNode r) {
-    return (ObjectNode) r.get("spec");
-  }
-
   @Test
   void aValidRuleIsAccepted() {
     assertThat(CRD.validate(rule())).isEmpty();
@@ -42,51 +40,38 @@ class AlertRuleSchemaTest {
 
   @Test
   void metricsQueriesNeedAMetric() {
-    ObjectNode r = rule();
-    ((ObjectNode) spec(r).get("query")).remove("metric");
-    assertThat(CRD.validate(r))
-        .singleElement()
-        .asString()
-        .contains("query.metric is required when query.signal is metrics");
+    CRD.assertRejects(
+        changed(rule(), r -> ((ObjectNode) spec(r).get("query")).remove("metric")),
+        "query.metric is required when query.signal is metrics");
   }
 
   @Test
   void rejectsUnknownSignalAndAggregation() {
-    ObjectNode r = rule();
-    ((ObjectNode) spec(r).get("query")).put("signal", "events");
-    assertThat(CRD.validate(r)).singleElement().asString().contains("signal");
-    r = rule();
-    ((ObjectNode) spec(r).get("query")).put("aggregation", "median");
-    assertThat(CRD.validate(r)).singleElement().asString().contains("aggregation");
+    CRD.assertRejects(
+        changed(rule(), r -> ((ObjectNode) spec(r).get("query")).put("signal", "events")),
+        "signal");
+    CRD.assertRejects(
+        changed(rule(), r -> ((ObjectNode) spec(r).get("query")).put("aggregation", "median")),
+        "aggregation");
   }
 
   @Test
   void rejectsBadDurations() {
-    ObjectNode r = rule();
-    spec(r).put("for", "five minutes");
-    assertThat(CRD.validate(r)).singleElement().asString().contains("for");
-    r = rule();
-    ((ObjectNode) spec(r).get("query")).put("range", "-5m");
-    assertThat(CRD.validate(r)).singleElement().asString().contains("range");
-    r = rule();
-    spec(r).put("interval", "0s");
-    assertThat(CRD.validate(r))
-        .singleElement()
-        .asString()
-        .contains("interval must be greater than zero");
+    CRD.assertRejects(changed(rule(), r -> spec(r).put("for", "five minutes")), "for");
+    CRD.assertRejects(
+        changed(rule(), r -> ((ObjectNode) spec(r).get("query")).put("range", "-5m")), "range");
+    CRD.assertRejects(
+        changed(rule(), r -> spec(r).put("interval", "0s")), "interval must be greater than zero");
   }
 
   @Test
   void thresholdConditionsNeedComparatorAndThreshold() {
-    ObjectNode r = rule();
-    ((ObjectNode) spec(r).get("condition")).remove("threshold");
-    assertThat(CRD.validate(r))
-        .singleElement()
-        .asString()
-        .contains("comparator and threshold are required");
-    r = rule();
-    ((ObjectNode) spec(r).get("condition")).put("comparator", ">");
-    assertThat(CRD.validate(r)).singleElement().asString().contains("comparator");
+    CRD.assertRejects(
+        changed(rule(), r -> ((ObjectNode) spec(r).get("condition")).remove("threshold")),
+        "comparator and threshold are required");
+    CRD.assertRejects(
+        changed(rule(), r -> ((ObjectNode) spec(r).get("condition")).put("comparator", ">")),
+        "comparator");
   }
 
   @Test
@@ -98,32 +83,32 @@ class AlertRuleSchemaTest {
         .putObject("routingKeySecretRef")
         .put("name", "receivers")
         .put("key", "pd");
-    assertThat(CRD.validate(r))
-        .singleElement()
-        .asString()
-        .contains("exactly one of slack, pagerDuty or webhook");
-    r = rule();
-    spec(r).withArray("receivers").add(spec(r).get("receivers").get(0).deepCopy());
-    assertThat(CRD.validate(r))
-        .singleElement()
-        .asString()
-        .contains("receiver names must be unique");
+    CRD.assertRejects(r, "exactly one of slack, pagerDuty or webhook");
+    CRD.assertRejects(
+        changed(
+            rule(),
+            o -> spec(o).withArray("receivers").add(spec(o).get("receivers").get(0).deepCopy())),
+        "receiver names must be unique");
   }
 
   @Test
   void secretsCannotBeInline() {
-    ObjectNode r = rule();
-    ((ObjectNode) spec(r).at("/receivers/0/slack")).put("webhookUrl", "https://hooks.example/x");
-    assertThat(CRD.validate(r)).singleElement().asString().contains("webhookUrl");
-    r = rule();
-    ((ObjectNode) spec(r).at("/receivers/0/slack")).remove("webhookUrlSecretRef");
-    assertThat(CRD.validate(r)).singleElement().asString().contains("webhookUrlSecretRef");
+    CRD.assertRejects(
+        changed(
+            rule(),
+            r ->
+                ((ObjectNode) spec(r).at("/receivers/0/slack"))
+                    .put("webhookUrl", "https://hooks.example/x")),
+        "webhookUrl");
+    CRD.assertRejects(
+        changed(
+            rule(),
+            r -> ((ObjectNode) spec(r).at("/receivers/0/slack")).remove("webhookUrlSecretRef")),
+        "webhookUrlSecretRef");
   }
 
   @Test
   void severityIsAnEnum() {
-    ObjectNode r = rule();
-    spec(r).put("severity", "page");
-    assertThat(CRD.validate(r)).singleElement().asString().contains("severity");
+    CRD.assertRejects(changed(rule(), r -> spec(r).put("severity", "page")), "severity");
   }
 }

@@ -1,5 +1,7 @@
 package io.kubetel.crds;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.assertj.core.api.AbstractStringAssert;
 
 /**
  * One generated CRD's openAPIV3Schema, checked the way kube-apiserver checks an object: structural
@@ -71,23 +75,39 @@ public final class CrdSchema {
 
   /** Problems kube-apiserver would report when creating {@code object}; empty when accepted. */
   public List<String> validate(JsonNode object) {
+    return problems(null, object);
+  }
+
+  /** Problems on an update from {@code old} to {@code object} (transition rules included). */
+  public List<String> validateUpdate(JsonNode old, JsonNode object) {
+    return problems(withDefaults(old), object);
+  }
+
+  /**
+   * Asserts that creating {@code object} fails with exactly one problem, which contains {@code
+   * fragments}; returns that problem for further checks.
+   */
+  public AbstractStringAssert<?> assertRejects(JsonNode object, String... fragments) {
+    return assertThat(validate(object)).singleElement().asString().contains(fragments);
+  }
+
+  /** {@code object} after {@code change}: a crafted variant of a valid object in one expression. */
+  public static ObjectNode changed(ObjectNode object, Consumer<ObjectNode> change) {
+    change.accept(object);
+    return object;
+  }
+
+  /** The spec of a parsed object, to edit in place. */
+  public static ObjectNode spec(ObjectNode object) {
+    return (ObjectNode) object.get("spec");
+  }
+
+  private List<String> problems(JsonNode old, JsonNode object) {
     object = withDefaults(object);
     List<String> problems = new ArrayList<>();
     schema.validate(object.toString(), InputFormat.JSON).forEach(e -> problems.add(e.toString()));
     if (problems.isEmpty()) {
       // kube-apiserver runs CEL rules only on objects that pass the structural schema.
-      problems.addAll(CelRules.check(openApiSchema, object, null, "self"));
-    }
-    return problems;
-  }
-
-  /** Problems on an update from {@code old} to {@code object} (transition rules included). */
-  public List<String> validateUpdate(JsonNode old, JsonNode object) {
-    old = withDefaults(old);
-    object = withDefaults(object);
-    List<String> problems = new ArrayList<>();
-    schema.validate(object.toString(), InputFormat.JSON).forEach(e -> problems.add(e.toString()));
-    if (problems.isEmpty()) {
       problems.addAll(CelRules.check(openApiSchema, object, old, "self"));
     }
     return problems;

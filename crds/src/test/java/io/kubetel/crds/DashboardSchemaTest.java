@@ -1,5 +1,6 @@
 package io.kubetel.crds;
 
+import static io.kubetel.crds.CrdSchema.changed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,57 +44,48 @@ class DashboardSchemaTest {
 
   @Test
   void panelsMustFitTheGrid() {
-    ObjectNode d = dashboard();
-    ((ObjectNode) panel(d, 1).get("gridPos")).put("x", 16);
-    assertThat(CRD.validate(d))
-        .singleElement()
-        .asString()
-        .contains("self.spec.panels[1].gridPos: panel extends past column 24");
-    d = dashboard();
-    ((ObjectNode) panel(d, 0).get("gridPos")).put("w", 0);
-    assertThat(CRD.validate(d)).singleElement().asString().contains("gridPos").contains("w");
+    CRD.assertRejects(
+        changed(dashboard(), d -> ((ObjectNode) panel(d, 1).get("gridPos")).put("x", 16)),
+        "self.spec.panels[1].gridPos: panel extends past column 24");
+    CRD.assertRejects(
+            changed(dashboard(), d -> ((ObjectNode) panel(d, 0).get("gridPos")).put("w", 0)),
+            "gridPos")
+        .contains("w");
   }
 
   @Test
   void listPanelsNeedTheirSignal() {
-    ObjectNode d = dashboard();
-    ((ObjectNode) panel(d, 1).get("query")).put("signal", "traces");
-    assertThat(CRD.validate(d))
-        .singleElement()
-        .asString()
-        .contains("self.spec.panels[1]: a LogList panel needs a logs query");
+    CRD.assertRejects(
+        changed(dashboard(), d -> ((ObjectNode) panel(d, 1).get("query")).put("signal", "traces")),
+        "self.spec.panels[1]: a LogList panel needs a logs query");
   }
 
   @Test
   void rejectsUnknownPanelTypeAndMissingQuery() {
-    ObjectNode d = dashboard();
-    panel(d, 0).put("type", "Heatmap");
-    assertThat(CRD.validate(d)).singleElement().asString().contains("type");
-    d = dashboard();
-    panel(d, 0).remove("query");
-    assertThat(CRD.validate(d)).singleElement().asString().contains("query");
+    CRD.assertRejects(changed(dashboard(), d -> panel(d, 0).put("type", "Heatmap")), "type");
+    CRD.assertRejects(changed(dashboard(), d -> panel(d, 0).remove("query")), "query");
   }
 
   @Test
   void variableNamesAreIdentifiersAndUnique() {
-    ObjectNode d = dashboard();
-    ((ObjectNode) d.at("/spec/variables/0")).put("name", "my service");
-    assertThat(CRD.validate(d)).singleElement().asString().contains("name");
-    d = dashboard();
-    ((com.fasterxml.jackson.databind.node.ArrayNode) d.at("/spec/variables"))
-        .addObject()
-        .put("name", "service")
-        .put("key", "pod");
-    assertThat(CRD.validate(d))
-        .singleElement()
-        .asString()
-        .contains("variable names must be unique");
+    CRD.assertRejects(
+        changed(
+            dashboard(), d -> ((ObjectNode) d.at("/spec/variables/0")).put("name", "my service")),
+        "name");
+    CRD.assertRejects(
+        changed(
+            dashboard(),
+            d ->
+                ((com.fasterxml.jackson.databind.node.ArrayNode) d.at("/spec/variables"))
+                    .addObject()
+                    .put("name", "service")
+                    .put("key", "pod")),
+        "variable names must be unique");
   }
 
   @Test
   void needsATitle() {
-    ObjectNode d = dashboard();
-    ((ObjectNode) d.get("spec")).remove("title");
-    assertThat(CRD.validate(d)).singleElement().asString().contains("title");
+    CRD.assertRejects(
+        changed(dashboard(), d -> ((ObjectNode) d.get("spec")).remove("title")), "title");
   }
 }

@@ -34,7 +34,7 @@ class DurationFieldsSchemaTest {
   @Property(tries = 150)
   void zeroAllowedFieldsAcceptExactlyTheGrammar(@ForAll("durationLike") String text) {
     ObjectNode rule = AlertRuleSchemaTest.rule();
-    AlertRuleSchemaTest.spec(rule).put("keepFiringFor", text);
+    CrdSchema.spec(rule).put("keepFiringFor", text);
     assertThat(AlertRuleSchemaTest.CRD.validate(rule).isEmpty())
         .as("keepFiringFor \"%s\"", text)
         .isEqualTo(Durations.isValid(text));
@@ -43,12 +43,12 @@ class DurationFieldsSchemaTest {
   @Property(tries = 150)
   void positiveFieldsAcceptExactlyThePositiveDurations(@ForAll("durationLike") String text) {
     ObjectNode tenant = TenantSchemaTest.tenant();
-    ((ObjectNode) TenantSchemaTest.spec(tenant).get("retention")).put("logs", text);
+    ((ObjectNode) CrdSchema.spec(tenant).get("retention")).put("logs", text);
     assertThat(TenantSchemaTest.CRD.validate(tenant).isEmpty())
         .as("retention.logs \"%s\"", text)
         .isEqualTo(positive(text));
     ObjectNode rule = AlertRuleSchemaTest.rule();
-    ((ObjectNode) AlertRuleSchemaTest.spec(rule).get("query")).put("step", text);
+    ((ObjectNode) CrdSchema.spec(rule).get("query")).put("step", text);
     assertThat(AlertRuleSchemaTest.CRD.validate(rule).isEmpty())
         .as("query.step \"%s\"", text)
         .isEqualTo(positive(text));

@@ -52,28 +52,11 @@ public final class OperatorApp implements AutoCloseable {
   private final ManagementServer management;
   private final AtomicBoolean stopping;
 
-  private OperatorApp(
-      KubernetesClient client,
-      boolean ownsClient,
-      ClickHouseGateway gateway,
-      Operator operator,
-      ManagementServer management,
-      AtomicBoolean stopping) {
-    this.stopping = stopping;
-    this.client = client;
-    this.ownsClient = ownsClient;
-    this.gateway = gateway;
-    this.operator = operator;
-    this.management = management;
-  }
-
   /**
-   * Wires and starts everything: ClickHouse access, metrics, the three controllers, the management
-   * server, then the operator (which elects a leader before reconciling when configured to).
-   *
-   * @param injectedClient a client to use (tests), or null to build one from the environment
+   * Wires everything from {@code config}: ClickHouse access, metrics, the three controllers and the
+   * management server (bound, not started).
    */
-  public static OperatorApp start(OperatorConfig config, KubernetesClient injectedClient) {
+  private OperatorApp(OperatorConfig config, KubernetesClient injectedClient) {
     Clock clock = Clock.systemUTC();
     AtomicBoolean stopping = new AtomicBoolean();
     KubernetesClient client =
@@ -97,9 +80,8 @@ public final class OperatorApp implements AutoCloseable {
             });
     registerControllers(operator, config, client, gateway, clock);
 
-    ManagementServer management;
     try {
-      management =
+      this.management =
           new ManagementServer(
               config.managementHost(),
               config.managementPort(),
@@ -112,13 +94,28 @@ public final class OperatorApp implements AutoCloseable {
       throw new UncheckedIOException(
           "cannot bind the management port " + config.managementPort(), e);
     }
-    management.start();
-    operator.start();
+    this.stopping = stopping;
+    this.client = client;
+    this.ownsClient = injectedClient == null;
+    this.gateway = gateway;
+    this.operator = operator;
+  }
+
+  /**
+   * Wires and starts everything: ClickHouse access, metrics, the three controllers, the management
+   * server, then the operator (which elects a leader before reconciling when configured to).
+   *
+   * @param injectedClient a client to use (tests), or null to build one from the environment
+   */
+  public static OperatorApp start(OperatorConfig config, KubernetesClient injectedClient) {
+    OperatorApp app = new OperatorApp(config, injectedClient);
+    app.management.start();
+    app.operator.start();
     log.info(
         "event=operator_started leader_election={} management_port={}",
         config.leaderElection(),
-        management.port());
-    return new OperatorApp(client, injectedClient == null, gateway, operator, management, stopping);
+        app.management.port());
+    return app;
   }
 
   /**

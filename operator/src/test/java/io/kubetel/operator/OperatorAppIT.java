@@ -1,9 +1,9 @@
 package io.kubetel.operator;
 
+import static io.kubetel.operator.MockCluster.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -22,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,20 +70,9 @@ class OperatorAppIT {
 
   @Test
   void startsElectsALeaderReconcilesServesHealthAndMetricsAndStops() throws Exception {
-    String db = "kt_appit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-    client
-        .namespaces()
-        .resource(
-            new NamespaceBuilder()
-                .withNewMetadata()
-                .withName("kubetel-system")
-                .endMetadata()
-                .build())
-        .create();
-    client
-        .namespaces()
-        .resource(new NamespaceBuilder().withNewMetadata().withName("app-ns").endMetadata().build())
-        .create();
+    String db = MockCluster.uniqueName("kt_appit_");
+    MockCluster.namespace(client, "kubetel-system");
+    MockCluster.namespace(client, "app-ns");
     OperatorConfig config =
         new OperatorConfig(
             LocalClickHouse.url(),
@@ -130,24 +118,21 @@ class OperatorAppIT {
       spec.setDatabase(db);
       t.setSpec(spec);
       client.resource(t).create();
-      await()
-          .ignoreExceptions()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () ->
-                  assertThat(
-                          ConditionSet.find(
-                                  client
-                                      .resources(TelemetryTenant.class)
-                                      .withName("app")
-                                      .get()
-                                      .getStatus()
-                                      .getConditions(),
-                                  "Ready")
-                              .orElseThrow()
-                              .getStatus()
-                              .name())
-                      .isEqualTo("True"));
+      eventually(
+          () ->
+              assertThat(
+                      ConditionSet.find(
+                              client
+                                  .resources(TelemetryTenant.class)
+                                  .withName("app")
+                                  .get()
+                                  .getStatus()
+                                  .getConditions(),
+                              "Ready")
+                          .orElseThrow()
+                          .getStatus()
+                          .name())
+                  .isEqualTo("True"));
 
       String metrics = get(port, "/metrics").body();
       assertThat(metrics)

@@ -212,14 +212,7 @@ public final class SampleTelemetryGenerator {
       TraceBuilder.SpanRef root = t.span(null, pick("ledger"), "reconcile", "Internal", start, 40);
       int entries = 2 + random.nextInt(10);
       for (int i = 0; i < entries; i++) {
-        t.finish(
-            t.span(
-                root,
-                pick("ledger"),
-                "INSERT ledger_entries",
-                "Client",
-                start.plusMillis(3 + i * 4L),
-                3));
+        t.leaf(root, pick("ledger"), "INSERT ledger_entries", start.plusMillis(3 + i * 4L), 3);
       }
       t.finish(root);
     } else {
@@ -233,9 +226,7 @@ public final class SampleTelemetryGenerator {
         ingress.name = "POST /cart";
         TraceBuilder.SpanRef cart = t.span(ingress, pick("cart"), "POST /cart", "Server", at, 0);
         catalog(t, cart, at.plusMillis(1));
-        t.finish(
-            t.span(
-                cart, pick("cart"), "SET cart", "Client", at.plusMillis(cart.children + 12L), 2));
+        t.leaf(cart, pick("cart"), "SET cart", at.plusMillis(cart.children + 12L), 2);
         t.finish(cart);
       } else {
         ingress.name = "POST /checkout";
@@ -248,9 +239,7 @@ public final class SampleTelemetryGenerator {
             t.span(checkout, pick("payment"), "POST /pay", "Server", at.plusMillis(8), 0);
         TraceBuilder.SpanRef ledger =
             t.span(pay, pick("ledger"), "POST /entries", "Server", at.plusMillis(12), 0);
-        t.finish(
-            t.span(
-                ledger, pick("ledger"), "INSERT ledger_entries", "Client", at.plusMillis(13), 4));
+        t.leaf(ledger, pick("ledger"), "INSERT ledger_entries", at.plusMillis(13), 4);
         t.finish(ledger);
         t.failHere(pay);
         t.finish(pay);
@@ -264,14 +253,12 @@ public final class SampleTelemetryGenerator {
     TraceBuilder.SpanRef cat = t.span(parent, pick("catalog"), "GET /products", "Server", at, 0);
     int queries = 1 + random.nextInt(20);
     for (int i = 0; i < queries; i++) {
-      t.finish(
-          t.span(
-              cat,
-              pick("catalog"),
-              "SELECT products",
-              "Client",
-              at.plusMillis(1 + i * 2L),
-              1 + random.nextInt(3)));
+      t.leaf(
+          cat,
+          pick("catalog"),
+          "SELECT products",
+          at.plusMillis(1 + i * 2L),
+          1 + random.nextInt(3));
     }
     t.finish(cat);
   }
@@ -317,6 +304,11 @@ public final class SampleTelemetryGenerator {
       this.traceId = traceId;
       this.failing = failing;
       this.slow = slow;
+    }
+
+    /** A Client span with no children (a database or cache call), finished at once. */
+    void leaf(SpanRef parent, SampleTopology.Pod pod, String name, Instant start, long ownMillis) {
+      finish(span(parent, pod, name, "Client", start, ownMillis));
     }
 
     SpanRef span(

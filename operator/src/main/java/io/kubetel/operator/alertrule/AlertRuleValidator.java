@@ -10,7 +10,9 @@ import io.kubetel.operator.query.DurationProblems;
 import io.kubetel.operator.query.Problem;
 import io.kubetel.operator.query.QuerySpecChecker;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -68,30 +70,21 @@ public final class AlertRuleValidator {
     for (int i = 0; i < receivers.size(); i++) {
       Receiver r = receivers.get(i);
       String field = "spec.receivers[" + i + "]";
+      // Each Secret the receiver reads, by the field path that names it, in spec order.
+      Map<String, SecretKeyRef> refs = new LinkedHashMap<>();
       if (r.getSlack() != null) {
-        secret(
-            namespace,
-            r.getSlack().getWebhookUrlSecretRef(),
-            field + ".slack.webhookUrlSecretRef",
-            out);
+        refs.put(".slack.webhookUrlSecretRef", r.getSlack().getWebhookUrlSecretRef());
       }
       if (r.getPagerDuty() != null) {
-        secret(
-            namespace,
-            r.getPagerDuty().getRoutingKeySecretRef(),
-            field + ".pagerDuty.routingKeySecretRef",
-            out);
+        refs.put(".pagerDuty.routingKeySecretRef", r.getPagerDuty().getRoutingKeySecretRef());
       }
       if (r.getWebhook() != null) {
-        secret(namespace, r.getWebhook().getUrlSecretRef(), field + ".webhook.urlSecretRef", out);
+        refs.put(".webhook.urlSecretRef", r.getWebhook().getUrlSecretRef());
         if (r.getWebhook().getAuthorizationSecretRef() != null) {
-          secret(
-              namespace,
-              r.getWebhook().getAuthorizationSecretRef(),
-              field + ".webhook.authorizationSecretRef",
-              out);
+          refs.put(".webhook.authorizationSecretRef", r.getWebhook().getAuthorizationSecretRef());
         }
       }
+      refs.forEach((path, ref) -> secret(namespace, ref, field + path, out));
     }
     return out;
   }

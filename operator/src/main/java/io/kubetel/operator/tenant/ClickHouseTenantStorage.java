@@ -13,15 +13,8 @@ import java.util.Map;
  * {@link TenantStorage} on ClickHouse through telemetry-core's shared contracts: the idempotent
  * schema code (which also drops a tenant's database) and the retention code.
  */
-public final class ClickHouseTenantStorage implements TenantStorage {
-
-  private final SchemaManager schema;
-  private final RetentionManager retention;
-
-  public ClickHouseTenantStorage(SchemaManager schema, RetentionManager retention) {
-    this.schema = schema;
-    this.retention = retention;
-  }
+public record ClickHouseTenantStorage(SchemaManager schema, RetentionManager retention)
+    implements TenantStorage {
 
   @Override
   public void ensureSchema(String database) {

@@ -16,6 +16,16 @@ class ConditionSetTest {
   static final Clock T1 = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
   static final Clock T2 = Clock.fixed(Instant.parse("2026-11-25T11:00:00Z"), ZoneOffset.UTC);
 
+  /** One condition, Ready=True since T1 at generation 1. */
+  static List<Condition> readyAtT1() {
+    return ConditionSet.from(null, 1L, T1).set("Ready", true, "Ready", "ok").toList();
+  }
+
+  /** Ready set again at T2 for {@code generation}, on top of {@link #readyAtT1()}. */
+  static ConditionSet readyAgainAtT2(long generation, boolean ready, String reason, String msg) {
+    return ConditionSet.from(readyAtT1(), generation, T2).set("Ready", ready, reason, msg);
+  }
+
   @Test
   void newConditionsGetTheCurrentTimeAndGeneration() {
     List<Condition> c = ConditionSet.from(null, 3L, T1).set("Ready", true, "Ready", "ok").toList();
@@ -31,9 +41,7 @@ class ConditionSetTest {
 
   @Test
   void lastTransitionTimeIsKeptWhileTheStatusDoesNotChange() {
-    List<Condition> first =
-        ConditionSet.from(null, 1L, T1).set("Ready", true, "Ready", "ok").toList();
-    ConditionSet again = ConditionSet.from(first, 2L, T2).set("Ready", true, "StillReady", "fine");
+    ConditionSet again = readyAgainAtT2(2L, true, "StillReady", "fine");
     assertThat(again.transitioned("Ready")).isFalse();
     Condition c = again.get("Ready").orElseThrow();
     assertThat(c.getLastTransitionTime()).isEqualTo("2026-11-25T10:00:00Z");
@@ -43,9 +51,7 @@ class ConditionSetTest {
 
   @Test
   void aStatusChangeMovesLastTransitionTime() {
-    List<Condition> first =
-        ConditionSet.from(null, 1L, T1).set("Ready", true, "Ready", "ok").toList();
-    ConditionSet flipped = ConditionSet.from(first, 1L, T2).set("Ready", false, "Broken", "no");
+    ConditionSet flipped = readyAgainAtT2(1L, false, "Broken", "no");
     assertThat(flipped.transitioned("Ready")).isTrue();
     assertThat(flipped.get("Ready").orElseThrow().getLastTransitionTime())
         .isEqualTo("2026-11-25T11:00:00Z");

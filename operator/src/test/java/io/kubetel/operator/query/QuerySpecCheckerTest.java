@@ -33,6 +33,16 @@ class QuerySpecCheckerTest {
     return checker.check(q, "shop", "spec.query", Set.of("service"));
   }
 
+  /** Asserts {@code q} has exactly one problem, of {@code reason} at {@code field}. */
+  Problem onlyProblem(TelemetryQuerySpec q, String reason, String field) {
+    List<Problem> problems = check(q);
+    assertThat(problems).singleElement();
+    Problem p = problems.get(0);
+    assertThat(p.reason()).isEqualTo(reason);
+    assertThat(p.field()).isEqualTo(field);
+    return p;
+  }
+
   @Test
   void aGoodQueryHasNoProblems() {
     TelemetryQuerySpec q = query(Signal.METRICS, "http.server.request.duration");
@@ -46,28 +56,18 @@ class QuerySpecCheckerTest {
 
   @Test
   void unknownMetric() {
-    assertThat(check(query(Signal.METRICS, "http.server.requests")))
-        .singleElement()
-        .satisfies(
-            p -> {
-              assertThat(p.reason()).isEqualTo("UnknownMetric");
-              assertThat(p.field()).isEqualTo("spec.query.metric");
-              assertThat(p.message()).contains("http.server.requests", "shop");
-            });
+    Problem p =
+        onlyProblem(
+            query(Signal.METRICS, "http.server.requests"), "UnknownMetric", "spec.query.metric");
+    assertThat(p.message()).contains("http.server.requests", "shop");
   }
 
   @Test
   void groupByOnAnUnknownAttribute() {
     TelemetryQuerySpec q = query(Signal.TRACES, null);
     q.setGroupBy(List.of("service", "customer.tier"));
-    assertThat(check(q))
-        .singleElement()
-        .satisfies(
-            p -> {
-              assertThat(p.reason()).isEqualTo("UnknownAttribute");
-              assertThat(p.field()).isEqualTo("spec.query.groupBy[1]");
-              assertThat(p.message()).contains("customer.tier");
-            });
+    assertThat(onlyProblem(q, "UnknownAttribute", "spec.query.groupBy[1]").message())
+        .contains("customer.tier");
   }
 
   @Test
@@ -109,15 +109,8 @@ class QuerySpecCheckerTest {
     TelemetryQuerySpec q = query(Signal.TRACES, null);
     q.setGroupBy(
         List.of("service", "pod", "node", "span", "kind", "status", "namespace", "a", "b"));
-    assertThat(check(q))
-        .singleElement()
-        .satisfies(
-            p -> {
-              assertThat(p.reason()).isEqualTo("TooMany");
-              assertThat(p.field()).isEqualTo("spec.query.groupBy");
-              assertThat(p.describe())
-                  .isEqualTo("spec.query.groupBy: Too many: 9: must have at most 8 items");
-            });
+    assertThat(onlyProblem(q, "TooMany", "spec.query.groupBy").describe())
+        .isEqualTo("spec.query.groupBy: Too many: 9: must have at most 8 items");
   }
 
   @Test

@@ -24,6 +24,16 @@ class NamespaceResolverTest {
         .build();
   }
 
+  static SelectorRequirement requirement(String key, SelectorOperator op, String... values) {
+    SelectorRequirement r = new SelectorRequirement();
+    r.setKey(key);
+    r.setOperator(op);
+    if (values.length > 0) {
+      r.setValues(List.of(values));
+    }
+    return r;
+  }
+
   static final List<Namespace> ALL =
       List.of(
           ns("shop-frontend", Map.of("team", "shop")),
@@ -47,14 +57,10 @@ class NamespaceResolverTest {
   void setBasedRequirementsAllApply() {
     TelemetryTenantSpec spec = new TelemetryTenantSpec();
     NamespaceSelector sel = new NamespaceSelector();
-    SelectorRequirement in = new SelectorRequirement();
-    in.setKey("team");
-    in.setOperator(SelectorOperator.In);
-    in.setValues(List.of("shop", "pay"));
-    SelectorRequirement noTier = new SelectorRequirement();
-    noTier.setKey("tier");
-    noTier.setOperator(SelectorOperator.DoesNotExist);
-    sel.setMatchExpressions(List.of(in, noTier));
+    sel.setMatchExpressions(
+        List.of(
+            requirement("team", SelectorOperator.In, "shop", "pay"),
+            requirement("tier", SelectorOperator.DoesNotExist)));
     spec.setNamespaceSelector(sel);
     assertThat(NamespaceResolver.resolve(spec, ALL)).containsExactly("payments", "shop-frontend");
   }
@@ -63,18 +69,12 @@ class NamespaceResolverTest {
   void notInAndExistsFollowKubernetesSemantics() {
     TelemetryTenantSpec spec = new TelemetryTenantSpec();
     NamespaceSelector sel = new NamespaceSelector();
-    SelectorRequirement notShop = new SelectorRequirement();
-    notShop.setKey("team");
-    notShop.setOperator(SelectorOperator.NotIn);
-    notShop.setValues(List.of("shop"));
+    SelectorRequirement notShop = requirement("team", SelectorOperator.NotIn, "shop");
     sel.setMatchExpressions(List.of(notShop));
     spec.setNamespaceSelector(sel);
     // NotIn also selects namespaces without the label, as in Kubernetes.
     assertThat(NamespaceResolver.resolve(spec, ALL)).containsExactly("default", "payments");
-    SelectorRequirement team = new SelectorRequirement();
-    team.setKey("team");
-    team.setOperator(SelectorOperator.Exists);
-    sel.setMatchExpressions(List.of(notShop, team));
+    sel.setMatchExpressions(List.of(notShop, requirement("team", SelectorOperator.Exists)));
     sel.setMatchLabels(Map.of("team", "pay"));
     assertThat(NamespaceResolver.resolve(spec, ALL)).containsExactly("payments");
   }

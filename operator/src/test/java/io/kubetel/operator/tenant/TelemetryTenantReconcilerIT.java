@@ -1,9 +1,10 @@
 package io.kubetel.operator.tenant;
 
+import static io.kubetel.operator.MockCluster.awaitCondition;
+import static io.kubetel.operator.MockCluster.eventually;
+import static io.kubetel.operator.tenant.TenantFixtures.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -11,27 +12,19 @@ import io.javaoperatorsdk.operator.Operator;
 import io.kubetel.crds.common.Condition;
 import io.kubetel.crds.tenant.DeletionPolicy;
 import io.kubetel.crds.tenant.NamespaceSelector;
-import io.kubetel.crds.tenant.Subject;
-import io.kubetel.crds.tenant.SubjectKind;
 import io.kubetel.crds.tenant.TelemetryTenant;
-import io.kubetel.crds.tenant.TelemetryTenantSpec;
-import io.kubetel.operator.TestOperators;
-import io.kubetel.operator.conditions.ConditionSet;
-import io.kubetel.operator.events.EventRecorder;
+import io.kubetel.operator.MockCluster;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
-import io.kubetel.store.retention.PartitionRetentionManager;
 import io.kubetel.store.schema.ClickHouseSchemaManager;
 import io.kubetel.store.testing.LocalClickHouse;
 import io.kubetel.store.write.TelemetryBatch;
 import io.kubetel.store.write.TelemetryWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -56,7 +49,7 @@ class TelemetryTenantReconcilerIT {
   @BeforeAll
   static void clickHouse() {
     gateway = new ClickHouseGateway(ClickHouseSettings.of(LocalClickHouse.url(), "default"));
-    prefix = "kt_tenantit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_";
+    prefix = MockCluster.uniqueName("kt_tenantit_") + "_";
   }
 
   @AfterAll
@@ -73,18 +66,7 @@ class TelemetryTenantReconcilerIT {
 
   @BeforeEach
   void startOperator() {
-    ClickHouseSchemaManager schema = new ClickHouseSchemaManager(gateway);
-    TenantStorage storage =
-        new ClickHouseTenantStorage(
-            schema, new PartitionRetentionManager(gateway, schema.layout()));
-    operator =
-        TestOperators.start(
-            client,
-            new TelemetryTenantReconciler(
-                storage,
-                new EventRecorder(client, Clock.systemUTC()),
-                Duration.ofHours(1),
-                Clock.systemUTC()));
+    operator = TenantFixtures.startOperator(client, TenantFixtures.clickHouseStorage(gateway));
   }
 
   @AfterEach
@@ -93,38 +75,15 @@ class TelemetryTenantReconcilerIT {
   }
 
   static void namespace(String name, Map<String, String> labels) {
-    client
-        .namespaces()
-        .resource(
-            new NamespaceBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .withLabels(labels)
-                .endMetadata()
-                .build())
-        .createOr(n -> n.update());
-  }
-
-  static TelemetryTenant tenant(String name, String database, List<String> namespaces) {
-    TelemetryTenant t = new TelemetryTenant();
-    t.getMetadata().setName(name);
-    TelemetryTenantSpec spec = new TelemetryTenantSpec();
-    spec.setNamespaces(namespaces);
-    spec.setDatabase(database);
-    spec.setViewers(List.of(new Subject(SubjectKind.Group, name + "-devs", null)));
-    t.setSpec(spec);
-    return t;
+    MockCluster.namespace(client, name, labels);
   }
 
   static TelemetryTenant get(String name) {
-    return client.resources(TelemetryTenant.class).withName(name).get();
+    return TenantFixtures.get(client, name);
   }
 
   static Condition condition(String tenant, String type) {
-    TelemetryTenant t = get(tenant);
-    return t == null || t.getStatus() == null
-        ? null
-        : ConditionSet.find(t.getStatus().getConditions(), type).orElse(null);
+    return TenantFixtures.condition(client, tenant, type);
   }
 
   static Set<String> tables(String database) {
@@ -163,15 +122,7 @@ class TelemetryTenantReconcilerIT {
     String db = prefix + "shop";
     client.resource(tenant("shop", db, List.of("shop-frontend", "shop-checkout"))).create();
 
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () -> {
-              Condition ready = condition("shop", "Ready");
-              assertThat(ready).isNotNull();
-              assertThat(ready.getStatus().name()).as(String.valueOf(ready)).isEqualTo("True");
-            });
+    awaitCondition(() -> condition("shop", "Ready"), "True", null);
     TelemetryTenant t = get("shop");
     assertThat(t.getStatus().getResolvedNamespaces())
         .containsExactly("shop-checkout", "shop-frontend");
@@ -229,42 +180,25 @@ class TelemetryTenantReconcilerIT {
     sel.setMatchLabels(Map.of("team", "blue"));
     t.getSpec().setNamespaceSelector(sel);
     client.resource(t).create();
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () ->
-                assertThat(get("blue").getStatus().getResolvedNamespaces())
-                    .containsExactly("lbl-a"));
+    eventually(
+        () -> assertThat(get("blue").getStatus().getResolvedNamespaces()).containsExactly("lbl-a"));
     assertThat(bindingNamespaces("blue")).containsExactly("lbl-a");
 
     namespace("lbl-b", Map.of("team", "blue"));
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () ->
-                assertThat(get("blue").getStatus().getResolvedNamespaces())
-                    .containsExactly("lbl-a", "lbl-b"));
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(10))
-        .untilAsserted(
-            () ->
-                assertThat(bindingNamespaces("blue")).containsExactlyInAnyOrder("lbl-a", "lbl-b"));
+    eventually(
+        () ->
+            assertThat(get("blue").getStatus().getResolvedNamespaces())
+                .containsExactly("lbl-a", "lbl-b"));
+    eventually(
+        Duration.ofSeconds(10),
+        () -> assertThat(bindingNamespaces("blue")).containsExactlyInAnyOrder("lbl-a", "lbl-b"));
 
     namespace("lbl-a", Map.of("team", "green"));
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () ->
-                assertThat(get("blue").getStatus().getResolvedNamespaces())
-                    .containsExactly("lbl-b"));
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(10))
-        .untilAsserted(() -> assertThat(bindingNamespaces("blue")).containsExactly("lbl-b"));
+    eventually(
+        () -> assertThat(get("blue").getStatus().getResolvedNamespaces()).containsExactly("lbl-b"));
+    eventually(
+        Duration.ofSeconds(10),
+        () -> assertThat(bindingNamespaces("blue")).containsExactly("lbl-b"));
   }
 
   @Test
@@ -272,25 +206,15 @@ class TelemetryTenantReconcilerIT {
     namespace("shared-ns", Map.of());
     namespace("own-ns", Map.of());
     client.resource(tenant("first", prefix + "first", List.of("shared-ns"))).create();
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () -> assertThat(condition("first", "Ready").getStatus().name()).isEqualTo("True"));
+    awaitCondition(() -> condition("first", "Ready"), "True", null);
     TelemetryTenant firstBefore = get("first");
 
     client.resource(tenant("second", prefix + "second", List.of("shared-ns", "own-ns"))).create();
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () -> {
-              Condition ready = condition("second", "Ready");
-              assertThat(ready).isNotNull();
-              assertThat(ready.getStatus().name()).isEqualTo("False");
-              assertThat(ready.getReason()).isEqualTo("NamespaceConflict");
-              assertThat(ready.getMessage()).contains("shared-ns (owned by tenant first)");
-            });
+    awaitCondition(
+        () -> condition("second", "Ready"),
+        "False",
+        "NamespaceConflict",
+        "shared-ns (owned by tenant first)");
     assertThat(get("second").getStatus().getResolvedNamespaces()).containsExactly("own-ns");
     // kubectl describe shows it: a Warning event on the tenant (cluster-scoped: namespace default).
     assertThat(client.v1().events().inNamespace("default").list().getItems())
@@ -322,27 +246,21 @@ class TelemetryTenantReconcilerIT {
     TelemetryTenant drop = tenant("drop", dropDb, List.of("drop-ns"));
     drop.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
     client.resource(drop).create();
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () -> {
-              assertThat(condition("keep", "StorageReady").getStatus().name()).isEqualTo("True");
-              assertThat(condition("drop", "StorageReady").getStatus().name()).isEqualTo("True");
-            });
+    eventually(
+        () -> {
+          assertThat(condition("keep", "StorageReady").getStatus().name()).isEqualTo("True");
+          assertThat(condition("drop", "StorageReady").getStatus().name()).isEqualTo("True");
+        });
     assertThat(databaseExists(keepDb)).isTrue();
     assertThat(databaseExists(dropDb)).isTrue();
 
     client.resources(TelemetryTenant.class).withName("keep").delete();
     client.resources(TelemetryTenant.class).withName("drop").delete();
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () -> {
-              assertThat(get("keep")).isNull();
-              assertThat(get("drop")).isNull();
-            });
+    eventually(
+        () -> {
+          assertThat(get("keep")).isNull();
+          assertThat(get("drop")).isNull();
+        });
     assertThat(databaseExists(keepDb)).as("Retain keeps the data").isTrue();
     assertThat(tables(keepDb)).contains("otel_traces");
     assertThat(databaseExists(dropDb)).as("Delete drops the database").isFalse();
@@ -415,13 +333,7 @@ class TelemetryTenantReconcilerIT {
     t.getSpec().getRetention().setTraces("3d");
     t.getSpec().getRetention().setMetrics("30d");
     client.resource(t).create();
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () ->
-                assertThat(condition("ret", "RetentionApplied").getStatus().name())
-                    .isEqualTo("True"));
+    awaitCondition(() -> condition("ret", "RetentionApplied"), "True", null);
 
     // Logs and traces: the 10-day-old partition is gone, the recent row is still there.
     assertThat(rows(db, "otel_logs")).isEqualTo(1);
@@ -437,16 +349,8 @@ class TelemetryTenantReconcilerIT {
   void aNameTooLongForTheDefaultDatabaseIsReportedNotRetried() {
     String name = "team-" + "x".repeat(58);
     client.resource(tenant(name, null, List.of("shop-frontend"))).create();
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () -> {
-              Condition ready = condition(name, "Ready");
-              assertThat(ready.getStatus().name()).isEqualTo("False");
-              assertThat(ready.getReason()).isEqualTo("InvalidDatabaseName");
-              assertThat(ready.getMessage()).contains("set spec.database");
-            });
+    awaitCondition(
+        () -> condition(name, "Ready"), "False", "InvalidDatabaseName", "set spec.database");
     assertThat(databaseExists(TelemetryTenant.defaultDatabase(name))).isFalse();
   }
 
@@ -455,11 +359,7 @@ class TelemetryTenantReconcilerIT {
     namespace("move-ns", Map.of());
     String db = prefix + "move";
     client.resource(tenant("move", db, List.of("move-ns"))).create();
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () -> assertThat(condition("move", "Ready").getStatus().name()).isEqualTo("True"));
+    awaitCondition(() -> condition("move", "Ready"), "True", null);
 
     // kube-apiserver's CEL rule forbids this edit; the mock server does not, the operator must.
     client
@@ -470,15 +370,8 @@ class TelemetryTenantReconcilerIT {
               t.getSpec().setDatabase(prefix + "elsewhere");
               return t;
             });
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () -> {
-              Condition ready = condition("move", "Ready");
-              assertThat(ready.getReason()).isEqualTo("DatabaseChangeRefused");
-              assertThat(ready.getMessage()).contains(db, prefix + "elsewhere");
-            });
+    awaitCondition(
+        () -> condition("move", "Ready"), null, "DatabaseChangeRefused", db, prefix + "elsewhere");
     assertThat(get("move").getStatus().getDatabase()).isEqualTo(db);
     assertThat(databaseExists(prefix + "elsewhere")).isFalse();
     assertThat(databaseExists(db)).isTrue();

@@ -1,9 +1,9 @@
 package io.kubetel.operator.tenant;
 
+import static io.kubetel.operator.MockCluster.awaitCondition;
+import static io.kubetel.operator.MockCluster.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -11,9 +11,7 @@ import io.kubetel.crds.common.Condition;
 import io.kubetel.crds.tenant.DeletionPolicy;
 import io.kubetel.crds.tenant.TelemetryTenant;
 import io.kubetel.model.query.Signal;
-import io.kubetel.operator.TestOperators;
-import io.kubetel.operator.conditions.ConditionSet;
-import io.kubetel.operator.events.EventRecorder;
+import io.kubetel.operator.MockCluster;
 import io.kubetel.operator.retry.ExponentialBackoff;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
@@ -22,12 +20,10 @@ import io.kubetel.store.retention.PartitionRetentionManager;
 import io.kubetel.store.retention.RetentionManager.RetentionAction;
 import io.kubetel.store.schema.ClickHouseSchemaManager;
 import io.kubetel.store.testing.LocalClickHouse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,7 +45,7 @@ class TenantStorageOutageIT {
     real = new ClickHouseGateway(ClickHouseSettings.of(LocalClickHouse.url(), "default"));
     // Nothing listens on port 1: every call fails like a ClickHouse that is down.
     unreachable = new ClickHouseGateway(ClickHouseSettings.of("http://127.0.0.1:1", "default"));
-    database = "kt_outageit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    database = MockCluster.uniqueName("kt_outageit_");
   }
 
   @AfterAll
@@ -96,20 +92,13 @@ class TenantStorageOutageIT {
   }
 
   static Condition condition(String tenant, String type) {
-    TelemetryTenant t = client.resources(TelemetryTenant.class).withName(tenant).get();
-    return ConditionSet.find(t.getStatus().getConditions(), type).orElseThrow();
+    return TenantFixtures.condition(client, tenant, type);
   }
 
   /** The tenant operator on {@code storage}, retrying after 500 ms, 1 s, then every 2 s. */
   static Operator startOperator(TenantStorage storage) {
-    return TestOperators.start(
-        client,
-        new ExponentialBackoff(Duration.ofMillis(500), Duration.ofSeconds(2)),
-        new TelemetryTenantReconciler(
-            storage,
-            new EventRecorder(client, Clock.systemUTC()),
-            Duration.ofHours(1),
-            Clock.systemUTC()));
+    return TenantFixtures.startOperator(
+        client, new ExponentialBackoff(Duration.ofMillis(500), Duration.ofSeconds(2)), storage);
   }
 
   static boolean databaseExists(String db) {
@@ -125,50 +114,35 @@ class TenantStorageOutageIT {
     String db = database + "_del";
     Operator operator = startOperator(storage);
     try {
-      client
-          .namespaces()
-          .resource(
-              new NamespaceBuilder().withNewMetadata().withName("gone-ns").endMetadata().build())
-          .create();
-      TelemetryTenant t = TelemetryTenantReconcilerIT.tenant("gone", db, List.of("gone-ns"));
+      MockCluster.namespace(client, "gone-ns");
+      TelemetryTenant t = TenantFixtures.tenant("gone", db, List.of("gone-ns"));
       t.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
       client.resource(t).create();
       // Ready: provisioned, and no reconciliation is still writing the status.
-      await()
-          .ignoreExceptions()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () -> assertThat(condition("gone", "Ready").getStatus().name()).isEqualTo("True"));
+      awaitCondition(() -> condition("gone", "Ready"), "True", null);
       assertThat(databaseExists(db)).isTrue();
 
       storage.up = false;
       client.resources(TelemetryTenant.class).withName("gone").delete();
-      await()
-          .ignoreExceptions()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () ->
-                  assertThat(client.v1().events().inNamespace("default").list().getItems())
-                      .anySatisfy(
-                          e -> {
-                            assertThat(e.getInvolvedObject().getName()).isEqualTo("gone");
-                            assertThat(e.getType()).isEqualTo("Warning");
-                            assertThat(e.getReason()).isEqualTo("StorageUnavailable");
-                            assertThat(e.getMessage())
-                                .contains("cannot drop database " + db, "(attempt 2)");
-                          }));
+      eventually(
+          () ->
+              assertThat(client.v1().events().inNamespace("default").list().getItems())
+                  .anySatisfy(
+                      e -> {
+                        assertThat(e.getInvolvedObject().getName()).isEqualTo("gone");
+                        assertThat(e.getType()).isEqualTo("Warning");
+                        assertThat(e.getReason()).isEqualTo("StorageUnavailable");
+                        assertThat(e.getMessage())
+                            .contains("cannot drop database " + db, "(attempt 2)");
+                      }));
       // The finalizer holds the tenant (and so the data) until the drop succeeds.
       assertThat(client.resources(TelemetryTenant.class).withName("gone").get()).isNotNull();
       assertThat(databaseExists(db)).isTrue();
 
       storage.up = true;
-      await()
-          .ignoreExceptions()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () ->
-                  assertThat(client.resources(TelemetryTenant.class).withName("gone").get())
-                      .isNull());
+      eventually(
+          () ->
+              assertThat(client.resources(TelemetryTenant.class).withName("gone").get()).isNull());
       assertThat(databaseExists(db)).isFalse();
     } finally {
       operator.stop();
@@ -181,26 +155,15 @@ class TenantStorageOutageIT {
     SwitchableStorage storage = new SwitchableStorage();
     Operator operator = startOperator(storage);
     try {
-      client
-          .namespaces()
-          .resource(
-              new NamespaceBuilder().withNewMetadata().withName("outage-ns").endMetadata().build())
-          .create();
-      client
-          .resource(TelemetryTenantReconcilerIT.tenant("outage", database, List.of("outage-ns")))
-          .create();
+      MockCluster.namespace(client, "outage-ns");
+      client.resource(TenantFixtures.tenant("outage", database, List.of("outage-ns"))).create();
 
-      await()
-          .ignoreExceptions()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () -> {
-                Condition storageReady = condition("StorageReady");
-                assertThat(storageReady.getStatus().name()).isEqualTo("False");
-                assertThat(storageReady.getReason()).isEqualTo("StorageUnavailable");
-                // A later attempt proves the reconcile is retried, with a longer delay.
-                assertThat(storageReady.getMessage()).contains("retrying in 1s (attempt 2)");
-              });
+      // A later attempt proves the reconcile is retried, with a longer delay.
+      awaitCondition(
+          () -> condition("StorageReady"),
+          "False",
+          "StorageUnavailable",
+          "retrying in 1s (attempt 2)");
       Condition ready = condition("Ready");
       assertThat(ready.getStatus().name()).isEqualTo("False");
       assertThat(ready.getReason()).isEqualTo("StorageUnavailable");
@@ -215,10 +178,7 @@ class TenantStorageOutageIT {
           .isNotNull();
 
       storage.up = true;
-      await()
-          .ignoreExceptions()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(() -> assertThat(condition("Ready").getStatus().name()).isEqualTo("True"));
+      awaitCondition(() -> condition("Ready"), "True", null);
       assertThat(condition("StorageReady").getReason()).isEqualTo("DatabaseReady");
       assertThat(
               real.select(

@@ -1,29 +1,25 @@
 package io.kubetel.operator.tenant;
 
+import static io.kubetel.operator.MockCluster.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
-import io.kubetel.crds.tenant.Subject;
-import io.kubetel.crds.tenant.SubjectKind;
+import io.kubetel.crds.common.Condition;
 import io.kubetel.crds.tenant.TelemetryTenant;
-import io.kubetel.crds.tenant.TelemetryTenantSpec;
 import io.kubetel.model.query.Signal;
-import io.kubetel.operator.TestOperators;
-import io.kubetel.operator.conditions.ConditionSet;
-import io.kubetel.operator.events.EventRecorder;
+import io.kubetel.operator.MockCluster;
 import io.kubetel.store.retention.RetentionManager.RetentionAction;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,14 +61,7 @@ class ViewerBindingsRestoredIT {
 
   @BeforeEach
   void startOperator() {
-    operator =
-        TestOperators.start(
-            client,
-            new TelemetryTenantReconciler(
-                new NoStorage(),
-                new EventRecorder(client, Clock.systemUTC()),
-                Duration.ofHours(1),
-                Clock.systemUTC()));
+    operator = TenantFixtures.startOperator(client, new NoStorage());
   }
 
   @AfterEach
@@ -80,43 +69,40 @@ class ViewerBindingsRestoredIT {
     operator.stop();
   }
 
-  static void namespace(String name) {
-    client
-        .namespaces()
-        .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
-        .createOr(n -> n.update());
-  }
-
   /** Creates a tenant viewing {@code namespaces} and waits until it is Ready. */
   static void readyTenant(String name, List<String> namespaces) {
-    namespaces.forEach(ViewerBindingsRestoredIT::namespace);
-    TelemetryTenant t = new TelemetryTenant();
-    t.getMetadata().setName(name);
-    TelemetryTenantSpec spec = new TelemetryTenantSpec();
-    spec.setNamespaces(namespaces);
-    spec.setDatabase("kt_" + name);
-    spec.setViewers(List.of(new Subject(SubjectKind.Group, name + "-devs", null)));
-    t.setSpec(spec);
-    client.resource(t).create();
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () -> {
-              TelemetryTenant got = client.resources(TelemetryTenant.class).withName(name).get();
-              assertThat(ConditionSet.find(got.getStatus().getConditions(), "Ready"))
-                  .hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
-              namespaces.forEach(ns -> assertThat(binding(ns, name)).isNotNull());
-            });
+    namespaces.forEach(ns -> MockCluster.namespace(client, ns));
+    client.resource(TenantFixtures.tenant(name, "kt_" + name, namespaces)).create();
+    eventually(
+        () -> {
+          assertThat(TenantFixtures.condition(client, name, "Ready").isTrue()).isTrue();
+          namespaces.forEach(ns -> assertThat(binding(ns, name)).isNotNull());
+        });
   }
 
-  static RoleBinding binding(String namespace, String tenant) {
+  /** Tenant {@code tenant}'s viewer binding in {@code namespace}, to read, edit or delete. */
+  static Resource<RoleBinding> bindingResource(String namespace, String tenant) {
     return client
         .rbac()
         .roleBindings()
         .inNamespace(namespace)
-        .withName(ViewerBindings.bindingName(tenant))
-        .get();
+        .withName(ViewerBindings.bindingName(tenant));
+  }
+
+  static RoleBinding binding(String namespace, String tenant) {
+    return bindingResource(namespace, tenant).get();
+  }
+
+  /** Edits the binding as someone with RBAC rights might, then waits until it is put back. */
+  static void editByHandAndAwaitRestored(
+      String namespace, String tenant, UnaryOperator<RoleBinding> edit) {
+    bindingResource(namespace, tenant).edit(edit);
+    awaitRestored(namespace, tenant);
+  }
+
+  /** Waits until the operator has put the binding back as it should be. */
+  static void awaitRestored(String namespace, String tenant) {
+    eventually(Duration.ofSeconds(15), () -> assertIntact(binding(namespace, tenant), tenant));
   }
 
   static void assertIntact(RoleBinding rb, String tenant) {
@@ -145,32 +131,23 @@ class ViewerBindingsRestoredIT {
   @Test
   void aDeletedViewerBindingIsRecreated() {
     readyTenant("orders", List.of("orders-api", "orders-db"));
-    TelemetryTenant before = client.resources(TelemetryTenant.class).withName("orders").get();
+    TelemetryTenant before = TenantFixtures.get(client, "orders");
     String deletedUid = binding("orders-db", "orders").getMetadata().getUid();
     assertThat(deletedUid).isNotBlank();
 
-    assertThat(
-            client
-                .rbac()
-                .roleBindings()
-                .inNamespace("orders-db")
-                .withName("kubetel-viewer-orders")
-                .delete())
-        .isNotEmpty();
+    assertThat(bindingResource("orders-db", "orders").delete()).isNotEmpty();
 
     // A new object (new uid) comes back: the binding was really deleted and recreated.
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(15))
-        .untilAsserted(
-            () -> {
-              RoleBinding rb = binding("orders-db", "orders");
-              assertIntact(rb, "orders");
-              assertThat(rb.getMetadata().getUid()).isNotEqualTo(deletedUid);
-            });
+    eventually(
+        Duration.ofSeconds(15),
+        () -> {
+          RoleBinding rb = binding("orders-db", "orders");
+          assertIntact(rb, "orders");
+          assertThat(rb.getMetadata().getUid()).isNotEqualTo(deletedUid);
+        });
     assertIntact(binding("orders-api", "orders"), "orders");
     // The tenant was not edited (no spec change could have triggered this): the watch did it.
-    TelemetryTenant after = client.resources(TelemetryTenant.class).withName("orders").get();
+    TelemetryTenant after = TenantFixtures.get(client, "orders");
     assertThat(after.getMetadata().getUid()).isEqualTo(before.getMetadata().getUid());
     assertThat(after.getMetadata().getGeneration()).isEqualTo(before.getMetadata().getGeneration());
   }
@@ -179,17 +156,8 @@ class ViewerBindingsRestoredIT {
   void viewerSubjectsEditedByHandAreRestored() {
     readyTenant("billing", List.of("billing-api"));
 
-    client
-        .rbac()
-        .roleBindings()
-        .inNamespace("billing-api")
-        .withName("kubetel-viewer-billing")
-        .edit(rb -> new RoleBindingBuilder(rb).withSubjects(INTRUDER).build());
-
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(15))
-        .untilAsserted(() -> assertIntact(binding("billing-api", "billing"), "billing"));
+    editByHandAndAwaitRestored(
+        "billing-api", "billing", rb -> new RoleBindingBuilder(rb).withSubjects(INTRUDER).build());
     assertThat(binding("billing-api", "billing").getSubjects())
         .noneSatisfy(s -> assertThat(s.getName()).isEqualTo("intruder"));
   }
@@ -199,17 +167,8 @@ class ViewerBindingsRestoredIT {
     readyTenant("ledger", List.of("ledger-api"));
 
     // An extra subject is an extra grant: the binding must go back to exactly the tenant's viewers.
-    client
-        .rbac()
-        .roleBindings()
-        .inNamespace("ledger-api")
-        .withName("kubetel-viewer-ledger")
-        .edit(rb -> new RoleBindingBuilder(rb).addToSubjects(INTRUDER).build());
-
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(15))
-        .untilAsserted(() -> assertIntact(binding("ledger-api", "ledger"), "ledger"));
+    editByHandAndAwaitRestored(
+        "ledger-api", "ledger", rb -> new RoleBindingBuilder(rb).addToSubjects(INTRUDER).build());
   }
 
   @Test
@@ -218,25 +177,11 @@ class ViewerBindingsRestoredIT {
 
     // Without its labels the binding leaves the watch (a delete event for the informer) and is no
     // longer found by tenant label; the operator must take it back, not fail on AlreadyExists.
-    client
-        .rbac()
-        .roleBindings()
-        .inNamespace("search-api")
-        .withName("kubetel-viewer-search")
-        .edit(
-            rb ->
-                new RoleBindingBuilder(rb)
-                    .editMetadata()
-                    .withLabels(Map.of())
-                    .endMetadata()
-                    .build());
-
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(15))
-        .untilAsserted(() -> assertIntact(binding("search-api", "search"), "search"));
-    TelemetryTenant t = client.resources(TelemetryTenant.class).withName("search").get();
-    assertThat(ConditionSet.find(t.getStatus().getConditions(), "Ready"))
-        .hasValueSatisfying(c -> assertThat(c.isTrue()).as(c.getMessage()).isTrue());
+    editByHandAndAwaitRestored(
+        "search-api",
+        "search",
+        rb -> new RoleBindingBuilder(rb).editMetadata().withLabels(Map.of()).endMetadata().build());
+    Condition ready = TenantFixtures.condition(client, "search", "Ready");
+    assertThat(ready.isTrue()).as(ready.getMessage()).isTrue();
   }
 }

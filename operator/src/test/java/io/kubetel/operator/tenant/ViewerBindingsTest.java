@@ -26,6 +26,15 @@ class ViewerBindingsTest {
     return t;
   }
 
+  /** A binding named {@code name} carrying only the operator's managed-by label. */
+  static RoleBindingBuilder managedBinding(String name) {
+    return new RoleBindingBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withLabels(Map.of("app.kubernetes.io/managed-by", "kubetel-operator"))
+        .endMetadata();
+  }
+
   @Test
   void desiredBindingCarriesTheLabelsTheWatchSelects() {
     RoleBinding rb = ViewerBindings.desired(tenant("shop"), "shop-ns");
@@ -40,10 +49,8 @@ class ViewerBindingsTest {
   @Test
   void withoutTheTenantLabelTheControllingTenantOwnerIsUsed() {
     RoleBinding rb =
-        new RoleBindingBuilder()
-            .withNewMetadata()
-            .withName("kubetel-viewer-shop")
-            .withLabels(Map.of("app.kubernetes.io/managed-by", "kubetel-operator"))
+        managedBinding("kubetel-viewer-shop")
+            .editMetadata()
             .withOwnerReferences(
                 new OwnerReferenceBuilder()
                     .withKind("Deployment")
@@ -62,13 +69,7 @@ class ViewerBindingsTest {
 
   @Test
   void aBindingNamingNoTenantWakesNobody() {
-    RoleBinding rb =
-        new RoleBindingBuilder()
-            .withNewMetadata()
-            .withName("someone-elses")
-            .withLabels(Map.of("app.kubernetes.io/managed-by", "kubetel-operator"))
-            .endMetadata()
-            .build();
+    RoleBinding rb = managedBinding("someone-elses").build();
     assertThat(ViewerBindings.owningTenant(rb)).isEmpty();
     rb.getMetadata().setLabels(null);
     assertThat(ViewerBindings.owningTenant(rb)).isEmpty();

@@ -1,9 +1,9 @@
 package io.kubetel.operator.validation;
 
+import static io.kubetel.operator.MockCluster.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -12,6 +12,7 @@ import io.kubetel.crds.alertrule.AlertRule;
 import io.kubetel.crds.common.Condition;
 import io.kubetel.crds.dashboard.Dashboard;
 import io.kubetel.model.query.QueryCatalog;
+import io.kubetel.operator.MockCluster;
 import io.kubetel.operator.TestOperators;
 import io.kubetel.operator.alertrule.AlertRuleReconciler;
 import io.kubetel.operator.alertrule.AlertRuleValidator;
@@ -29,6 +30,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,15 +53,7 @@ class AlertRuleAndDashboardValidationIT {
     QueryCatalog catalog = KnownData.write(ch);
     QuerySpecChecker checker = new QuerySpecChecker(ns -> Optional.of(catalog));
     EventRecorder events = new EventRecorder(client, Clock.systemUTC());
-    client
-        .namespaces()
-        .resource(
-            new NamespaceBuilder()
-                .withNewMetadata()
-                .withName(KnownData.NAMESPACE)
-                .endMetadata()
-                .build())
-        .create();
+    MockCluster.namespace(client, KnownData.NAMESPACE);
     operator =
         TestOperators.start(
             client,
@@ -105,18 +99,22 @@ class AlertRuleAndDashboardValidationIT {
     }
   }
 
-  static Condition valid(
-      Class<? extends io.fabric8.kubernetes.api.model.HasMetadata> type, String name) {
-    var o = client.resources(type).inNamespace(KnownData.NAMESPACE).withName(name).get();
+  static <T extends HasMetadata> T stored(Class<T> type, String name) {
+    return client.resources(type).inNamespace(KnownData.NAMESPACE).withName(name).get();
+  }
+
+  /** Edits AlertRule {@code name} the way a user would, with {@code change}. */
+  static void editRule(String name, UnaryOperator<AlertRule> change) {
+    client.resources(AlertRule.class).inNamespace(KnownData.NAMESPACE).withName(name).edit(change);
+  }
+
+  static Condition valid(Class<? extends HasMetadata> type, String name) {
+    var o = stored(type, name);
     List<Condition> conditions =
         o instanceof AlertRule r
             ? r.getStatus().getConditions()
             : ((Dashboard) o).getStatus().getConditions();
     return ConditionSet.find(conditions, "Valid").orElseThrow();
-  }
-
-  static void eventually(Runnable assertion) {
-    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(assertion::run);
   }
 
   @Test
@@ -125,17 +123,8 @@ class AlertRuleAndDashboardValidationIT {
         List.of("shop-checkout-error-rate-alert.yaml", "shop-checkout-latency-p99-alert.yaml")) {
       AlertRule rule = example(file, AlertRule.class);
       client.resource(rule).create();
-      eventually(
-          () -> {
-            Condition c = valid(AlertRule.class, rule.getMetadata().getName());
-            assertThat(c.getStatus().name()).as(c.toString()).isEqualTo("True");
-          });
-      AlertRule stored =
-          client
-              .resources(AlertRule.class)
-              .inNamespace(KnownData.NAMESPACE)
-              .withName(rule.getMetadata().getName())
-              .get();
+      awaitCondition(() -> valid(AlertRule.class, rule.getMetadata().getName()), "True", null);
+      AlertRule stored = stored(AlertRule.class, rule.getMetadata().getName());
       assertThat(stored.getStatus().getState().name()).isEqualTo("Inactive");
       assertThat(
               ConditionSet.find(stored.getStatus().getConditions(), "Ready")
@@ -161,21 +150,19 @@ class AlertRuleAndDashboardValidationIT {
     attr.getSpec().getQuery().setGroupBy(List.of("customer.tier"));
     client.resource(attr).create();
 
-    eventually(
-        () -> {
-          Condition c = valid(AlertRule.class, "unknown-metric");
-          assertThat(c.getStatus().name()).isEqualTo("False");
-          assertThat(c.getReason()).isEqualTo("UnknownMetric");
-          assertThat(c.getMessage())
-              .contains("spec.query.metric", "http.server.requests.total", KnownData.NAMESPACE);
-        });
-    eventually(
-        () -> {
-          Condition c = valid(AlertRule.class, "unknown-attribute");
-          assertThat(c.getStatus().name()).isEqualTo("False");
-          assertThat(c.getReason()).isEqualTo("UnknownAttribute");
-          assertThat(c.getMessage()).contains("spec.query.groupBy[0]", "customer.tier");
-        });
+    awaitCondition(
+        () -> valid(AlertRule.class, "unknown-metric"),
+        "False",
+        "UnknownMetric",
+        "spec.query.metric",
+        "http.server.requests.total",
+        KnownData.NAMESPACE);
+    awaitCondition(
+        () -> valid(AlertRule.class, "unknown-attribute"),
+        "False",
+        "UnknownAttribute",
+        "spec.query.groupBy[0]",
+        "customer.tier");
     assertThat(client.v1().events().inNamespace(KnownData.NAMESPACE).list().getItems())
         .anySatisfy(
             e -> {
@@ -191,67 +178,48 @@ class AlertRuleAndDashboardValidationIT {
     rule.getMetadata().setName("broken-then-fixed");
     rule.getSpec().getReceivers().get(1).getPagerDuty().getRoutingKeySecretRef().setKey("pd-key");
     client.resource(rule).create();
-    eventually(
-        () -> {
-          Condition c = valid(AlertRule.class, "broken-then-fixed");
-          assertThat(c.getReason()).isEqualTo("SecretKeyNotFound");
-          assertThat(c.getMessage())
-              .contains("spec.receivers[1].pagerDuty.routingKeySecretRef", "has no key pd-key");
-        });
+    awaitCondition(
+        () -> valid(AlertRule.class, "broken-then-fixed"),
+        null,
+        "SecretKeyNotFound",
+        "spec.receivers[1].pagerDuty.routingKeySecretRef",
+        "has no key pd-key");
 
     // The API server's schema would reject this; the reconciler still never throws on it.
-    client
-        .resources(AlertRule.class)
-        .inNamespace(KnownData.NAMESPACE)
-        .withName("broken-then-fixed")
-        .edit(
-            r -> {
-              r.getSpec()
-                  .getReceivers()
-                  .get(1)
-                  .getPagerDuty()
-                  .getRoutingKeySecretRef()
-                  .setKey("pagerduty-routing-key");
-              r.getSpec().getQuery().setRange("5 minutes");
-              return r;
-            });
-    eventually(
-        () -> {
-          Condition c = valid(AlertRule.class, "broken-then-fixed");
-          assertThat(c.getReason()).isEqualTo("InvalidDuration");
-          assertThat(c.getMessage()).contains("spec.query.range", "5 minutes");
+    editRule(
+        "broken-then-fixed",
+        r -> {
+          r.getSpec()
+              .getReceivers()
+              .get(1)
+              .getPagerDuty()
+              .getRoutingKeySecretRef()
+              .setKey("pagerduty-routing-key");
+          r.getSpec().getQuery().setRange("5 minutes");
+          return r;
         });
+    awaitCondition(
+        () -> valid(AlertRule.class, "broken-then-fixed"),
+        null,
+        "InvalidDuration",
+        "spec.query.range",
+        "5 minutes");
 
-    client
-        .resources(AlertRule.class)
-        .inNamespace(KnownData.NAMESPACE)
-        .withName("broken-then-fixed")
-        .edit(
-            r -> {
-              r.getSpec().getQuery().setRange("5m");
-              return r;
-            });
-    eventually(
-        () ->
-            assertThat(valid(AlertRule.class, "broken-then-fixed").getStatus().name())
-                .isEqualTo("True"));
+    editRule(
+        "broken-then-fixed",
+        r -> {
+          r.getSpec().getQuery().setRange("5m");
+          return r;
+        });
+    awaitCondition(() -> valid(AlertRule.class, "broken-then-fixed"), "True", null);
   }
 
   @Test
   void theExampleDashboardIsValidAndCountsItsPanels() throws IOException {
     Dashboard d = example("shop-service-overview-dashboard.yaml", Dashboard.class);
     client.resource(d).create();
-    eventually(
-        () -> {
-          Condition c = valid(Dashboard.class, d.getMetadata().getName());
-          assertThat(c.getStatus().name()).as(c.toString()).isEqualTo("True");
-        });
-    Dashboard stored =
-        client
-            .resources(Dashboard.class)
-            .inNamespace(KnownData.NAMESPACE)
-            .withName(d.getMetadata().getName())
-            .get();
+    awaitCondition(() -> valid(Dashboard.class, d.getMetadata().getName()), "True", null);
+    Dashboard stored = stored(Dashboard.class, d.getMetadata().getName());
     assertThat(stored.getStatus().getPanelCount()).isEqualTo(6);
   }
 
@@ -266,15 +234,14 @@ class AlertRuleAndDashboardValidationIT {
         .getQuery()
         .setAggregation(io.kubetel.model.query.Aggregation.P99);
     client.resource(d).create();
-    eventually(
-        () -> {
-          Condition c = valid(Dashboard.class, "bad-panels");
-          assertThat(c.getStatus().name()).isEqualTo("False");
-          assertThat(c.getReason()).isEqualTo("UnknownAttribute");
-          assertThat(c.getMessage())
-              .startsWith("spec.panels[3] \"Server request duration (p95)\".query.groupBy[0]")
-              .contains("customer.tier")
-              .contains("spec.panels[5] \"Error logs\".query.aggregation");
-        });
+    Condition c =
+        awaitCondition(
+            () -> valid(Dashboard.class, "bad-panels"),
+            "False",
+            "UnknownAttribute",
+            "customer.tier",
+            "spec.panels[5] \"Error logs\".query.aggregation");
+    assertThat(c.getMessage())
+        .startsWith("spec.panels[3] \"Server request duration (p95)\".query.groupBy[0]");
   }
 }

@@ -109,18 +109,14 @@ public final class LogsResource extends DescribedResource<LogEntry> {
   public List<String> fieldValues(LogEntry e, String key) {
     return switch (key) {
       case SelectorVocabulary.METADATA_NAME -> List.of(e.name());
-      case SelectorVocabulary.METADATA_NAMESPACE -> one(e.namespace());
-      case "severity" -> one(e.severityText());
-      case "service" -> one(e.service());
-      case "pod" -> one(e.pod());
-      case "traceId" -> one(e.traceId());
-      case "spanId" -> one(e.spanId());
+      case SelectorVocabulary.METADATA_NAMESPACE -> SelectorVocabulary.singleValue(e.namespace());
+      case "severity" -> SelectorVocabulary.singleValue(e.severityText());
+      case "service" -> SelectorVocabulary.singleValue(e.service());
+      case "pod" -> SelectorVocabulary.singleValue(e.pod());
+      case "traceId" -> SelectorVocabulary.singleValue(e.traceId());
+      case "spanId" -> SelectorVocabulary.singleValue(e.spanId());
       default -> null;
     };
-  }
-
-  private static List<String> one(String v) {
-    return v == null || v.isEmpty() ? List.of() : List.of(v);
   }
 
   @Override

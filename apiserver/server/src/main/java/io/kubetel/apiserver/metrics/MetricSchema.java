@@ -32,34 +32,33 @@ final class MetricSchema {
     prop(window, "end", scalar("string", "date-time", "Window end (exclusive)."));
     ObjectNode point = object("One data point.");
     prop(point, "time", scalar("string", "date-time", "Time of the point."));
-    prop(
-        point,
-        "value",
-        scalar("number", "double", "Value; for histograms the observation count of the point."));
-    prop(point, "sum", scalar("number", "double", "Histograms only: sum of the observations."));
+    prop(point, "value", number("Value; for histograms the observation count of the point."));
+    prop(point, "sum", number("Histograms only: sum of the observations."));
 
     ObjectNode status = object("Statistics of the series over the window.");
     prop(status, "window", window);
-    prop(status, "last", scalar("number", "double", "Latest value (histograms: latest mean)."));
-    prop(status, "min", scalar("number", "double", "Smallest value in the window."));
-    prop(status, "max", scalar("number", "double", "Largest value in the window."));
-    prop(status, "avg", scalar("number", "double", "Average value in the window."));
+    prop(status, "last", number("Latest value (histograms: latest mean)."));
+    prop(status, "min", number("Smallest value in the window."));
+    prop(status, "max", number("Largest value in the window."));
+    prop(status, "avg", number("Average value in the window."));
     prop(
         status,
         "count",
         scalar("integer", "int64", "Number of points (histograms: observations) in the window."));
-    prop(
-        status,
-        "rate",
-        scalar("number", "double", "Per-second increase, for monotonic sums and histograms."));
-    prop(status, "p50", scalar("number", "double", "Histograms: estimated median."));
-    prop(status, "p95", scalar("number", "double", "Histograms: estimated 95th percentile."));
-    prop(status, "p99", scalar("number", "double", "Histograms: estimated 99th percentile."));
+    prop(status, "rate", number("Per-second increase, for monotonic sums and histograms."));
+    prop(status, "p50", number("Histograms: estimated median."));
+    prop(status, "p95", number("Histograms: estimated 95th percentile."));
+    prop(status, "p99", number("Histograms: estimated 99th percentile."));
     prop(status, "lastTimestamp", scalar("string", "date-time", "Time of the latest point."));
     prop(
         status,
         "points",
         array(point, "Points in the window, oldest first (get by name and -o yaml/json only)."));
     return kind("One metric series: a metric of one service with one attribute set.", spec, status);
+  }
+
+  /** A double-precision number, as every value and statistic of a series is. */
+  private static ObjectNode number(String description) {
+    return scalar("number", "double", description);
   }
 }

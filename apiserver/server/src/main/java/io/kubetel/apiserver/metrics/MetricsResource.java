@@ -119,17 +119,13 @@ public final class MetricsResource extends DescribedResource<MetricSeries> {
   public List<String> fieldValues(MetricSeries s, String key) {
     return switch (key) {
       case SelectorVocabulary.METADATA_NAME -> List.of(s.name());
-      case SelectorVocabulary.METADATA_NAMESPACE -> one(s.namespace());
-      case "metric" -> one(s.metricName());
-      case "service" -> one(s.service());
-      case "pod" -> one(s.pod());
+      case SelectorVocabulary.METADATA_NAMESPACE -> SelectorVocabulary.singleValue(s.namespace());
+      case "metric" -> SelectorVocabulary.singleValue(s.metricName());
+      case "service" -> SelectorVocabulary.singleValue(s.service());
+      case "pod" -> SelectorVocabulary.singleValue(s.pod());
       case "type" -> List.of(s.type().displayName());
       default -> null;
     };
-  }
-
-  private static List<String> one(String v) {
-    return v == null || v.isEmpty() ? List.of() : List.of(v);
   }
 
   @Override

@@ -50,11 +50,7 @@ final class MetaSchemas {
     ObjectNode p = schema.putObject("properties");
     p.set("resourceVersion", string("Version of the data the list was read from."));
     p.set("continue", string("Token to fetch the next page; empty on the last page."));
-    ObjectNode remaining = MAPPER.createObjectNode();
-    remaining.put("type", "integer");
-    remaining.put("format", "int64");
-    remaining.put("description", "Number of items after this page, when known.");
-    p.set("remainingItemCount", remaining);
+    p.set("remainingItemCount", integer("int64", "Number of items after this page, when known."));
     return schema;
   }
 
@@ -76,11 +72,7 @@ final class MetaSchemas {
     p.set("status", string("Failure."));
     p.set("message", string("Human-readable description of the failure."));
     p.set("reason", string("Machine-readable reason, e.g. NotFound, BadRequest."));
-    ObjectNode code = MAPPER.createObjectNode();
-    code.put("type", "integer");
-    code.put("format", "int32");
-    code.put("description", "HTTP status code.");
-    p.set("code", code);
+    p.set("code", integer("int32", "HTTP status code."));
     p.set("details", ref(refPrefix + STATUS_DETAILS, "Extra data about the failure."));
     ObjectNode gvk = schema.putArray("x-kubernetes-group-version-kind").addObject();
     gvk.put("group", "");
@@ -100,6 +92,15 @@ final class MetaSchemas {
     ObjectNode schema = MAPPER.createObjectNode();
     schema.put("description", description);
     schema.put("type", "string");
+    return schema;
+  }
+
+  /** An integer of {@code format} (int32, int64). */
+  static ObjectNode integer(String format, String description) {
+    ObjectNode schema = MAPPER.createObjectNode();
+    schema.put("type", "integer");
+    schema.put("format", format);
+    schema.put("description", description);
     return schema;
   }
 

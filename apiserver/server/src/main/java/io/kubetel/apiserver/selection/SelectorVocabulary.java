@@ -3,6 +3,7 @@ package io.kubetel.apiserver.selection;
 import io.kubetel.model.filter.FieldKeys;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +46,11 @@ public final class SelectorVocabulary {
   private final Map<String, String> labelFields;
   private final Set<String> pushdownLabels;
   private final boolean attributeLabelsExact;
+
+  /** What one item offers a field selector for a single-valued field: none if unset or empty. */
+  public static List<String> singleValue(String v) {
+    return v == null || v.isEmpty() ? List.of() : List.of(v);
+  }
 
   private SelectorVocabulary(
       String resource,

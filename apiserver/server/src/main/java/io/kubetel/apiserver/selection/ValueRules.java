@@ -19,19 +19,34 @@ public final class ValueRules {
   private static final Pattern HEX16 = Pattern.compile("[0-9a-f]{16}");
   private static final Pattern SEVERITY = Pattern.compile("[A-Za-z0-9]{1,32}");
 
+  private static final String NOT_DNS_LABEL =
+      "is not a valid RFC 1123 label: use lowercase letters, digits and '-',"
+          + " starting and ending with a letter or digit";
+  private static final String NOT_DNS_SUBDOMAIN =
+      "is not a valid RFC 1123 subdomain: use lowercase letters, digits, '-' and '.',"
+          + " starting and ending with a letter or digit";
+
   /** Kubernetes namespace: an RFC 1123 label. */
-  public static final ValueRule NAMESPACE = v -> dns(v, "namespace", DNS_LABEL, 63, "label");
+  public static final ValueRule NAMESPACE =
+      v -> matching(v, "namespace", DNS_LABEL, 63, NOT_DNS_LABEL);
 
   /** Pod name: an RFC 1123 subdomain. */
-  public static final ValueRule POD = v -> dns(v, "pod name", DNS_SUBDOMAIN, 253, "subdomain");
+  public static final ValueRule POD =
+      v -> matching(v, "pod name", DNS_SUBDOMAIN, 253, NOT_DNS_SUBDOMAIN);
 
   /** Object name (metadata.name): an RFC 1123 subdomain. */
   public static final ValueRule OBJECT_NAME =
-      v -> dns(v, "object name", DNS_SUBDOMAIN, 253, "subdomain");
+      v -> matching(v, "object name", DNS_SUBDOMAIN, 253, NOT_DNS_SUBDOMAIN);
 
   /** OTel service name: letters, digits and {@code . _ : / @ -}. */
   public static final ValueRule SERVICE =
-      v -> token(v, "service name", SERVICE_CHARS, 255, "letters, digits and . _ : / @ -");
+      v ->
+          matching(
+              v,
+              "service name",
+              SERVICE_CHARS,
+              255,
+              "contains characters other than letters, digits and . _ : / @ -");
 
   /** OTel metric name: the model's rule, shared with TelemetryQuery validation. */
   public static final ValueRule METRIC = MetricNames::problem;
@@ -82,8 +97,12 @@ public final class ValueRules {
 
   private ValueRules() {}
 
-  private static Optional<String> dns(
-      String v, String what, Pattern pattern, int max, String rfcKind) {
+  /**
+   * The common mistakes, then the length, then {@code pattern}: the first that fails names the
+   * problem; a pattern failure reads {@code what "value" mismatch}.
+   */
+  private static Optional<String> matching(
+      String v, String what, Pattern pattern, int max, String mismatch) {
     Optional<String> common = commonProblem(v, what);
     if (common.isPresent()) {
       return common;
@@ -92,31 +111,7 @@ public final class ValueRules {
       return Optional.of(what + " must be no more than " + max + " characters");
     }
     if (!pattern.matcher(v).matches()) {
-      return Optional.of(
-          what
-              + " \""
-              + printable(v)
-              + "\" is not a valid RFC 1123 "
-              + rfcKind
-              + ": use lowercase letters, digits"
-              + (rfcKind.equals("label") ? " and '-'" : ", '-' and '.'")
-              + ", starting and ending with a letter or digit");
-    }
-    return Optional.empty();
-  }
-
-  private static Optional<String> token(
-      String v, String what, Pattern pattern, int max, String allowed) {
-    Optional<String> common = commonProblem(v, what);
-    if (common.isPresent()) {
-      return common;
-    }
-    if (v.length() > max) {
-      return Optional.of(what + " must be no more than " + max + " characters");
-    }
-    if (!pattern.matcher(v).matches()) {
-      return Optional.of(
-          what + " \"" + printable(v) + "\" contains characters other than " + allowed);
+      return Optional.of(what + " \"" + printable(v) + "\" " + mismatch);
     }
     return Optional.empty();
   }

@@ -16,29 +16,31 @@ public final class Ages {
     }
     long minutes = d.toMinutes();
     if (minutes < 10) {
-      long s = seconds % 60;
-      return s == 0 ? minutes + "m" : minutes + "m" + s + "s";
+      return compound(minutes, "m", seconds % 60, "s");
     }
     if (minutes < 180) {
       return minutes + "m";
     }
     long hours = d.toHours();
     if (hours < 8) {
-      long m = minutes % 60;
-      return m == 0 ? hours + "h" : hours + "h" + m + "m";
+      return compound(hours, "h", minutes % 60, "m");
     }
     if (hours < 48) {
       return hours + "h";
     }
     long days = d.toDays();
     if (hours < 192) {
-      long h = hours % 24;
-      return h == 0 ? days + "d" : days + "d" + h + "h";
+      return compound(days, "d", hours % 24, "h");
     }
     if (days < 365 * 2) {
       return days + "d";
     }
     return (days / 365) + "y";
+  }
+
+  /** {@code 3m20s}-style: the larger unit, then the remainder unless it is zero ({@code 3m}). */
+  private static String compound(long value, String unit, long rest, String restUnit) {
+    return rest == 0 ? value + unit : value + unit + rest + restUnit;
   }
 
   /** A span or request duration, e.g. 850µs, 12.5ms, 1.234s, 2m3s. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.kubetel.apiserver.metrics.MetricsResource;
 import io.kubetel.apiserver.resource.ResourceInfo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,16 +14,9 @@ import org.junit.jupiter.api.Test;
  * /version.
  */
 class DiscoveryDocumentsTest {
-  private static final ResourceInfo METRICS =
-      new ResourceInfo(
-          "metrics",
-          "metric",
-          "Metric",
-          List.of("met"),
-          true,
-          List.of("get", "list", "watch"),
-          List.of("telemetry"),
-          JsonNodeFactory.instance.objectNode());
+  /** The served metrics resource as it describes itself (its schema plays no part here). */
+  private static final ResourceInfo METRICS = new MetricsResource(null).info();
+
   private static final ResourceInfo QUERIES =
       new ResourceInfo(
           "queries",

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubetel.apiserver.security.Authenticator;
 import io.kubetel.apiserver.security.UserInfo;
+import io.kubetel.apiserver.testing.TestApiServer;
 import io.kubetel.model.problem.InvalidInputException;
 import io.kubetel.model.store.StoreUnavailableException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -56,14 +57,7 @@ class ApiRouterTest {
             List.of(
                 handler("widgets", List.of("get", "list"), ApiRouterTest::answerFromPath),
                 handler("runs", List.of("create"), context -> context.response().end("{}"))));
-    server =
-        vertx
-            .createHttpServer()
-            .requestHandler(router)
-            .listen(0, "127.0.0.1")
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(10, TimeUnit.SECONDS);
+    server = TestApiServer.listen(vertx, router);
   }
 
   @AfterAll

@@ -6,31 +6,21 @@ import static io.kubetel.apiserver.testing.TestApiServer.TABLE_ACCEPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kubetel.apiserver.TelemetryResources;
-import io.kubetel.apiserver.paging.ContinueKey;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.testing.MutableClock;
+import io.kubetel.apiserver.testing.StoreServerTest;
 import io.kubetel.apiserver.testing.TestApiServer;
-import io.kubetel.store.testing.InMemoryTelemetryStore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Logs over HTTP: table with truncated bodies, wide columns, get, selectors. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LogsHandlerTest {
-  static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+class LogsHandlerTest extends StoreServerTest {
   static final String SHOP = "/apis/telemetry.kubetel.io/v1alpha1/namespaces/shop/logs";
-
-  final InMemoryTelemetryStore store = new InMemoryTelemetryStore();
-  TestApiServer server;
 
   @BeforeAll
   void start() throws Exception {
@@ -49,20 +39,7 @@ class LogsHandlerTest {
               Map.of("user.tier", i % 2 == 0 ? "gold" : "free")));
     }
     store.addLog(log("rec-other", "other", NOW.minusSeconds(5), "INFO", "cart", "o", "", Map.of()));
-    server =
-        new TestApiServer(
-            w ->
-                TelemetryResources.create(
-                    store,
-                    w,
-                    new MutableClock(NOW),
-                    ResourceSettings.DEFAULTS,
-                    ContinueKey.random()));
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    server.close();
+    server = TestApiServer.serving(store, new MutableClock(NOW), ResourceSettings.DEFAULTS);
   }
 
   @Test
@@ -110,11 +87,7 @@ class LogsHandlerTest {
   }
 
   private List<String> names(String query) {
-    var r = server.get(SHOP + "?" + query, TABLE_ACCEPT);
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    List<String> out = new ArrayList<>();
-    r.json().path("rows").forEach(row -> out.add(row.path("cells").get(0).asText()));
-    return out;
+    return server.names(SHOP + "?" + query);
   }
 
   static String q(String s) {

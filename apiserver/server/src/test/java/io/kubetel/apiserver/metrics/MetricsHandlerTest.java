@@ -6,44 +6,35 @@ import static io.kubetel.apiserver.testing.TestApiServer.TABLE_ACCEPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kubetel.apiserver.TelemetryResources;
-import io.kubetel.apiserver.paging.ContinueKey;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.testing.MutableClock;
+import io.kubetel.apiserver.testing.StoreServerTest;
 import io.kubetel.apiserver.testing.TestApiServer;
 import io.kubetel.apiserver.testing.TestApiServer.Reply;
 import io.kubetel.model.metrics.MetricType;
 import io.kubetel.model.store.StoreLimitException;
 import io.kubetel.model.store.StoreUnavailableException;
-import io.kubetel.store.testing.InMemoryTelemetryStore;
 import io.vertx.core.http.HttpMethod;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Metrics list/get/table/paging/selector/error behaviour over HTTP against the fake store. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MetricsHandlerTest {
-  static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+class MetricsHandlerTest extends StoreServerTest {
   static final String BASE = "/apis/telemetry.kubetel.io/v1alpha1";
   static final String SHOP = BASE + "/namespaces/shop/metrics";
 
   final MutableClock clock = new MutableClock(NOW);
-  final InMemoryTelemetryStore store = new InMemoryTelemetryStore();
-  TestApiServer server;
 
   @BeforeAll
   void start() throws Exception {
@@ -76,20 +67,13 @@ class MetricsHandlerTest {
         series("old-series-1", "shop", "old.metric", MetricType.GAUGE, "cart", "cart-1", Map.of()),
         List.of(point(NOW.minus(Duration.ofHours(2)), 1)));
     ResourceSettings settings = ResourceSettings.DEFAULTS.withPageSize(10);
-    server =
-        new TestApiServer(
-            w -> TelemetryResources.create(store, w, clock, settings, ContinueKey.random()));
+    server = TestApiServer.serving(store, clock, settings);
   }
 
   @BeforeEach
   void reset() {
     clock.set(NOW);
     store.failWith(null);
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    server.close();
   }
 
   static String q(String s) {
@@ -372,10 +356,6 @@ class MetricsHandlerTest {
   }
 
   private List<String> names(String query) {
-    Reply r = server.get(SHOP + "?limit=500&" + query, TABLE_ACCEPT);
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    List<String> out = new ArrayList<>();
-    r.json().path("rows").forEach(row -> out.add(row.path("cells").get(0).asText()));
-    return out;
+    return server.names(SHOP + "?limit=500&" + query);
   }
 }

@@ -1,42 +1,33 @@
 package io.kubetel.apiserver.queries;
 
 import static io.kubetel.apiserver.testing.Fixtures.point;
+import static io.kubetel.apiserver.testing.Fixtures.queryBody;
 import static io.kubetel.apiserver.testing.Fixtures.series;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kubetel.apiserver.TelemetryResources;
 import io.kubetel.apiserver.openapi.OpenApiV3Document;
-import io.kubetel.apiserver.paging.ContinueKey;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.testing.MutableClock;
 import io.kubetel.apiserver.testing.PublishedSchemas;
+import io.kubetel.apiserver.testing.StoreServerTest;
 import io.kubetel.apiserver.testing.TestApiServer;
 import io.kubetel.apiserver.testing.TestApiServer.Reply;
 import io.kubetel.model.metrics.MetricType;
-import io.kubetel.store.testing.InMemoryTelemetryStore;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** TelemetryQuery create over HTTP. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QueriesHandlerTest {
-  static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+class QueriesHandlerTest extends StoreServerTest {
   static final String SHOP = "/apis/telemetry.kubetel.io/v1alpha1/namespaces/shop/queries";
 
   /** The schema this server publishes for TelemetryQuery: every response must match it. */
   static final PublishedSchemas SCHEMAS =
       PublishedSchemas.of(
           OpenApiV3Document.build(List.of(new QueriesHandler(null, null, null).info())));
-
-  final InMemoryTelemetryStore store = new InMemoryTelemetryStore();
-  TestApiServer server;
 
   @BeforeAll
   void start() throws Exception {
@@ -49,29 +40,12 @@ class QueriesHandlerTest {
     store.addSeries(
         series("lat-c", "other", "latency", MetricType.GAUGE, "cart", "cart-9", Map.of()),
         List.of(point(NOW.minusSeconds(90), 1000)));
-    server =
-        new TestApiServer(
-            w ->
-                TelemetryResources.create(
-                    store,
-                    w,
-                    new MutableClock(NOW),
-                    ResourceSettings.DEFAULTS,
-                    ContinueKey.random()));
+    server = TestApiServer.serving(store, new MutableClock(NOW), ResourceSettings.DEFAULTS);
   }
 
-  @AfterAll
-  void stop() throws Exception {
-    server.close();
-  }
-
-  static String body(String metadata, String spec) {
-    return "{\"apiVersion\":\"telemetry.kubetel.io/v1alpha1\",\"kind\":\"TelemetryQuery\","
-        + "\"metadata\":"
-        + metadata
-        + ",\"spec\":"
-        + spec
-        + "}";
+  /** POSTs a TelemetryQuery named q with {@code spec} to the shop namespace. */
+  Reply create(String spec) {
+    return server.post(SHOP, queryBody("{\"name\":\"q\"}", spec));
   }
 
   static final String SPEC =
@@ -80,7 +54,7 @@ class QueriesHandlerTest {
   @Test
   void createRunsTheQueryInTheUrlNamespace() {
     Reply r =
-        server.post(SHOP, body("{\"name\":\"q1\",\"annotations\":{\"team\":\"shop\"}}", SPEC));
+        server.post(SHOP, queryBody("{\"name\":\"q1\",\"annotations\":{\"team\":\"shop\"}}", SPEC));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     JsonNode o = r.json();
     assertThat(SCHEMAS.problems(o)).isEmpty();
@@ -102,7 +76,7 @@ class QueriesHandlerTest {
 
   @Test
   void generateNameAndDryRun() {
-    Reply r = server.post(SHOP + "?dryRun=All", body("{\"generateName\":\"q-\"}", SPEC));
+    Reply r = server.post(SHOP + "?dryRun=All", queryBody("{\"generateName\":\"q-\"}", SPEC));
     assertThat(r.status()).isEqualTo(201);
     assertThat(SCHEMAS.problems(r.json())).isEmpty();
     assertThat(r.json().path("metadata").path("name").asText()).matches("q-[a-z0-9]{5}");
@@ -112,24 +86,21 @@ class QueriesHandlerTest {
   @Test
   void strictParsingNamesTheField() {
     Reply unknown =
-        server.post(
-            SHOP,
-            body(
-                "{\"name\":\"q\"}",
-                "{\"signal\":\"metrics\",\"metric\":\"latency\",\"filters\":[{\"key\":\"service\",\"valeus\":[\"a\"]}]}"));
+        create(
+            "{\"signal\":\"metrics\",\"metric\":\"latency\",\"filters\":[{\"key\":\"service\",\"valeus\":[\"a\"]}]}");
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.json().path("message").asText()).contains("spec.filters[0].valeus");
     Reply top =
         server.post(
-            SHOP, body("{\"name\":\"q\"}", SPEC).replace("\"kind\"", "\"extra\":1,\"kind\""));
+            SHOP, queryBody("{\"name\":\"q\"}", SPEC).replace("\"kind\"", "\"extra\":1,\"kind\""));
     assertThat(top.json().path("message").asText()).contains("unknown field \"extra\"");
     Reply kind =
-        server.post(SHOP, body("{\"name\":\"q\"}", SPEC).replace("TelemetryQuery", "Query"));
+        server.post(SHOP, queryBody("{\"name\":\"q\"}", SPEC).replace("TelemetryQuery", "Query"));
     assertThat(kind.status()).isEqualTo(400);
-    Reply ns = server.post(SHOP, body("{\"name\":\"q\",\"namespace\":\"other\"}", SPEC));
+    Reply ns = server.post(SHOP, queryBody("{\"name\":\"q\",\"namespace\":\"other\"}", SPEC));
     assertThat(ns.status()).isEqualTo(400);
     assertThat(ns.json().path("message").asText()).contains("does not match");
-    Reply enumValue = server.post(SHOP, body("{\"name\":\"q\"}", "{\"signal\":\"events\"}"));
+    Reply enumValue = create("{\"signal\":\"events\"}");
     assertThat(enumValue.status()).isEqualTo(422);
     assertThat(enumValue.json().path("message").asText())
         .contains("spec.signal")
@@ -140,11 +111,8 @@ class QueriesHandlerTest {
   @Test
   void invalidSpecListsEveryProblem() {
     Reply r =
-        server.post(
-            SHOP,
-            body(
-                "{\"name\":\"q\"}",
-                "{\"signal\":\"metrics\",\"step\":\"soon\",\"filters\":[{\"key\":\"pod\",\"operator\":\"In\"}]}"));
+        create(
+            "{\"signal\":\"metrics\",\"step\":\"soon\",\"filters\":[{\"key\":\"pod\",\"operator\":\"In\"}]}");
     assertThat(r.status()).isEqualTo(422);
     assertThat(r.json().path("reason").asText()).isEqualTo("Invalid");
     assertThat(r.json().path("message").asText())
@@ -158,8 +126,7 @@ class QueriesHandlerTest {
     r.json().at("/details/causes").forEach(c -> fields.add(c.path("field").asText()));
     assertThat(fields).contains("spec.metric", "spec.step", "spec.filters[0].values");
     assertThat(r.json().at("/details/causes/0/message").asText()).startsWith("Required value");
-    Reply noData =
-        server.post(SHOP, body("{\"name\":\"q\"}", "{\"signal\":\"metrics\",\"metric\":\"nope\"}"));
+    Reply noData = create("{\"signal\":\"metrics\",\"metric\":\"nope\"}");
     // Storage answers a metric it has no data for with no series, not with an error.
     assertThat(noData.status()).isEqualTo(201);
     assertThat(noData.json().path("status").path("series").isArray()).isTrue();
@@ -174,7 +141,9 @@ class QueriesHandlerTest {
     assertThat(server.get(SHOP + "/q1", null).status()).isEqualTo(405);
     assertThat(
             server
-                .post("/apis/telemetry.kubetel.io/v1alpha1/queries", body("{\"name\":\"q\"}", SPEC))
+                .post(
+                    "/apis/telemetry.kubetel.io/v1alpha1/queries",
+                    queryBody("{\"name\":\"q\"}", SPEC))
                 .status())
         .isEqualTo(400);
   }

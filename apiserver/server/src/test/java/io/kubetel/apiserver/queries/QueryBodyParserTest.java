@@ -1,5 +1,6 @@
 package io.kubetel.apiserver.queries;
 
+import static io.kubetel.apiserver.testing.Fixtures.queryBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,20 +24,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class QueryBodyParserTest {
   final QueryBodyParser parser = new QueryBodyParser();
 
-  static String body(String metadata, String spec) {
-    return "{\"apiVersion\":\"telemetry.kubetel.io/v1alpha1\",\"kind\":\"TelemetryQuery\","
-        + "\"metadata\":"
-        + metadata
-        + ",\"spec\":"
-        + spec
-        + "}";
-  }
-
   @Test
   void parsesAFullQuery() {
     ParsedQuery q =
         parser.parse(
-            body(
+            queryBody(
                 "{\"name\":\"p99\",\"namespace\":\"shop\",\"labels\":{\"team\":\"a\"},\"creationTimestamp\":null}",
                 "{\"signal\":\"traces\",\"aggregation\":\"p99\",\"filters\":[{\"key\":\"service\","
                     + "\"operator\":\"In\",\"values\":[\"a\",\"b\"]}],\"groupBy\":[\"span\"],"
@@ -89,7 +81,7 @@ class QueryBodyParserTest {
       })
   void rejectsAsInvalidInput(String metadata, String spec, String message) {
     // The handler reports these as 422 Invalid about the object (see QueriesHandlerTest).
-    assertThatThrownBy(() -> parser.parse(body(metadata, spec), "shop"))
+    assertThatThrownBy(() -> parser.parse(queryBody(metadata, spec), "shop"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(message);
   }
@@ -98,7 +90,7 @@ class QueryBodyParserTest {
   void theModelValidatorReportsEveryProblemOfAParsedBody() {
     ParsedQuery q =
         parser.parse(
-            body(
+            queryBody(
                 "{\"name\":\"q\"}",
                 "{\"signal\":\"logs\",\"metric\":\"x\",\"aggregation\":\"p99\",\"step\":\"-1m\","
                     + "\"start\":\"2026-11-25T12:00:00Z\",\"end\":\"2026-11-25T11:00:00Z\","

@@ -22,6 +22,11 @@ class SelectionParserTest {
   final SelectionParser traces =
       new SelectionParser(new TracesResource(null).vocabulary(), WindowPolicy.DEFAULT);
 
+  /** {@code parser}'s selection, cluster-wide at NOW, for query {@code params}. */
+  static Selection anyNamespace(SelectionParser parser, Map<String, String> params) {
+    return parser.parse(params, Optional.empty(), NOW);
+  }
+
   @Test
   void labelKeysMapToWellKnownFieldsOrAttributes() {
     Selection s =
@@ -44,10 +49,7 @@ class SelectionParserTest {
   @Test
   void traceAttributeLabelsArePushedDownOnly() {
     Selection s =
-        traces.parse(
-            Map.of("labelSelector", "service=a,status=Error,http.method=GET"),
-            Optional.empty(),
-            NOW);
+        anyNamespace(traces, Map.of("labelSelector", "service=a,status=Error,http.method=GET"));
     assertThat(s.filters()).hasSize(3);
     // service means "any span's service" on traces: storage decides, the root-service label
     // must not re-filter it; status is a real label and is re-checked in memory.
@@ -57,31 +59,27 @@ class SelectionParserTest {
   @Test
   void wellKnownAndResourceKeysArePushedDownOrRejected() {
     Selection s =
-        metrics.parse(
-            Map.of("labelSelector", "node=node-a,resource.k8s.deployment.name=web,service=x"),
-            Optional.empty(),
-            NOW);
+        anyNamespace(
+            metrics,
+            Map.of("labelSelector", "node=node-a,resource.k8s.deployment.name=web,service=x"));
     assertThat(s.filters())
         .extracting(FieldFilter::key)
         .containsExactly("node", "resource.k8s.deployment.name", "service");
     assertThat(s.labels().toString()).isEqualTo("service=x");
-    assertThatThrownBy(
-            () -> metrics.parse(Map.of("labelSelector", "severity=ERROR"), Optional.empty(), NOW))
+    assertThatThrownBy(() -> anyNamespace(metrics, Map.of("labelSelector", "severity=ERROR")))
         .hasMessage("label key \"severity\" does not apply to metrics");
-    assertThatThrownBy(
-            () -> metrics.parse(Map.of("labelSelector", "namespace=shop"), Optional.empty(), NOW))
+    assertThatThrownBy(() -> anyNamespace(metrics, Map.of("labelSelector", "namespace=shop")))
         .hasMessageContaining("metadata.namespace");
   }
 
   @Test
   void fieldSelectorsBecomeFiltersScopeAndName() {
     Selection s =
-        metrics.parse(
+        anyNamespace(
+            metrics,
             Map.of(
                 "fieldSelector",
-                "metadata.namespace=shop,metadata.name=x-1,type=Sum,pod!=p-1,window=1h"),
-            Optional.empty(),
-            NOW);
+                "metadata.namespace=shop,metadata.name=x-1,type=Sum,pod!=p-1,window=1h"));
     assertThat(s.namespace()).contains("shop");
     assertThat(s.exactName()).contains("x-1");
     assertThat(s.filters())
@@ -94,27 +92,21 @@ class SelectionParserTest {
 
   @Test
   void unknownKeysAndConflictsAre400() {
-    assertThatThrownBy(
-            () -> metrics.parse(Map.of("fieldSelector", "severity=ERROR"), Optional.empty(), NOW))
+    assertThatThrownBy(() -> anyNamespace(metrics, Map.of("fieldSelector", "severity=ERROR")))
         .hasMessage("field label not supported: severity");
     assertThatThrownBy(
-            () ->
-                metrics.parse(
-                    Map.of("fieldSelector", "window=1h", "window", "2h"), Optional.empty(), NOW))
+            () -> anyNamespace(metrics, Map.of("fieldSelector", "window=1h", "window", "2h")))
         .hasMessageContaining("both as a query parameter");
-    assertThatThrownBy(
-            () -> metrics.parse(Map.of("fieldSelector", "window!=1h"), Optional.empty(), NOW))
+    assertThatThrownBy(() -> anyNamespace(metrics, Map.of("fieldSelector", "window!=1h")))
         .hasMessageContaining("supports only '='");
     assertThatThrownBy(
-            () ->
-                metrics.parse(
-                    Map.of("fieldSelector", "metadata.namespace=Shop"), Optional.empty(), NOW))
+            () -> anyNamespace(metrics, Map.of("fieldSelector", "metadata.namespace=Shop")))
         .hasMessageContaining("RFC 1123 label");
   }
 
   @Test
   void fingerprintDependsOnSelectorsAndWindowParametersOnly() {
-    String a = metrics.parse(Map.of("labelSelector", "a=b"), Optional.empty(), NOW).fingerprint();
+    String a = anyNamespace(metrics, Map.of("labelSelector", "a=b")).fingerprint();
     String b =
         metrics
             .parse(
@@ -122,7 +114,7 @@ class SelectionParserTest {
                 Optional.empty(),
                 NOW.plusSeconds(30))
             .fingerprint();
-    String c = metrics.parse(Map.of("labelSelector", "a=c"), Optional.empty(), NOW).fingerprint();
+    String c = anyNamespace(metrics, Map.of("labelSelector", "a=c")).fingerprint();
     String d =
         metrics
             .parse(Map.of("labelSelector", "a=b", "window", "1h"), Optional.empty(), NOW)

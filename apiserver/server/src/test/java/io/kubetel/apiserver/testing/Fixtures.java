@@ -18,6 +18,16 @@ import java.util.Map;
 public final class Fixtures {
   private Fixtures() {}
 
+  /** A TelemetryQuery create body with {@code metadata} and {@code spec} given as JSON text. */
+  public static String queryBody(String metadata, String spec) {
+    return "{\"apiVersion\":\"telemetry.kubetel.io/v1alpha1\",\"kind\":\"TelemetryQuery\","
+        + "\"metadata\":"
+        + metadata
+        + ",\"spec\":"
+        + spec
+        + "}";
+  }
+
   public static MetricSeries series(
       String name,
       String ns,

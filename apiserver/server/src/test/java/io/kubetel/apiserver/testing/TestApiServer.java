@@ -1,13 +1,19 @@
 package io.kubetel.apiserver.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubetel.apiserver.TelemetryResources;
 import io.kubetel.apiserver.http.ApiRouter;
 import io.kubetel.apiserver.http.EndpointGroup;
 import io.kubetel.apiserver.http.RequestMetrics;
+import io.kubetel.apiserver.paging.ContinueKey;
 import io.kubetel.apiserver.resource.ResourceHandler;
+import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.security.Authenticator;
 import io.kubetel.apiserver.security.UserInfo;
+import io.kubetel.model.store.TelemetryStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -20,6 +26,8 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,17 +70,31 @@ public final class TestApiServer implements AutoCloseable {
         new ApiRouter(
                 vertx, new RequestMetrics(new SimpleMeterRegistry()), List.of(everyone), 1 << 20)
             .build(endpoints, handlers.apply(workers));
-    server =
-        vertx
-            .createHttpServer()
-            .requestHandler(router)
-            .listen(0, "127.0.0.1")
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(10, TimeUnit.SECONDS);
+    server = listen(vertx, router);
     port = server.actualPort();
     client = WebClient.create(vertx);
     streaming = vertx.createHttpClient();
+  }
+
+  /** An HTTP server of {@code router} on a free loopback port, once it listens. */
+  public static HttpServer listen(Vertx vertx, Router router) throws Exception {
+    return vertx
+        .createHttpServer()
+        .requestHandler(router)
+        .listen(0, "127.0.0.1")
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS);
+  }
+
+  /**
+   * A server of every telemetry resource over {@code store}, as production wires them, with a fresh
+   * continue-token key.
+   */
+  public static TestApiServer serving(TelemetryStore store, Clock clock, ResourceSettings settings)
+      throws Exception {
+    return new TestApiServer(
+        w -> TelemetryResources.create(store, w, clock, settings, ContinueKey.random()));
   }
 
   /** A response: status, headers and JSON body. */
@@ -81,6 +103,15 @@ public final class TestApiServer implements AutoCloseable {
 
   public Reply get(String path, String accept) {
     return send(HttpMethod.GET, path, accept, null, null);
+  }
+
+  /** The object names (first table cell) a table GET of {@code path} lists; asserts a 200. */
+  public List<String> names(String path) {
+    Reply r = get(path, TABLE_ACCEPT);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    List<String> out = new ArrayList<>();
+    r.json().path("rows").forEach(row -> out.add(row.path("cells").get(0).asText()));
+    return out;
   }
 
   public Reply post(String path, String body) {

@@ -7,12 +7,10 @@ import static io.kubetel.apiserver.testing.TestApiServer.TABLE_ACCEPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kubetel.apiserver.TelemetryResources;
-import io.kubetel.apiserver.paging.ContinueKey;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.testing.MutableClock;
+import io.kubetel.apiserver.testing.StoreServerTest;
 import io.kubetel.apiserver.testing.TestApiServer;
-import io.kubetel.store.testing.InMemoryTelemetryStore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,19 +18,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Traces over HTTP: table rows, span tree on get, selectors, paging. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TracesHandlerTest {
-  static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+class TracesHandlerTest extends StoreServerTest {
   static final String SHOP = "/apis/telemetry.kubetel.io/v1alpha1/namespaces/shop/traces";
-
-  final InMemoryTelemetryStore store = new InMemoryTelemetryStore();
-  TestApiServer server;
 
   @BeforeAll
   void start() throws Exception {
@@ -66,16 +57,7 @@ class TracesHandlerTest {
                           List.of())))));
     }
     ResourceSettings settings = ResourceSettings.DEFAULTS.withPageSize(5);
-    server =
-        new TestApiServer(
-            w ->
-                TelemetryResources.create(
-                    store, w, new MutableClock(NOW), settings, ContinueKey.random()));
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    server.close();
+    server = TestApiServer.serving(store, new MutableClock(NOW), settings);
   }
 
   @Test
@@ -167,11 +149,7 @@ class TracesHandlerTest {
   }
 
   private List<String> names(String query) {
-    var r = server.get(SHOP + "?limit=500&" + query, TABLE_ACCEPT);
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    List<String> out = new ArrayList<>();
-    r.json().path("rows").forEach(row -> out.add(row.path("cells").get(0).asText()));
-    return out;
+    return server.names(SHOP + "?limit=500&" + query);
   }
 
   static String q(String s) {

@@ -1,0 +1,89 @@
+package io.kubetel.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubetel.crds.common.Condition;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.awaitility.core.ThrowingRunnable;
+
+/**
+ * What the operator ITs do to the fabric8 mock API server and to the shared local ClickHouse again
+ * and again: create namespaces, wait for the reconcilers, and name databases so that parallel runs
+ * do not collide.
+ */
+public final class MockCluster {
+
+  /** How long a reconcile may take to show before a test gives up. */
+  public static final Duration RECONCILE_TIMEOUT = Duration.ofSeconds(30);
+
+  private MockCluster() {}
+
+  /** Creates namespace {@code name} with no labels, or leaves it as it is. */
+  public static void namespace(KubernetesClient client, String name) {
+    namespace(client, name, Map.of());
+  }
+
+  /** Creates namespace {@code name} with {@code labels}, or updates it to carry exactly those. */
+  public static void namespace(KubernetesClient client, String name, Map<String, String> labels) {
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withLabels(labels)
+                .endMetadata()
+                .build())
+        .createOr(n -> n.update());
+  }
+
+  /** Waits until {@code assertion} passes, retrying through exceptions, for a reconcile. */
+  public static void eventually(ThrowingRunnable assertion) {
+    eventually(RECONCILE_TIMEOUT, assertion);
+  }
+
+  /** Waits until {@code assertion} passes, retrying through exceptions, for {@code timeout}. */
+  public static void eventually(Duration timeout, ThrowingRunnable assertion) {
+    await().ignoreExceptions().atMost(timeout).untilAsserted(assertion);
+  }
+
+  /**
+   * Waits until the condition {@code read} returns has {@code status} and {@code reason} (null:
+   * any) and a message containing {@code messageParts}; returns it as last read.
+   */
+  public static Condition awaitCondition(
+      Supplier<Condition> read, String status, String reason, String... messageParts) {
+    AtomicReference<Condition> seen = new AtomicReference<>();
+    eventually(
+        () -> {
+          Condition c = read.get();
+          assertThat(c).isNotNull();
+          if (status != null) {
+            assertThat(c.getStatus().name()).as(String.valueOf(c)).isEqualTo(status);
+          }
+          if (reason != null) {
+            assertThat(c.getReason()).as(String.valueOf(c)).isEqualTo(reason);
+          }
+          if (messageParts.length > 0) {
+            assertThat(c.getMessage()).contains(messageParts);
+          }
+          seen.set(c);
+        });
+    return seen.get();
+  }
+
+  /**
+   * {@code prefix} and eight random hex digits: a ClickHouse database name of this run only (the
+   * local ClickHouse is shared by every IT).
+   */
+  public static String uniqueName(String prefix) {
+    return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+  }
+}
