@@ -2,11 +2,27 @@
 // allowed, else the chosen one), with title, panel count and validity.
 import { withRoute, type ViewProps } from '../app/context';
 import { formatHash } from '../app/urlState';
+import { DataTable, type Column } from '../components/DataTable';
 import { ErrorBox, Loading } from '../components/ErrorBox';
 import { NamespaceInput } from '../components/NamespaceInput';
 import { useAsync } from '../components/useAsync';
 import type { Dashboard } from '../api/types';
 import { conditionOf } from './conditions';
+
+function validText(d: Dashboard): string {
+  const valid = conditionOf(d.status?.conditions, 'Valid');
+  return valid ? `${valid.status}${valid.reason ? ` (${valid.reason})` : ''}` : '–';
+}
+
+function dashboardColumns(link: (d: Dashboard) => string): Column<Dashboard>[] {
+  return [
+    { header: 'Title', cell: (d) => <a href={link(d)}>{d.spec.title || d.metadata.name}</a> },
+    { header: 'Namespace', cell: (d) => d.metadata.namespace },
+    { header: 'Panels', cell: (d) => d.status?.panelCount ?? d.spec.panels?.length ?? 0 },
+    { header: 'Valid', td: (d) => ({ title: conditionOf(d.status?.conditions, 'Valid')?.message }), cell: validText },
+    { header: 'Description', td: { className: 'muted' }, cell: (d) => d.spec.description },
+  ];
+}
 
 export function DashboardList({ state, setState, tick, api }: ViewProps) {
   const ns = state.params.ns ?? '';
@@ -36,33 +52,7 @@ export function DashboardList({ state, setState, tick, api }: ViewProps) {
       {loading && !data && <Loading what="dashboards" />}
       {data && items.length === 0 && <p className="muted">No dashboards{ns ? ` in ${ns}` : ''}.</p>}
       {items.length > 0 && (
-        <table className="grid-table">
-          <thead>
-            <tr>
-              <th>Title</th>
-              <th>Namespace</th>
-              <th>Panels</th>
-              <th>Valid</th>
-              <th>Description</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((d) => {
-              const valid = conditionOf(d.status?.conditions, 'Valid');
-              return (
-                <tr key={`${d.metadata.namespace}/${d.metadata.name}`}>
-                  <td>
-                    <a href={link(d)}>{d.spec.title || d.metadata.name}</a>
-                  </td>
-                  <td>{d.metadata.namespace}</td>
-                  <td>{d.status?.panelCount ?? d.spec.panels?.length ?? 0}</td>
-                  <td title={valid?.message}>{valid ? `${valid.status}${valid.reason ? ` (${valid.reason})` : ''}` : '–'}</td>
-                  <td className="muted">{d.spec.description}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable rows={items} columns={dashboardColumns(link)} rowKey={(d) => `${d.metadata.namespace}/${d.metadata.name}`} />
       )}
     </section>
   );

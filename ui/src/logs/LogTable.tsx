@@ -1,6 +1,7 @@
 // A list of log records (time, severity, service, body) with a link from each line that carries a
 // trace id to that trace's waterfall.
 import type { LogRecord } from '../api/types';
+import { DataTable, type Column } from '../components/DataTable';
 
 const SEVERITY_CLASS: Record<string, string> = {
   FATAL: 'sev-error', ERROR: 'sev-error', WARN: 'sev-warn', WARNING: 'sev-warn', INFO: 'sev-info', DEBUG: 'sev-debug', TRACE: 'sev-debug',
@@ -10,38 +11,27 @@ export function traceHref(namespace: string, traceId: string): string {
   return `#/explore/trace/${encodeURIComponent(namespace)}/${encodeURIComponent(traceId)}`;
 }
 
+function logColumns(namespace: string): Column<LogRecord>[] {
+  return [
+    { header: 'Time', td: { className: 'nowrap' }, cell: (l) => l.spec.timestamp.replace('T', ' ').slice(0, 23) },
+    { header: 'Severity', td: (l) => ({ className: SEVERITY_CLASS[l.spec.severity?.toUpperCase()] ?? '' }), cell: (l) => l.spec.severity },
+    { header: 'Service', cell: (l) => l.spec.service },
+    { header: 'Body', td: { className: 'body' }, cell: (l) => l.spec.body },
+    {
+      header: 'Trace',
+      cell: (l) =>
+        l.spec.traceId ? (
+          <a href={traceHref(l.metadata.namespace ?? namespace, l.spec.traceId)} title={`Open trace ${l.spec.traceId}`}>
+            trace
+          </a>
+        ) : (
+          ''
+        ),
+    },
+  ];
+}
+
 export function LogTable({ items, namespace }: { items: LogRecord[]; namespace: string }) {
   if (items.length === 0) return <p className="muted">No log records in this range.</p>;
-  return (
-    <table className="grid-table logs">
-      <thead>
-        <tr>
-          <th>Time</th>
-          <th>Severity</th>
-          <th>Service</th>
-          <th>Body</th>
-          <th>Trace</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((l) => (
-          <tr key={l.metadata.name}>
-            <td className="nowrap">{l.spec.timestamp.replace('T', ' ').slice(0, 23)}</td>
-            <td className={SEVERITY_CLASS[l.spec.severity?.toUpperCase()] ?? ''}>{l.spec.severity}</td>
-            <td>{l.spec.service}</td>
-            <td className="body">{l.spec.body}</td>
-            <td>
-              {l.spec.traceId ? (
-                <a href={traceHref(l.metadata.namespace ?? namespace, l.spec.traceId)} title={`Open trace ${l.spec.traceId}`}>
-                  trace
-                </a>
-              ) : (
-                ''
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <DataTable className="logs" rows={items} columns={logColumns(namespace)} rowKey={(l) => l.metadata.name!} />;
 }
