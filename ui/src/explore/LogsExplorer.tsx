@@ -6,17 +6,19 @@ import type { ViewProps } from '../app/context';
 import { ErrorBox, Loading } from '../components/ErrorBox';
 import { useAsync } from '../components/useAsync';
 import { LOG_COLUMNS } from '../dashboards/panelData';
-import { download, objectsToCsv } from '../export/csv';
 import { fetchNewestLogs } from '../logs/fetchLogs';
 import { LogTable } from '../logs/LogTable';
 import { listWindow } from '../time/timeRange';
+import { QueryForm } from './QueryForm';
+import { useQueryDraft } from './useQueryDraft';
 
 const SEVERITIES = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'];
 
-export function LogsExplorer({ state, setState, tick, api, namespace }: ViewProps & { namespace: string }) {
+export function LogsExplorer(props: ViewProps & { namespace: string }) {
+  const { state, setState, tick, api, namespace } = props;
   const range = state.range ?? { kind: 'relative' as const, last: '15m' };
   const p = state.params;
-  const [draft, setDraft] = useState({ severity: p.severity ?? '', service: p.service ?? '', q: p.q ?? '' });
+  const { field, submit } = useQueryDraft(props, namespace, ['severity', 'service', 'q']);
   const params: Record<string, string | number> = { ...listWindow(range) };
   const labels: string[] = [];
   if (p.severity) labels.push(`severity in (${SEVERITIES.slice(SEVERITIES.indexOf(p.severity)).join(',')})`);
@@ -57,38 +59,36 @@ export function LogsExplorer({ state, setState, tick, api, namespace }: ViewProp
 
   return (
     <div>
-      <form
-        className="query-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setState({ ...state, params: { ...p, ns: namespace, ...draft } }, true);
-        }}
+      <QueryForm
+        onSearch={submit}
+        exportName="logs"
+        results={data ? items : undefined}
+        csvColumns={LOG_COLUMNS}
+        extra={
+          <label className="live">
+            <input
+              type="checkbox"
+              checked={live}
+              onChange={(e) => setState({ ...state, params: { ...p, ns: namespace, live: e.target.checked ? '1' : '' } })}
+            />{' '}
+            Live (watch)
+          </label>
+        }
       >
         <label>
           Severity at least{' '}
-          <select value={draft.severity} onChange={(e) => setDraft({ ...draft, severity: e.target.value })}>
+          <select {...field('severity')}>
             <option value="">any</option>
             {SEVERITIES.map((s) => <option key={s}>{s}</option>)}
           </select>
         </label>
         <label>
-          Service <input value={draft.service} onChange={(e) => setDraft({ ...draft, service: e.target.value })} placeholder="any" />
+          Service <input {...field('service')} placeholder="any" />
         </label>
         <label>
-          Text <input value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} placeholder="contains…" />
+          Text <input {...field('q')} placeholder="contains…" />
         </label>
-        <button type="submit">Search</button>
-        <label className="live">
-          <input
-            type="checkbox"
-            checked={live}
-            onChange={(e) => setState({ ...state, params: { ...p, ns: namespace, live: e.target.checked ? '1' : '' } })}
-          />{' '}
-          Live (watch)
-        </label>
-        <button type="button" className="small" disabled={!data} onClick={() => download('logs.csv', 'text/csv', objectsToCsv(items, LOG_COLUMNS))}>CSV</button>
-        <button type="button" className="small" disabled={!data} onClick={() => download('logs.json', 'application/json', JSON.stringify(items, null, 2))}>JSON</button>
-      </form>
+      </QueryForm>
       {p.trace && (
         <p className="muted small">
           Only logs of trace <a className="mono" href={`#/explore/trace/${encodeURIComponent(namespace)}/${encodeURIComponent(p.trace)}`}>{p.trace}</a>{' '}

@@ -1,19 +1,20 @@
 // Explore traces: search by service (any span), status and minimum duration over the time range;
 // each result links to its waterfall.
-import { useState } from 'react';
 import type { ViewProps } from '../app/context';
 import { ErrorBox, Loading } from '../components/ErrorBox';
 import { useAsync } from '../components/useAsync';
-import { download, objectsToCsv } from '../export/csv';
 import { TRACE_COLUMNS } from '../dashboards/panelData';
 import { parseDuration } from '../time/duration';
 import { listWindow } from '../time/timeRange';
 import { TraceTable } from '../traces/TraceTable';
+import { QueryForm } from './QueryForm';
+import { useQueryDraft } from './useQueryDraft';
 
-export function TracesExplorer({ state, setState, tick, api, namespace }: ViewProps & { namespace: string }) {
+export function TracesExplorer(props: ViewProps & { namespace: string }) {
+  const { state, tick, api, namespace } = props;
   const range = state.range ?? { kind: 'relative' as const, last: '1h' };
   const p = state.params;
-  const [draft, setDraft] = useState({ service: p.service ?? '', status: p.status ?? '', minDuration: p.minDuration ?? '' });
+  const { field, submit } = useQueryDraft(props, namespace, ['service', 'status', 'minDuration']);
   let minNanos = 0;
   let durationError: unknown;
   try {
@@ -31,19 +32,13 @@ export function TracesExplorer({ state, setState, tick, api, namespace }: ViewPr
 
   return (
     <div>
-      <form
-        className="query-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setState({ ...state, params: { ...p, ns: namespace, ...draft } }, true);
-        }}
-      >
+      <QueryForm onSearch={submit} exportName="traces" results={data ? items : undefined} csvColumns={TRACE_COLUMNS}>
         <label>
-          Service <input value={draft.service} onChange={(e) => setDraft({ ...draft, service: e.target.value })} placeholder="any" />
+          Service <input {...field('service')} placeholder="any" />
         </label>
         <label>
           Status{' '}
-          <select value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
+          <select {...field('status')}>
             <option value="">any</option>
             <option>Ok</option>
             <option>Error</option>
@@ -51,12 +46,9 @@ export function TracesExplorer({ state, setState, tick, api, namespace }: ViewPr
           </select>
         </label>
         <label>
-          Min duration <input value={draft.minDuration} onChange={(e) => setDraft({ ...draft, minDuration: e.target.value })} placeholder="e.g. 250ms" size={8} />
+          Min duration <input {...field('minDuration')} placeholder="e.g. 250ms" size={8} />
         </label>
-        <button type="submit">Search</button>
-        <button type="button" className="small" disabled={!data} onClick={() => download('traces.csv', 'text/csv', objectsToCsv(items, TRACE_COLUMNS))}>CSV</button>
-        <button type="button" className="small" disabled={!data} onClick={() => download('traces.json', 'application/json', JSON.stringify(items, null, 2))}>JSON</button>
-      </form>
+      </QueryForm>
       {durationError !== undefined && <ErrorBox error={durationError} />}
       {error !== undefined && <ErrorBox error={error} />}
       {loading && <Loading what="traces" />}
