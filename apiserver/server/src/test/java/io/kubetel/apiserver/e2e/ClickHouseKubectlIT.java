@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,26 +45,13 @@ class ClickHouseKubectlIT {
             42));
     new TelemetryWriter(clickhouse.gateway(), clickhouse.layout()).write(batch);
     Path work = Files.createTempDirectory(ApiServerProcess.targetDir(), "it-clickhouse-");
-    server =
-        ApiServerProcess.start(
-            work.resolve("state"),
-            "io.kubetel.apiserver.ApiServerMain",
-            List.of(
-                "--clickhouse-url",
-                LocalClickHouse.url(),
-                "--clickhouse-database",
-                clickhouse.database()));
+    server = ApiServerProcess.startOnClickHouse(work, LocalClickHouse.url(), clickhouse.database());
     kubectl = server.kubectl(work.resolve("kubectl"));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (server != null) {
-      server.stop();
-    }
-    if (clickhouse != null) {
-      clickhouse.close();
-    }
+    ApiServerProcess.closeAll(server, clickhouse);
   }
 
   @Test

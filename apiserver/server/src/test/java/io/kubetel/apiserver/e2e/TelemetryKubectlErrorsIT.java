@@ -44,30 +44,18 @@ class TelemetryKubectlErrorsIT {
     proxy = TcpProxy.start(target.getHost(), target.getPort());
     Path work = Files.createTempDirectory(ApiServerProcess.targetDir(), "it-telemetry-errors-");
     server =
-        ApiServerProcess.start(
-            work.resolve("state"),
-            "io.kubetel.apiserver.ApiServerMain",
-            List.of(
-                "--clickhouse-url",
-                "http://127.0.0.1:" + proxy.port(),
-                "--clickhouse-database",
-                clickhouse.database(),
-                "--readiness-interval",
-                "1s"));
+        ApiServerProcess.startOnClickHouse(
+            work,
+            "http://127.0.0.1:" + proxy.port(),
+            clickhouse.database(),
+            "--readiness-interval",
+            "1s");
     kubectl = server.kubectl(work.resolve("kubectl"));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (server != null) {
-      server.stop();
-    }
-    if (proxy != null) {
-      proxy.close();
-    }
-    if (clickhouse != null) {
-      clickhouse.close();
-    }
+    ApiServerProcess.closeAll(server, proxy, clickhouse);
   }
 
   @Test
