@@ -413,9 +413,7 @@ class TelemetryKubectlIT {
 
   /** Runs kubectl and asserts it succeeded. */
   private static Kubectl.Result ok(String... args) throws Exception {
-    Kubectl.Result result = kubectl.run(args);
-    assertThat(result.exitCode()).as(result.output()).isZero();
-    return result;
+    return kubectl.ok(args);
   }
 
   /** "metric env" for each metric in shop selected by {@code args} (from -o json). */
