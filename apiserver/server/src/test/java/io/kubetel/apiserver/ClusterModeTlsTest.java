@@ -100,15 +100,25 @@ class ClusterModeTlsTest {
         new ApiServerConfig.Shutdown(shutdownTimeout, delay));
   }
 
-  @Test
-  void shutdownDelayKeepsServingWithReadinessFailing() throws Exception {
+  /** A standalone PKI under {@code dir/pki}, created: the shutdown tests' client identity. */
+  private StandalonePki ensuredPki() throws Exception {
     StandalonePki pki = new StandalonePki(dir.resolve("pki"), Clock.systemUTC());
     pki.ensure();
-    ApiServer server =
-        new ApiServer(
-            config(pki.servingCert(), pki.servingKey(), pki.caCert(), Duration.ofSeconds(3)),
-            c -> new EmptyTelemetryStore(),
-            Clock.systemUTC());
+    return pki;
+  }
+
+  /** An unstarted cluster-mode server over the empty store, serving and trusting {@code pki}. */
+  private static ApiServer server(StandalonePki pki, Duration delay, Duration shutdownTimeout) {
+    return new ApiServer(
+        config(pki.servingCert(), pki.servingKey(), pki.caCert(), delay, shutdownTimeout),
+        c -> new EmptyTelemetryStore(),
+        Clock.systemUTC());
+  }
+
+  @Test
+  void shutdownDelayKeepsServingWithReadinessFailing() throws Exception {
+    StandalonePki pki = ensuredPki();
+    ApiServer server = server(pki, Duration.ofSeconds(3), Duration.ofSeconds(2));
     int port = server.start();
     HttpClient admin = fresh(pki);
     Thread stopper = new Thread(server::stop);
@@ -132,20 +142,10 @@ class ClusterModeTlsTest {
 
   @Test
   void openWatchEndsCleanlyWhenTheServerShutsDown() throws Exception {
-    StandalonePki pki = new StandalonePki(dir.resolve("pki"), Clock.systemUTC());
-    pki.ensure();
+    StandalonePki pki = ensuredPki();
     // A long drain timeout: an open watch that ignored shutdown would hold the stop for a minute
     // and then be cut, which the client sees as a broken chunked stream.
-    ApiServer server =
-        new ApiServer(
-            config(
-                pki.servingCert(),
-                pki.servingKey(),
-                pki.caCert(),
-                Duration.ZERO,
-                Duration.ofSeconds(60)),
-            c -> new EmptyTelemetryStore(),
-            Clock.systemUTC());
+    ApiServer server = server(pki, Duration.ZERO, Duration.ofSeconds(60));
     int port = server.start();
     HttpResponse<InputStream> watch =
         fresh(pki)

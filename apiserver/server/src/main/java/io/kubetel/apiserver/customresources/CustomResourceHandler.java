@@ -5,10 +5,8 @@ import io.kubetel.apiserver.http.ApiException;
 import io.kubetel.apiserver.http.Operation;
 import io.kubetel.apiserver.http.StatusMapper;
 import io.kubetel.apiserver.resource.ApiJson;
+import io.kubetel.apiserver.resource.ReadRequest;
 import io.kubetel.apiserver.resource.Requests;
-import io.kubetel.apiserver.table.ContentNegotiation;
-import io.kubetel.apiserver.table.IncludeObject;
-import io.kubetel.apiserver.table.ResponseFormat;
 import io.kubetel.apiserver.watch.WatchEvent;
 import io.kubetel.apiserver.watch.WatchOptions;
 import io.vertx.core.http.HttpMethod;
@@ -66,55 +64,49 @@ final class CustomResourceHandler {
                 + " edit the YAML files and restart it",
             name);
       }
-      ResponseFormat format = ContentNegotiation.negotiate(context.request().getHeader("Accept"));
-      Map<String, String> params = Requests.params(context);
-      IncludeObject include = IncludeObject.parse(params.get("includeObject"));
-      Optional<String> namespace = Requests.namespace(context);
+      ReadRequest request = ReadRequest.parse(context);
       CustomResourceSet set = objects.get();
       if (name != null) {
-        get(context, set, format, include, namespace, name);
-      } else if (WatchOptions.requested(params)) {
-        watch(context, set, format, include, params, namespace);
+        get(request, set, name);
+      } else if (WatchOptions.requested(request.params())) {
+        watch(request, set);
       } else {
-        list(context, set, format, include, params, namespace);
+        list(request, set);
       }
     } catch (RuntimeException e) {
       context.fail(StatusMapper.map(e, reading));
     }
   }
 
-  private void get(
-      RoutingContext context,
-      CustomResourceSet set,
-      ResponseFormat format,
-      IncludeObject include,
-      Optional<String> namespace,
-      String name) {
+  private void get(ReadRequest request, CustomResourceSet set, String name) {
     // Without a namespace the path is /dashboards/NAME: kube-apiserver answers 404 for it too.
     ObjectNode object =
-        namespace
+        request
+            .namespace()
             .flatMap(ns -> set.get(kind.plural(), ns, name))
             .orElseThrow(
                 () -> error(404, "NotFound", qualified() + " \"" + name + "\" not found", name));
     String rv = object.path("metadata").path("resourceVersion").asText();
     Object body =
-        format.table()
-            ? tables.render(format, true, List.of(object), include, rv, clock.instant())
+        request.format().table()
+            ? tables.render(
+                request.format(), true, List.of(object), request.include(), rv, clock.instant())
             : object;
-    Requests.respond(context, 200, format.contentType(), ApiJson.write(body));
+    Requests.respond(request.context(), 200, request.format().contentType(), ApiJson.write(body));
   }
 
-  private void list(
-      RoutingContext context,
-      CustomResourceSet set,
-      ResponseFormat format,
-      IncludeObject include,
-      Map<String, String> params,
-      Optional<String> namespace) {
-    List<ObjectNode> items = select(set, params, namespace);
+  private void list(ReadRequest request, CustomResourceSet set) {
+    List<ObjectNode> items = select(set, request.params(), request.namespace());
     Object body;
-    if (format.table()) {
-      body = tables.render(format, true, items, include, set.resourceVersion(), clock.instant());
+    if (request.format().table()) {
+      body =
+          tables.render(
+              request.format(),
+              true,
+              items,
+              request.include(),
+              set.resourceVersion(),
+              clock.instant());
     } else {
       Map<String, Object> list = new LinkedHashMap<>();
       list.put("apiVersion", CustomResourceGroup.API_VERSION);
@@ -123,19 +115,13 @@ final class CustomResourceHandler {
       list.put("items", items);
       body = list;
     }
-    Requests.respond(context, 200, format.contentType(), ApiJson.write(body));
+    Requests.respond(request.context(), 200, request.format().contentType(), ApiJson.write(body));
   }
 
-  private void watch(
-      RoutingContext context,
-      CustomResourceSet set,
-      ResponseFormat format,
-      IncludeObject include,
-      Map<String, String> params,
-      Optional<String> namespace) {
-    WatchOptions options = WatchOptions.parse(params, maxWatchTimeout);
-    List<ObjectNode> items = select(set, params, namespace);
-    String rv = params.getOrDefault("resourceVersion", "");
+  private void watch(ReadRequest request, CustomResourceSet set) {
+    WatchOptions options = WatchOptions.parse(request.params(), maxWatchTimeout);
+    List<ObjectNode> items = select(set, request.params(), request.namespace());
+    String rv = request.params().getOrDefault("resourceVersion", "");
     ApiException error = null;
     List<WatchEvent> events = new ArrayList<>();
     if (rv.isEmpty() || rv.equals("0")) {
@@ -143,12 +129,12 @@ final class CustomResourceHandler {
       Instant now = clock.instant();
       for (ObjectNode item : items) {
         Object object =
-            format.table()
+            request.format().table()
                 ? tables.render(
-                    format,
+                    request.format(),
                     events.isEmpty(),
                     List.of(item),
-                    include,
+                    request.include(),
                     item.path("metadata").path("resourceVersion").asText(),
                     now)
                 : item;
@@ -164,9 +150,13 @@ final class CustomResourceHandler {
               null);
     }
     // The client's version is current: nothing has changed, and nothing will until a restart.
-    new StaticWatch(context.vertx(), context.response())
+    new StaticWatch(request.context().vertx(), request.context().response())
         .start(
-            format.contentType(), events, error, options.timeout(), context.request().connection());
+            request.format().contentType(),
+            events,
+            error,
+            options.timeout(),
+            request.context().request().connection());
   }
 
   private List<ObjectNode> select(

@@ -71,7 +71,7 @@ public final class LogsResource extends DescribedResource<LogEntry> {
   private final LogReader reader;
 
   public LogsResource(LogReader reader) {
-    super(INFO, VOCABULARY, COLUMNS);
+    super(INFO, VOCABULARY, COLUMNS, LogEntry::name, LogEntry::namespace);
     this.reader = reader;
   }
 
@@ -86,16 +86,6 @@ public final class LogsResource extends DescribedResource<LogEntry> {
   }
 
   @Override
-  public String name(LogEntry e) {
-    return e.name();
-  }
-
-  @Override
-  public String namespace(LogEntry e) {
-    return e.namespace();
-  }
-
-  @Override
   public Map<String, String> labels(LogEntry e) {
     return new Labels()
         .put("service", e.service())
@@ -106,10 +96,8 @@ public final class LogsResource extends DescribedResource<LogEntry> {
   }
 
   @Override
-  public List<String> fieldValues(LogEntry e, String key) {
+  protected List<String> specFieldValues(LogEntry e, String key) {
     return switch (key) {
-      case SelectorVocabulary.METADATA_NAME -> List.of(e.name());
-      case SelectorVocabulary.METADATA_NAMESPACE -> SelectorVocabulary.singleValue(e.namespace());
       case "severity" -> SelectorVocabulary.singleValue(e.severityText());
       case "service" -> SelectorVocabulary.singleValue(e.service());
       case "pod" -> SelectorVocabulary.singleValue(e.pod());

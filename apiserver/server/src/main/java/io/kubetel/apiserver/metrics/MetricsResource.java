@@ -80,7 +80,7 @@ public final class MetricsResource extends DescribedResource<MetricSeries> {
   private final MetricReader reader;
 
   public MetricsResource(MetricReader reader) {
-    super(INFO, VOCABULARY, COLUMNS);
+    super(INFO, VOCABULARY, COLUMNS, MetricSeries::name, MetricSeries::namespace);
     this.reader = reader;
   }
 
@@ -95,16 +95,6 @@ public final class MetricsResource extends DescribedResource<MetricSeries> {
   }
 
   @Override
-  public String name(MetricSeries s) {
-    return s.name();
-  }
-
-  @Override
-  public String namespace(MetricSeries s) {
-    return s.namespace();
-  }
-
-  @Override
   public Map<String, String> labels(MetricSeries s) {
     return new Labels()
         .put("service", s.service())
@@ -116,10 +106,8 @@ public final class MetricsResource extends DescribedResource<MetricSeries> {
   }
 
   @Override
-  public List<String> fieldValues(MetricSeries s, String key) {
+  protected List<String> specFieldValues(MetricSeries s, String key) {
     return switch (key) {
-      case SelectorVocabulary.METADATA_NAME -> List.of(s.name());
-      case SelectorVocabulary.METADATA_NAMESPACE -> SelectorVocabulary.singleValue(s.namespace());
       case "metric" -> SelectorVocabulary.singleValue(s.metricName());
       case "service" -> SelectorVocabulary.singleValue(s.service());
       case "pod" -> SelectorVocabulary.singleValue(s.pod());

@@ -73,17 +73,14 @@ public final class CustomResourceOpenApiDocument {
   }
 
   private static ObjectNode listSchema(ServedGroup group, ResourceInfo r) {
-    ObjectNode schema = MetaSchemas.object("A list of " + r.plural() + ".");
-    schema.putArray("required").add("items");
-    ObjectNode properties = schema.putObject("properties");
-    properties.set("apiVersion", MetaSchemas.string("Always " + group.groupVersion() + "."));
-    properties.set("kind", MetaSchemas.string("Always " + r.listKind() + "."));
-    properties.set(
-        "metadata", MetaSchemas.ref(REF + MetaSchemas.LIST_META, "Standard list metadata."));
-    ObjectNode items = properties.putObject("items");
-    items.put("description", "The " + r.plural() + ".");
-    items.put("type", "array");
-    items.putObject("items").put("$ref", REF + component(group, r.kind()));
+    ObjectNode schema =
+        MetaSchemas.list(
+            "A list of " + r.plural() + ".",
+            group.groupVersion(),
+            r.listKind(),
+            REF,
+            "The " + r.plural() + ".",
+            REF + component(group, r.kind()));
     schema.putArray("x-kubernetes-group-version-kind").add(gvk(group, r.listKind()));
     return schema;
   }

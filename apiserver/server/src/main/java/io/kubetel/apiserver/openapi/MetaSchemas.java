@@ -88,6 +88,30 @@ final class MetaSchemas {
     return schema;
   }
 
+  /**
+   * A list kind's schema (apiVersion, kind, list metadata and the array of {@code itemRef}), shared
+   * by the telemetry and custom-resource documents; callers add their group-version-kind.
+   */
+  static ObjectNode list(
+      String description,
+      String apiVersion,
+      String listKind,
+      String refPrefix,
+      String itemsDescription,
+      String itemRef) {
+    ObjectNode schema = object(description);
+    schema.putArray("required").add("items");
+    ObjectNode properties = schema.putObject("properties");
+    properties.set("apiVersion", string("Always " + apiVersion + "."));
+    properties.set("kind", string("Always " + listKind + "."));
+    properties.set("metadata", ref(refPrefix + LIST_META, "Standard list metadata."));
+    ObjectNode items = properties.putObject("items");
+    items.put("description", itemsDescription);
+    items.put("type", "array");
+    items.putObject("items").put("$ref", itemRef);
+    return schema;
+  }
+
   static ObjectNode string(String description) {
     ObjectNode schema = MAPPER.createObjectNode();
     schema.put("description", description);

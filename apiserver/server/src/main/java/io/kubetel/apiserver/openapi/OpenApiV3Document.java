@@ -69,18 +69,14 @@ public final class OpenApiV3Document {
   }
 
   static ObjectNode listSchema(ResourceInfo resource, String refPrefix) {
-    ObjectNode schema = MetaSchemas.object("A page of " + resource.plural() + ".");
-    schema.putArray("required").add("items");
-    ObjectNode properties = schema.putObject("properties");
-    properties.set(
-        "apiVersion", MetaSchemas.string("Always " + TelemetryApiGroup.API_VERSION + "."));
-    properties.set("kind", MetaSchemas.string("Always " + resource.listKind() + "."));
-    properties.set(
-        "metadata", MetaSchemas.ref(refPrefix + MetaSchemas.LIST_META, "Standard list metadata."));
-    ObjectNode items = properties.putObject("items");
-    items.put("description", "The " + resource.plural() + " of this page.");
-    items.put("type", "array");
-    items.putObject("items").put("$ref", refPrefix + KIND_PREFIX + resource.kind());
+    ObjectNode schema =
+        MetaSchemas.list(
+            "A page of " + resource.plural() + ".",
+            TelemetryApiGroup.API_VERSION,
+            resource.listKind(),
+            refPrefix,
+            "The " + resource.plural() + " of this page.",
+            refPrefix + KIND_PREFIX + resource.kind());
     gvkList(schema, resource.listKind());
     return schema;
   }

@@ -13,7 +13,6 @@ import io.kubetel.apiserver.selection.Selection;
 import io.kubetel.apiserver.selection.SelectionParser;
 import io.kubetel.apiserver.selection.TimeWindows;
 import io.kubetel.apiserver.selection.WindowPolicy;
-import io.kubetel.apiserver.table.ContentNegotiation;
 import io.kubetel.apiserver.table.IncludeObject;
 import io.kubetel.apiserver.table.ResponseFormat;
 import io.kubetel.apiserver.table.TableRow;
@@ -33,7 +32,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -89,31 +87,22 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
             plural(),
             context.pathParam("name"));
       }
-      ResponseFormat format = ContentNegotiation.negotiate(context.request().getHeader("Accept"));
-      Map<String, String> params = Requests.params(context);
-      IncludeObject include = IncludeObject.parse(params.get("includeObject"));
-      Optional<String> namespace = Requests.namespace(context);
+      ReadRequest request = ReadRequest.parse(context);
       String name = context.pathParam("name");
       if (name != null) {
-        get(context, format, include, params, namespace, name);
-      } else if (WatchOptions.requested(params)) {
-        watch(context, format, include, params, namespace);
+        get(request, name);
+      } else if (WatchOptions.requested(request.params())) {
+        watch(request);
       } else {
-        list(context, format, include, params, namespace);
+        list(request);
       }
     } catch (RuntimeException e) {
       context.fail(StatusMapper.map(e, reading));
     }
   }
 
-  private void get(
-      RoutingContext context,
-      ResponseFormat format,
-      IncludeObject include,
-      Map<String, String> params,
-      Optional<String> namespace,
-      String name) {
-    if (namespace.isEmpty()) {
+  private void get(ReadRequest request, String name) {
+    if (request.namespace().isEmpty()) {
       throw new ApiException(
           404,
           "NotFound",
@@ -136,53 +125,55 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
     var policy = settings.windowPolicy();
     TimeWindow window =
         TimeWindows.resolve(
-            params.get("start"),
-            params.get("end"),
-            params.get("window"),
+            request.params().get("start"),
+            request.params().get("end"),
+            request.params().get("window"),
             now,
             new WindowPolicy(
                 resource.defaultGetWindow(settings), policy.maxWindow(), policy.maxFutureSkew()));
     String rv = ApiJson.resourceVersion(window.end());
     // Read and render on the worker: large objects (points, span trees) stay off the event loop.
     blocking(
-        context,
+        request.context(),
         () -> {
-          T item = resource.get(namespace.get(), name, window).orElse(null);
+          T item = resource.get(request.namespace().get(), name, window).orElse(null);
           if (item == null) {
             return null;
           }
           ServedObject object = resource.toObject(item, rv, window, true);
-          if (!format.table()) {
+          if (!request.format().table()) {
             return ApiJson.write(object);
           }
           TableRow row = new TableRow(resource.cells(item, now), object, object.metadata());
           return ApiJson.write(
-              tables.render(format, resource.columns(), true, List.of(row), include, rv, null));
+              tables.render(
+                  request.format(),
+                  resource.columns(),
+                  true,
+                  List.of(row),
+                  request.include(),
+                  rv,
+                  null));
         },
         body -> {
           if (body == null) {
-            context.fail(ApiException.notFound(plural(), name));
+            request.context().fail(ApiException.notFound(plural(), name));
           } else {
-            Requests.respond(context, 200, format.contentType(), body);
+            Requests.respond(request.context(), 200, request.format().contentType(), body);
           }
         });
   }
 
-  private void list(
-      RoutingContext context,
-      ResponseFormat format,
-      IncludeObject include,
-      Map<String, String> params,
-      Optional<String> pathNamespace) {
+  private void list(ReadRequest request) {
     Instant now = clock.instant();
-    Selection parsed = selections.parse(params, pathNamespace, now);
-    int limit = PageLimits.parse(params.get("limit"), settings.pageSize());
-    String scope = pathNamespace.orElse("");
-    String continueParam = params.get("continue");
+    Selection parsed = selections.parse(request.params(), request.namespace(), now);
+    int limit = PageLimits.parse(request.params().get("limit"), settings.pageSize());
+    String scope = request.namespace().orElse("");
+    String continueParam = request.params().get("continue");
     // Without limit (and continue) Kubernetes returns the whole list, and kubectl relies on it:
     // --sort-by sends no limit and sorts each returned page on its own.
     boolean whole =
-        (params.get("limit") == null || params.get("limit").isBlank())
+        (request.params().get("limit") == null || request.params().get("limit").isBlank())
             && (continueParam == null || continueParam.isEmpty());
     Optional<Cursor> after = Optional.empty();
     Selection selection = parsed;
@@ -192,23 +183,23 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
       after = Optional.of(token.cursor());
     }
     // Points are for -o yaml/json; tables never carry them (not even includeObject=Object).
-    boolean detail = !format.table();
+    boolean detail = !request.format().table();
     Selection sel = selection;
     Optional<Cursor> from = after;
     String rv = ApiJson.resourceVersion(sel.window().end());
     blocking(
-        context,
+        request.context(),
         () ->
             render(
                 whole ? readWhole(sel, detail) : read(sel, from, limit, detail),
                 sel,
                 scope,
                 rv,
-                format,
-                include,
+                request.format(),
+                request.include(),
                 detail,
                 now),
-        body -> Requests.respond(context, 200, format.contentType(), body));
+        body -> Requests.respond(request.context(), 200, request.format().contentType(), body));
   }
 
   /** Renders one page (as JSON) as a list or Table, with a continue token when more may follow. */
@@ -293,15 +284,10 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
     return sel.matches(resource.labels(item), key -> resource.fieldValues(item, key));
   }
 
-  private void watch(
-      RoutingContext context,
-      ResponseFormat format,
-      IncludeObject include,
-      Map<String, String> params,
-      Optional<String> pathNamespace) {
+  private void watch(ReadRequest request) {
     Instant now = clock.instant();
-    WatchOptions options = WatchOptions.parse(params, settings.watchMaxTimeout());
-    Selection sel = selections.parse(params, pathNamespace, now);
+    WatchOptions options = WatchOptions.parse(request.params(), settings.watchMaxTimeout());
+    Selection sel = selections.parse(request.params(), request.namespace(), now);
     WatchSession.Timing timing =
         new WatchSession.Timing(
             settings.watchPollInterval(),
@@ -310,18 +296,18 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
             settings.defaultWindow(),
             settings.watchBookmarkInterval());
     new WatchSession(
-            context.vertx(),
-            context.response(),
+            request.context().vertx(),
+            request.context().response(),
             workers,
             clock,
             timing,
             options,
-            (since, asOf) -> poll(sel, since, asOf, format.table()),
-            encoder(format, include),
+            (since, asOf) -> poll(sel, since, asOf, request.format().table()),
+            encoder(request.format(), request.include()),
             t -> StatusMapper.map(t, reading),
             ApiJson.MAPPER,
             plural())
-        .endOnShutdown(context.request().connection())
+        .endOnShutdown(request.context().request().connection())
         .start();
   }
 

@@ -80,7 +80,7 @@ public final class TracesResource extends DescribedResource<TraceDetail> {
   private final TraceReader reader;
 
   public TracesResource(TraceReader reader) {
-    super(INFO, VOCABULARY, COLUMNS);
+    super(INFO, VOCABULARY, COLUMNS, t -> t.summary().traceId(), t -> t.summary().namespace());
     this.reader = reader;
   }
 
@@ -109,16 +109,6 @@ public final class TracesResource extends DescribedResource<TraceDetail> {
   }
 
   @Override
-  public String name(TraceDetail t) {
-    return t.summary().traceId();
-  }
-
-  @Override
-  public String namespace(TraceDetail t) {
-    return t.summary().namespace();
-  }
-
-  @Override
   public Map<String, String> labels(TraceDetail t) {
     return new Labels()
         .put("service", t.summary().rootService())
@@ -126,6 +116,10 @@ public final class TracesResource extends DescribedResource<TraceDetail> {
         .build();
   }
 
+  /**
+   * Overrides the metadata keys as well: a trace's namespace offers itself even when empty, unlike
+   * the single-valued fields of the other resources.
+   */
   @Override
   public List<String> fieldValues(TraceDetail t, String key) {
     TraceSummary s = t.summary();

@@ -57,6 +57,32 @@ public final class ApiServerProcess implements AutoCloseable {
   }
 
   /**
+   * Starts the production binary ({@code ApiServerMain}) with its state under {@code work/state},
+   * reading ClickHouse database {@code database} at {@code clickhouseUrl}, plus {@code extraArgs}:
+   * the start every kubectl IT over ClickHouse shares, so the flag wiring is spelled once.
+   */
+  public static ApiServerProcess startOnClickHouse(
+      Path work, String clickhouseUrl, String database, String... extraArgs)
+      throws IOException, InterruptedException {
+    List<String> args = new ArrayList<>();
+    args.addAll(List.of("--clickhouse-url", clickhouseUrl, "--clickhouse-database", database));
+    args.addAll(List.of(extraArgs));
+    return start(work.resolve("state"), "io.kubetel.apiserver.ApiServerMain", args);
+  }
+
+  /**
+   * Closes each resource that was started, in the given order (server first, then what it reads),
+   * so an {@code @AfterAll} also copes with a {@code @BeforeAll} that failed half-way.
+   */
+  public static void closeAll(AutoCloseable... resources) throws Exception {
+    for (AutoCloseable resource : resources) {
+      if (resource != null) {
+        resource.close();
+      }
+    }
+  }
+
+  /**
    * Starts {@code mainClass} with {@code --standalone --state-dir <stateDir> --bind-address
    * 127.0.0.1 --secure-port 0} plus {@code extraArgs}, and waits for its kubeconfig.
    */

@@ -86,9 +86,8 @@ class CustomResourcesKubectlIT {
 
   @Test
   void getDashboardsAcrossNamespacesShowsTheCrdColumns() throws Exception {
-    Kubectl.Result result = kubectl.run("get", "dashboards", "-A");
+    Kubectl.Result result = kubectl.ok("get", "dashboards", "-A");
 
-    assertThat(result.exitCode()).as(result.output()).isZero();
     List<String> lines = result.stdout().lines().toList();
     assertThat(lines.get(0)).matches("NAMESPACE\\s+NAME\\s+AGE\\s+TITLE\\s+VALID\\s+PANELS\\s*");
     assertThat(lines)
@@ -102,9 +101,8 @@ class CustomResourcesKubectlIT {
 
   @Test
   void getAlertRulesAsYamlCarriesStableMetadata() throws Exception {
-    Kubectl.Result result = kubectl.run("get", "alertrules", "-n", "shop", "-o", "yaml");
+    Kubectl.Result result = kubectl.ok("get", "alertrules", "-n", "shop", "-o", "yaml");
 
-    assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.stdout())
         .contains("kind: List")
         .contains("apiVersion: kubetel.io/v1alpha1")
@@ -120,7 +118,7 @@ class CustomResourcesKubectlIT {
 
   @Test
   void getByNameByShortNameAndWithSelectors() throws Exception {
-    Kubectl.Result byName = kubectl.run("get", "dashboard", "storefront", "-n", "shop");
+    Kubectl.Result byName = kubectl.ok("get", "dashboard", "storefront", "-n", "shop");
     Kubectl.Result shortName = kubectl.run("get", "kar", "-n", "shop-checkout", "-o", "name");
     Kubectl.Result labels = kubectl.run("get", "kdash", "-A", "-l", "team=shop", "-o", "name");
     Kubectl.Result fields =
@@ -133,7 +131,6 @@ class CustomResourcesKubectlIT {
             "-o",
             "name");
 
-    assertThat(byName.exitCode()).as(byName.output()).isZero();
     assertThat(byName.stdout()).containsPattern("storefront\\s+\\S+\\s+Storefront");
     assertThat(shortName.stdout().lines())
         .containsExactly(
@@ -174,9 +171,8 @@ class CustomResourcesKubectlIT {
 
   @Test
   void explainReadsTheCrdSchema() throws Exception {
-    Kubectl.Result result = kubectl.run("explain", "dashboards.spec");
+    Kubectl.Result result = kubectl.ok("explain", "dashboards.spec");
 
-    assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.stdout())
         .contains("GROUP:      kubetel.io")
         .contains("KIND:       Dashboard")
@@ -186,10 +182,9 @@ class CustomResourcesKubectlIT {
 
   @Test
   void theKubetelCategoryListsBothKinds() throws Exception {
-    Kubectl.Result result = kubectl.run("get", "kubetel", "-n", "shop");
+    Kubectl.Result result = kubectl.ok("get", "kubetel", "-n", "shop");
     Kubectl.Result resources = kubectl.run("api-resources", "--api-group=kubetel.io");
 
-    assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.stdout())
         .contains("dashboard.kubetel.io/storefront")
         .contains("alertrule.kubetel.io/storefront-errors");
@@ -209,14 +204,13 @@ class CustomResourcesKubectlIT {
   @Test
   void watchSendsTheCurrentObjectsThenStaysOpenUntilTheTimeout() throws Exception {
     Kubectl.Result result =
-        kubectl.run(
+        kubectl.ok(
             "get",
             "--raw",
             "/apis/kubetel.io/v1alpha1/namespaces/shop/dashboards?watch=true&timeoutSeconds=2");
     Kubectl.Result afterList =
         kubectl.run("get", "dashboards", "-n", "shop", "-w", "--request-timeout=3s");
 
-    assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.stdout().lines()).hasSize(1);
     assertThat(result.stdout()).startsWith("{\"type\":\"ADDED\"").contains("\"storefront\"");
     // A watch from the list's version shows the list once: nothing changed since.

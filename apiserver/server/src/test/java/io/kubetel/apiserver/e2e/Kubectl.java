@@ -1,5 +1,7 @@
 package io.kubetel.apiserver.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -44,6 +46,16 @@ public final class Kubectl {
     public String output() {
       return "exit=" + exitCode + "\nstdout:\n" + stdout + "\nstderr:\n" + stderr;
     }
+  }
+
+  /**
+   * Runs kubectl like {@link #run} and asserts that it succeeded, showing its output otherwise: the
+   * first check of nearly every e2e test, spelled once.
+   */
+  public Result ok(String... args) throws IOException, InterruptedException {
+    Result result = run(args);
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    return result;
   }
 
   /**

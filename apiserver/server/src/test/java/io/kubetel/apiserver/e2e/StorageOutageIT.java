@@ -39,12 +39,10 @@ class StorageOutageIT {
 
   @Test
   void discoveryAndExplainWorkWithoutStorage() throws Exception {
-    Kubectl.Result resources = kubectl.run("api-resources", "--api-group=telemetry.kubetel.io");
-    Kubectl.Result explain = kubectl.run("explain", "logs");
+    Kubectl.Result resources = kubectl.ok("api-resources", "--api-group=telemetry.kubetel.io");
+    Kubectl.Result explain = kubectl.ok("explain", "logs");
 
-    assertThat(resources.exitCode()).as(resources.output()).isZero();
     assertThat(resources.stdout()).contains("metrics").contains("traces");
-    assertThat(explain.exitCode()).as(explain.output()).isZero();
   }
 
   @Test

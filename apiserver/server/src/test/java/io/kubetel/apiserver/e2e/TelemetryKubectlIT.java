@@ -65,26 +65,13 @@ class TelemetryKubectlIT {
                     7, sampleFrom.minus(Duration.ofMinutes(1)), Duration.ofSeconds(15), 1)
                 .generate(sampleFrom, sampleFrom.plus(Duration.ofMinutes(5))));
     work = Files.createTempDirectory(ApiServerProcess.targetDir(), "it-telemetry-");
-    server =
-        ApiServerProcess.start(
-            work.resolve("state"),
-            "io.kubetel.apiserver.ApiServerMain",
-            List.of(
-                "--clickhouse-url",
-                LocalClickHouse.url(),
-                "--clickhouse-database",
-                clickhouse.database()));
+    server = ApiServerProcess.startOnClickHouse(work, LocalClickHouse.url(), clickhouse.database());
     kubectl = server.kubectl(work.resolve("kubectl"));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (server != null) {
-      server.stop();
-    }
-    if (clickhouse != null) {
-      clickhouse.close();
-    }
+    ApiServerProcess.closeAll(server, clickhouse);
   }
 
   @Test
@@ -426,9 +413,7 @@ class TelemetryKubectlIT {
 
   /** Runs kubectl and asserts it succeeded. */
   private static Kubectl.Result ok(String... args) throws Exception {
-    Kubectl.Result result = kubectl.run(args);
-    assertThat(result.exitCode()).as(result.output()).isZero();
-    return result;
+    return kubectl.ok(args);
   }
 
   /** "metric env" for each metric in shop selected by {@code args} (from -o json). */
