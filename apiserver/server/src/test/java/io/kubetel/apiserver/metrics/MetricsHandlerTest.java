@@ -221,8 +221,7 @@ class MetricsHandlerTest {
     // changing it does not always change the decoded token.
     int at = token.length() / 2;
     char middle = token.charAt(at);
-    String forged =
-        token.substring(0, at) + (middle == 'A' ? 'B' : 'A') + token.substring(at + 1);
+    String forged = token.substring(0, at) + (middle == 'A' ? 'B' : 'A') + token.substring(at + 1);
     Reply tampered = server.get(SHOP + "?limit=5&continue=" + q(forged), null);
     assertThat(tampered.status()).isEqualTo(400);
     assertThat(tampered.json().path("reason").asText()).isEqualTo("BadRequest");
