@@ -11,7 +11,6 @@ import io.kubetel.store.sql.Tables;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Reads {@code system.columns} for the telemetry tables of one database into {@link TableShapes}:
@@ -22,17 +21,22 @@ public final class TableDiscovery {
   private TableDiscovery() {}
 
   /**
-   * The shapes of {@code database}'s telemetry tables (missing tables are simply absent).
+   * The shapes of {@code database}'s telemetry tables, checked to be readable.
    *
    * @throws io.kubetel.store.layout.UnsupportedTableException when a table cannot be read
    */
   public static TableShapes discover(ClickHouseGateway gateway, String database) {
+    return describe(gateway, database).requireReadable();
+  }
+
+  /**
+   * The shapes of {@code database}'s telemetry tables as they are (missing tables are absent),
+   * readable or not: enough for what does not read them, such as retention.
+   */
+  public static TableShapes describe(ClickHouseGateway gateway, String database) {
     Identifiers.database(database);
     String names =
-        Stream.concat(Tables.ALL.stream(), Stream.of(Tables.EXPONENTIAL_HISTOGRAM))
-            .sorted()
-            .map(SqlLiteral::string)
-            .collect(Collectors.joining(", "));
+        Tables.KNOWN.stream().sorted().map(SqlLiteral::string).collect(Collectors.joining(", "));
     String sql =
         Select.select("table, name, type, default_kind")
             .from("system.columns")
@@ -48,6 +52,6 @@ public final class TableDiscovery {
               Rows.text(row, "name"),
               new TableShapes.Column(Rows.text(row, "type"), Rows.text(row, "default_kind")));
     }
-    return new TableShapes(tables).requireReadable();
+    return new TableShapes(tables);
   }
 }

@@ -30,6 +30,23 @@ public final class Tables {
       Set.of(
           GAUGE, SUM, HISTOGRAM, EXP_HISTOGRAM, SUMMARY, TRACES, TRACE_ID_TS, TRACE_ID_TS_MV, LOGS);
 
+  /**
+   * Every table name kubetel may name in SQL: its own tables and the exporter's names it discovers
+   * (the allow-list of {@link Identifiers#table}).
+   */
+  public static final Set<String> KNOWN =
+      Set.of(
+          GAUGE,
+          SUM,
+          HISTOGRAM,
+          EXP_HISTOGRAM,
+          EXPONENTIAL_HISTOGRAM,
+          SUMMARY,
+          TRACES,
+          TRACE_ID_TS,
+          TRACE_ID_TS_MV,
+          LOGS);
+
   /** System tables kubetel reads. */
   public static final Set<String> SYSTEM = Set.of("parts", "columns", "tables");
 

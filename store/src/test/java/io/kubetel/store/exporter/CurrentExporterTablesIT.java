@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.kubetel.model.query.Signal;
 import io.kubetel.model.store.TelemetryStore;
 import io.kubetel.store.ClickHouseTelemetryStore;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
@@ -11,6 +12,8 @@ import io.kubetel.store.clickhouse.ClickHouseSettings;
 import io.kubetel.store.layout.SchemaLayout;
 import io.kubetel.store.layout.TableShapes;
 import io.kubetel.store.layout.UnsupportedTableException;
+import io.kubetel.store.retention.PartitionRetentionManager;
+import io.kubetel.store.retention.RetentionManager.RetentionAction;
 import io.kubetel.store.schema.ClickHouseSchemaManager;
 import io.kubetel.store.schema.TableDiscovery;
 import io.kubetel.store.sql.Tables;
@@ -23,7 +26,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -115,5 +121,32 @@ class CurrentExporterTablesIT extends TelemetryStoreContract {
     } finally {
       gateway.execute("DROP DATABASE IF EXISTS " + db);
     }
+  }
+
+  @Test
+  void retentionSetsTtlsOnTheTablesThereAreAndAddsNone() {
+    var actions =
+        new PartitionRetentionManager(gateway, SchemaLayout.MODERN)
+            .apply(
+                gateway.database(),
+                Map.of(
+                    Signal.METRICS, Duration.ofDays(30),
+                    Signal.TRACES, Duration.ofDays(7),
+                    Signal.LOGS, Duration.ofDays(3)),
+                Instant.now());
+    assertThat(actions)
+        .extracting(RetentionAction::table)
+        .containsExactlyInAnyOrder(
+            Tables.GAUGE,
+            Tables.SUM,
+            Tables.HISTOGRAM,
+            Tables.EXPONENTIAL_HISTOGRAM,
+            Tables.SUMMARY,
+            Tables.TRACES,
+            Tables.TRACE_ID_TS,
+            Tables.LOGS);
+    assertThat(TableDiscovery.describe(gateway, gateway.database()).tables().keySet())
+        .as("no stray kubetel-named table")
+        .doesNotContain(Tables.EXP_HISTOGRAM);
   }
 }
