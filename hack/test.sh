@@ -3,11 +3,16 @@
 #
 #   hack/test.sh [extra maven args]
 #
-# Installs what the tests need when it is missing (Debian's clickhouse-server), starts ONE scratch
-# ClickHouse on free loopback ports for the whole run, runs `mvn -B verify` (unit tests, the
-# architecture rules of hack/architecture, ITs against ClickHouse, the fabric8 mock server and the
-# real kubectl), checks the shared modules' dependency trees (hack/check-deps.sh) and the committed
-# CRDs against the generated ones, prints the coverage summary, and stops what it started.
+# Installs what the tests need when it is missing (Debian's clickhouse-server; the chDB engine
+# from hack/chdb's lockfile), starts BOTH scratch ClickHouse engines on free loopback ports once
+# for the whole run: Debian's 18.16 (the COMPAT layout) and ClickHouse 26.7 as the chDB engine
+# (the MODERN layout). Then `mvn -B verify` against 18.16 (unit tests, the architecture rules of
+# hack/architecture, ITs against ClickHouse, the fabric8 mock server and the real kubectl), and
+# the ClickHouse ITs of every module that has them a second time against 26.7 (no unit tests, no
+# coverage, reports kept apart); prints per layout how many IT classes and tests ran and fails when
+# fewer than expected did (hack/it-counts.sh); checks the shared modules' dependency trees
+# (hack/check-deps.sh) and the committed CRDs against the generated ones, prints the coverage
+# summary, and stops what it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -23,17 +28,42 @@ done
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/kubetel-test.XXXXXX")
 cleanup() {
-  "$root/hack/clickhouse.sh" stop "$work/clickhouse" || true
+  "$root/hack/clickhouse.sh" stop "$work/debian" || true
+  "$root/hack/clickhouse.sh" stop "$work/modern" || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-"$root/hack/clickhouse.sh" start "$work/clickhouse"
-# shellcheck disable=SC1091
-source "$work/clickhouse/env"
-log "ClickHouse for this run: $KUBETEL_CLICKHOUSE_URL"
+# The least each layout must run; raise them when ITs are added (hack/it-counts.sh prints the
+# actual numbers). COMPAT runs the whole suite; MODERN the ClickHouse ITs of the modules below.
+min_compat_classes=18 min_compat_tests=103
+min_modern_classes=21 min_modern_tests=145
+modern_modules=store,hack/sample-data,apiserver/server,operator
 
-mvn -B verify -Dkubetel.clickhouse.url="$KUBETEL_CLICKHOUSE_URL" "$@"
+# Starts an engine and prints its URL. Its output goes to stderr: the server it leaves running
+# must not hold this command substitution's stdout open.
+engine_url() {
+  "$root/hack/clickhouse.sh" start --engine "$1" "$work/$1" >&2
+  # shellcheck disable=SC1090
+  (source "$work/$1/env" && echo "$KUBETEL_CLICKHOUSE_URL")
+}
+debian_url=$(engine_url debian)
+modern_url=$(engine_url modern)
+log "ClickHouse 18.16 (COMPAT): $debian_url; ClickHouse 26.7 on chDB (MODERN): $modern_url"
+
+# Reports of an earlier run would be counted again (and may name classes that no longer exist).
+rm -rf ./*/target/failsafe-reports* ./*/*/target/failsafe-reports*
+
+mvn -B verify -Dkubetel.clickhouse.url="$debian_url" -Dkubetel.clickhouse.engine=debian "$@"
+"$root/hack/it-counts.sh" COMPAT failsafe-reports "$min_compat_classes" "$min_compat_tests"
+
+# The same ITs on the modern engine. Unit tests, formatting and coverage ran above and do not
+# depend on the engine; failures are reported by it-counts.sh after every module ran.
+mvn -B verify -pl "$modern_modules" -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+  -Djacoco.skip=true -Dspotless.check.skip=true -Dmaven.test.failure.ignore=true \
+  -Dkubetel.it.reports=failsafe-reports-modern \
+  -Dkubetel.clickhouse.url="$modern_url" -Dkubetel.clickhouse.engine=modern "$@"
+"$root/hack/it-counts.sh" MODERN failsafe-reports-modern "$min_modern_classes" "$min_modern_tests"
 
 # What the shared modules' poms pull in (the ArchUnit rules in hack/architecture ran in verify).
 "$root/hack/check-deps.sh"

@@ -15,11 +15,13 @@ import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
 import io.kubetel.store.clickhouse.ReadContext;
 import io.kubetel.store.layout.SchemaLayout;
+import io.kubetel.store.layout.TableShapes;
 import io.kubetel.store.logs.ClickHouseLogReader;
 import io.kubetel.store.metrics.ClickHouseMetricReader;
 import io.kubetel.store.query.ClickHouseQueryCatalog;
 import io.kubetel.store.query.ClickHouseQueryRunner;
 import io.kubetel.store.schema.LayoutDetection;
+import io.kubetel.store.schema.TableDiscovery;
 import io.kubetel.store.sql.Dialect;
 import io.kubetel.store.traces.ClickHouseTraceReader;
 import java.time.Clock;
@@ -75,7 +77,14 @@ public final class ClickHouseTelemetryStore implements TelemetryStore {
       synchronized (this) {
         p = parts;
         if (p == null) {
-          ReadContext ctx = new ReadContext(gateway, Dialect.of(layout.get()), gateway.database());
+          SchemaLayout detected = layout.get();
+          // MODERN tables may be any exporter generation: read what is there (once per store).
+          TableShapes shapes =
+              detected == SchemaLayout.MODERN
+                  ? TableDiscovery.discover(gateway, gateway.database())
+                  : TableShapes.NONE;
+          ReadContext ctx =
+              new ReadContext(gateway, Dialect.of(detected, shapes), gateway.database());
           p =
               new Parts(
                   new ClickHouseMetricReader(ctx),

@@ -16,6 +16,7 @@ import io.kubetel.crds.tenant.TelemetryTenant;
 import io.kubetel.operator.MockCluster;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
+import io.kubetel.store.layout.SchemaLayout;
 import io.kubetel.store.schema.ClickHouseSchemaManager;
 import io.kubetel.store.testing.LocalClickHouse;
 import io.kubetel.store.write.TelemetryBatch;
@@ -268,29 +269,8 @@ class TelemetryTenantReconcilerIT {
     assertThat(bindingNamespaces("drop")).isEmpty();
   }
 
-  static long rows(String database, String table) {
-    return gateway
-        .select("SELECT count() AS c FROM " + database + "." + table + " FORMAT JSONEachRow")
-        .get(0)
-        .get("c")
-        .asLong();
-  }
-
-  static Set<String> partitions(String database, String table) {
-    return gateway
-        .select(
-            "SELECT DISTINCT partition FROM system.parts WHERE active AND database = '"
-                + database
-                + "' AND table = '"
-                + table
-                + "' FORMAT JSONEachRow")
-        .stream()
-        .map(r -> r.get("partition").asText())
-        .collect(Collectors.toSet());
-  }
-
   @Test
-  void retentionDropsExpiredPartitionsAndKeepsRecentOnes() {
+  void retentionRemovesExpiredDaysAndKeepsRecentOnes() {
     namespace("ret-ns", Map.of());
     String db = prefix + "ret";
     ClickHouseSchemaManager schema = new ClickHouseSchemaManager(gateway);
@@ -325,8 +305,8 @@ class TelemetryTenantReconcilerIT {
         new ClickHouseGateway(ClickHouseSettings.of(LocalClickHouse.url(), db))) {
       new TelemetryWriter(tenantDb, schema.layout()).write(batch);
     }
-    assertThat(rows(db, "otel_logs")).isEqualTo(2);
-    assertThat(partitions(db, "otel_logs")).hasSize(2);
+    assertThat(TenantTables.rows(gateway, db, "otel_logs")).isEqualTo(2);
+    assertThat(TenantTables.partitions(gateway, db, "otel_logs")).hasSize(2);
 
     TelemetryTenant t = tenant("ret", db, List.of("ret-ns"));
     t.getSpec().getRetention().setLogs("3d");
@@ -335,12 +315,23 @@ class TelemetryTenantReconcilerIT {
     client.resource(t).create();
     awaitCondition(() -> condition("ret", "RetentionApplied"), "True", null);
 
+    if (schema.layout() == SchemaLayout.MODERN) {
+      // MODERN retention is a table TTL, which ClickHouse enforces when it merges parts (the
+      // tables drop only whole parts, ttl_only_drop_parts = 1); COMPAT dropped the partitions.
+      for (String table : List.of("otel_logs", "otel_traces")) {
+        assertThat(TenantTables.createStatement(gateway, db, table))
+            .contains("TTL toDateTime(Timestamp)");
+        gateway.execute("OPTIMIZE TABLE " + db + "." + table + " FINAL");
+      }
+      assertThat(TenantTables.createStatement(gateway, db, "otel_metrics_gauge"))
+          .contains("toIntervalSecond(2592000)");
+    }
     // Logs and traces: the 10-day-old partition is gone, the recent row is still there.
-    assertThat(rows(db, "otel_logs")).isEqualTo(1);
-    assertThat(rows(db, "otel_traces")).isEqualTo(1);
-    assertThat(partitions(db, "otel_logs")).hasSize(1);
+    assertThat(TenantTables.rows(gateway, db, "otel_logs")).isEqualTo(1);
+    assertThat(TenantTables.rows(gateway, db, "otel_traces")).isEqualTo(1);
+    assertThat(TenantTables.partitions(gateway, db, "otel_logs")).hasSize(1);
     // Metrics keep 30 days: both points remain.
-    assertThat(rows(db, "otel_metrics_gauge")).isEqualTo(2);
+    assertThat(TenantTables.rows(gateway, db, "otel_metrics_gauge")).isEqualTo(2);
     assertThat(get("ret").getStatus().getLastRetentionRun()).isNotNull();
     assertThat(condition("ret", "Ready").getStatus().name()).isEqualTo("True");
   }

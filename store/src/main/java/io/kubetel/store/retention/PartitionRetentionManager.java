@@ -5,6 +5,7 @@ import io.kubetel.model.query.Signal;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.Rows;
 import io.kubetel.store.layout.SchemaLayout;
+import io.kubetel.store.schema.TableDiscovery;
 import io.kubetel.store.sql.Dialect;
 import io.kubetel.store.sql.Identifiers;
 import io.kubetel.store.sql.Select;
@@ -59,6 +60,7 @@ public final class PartitionRetentionManager implements RetentionManager {
               Tables.SUM, "TimeUnix",
               Tables.HISTOGRAM, "TimeUnix",
               Tables.EXP_HISTOGRAM, "TimeUnix",
+              Tables.EXPONENTIAL_HISTOGRAM, "TimeUnix",
               Tables.SUMMARY, "TimeUnix");
       case TRACES -> Map.of(Tables.TRACES, "Timestamp", Tables.TRACE_ID_TS, "Start");
       case LOGS -> Map.of(Tables.LOGS, "Timestamp");
@@ -71,6 +73,7 @@ public final class PartitionRetentionManager implements RetentionManager {
     Identifiers.database(database);
     SchemaLayout layout = this.layout.get();
     List<RetentionAction> actions = new ArrayList<>();
+    java.util.Set<String> existing = null;
     for (var e : retention.entrySet()) {
       Duration keep = e.getValue();
       if (keep == null || keep.isNegative() || keep.isZero()) {
@@ -79,7 +82,14 @@ public final class PartitionRetentionManager implements RetentionManager {
       }
       for (var t : new java.util.TreeMap<>(tables(e.getKey())).entrySet()) {
         if (layout == SchemaLayout.MODERN) {
-          actions.add(ttl(database, t.getKey(), t.getValue(), keep));
+          // Exporter generations differ in which tables exist (e.g. the exponential-histogram
+          // table's name): set TTLs on the tables that are there, never fail on one that is not.
+          if (existing == null) {
+            existing = TableDiscovery.describe(gateway, database).tables().keySet();
+          }
+          if (existing.contains(t.getKey())) {
+            actions.add(ttl(database, t.getKey(), t.getValue(), keep));
+          }
         } else {
           actions.addAll(dropOld(database, t.getKey(), t.getValue(), now.minus(keep)));
         }

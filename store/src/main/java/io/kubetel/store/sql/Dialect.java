@@ -1,6 +1,7 @@
 package io.kubetel.store.sql;
 
 import io.kubetel.store.layout.SchemaLayout;
+import io.kubetel.store.layout.TableShapes;
 import java.time.Instant;
 
 /**
@@ -13,6 +14,14 @@ public interface Dialect {
   /** The dialect for a layout. */
   static Dialect of(SchemaLayout layout) {
     return layout == SchemaLayout.MODERN ? ModernDialect.INSTANCE : CompatDialect.INSTANCE;
+  }
+
+  /**
+   * The dialect for a layout and the tables discovered in the database (COMPAT tables are always
+   * kubetel's own, so only MODERN follows the discovered shapes).
+   */
+  static Dialect of(SchemaLayout layout, TableShapes shapes) {
+    return layout == SchemaLayout.MODERN ? new ModernDialect(shapes) : CompatDialect.INSTANCE;
   }
 
   SchemaLayout layout();

@@ -33,7 +33,7 @@ public final class Identifiers {
 
   /** {@code db.table} for a known table. */
   public static String table(String database, String table) {
-    if (!Tables.ALL.contains(table) && !Tables.SYSTEM.contains(table)) {
+    if (!Tables.KNOWN.contains(table) && !Tables.SYSTEM.contains(table)) {
       throw new IllegalArgumentException("unknown table '" + table + "'");
     }
     return database(database) + "." + table;

@@ -1,18 +1,26 @@
 package io.kubetel.store.sql;
 
 import io.kubetel.store.layout.SchemaLayout;
+import io.kubetel.store.layout.TableShapes;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** The OTel exporter layout: {@code Map} attributes, {@code DateTime64(9)} times. */
+/**
+ * The OTel exporter layout: {@code Map} attributes, {@code DateTime64(9)} times, adjusted to the
+ * exporter generation the tables were discovered to be ({@link TableShapes}).
+ */
 final class ModernDialect implements Dialect {
-  static final ModernDialect INSTANCE = new ModernDialect();
+  static final ModernDialect INSTANCE = new ModernDialect(TableShapes.NONE);
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSSSS").withZone(ZoneOffset.UTC);
 
-  private ModernDialect() {}
+  private final TableShapes shapes;
+
+  ModernDialect(TableShapes shapes) {
+    this.shapes = shapes;
+  }
 
   @Override
   public SchemaLayout layout() {
@@ -41,6 +49,11 @@ final class ModernDialect implements Dialect {
 
   @Override
   public String nanos(String timeColumn) {
+    // The current exporter's metric times are DateTime (seconds), which toUnixTimestamp64Nano
+    // rejects; older generations and kubetel's own DDL use DateTime64(9).
+    if (shapes.isSeconds(timeColumn)) {
+      return "(toInt64(toUnixTimestamp(" + timeColumn + ")) * 1000000000)";
+    }
     return "toUnixTimestamp64Nano(" + timeColumn + ")";
   }
 
@@ -75,6 +88,11 @@ final class ModernDialect implements Dialect {
 
   @Override
   public java.util.List<String> logKeyBounds(Instant start, Instant end) {
+    if (!shapes.logsHaveTimestampTime()) {
+      // The newest logs table has no TimestampTime; its key (toStartOfFiveMinutes(Timestamp), ...)
+      // is used by the Timestamp bounds themselves.
+      return java.util.List.of();
+    }
     long endSecond = end.getEpochSecond() + (end.getNano() > 0 ? 1 : 0);
     return java.util.List.of(
         "TimestampTime >= toDateTime(" + start.getEpochSecond() + ", 'UTC')",

@@ -9,6 +9,13 @@ public final class Tables {
   public static final String SUM = "otel_metrics_sum";
   public static final String HISTOGRAM = "otel_metrics_histogram";
   public static final String EXP_HISTOGRAM = "otel_metrics_exp_histogram";
+
+  /**
+   * The exporter's own name for the exponential-histogram table (kubetel's DDL still says {@link
+   * #EXP_HISTOGRAM}); discovery looks for both.
+   */
+  public static final String EXPONENTIAL_HISTOGRAM = "otel_metrics_exponential_histogram";
+
   public static final String SUMMARY = "otel_metrics_summary";
   public static final String TRACES = "otel_traces";
   public static final String TRACE_ID_TS = "otel_traces_trace_id_ts";
@@ -22,6 +29,23 @@ public final class Tables {
   public static final Set<String> ALL =
       Set.of(
           GAUGE, SUM, HISTOGRAM, EXP_HISTOGRAM, SUMMARY, TRACES, TRACE_ID_TS, TRACE_ID_TS_MV, LOGS);
+
+  /**
+   * Every table name kubetel may name in SQL: its own tables and the exporter's names it discovers
+   * (the allow-list of {@link Identifiers#table}).
+   */
+  public static final Set<String> KNOWN =
+      Set.of(
+          GAUGE,
+          SUM,
+          HISTOGRAM,
+          EXP_HISTOGRAM,
+          EXPONENTIAL_HISTOGRAM,
+          SUMMARY,
+          TRACES,
+          TRACE_ID_TS,
+          TRACE_ID_TS_MV,
+          LOGS);
 
   /** System tables kubetel reads. */
   public static final Set<String> SYSTEM = Set.of("parts", "columns", "tables");

@@ -7,7 +7,6 @@ import io.kubetel.model.page.ListRequest;
 import io.kubetel.model.store.StoreLimitException;
 import io.kubetel.model.store.StoreUnavailableException;
 import io.kubetel.store.ClickHouseTelemetryStore;
-import io.kubetel.store.layout.SchemaLayout;
 import io.kubetel.store.testing.KnownTelemetry;
 import io.kubetel.store.testing.LocalClickHouse;
 import io.kubetel.store.write.TelemetryWriter;
@@ -20,7 +19,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Read bounds and connection failures surface as the store's exceptions. */
+/**
+ * Read bounds and connection failures surface as the store's exceptions, in the layout the local
+ * ClickHouse gets (hack/test.sh runs this on both).
+ */
 class StoreErrorsIT {
   static LocalClickHouse ch;
   static KnownTelemetry data;
@@ -46,7 +48,7 @@ class StoreErrorsIT {
 
   private ClickHouseTelemetryStore store(ClickHouseSettings settings) {
     return new ClickHouseTelemetryStore(
-        new ClickHouseGateway(settings), SchemaLayout.COMPAT, Clock.systemUTC());
+        new ClickHouseGateway(settings), ch.layout(), Clock.systemUTC());
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.kubetel.store.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
@@ -18,8 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Schema creation and database drops against the local (18.16, COMPAT) ClickHouse: idempotent,
- * expected columns, validated names.
+ * Schema creation and database drops against the local ClickHouse (hack/test.sh runs it on Debian's
+ * 18.16, COMPAT, and on the chDB engine, MODERN): the layout detected for the engine, idempotent
+ * creation, each layout's columns, validated names.
  */
 class SchemaIT {
   static LocalClickHouse ch;
@@ -52,8 +54,14 @@ class SchemaIT {
   }
 
   @Test
-  void localServerGetsCompatLayout() {
-    assertThat(ch.layout()).isEqualTo(SchemaLayout.COMPAT);
+  void serverGetsTheLayoutOfItsEngine() {
+    SchemaLayout expected =
+        LocalClickHouse.expectedLayout()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "set -D" + LocalClickHouse.ENGINE_PROPERTY + "=debian|modern"));
+    assertThat(ch.layout()).isEqualTo(expected);
   }
 
   @Test
@@ -76,7 +84,31 @@ class SchemaIT {
   }
 
   @Test
+  void modernColumnsUseMapsAndDateTime64() {
+    assumeTrue(ch.layout() == SchemaLayout.MODERN, "MODERN layout only");
+    String attributes = "Map(LowCardinality(String), String)";
+    assertThat(columns(Tables.GAUGE))
+        .containsEntry("Attributes", attributes)
+        .containsEntry("ResourceAttributes", attributes)
+        .containsEntry("TimeUnix", "DateTime64(9)")
+        .containsEntry("Value", "Float64")
+        .containsEntry("Flags", "UInt32");
+    assertThat(columns(Tables.SUM)).containsEntry("IsMonotonic", "Bool");
+    assertThat(columns(Tables.TRACES))
+        .containsEntry("Timestamp", "DateTime64(9)")
+        .containsEntry("SpanAttributes", attributes)
+        .containsEntry("Events.Attributes", "Array(" + attributes + ")")
+        .containsEntry("Duration", "UInt64");
+    assertThat(columns(Tables.TRACE_ID_TS)).containsEntry("Start", "DateTime");
+    assertThat(columns(Tables.LOGS))
+        .containsEntry("Timestamp", "DateTime64(9)")
+        .containsEntry("TimestampTime", "DateTime")
+        .containsEntry("LogAttributes", attributes);
+  }
+
+  @Test
   void compatColumnsUseNestedAttributesAndNanosecondTimes() {
+    assumeTrue(ch.layout() == SchemaLayout.COMPAT, "COMPAT layout only");
     Map<String, String> gauge = columns(Tables.GAUGE);
     assertThat(gauge)
         .containsEntry("Attributes.key", "Array(String)")

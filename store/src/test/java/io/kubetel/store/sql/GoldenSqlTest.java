@@ -51,12 +51,17 @@ class GoldenSqlTest {
           new FieldFilter("resource.k8s.node.name", FilterOperator.EXISTS, List.of()));
 
   static Map<String, String> cases() {
+    return cases(MODERN);
+  }
+
+  /** Every query shape's SQL in one read context (a dialect over some discovered tables). */
+  static Map<String, String> cases(ReadContext ctx) {
     Map<String, String> c = new LinkedHashMap<>();
     for (MetricType t : MetricType.values()) {
       c.put(
           "metrics-list-" + t.name().toLowerCase(),
           MetricSql.series(
-              MODERN,
+              ctx,
               t,
               Optional.of("shop"),
               WINDOW,
@@ -68,7 +73,7 @@ class GoldenSqlTest {
     c.put(
         "metrics-get-gauge",
         MetricSql.series(
-            MODERN,
+            ctx,
             MetricType.GAUGE,
             Optional.of("shop"),
             WINDOW,
@@ -79,7 +84,7 @@ class GoldenSqlTest {
     c.put(
         "traces-list",
         TraceSql.list(
-            MODERN,
+            ctx,
             Optional.of("shop"),
             WINDOW,
             List.of(
@@ -88,20 +93,20 @@ class GoldenSqlTest {
             Optional.of(
                 new Cursor(List.of("1764064800000000000", "0af7651916cd43dd8448eb211c80319c"))),
             51));
-    c.put("traces-locate", TraceSql.locate(MODERN, "0af7651916cd43dd8448eb211c80319c"));
+    c.put("traces-locate", TraceSql.locate(ctx, "0af7651916cd43dd8448eb211c80319c"));
     c.put(
         "traces-spans",
-        TraceSql.spans(MODERN, "0af7651916cd43dd8448eb211c80319c", WINDOW.start(), WINDOW.end()));
+        TraceSql.spans(ctx, "0af7651916cd43dd8448eb211c80319c", WINDOW.start(), WINDOW.end()));
     c.put(
         "logs-list",
         LogSql.list(
-            MODERN,
+            ctx,
             Optional.of("shop"),
             WINDOW,
             List.of(new FieldFilter("severity", FilterOperator.IN, List.of("WARN", "ERROR"))),
             Optional.of(new Cursor(List.of("1764064800000000001", "89abcdef"))),
             101));
-    c.put("logs-get", LogSql.get(MODERN, "shop", 1764064800000000001L, "89abcdef"));
+    c.put("logs-get", LogSql.get(ctx, "shop", 1764064800000000001L, "89abcdef"));
     for (Signal signal : Signal.values()) {
       for (Aggregation a : Aggregation.values()) {
         if (signal == Signal.LOGS && a != Aggregation.COUNT && a != Aggregation.RATE) {
@@ -116,19 +121,19 @@ class GoldenSqlTest {
             }
             String sql =
                 QuerySql.isDirect(q, Optional.of(t))
-                    ? QuerySql.direct(MODERN, q, Optional.of("shop"), Optional.of(t))
-                    : QuerySql.perSeries(MODERN, q, Optional.of("shop"), t);
+                    ? QuerySql.direct(ctx, q, Optional.of("shop"), Optional.of(t))
+                    : QuerySql.perSeries(ctx, q, Optional.of("shop"), t);
             c.put(name + "-" + t.name().toLowerCase(), sql);
           }
         } else {
-          c.put(name, QuerySql.direct(MODERN, q, Optional.of("shop"), Optional.empty()));
+          c.put(name, QuerySql.direct(ctx, q, Optional.of("shop"), Optional.empty()));
         }
       }
     }
     c.put(
         "query-metric-probe",
         QuerySql.metricProbe(
-            MODERN, MetricType.SUM, query(Signal.METRICS, Aggregation.RATE), Optional.of("shop")));
+            ctx, MetricType.SUM, query(Signal.METRICS, Aggregation.RATE), Optional.of("shop")));
     return c;
   }
 

@@ -8,6 +8,7 @@ import io.kubetel.store.schema.ClickHouseSchemaManager;
 import io.kubetel.store.write.TelemetryWriter;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -24,6 +25,12 @@ import java.util.UUID;
 public final class LocalClickHouse implements AutoCloseable {
   /** The system property naming the ClickHouse HTTP URL. */
   public static final String URL_PROPERTY = "kubetel.clickhouse.url";
+
+  /**
+   * The system property naming the engine {@code hack/clickhouse.sh} started ({@code debian} or
+   * {@code modern}); hack/test.sh sets it from the env file.
+   */
+  public static final String ENGINE_PROPERTY = "kubetel.clickhouse.engine";
 
   private final ClickHouseSettings settings;
   private final ClickHouseGateway gateway;
@@ -53,6 +60,22 @@ public final class LocalClickHouse implements AutoCloseable {
               + "=<url>");
     }
     return url;
+  }
+
+  /**
+   * The layout the configured engine must get, known from how it was started rather than from the
+   * server (Debian's 18.16: COMPAT; the chDB engine: MODERN), so ITs can check detection and pick
+   * the assertions of their layout. Empty when the engine is not named (a hand-started server).
+   */
+  public static Optional<SchemaLayout> expectedLayout() {
+    return switch (System.getProperty(ENGINE_PROPERTY, "").trim()) {
+      case "debian" -> Optional.of(SchemaLayout.COMPAT);
+      case "modern" -> Optional.of(SchemaLayout.MODERN);
+      case "" -> Optional.empty();
+      default ->
+          throw new IllegalStateException(
+              "unknown " + ENGINE_PROPERTY + " '" + System.getProperty(ENGINE_PROPERTY) + "'");
+    };
   }
 
   /** Creates a fresh database named {@code kt_<prefix>_<random>} with the schema. */

@@ -1,8 +1,10 @@
 package io.kubetel.store.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kubetel.model.query.Signal;
+import io.kubetel.store.layout.SchemaLayout;
 import io.kubetel.store.retention.RetentionManager.RetentionAction;
 import io.kubetel.store.sql.SqlLiteral;
 import io.kubetel.store.sql.Tables;
@@ -20,8 +22,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Partition-drop retention on the local (COMPAT) ClickHouse with rows dated days ago. */
-class PartitionRetentionIT {
+/**
+ * Retention on the layout it belongs to, with rows dated days ago: partition drops on COMPAT (18.16
+ * has no TTL), table TTLs that ClickHouse enforces on MODERN. hack/test.sh runs this class on both
+ * engines, so each test runs once.
+ */
+class RetentionIT {
   static LocalClickHouse ch;
   static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
 
@@ -69,7 +75,55 @@ class PartitionRetentionIT {
   }
 
   @Test
-  void dropsOnlyWholeDaysOlderThanRetention() {
+  void modernSetsTtlsUnderWhichClickHouseDeletesOnlyExpiredDays() {
+    assumeTrue(ch.layout() == SchemaLayout.MODERN, "TTL retention is the MODERN layout's");
+    Instant now = Instant.now();
+    TelemetryBatch b = new TelemetryBatch();
+    for (Instant t : List.of(now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(3)), now)) {
+      b.logs.add(log(t));
+      b.gauges.add(gauge(t));
+    }
+    new TelemetryWriter(ch.gateway(), ch.layout()).write(b);
+
+    RetentionManager manager = new PartitionRetentionManager(ch.gateway(), ch.layout());
+    List<RetentionAction> actions =
+        manager.apply(ch.database(), Map.of(Signal.LOGS, Duration.ofDays(2)), now);
+
+    assertThat(actions)
+        .containsExactly(
+            new RetentionAction(
+                Tables.LOGS, "ttl", "toDateTime(Timestamp) + toIntervalSecond(172800)"));
+    assertThat(createStatement(Tables.LOGS))
+        .contains("TTL toDateTime(Timestamp) + toIntervalSecond(172800)");
+    assertThat(createStatement(Tables.GAUGE)).as("no retention asked for").doesNotContain("TTL");
+    // The tables say ttl_only_drop_parts = 1 (as the exporter's do): whole expired parts go when
+    // ClickHouse merges; force the merge instead of waiting for a background one.
+    ch.gateway().execute("OPTIMIZE TABLE " + ch.database() + "." + Tables.LOGS + " FINAL");
+    assertThat(count(Tables.LOGS)).as("only today's log is inside two days").isEqualTo(1);
+    assertThat(count(Tables.GAUGE)).isEqualTo(3);
+
+    // Setting it again is harmless and changes nothing.
+    assertThat(manager.apply(ch.database(), Map.of(Signal.LOGS, Duration.ofDays(2)), now))
+        .isEqualTo(actions);
+    assertThat(count(Tables.LOGS)).isEqualTo(1);
+  }
+
+  private String createStatement(String table) {
+    return ch.gateway()
+        .select(
+            "SELECT create_table_query AS q FROM system.tables WHERE database = "
+                + SqlLiteral.string(ch.database())
+                + " AND name = "
+                + SqlLiteral.string(table)
+                + " FORMAT JSONEachRow")
+        .get(0)
+        .get("q")
+        .asText();
+  }
+
+  @Test
+  void compatDropsOnlyWholeDaysOlderThanRetention() {
+    assumeTrue(ch.layout() == SchemaLayout.COMPAT, "partition drops are the COMPAT layout's");
     TelemetryBatch b = new TelemetryBatch();
     // 10 days ago, 3 days ago (23:59), 2 days ago (late enough to be inside a 2d12h retention),
     // today.
