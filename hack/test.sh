@@ -3,8 +3,9 @@
 #
 #   hack/test.sh [extra maven args]
 #
-# Installs what the tests need when it is missing (Debian's clickhouse-server; the chDB engine
-# from hack/chdb's lockfile), starts BOTH scratch ClickHouse engines on free loopback ports once
+# Builds and unit-tests the web UI (ui/, npm packages from its lockfile). Installs what the tests
+# need when it is missing (Debian's clickhouse-server; the chDB engine from hack/chdb's lockfile),
+# starts BOTH scratch ClickHouse engines on free loopback ports once
 # for the whole run: Debian's 18.16 (the COMPAT layout) and ClickHouse 26.7 as the chDB engine
 # (the MODERN layout). Then `mvn -B verify` against 18.16 (unit tests, the architecture rules of
 # hack/architecture, ITs against ClickHouse, the fabric8 mock server and the real kubectl), and
@@ -25,6 +26,12 @@ done
 
 # Cheap source rules first (file overviews, 500-line limit): fail before a long build.
 "$root/hack/check-sources.sh"
+
+# The web UI (ui/): typecheck, production build with its bundle-size budget, Vitest unit tests.
+# Its browser end-to-end run (ui/e2e) needs the demo and Chromium and is not part of this yet.
+command -v npm >/dev/null 2>&1 || { log "missing required tool: npm (Node.js)"; exit 1; }
+log "web UI: npm ci, build, unit tests"
+(cd "$root/ui" && npm ci --no-audit --no-fund --loglevel=error && npm run build && npm test)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/kubetel-test.XXXXXX")
 cleanup() {
