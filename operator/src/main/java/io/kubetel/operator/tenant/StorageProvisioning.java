@@ -22,16 +22,8 @@ import org.slf4j.LoggerFactory;
  * retention is due, so namespace and peer-tenant events cost no ClickHouse query. Failures are
  * recorded on the status, never thrown: the reconciler decides about the retry.
  */
-final class StorageProvisioning {
+record StorageProvisioning(TenantStorage storage, Duration retentionInterval) {
   private static final Logger log = LoggerFactory.getLogger(StorageProvisioning.class);
-
-  private final TenantStorage storage;
-  private final Duration retentionInterval;
-
-  StorageProvisioning(TenantStorage storage, Duration retentionInterval) {
-    this.storage = storage;
-    this.retentionInterval = retentionInterval;
-  }
 
   /**
    * Provisions the tenant's storage and applies retention when due.

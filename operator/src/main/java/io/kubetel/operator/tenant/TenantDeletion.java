@@ -18,16 +18,8 @@ import org.slf4j.LoggerFactory;
  * DatabaseShared} warning, nothing dropped). When the drop fails the finalizer stays and JOSDK
  * retries with the controller's backoff.
  */
-final class TenantDeletion {
+record TenantDeletion(TenantStorage storage, EventRecorder events) {
   private static final Logger log = LoggerFactory.getLogger(TenantDeletion.class);
-
-  private final TenantStorage storage;
-  private final EventRecorder events;
-
-  TenantDeletion(TenantStorage storage, EventRecorder events) {
-    this.storage = storage;
-    this.events = events;
-  }
 
   DeleteControl delete(TelemetryTenant tenant, Context<TelemetryTenant> context) {
     String name = tenant.getMetadata().getName();

@@ -6,25 +6,12 @@ import io.kubetel.store.sql.SqlLiteral;
 import io.kubetel.store.testing.LocalClickHouse;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The real server reads every escaped literal back as exactly the original string. */
 class SqlLiteralIT {
-  static LocalClickHouse ch;
-
-  @BeforeAll
-  static void start() {
-    ch = LocalClickHouse.start("literal");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (ch != null) {
-      ch.close();
-    }
-  }
+  @RegisterExtension static final LocalClickHouse ch = LocalClickHouse.perClass("literal");
 
   @Test
   void hostileStringsRoundTripThroughTheServer() {

@@ -53,26 +53,25 @@ class StoreErrorsIT {
 
   @Test
   void tooManyResultRowsIsALimitError() {
-    try (var store = store(ch.settings().withLimits(Duration.ofSeconds(10), 2, 1_000_000))) {
-      assertThatThrownBy(() -> store.listLogs(all()))
-          .isInstanceOfSatisfying(
-              StoreLimitException.class,
-              e -> {
-                assertThat(e.limit()).isEqualTo(StoreLimitException.Limit.RESULT_ROWS);
-                assertThat(e.getMessage()).contains("narrow");
-              });
-    }
+    assertListLogsHits(2, 1_000_000, StoreLimitException.Limit.RESULT_ROWS, "narrow");
   }
 
   @Test
   void tooManyRowsReadIsALimitError() {
-    try (var store = store(ch.settings().withLimits(Duration.ofSeconds(10), 1000, 2))) {
+    assertListLogsHits(1000, 2, StoreLimitException.Limit.ROWS_READ, "narrow the time window");
+  }
+
+  /** Listing logs with these row limits fails with {@code limit} and advice in the message. */
+  private void assertListLogsHits(
+      long maxResultRows, long maxRowsRead, StoreLimitException.Limit limit, String advice) {
+    try (var store =
+        store(ch.settings().withLimits(Duration.ofSeconds(10), maxResultRows, maxRowsRead))) {
       assertThatThrownBy(() -> store.listLogs(all()))
           .isInstanceOfSatisfying(
               StoreLimitException.class,
               e -> {
-                assertThat(e.limit()).isEqualTo(StoreLimitException.Limit.ROWS_READ);
-                assertThat(e.getMessage()).contains("narrow the time window");
+                assertThat(e.limit()).isEqualTo(limit);
+                assertThat(e.getMessage()).contains(advice);
               });
     }
   }

@@ -18,9 +18,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Retention on the layout it belongs to, with rows dated days ago: partition drops on COMPAT (18.16
@@ -28,20 +27,8 @@ import org.junit.jupiter.api.Test;
  * engines, so each test runs once.
  */
 class RetentionIT {
-  static LocalClickHouse ch;
+  @RegisterExtension static final LocalClickHouse ch = LocalClickHouse.perClass("retention");
   static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
-
-  @BeforeAll
-  static void start() {
-    ch = LocalClickHouse.start("retention");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (ch != null) {
-      ch.close();
-    }
-  }
 
   private static TelemetryBatch.Log log(Instant t) {
     return new TelemetryBatch.Log(

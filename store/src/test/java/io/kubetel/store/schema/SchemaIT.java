@@ -14,9 +14,8 @@ import io.kubetel.store.testing.LocalClickHouse;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Schema creation and database drops against the local ClickHouse (hack/test.sh runs it on Debian's
@@ -24,19 +23,7 @@ import org.junit.jupiter.api.Test;
  * creation, each layout's columns, validated names.
  */
 class SchemaIT {
-  static LocalClickHouse ch;
-
-  @BeforeAll
-  static void start() {
-    ch = LocalClickHouse.start("schema");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (ch != null) {
-      ch.close();
-    }
-  }
+  @RegisterExtension static final LocalClickHouse ch = LocalClickHouse.perClass("schema");
 
   private Map<String, String> columns(String table) {
     Map<String, String> cols = new HashMap<>();

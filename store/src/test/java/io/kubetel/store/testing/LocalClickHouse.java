@@ -10,19 +10,24 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The local test ClickHouse for ITs (shipped in the test-jar): reads the system property {@code
  * kubetel.clickhouse.url}, creates a uniquely named database with kubetel's schema, and drops it on
- * {@link #close()}. Use one per IT class.
+ * {@link #close()}. Use one per IT class, preferably as a JUnit extension that opens it before the
+ * class's tests and drops it after them:
  *
  * <pre>
- * static LocalClickHouse ch = LocalClickHouse.start("metricsit");
+ * &#64;RegisterExtension static final LocalClickHouse ch = LocalClickHouse.perClass("metricsit");
  * ... ch.gateway(), ch.database(), ch.settings() ...
- * ch.close();
  * </pre>
+ *
+ * <p>or by hand: {@code ch = LocalClickHouse.start("metricsit")} ... {@code ch.close()}.
  */
-public final class LocalClickHouse implements AutoCloseable {
+public final class LocalClickHouse implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
   /** The system property naming the ClickHouse HTTP URL. */
   public static final String URL_PROPERTY = "kubetel.clickhouse.url";
 
@@ -32,16 +37,25 @@ public final class LocalClickHouse implements AutoCloseable {
    */
   public static final String ENGINE_PROPERTY = "kubetel.clickhouse.engine";
 
-  private final ClickHouseSettings settings;
-  private final ClickHouseGateway gateway;
-  private final SchemaLayout layout;
+  private final String prefix;
+  private ClickHouseSettings settings;
+  private ClickHouseGateway gateway;
+  private SchemaLayout layout;
 
-  private LocalClickHouse(ClickHouseSettings settings) {
-    this.settings = settings;
-    this.gateway = new ClickHouseGateway(settings);
-    ClickHouseSchemaManager schema = new ClickHouseSchemaManager(gateway);
-    this.layout = schema.layout();
-    schema.ensureSchema(settings.database());
+  private LocalClickHouse(String prefix) {
+    this.prefix = prefix;
+  }
+
+  /** Creates the uniquely named database with the schema; a no-op when already open. */
+  private LocalClickHouse open() {
+    if (gateway == null) {
+      settings = ClickHouseSettings.of(url(), uniqueDatabase(prefix));
+      gateway = new ClickHouseGateway(settings);
+      ClickHouseSchemaManager schema = new ClickHouseSchemaManager(gateway);
+      layout = schema.layout();
+      schema.ensureSchema(settings.database());
+    }
+    return this;
   }
 
   /** The configured URL; fails with instructions when it is not set. */
@@ -78,15 +92,37 @@ public final class LocalClickHouse implements AutoCloseable {
     };
   }
 
-  /** Creates a fresh database named {@code kt_<prefix>_<random>} with the schema. */
+  /** Creates a fresh database named {@code kt_<prefix>_<random>} with the schema, now. */
   public static LocalClickHouse start(String prefix) {
+    return new LocalClickHouse(prefix).open();
+  }
+
+  /**
+   * The same as a JUnit extension (register it with {@code @RegisterExtension} on a static field):
+   * the database is created before the class's tests and dropped after them.
+   */
+  public static LocalClickHouse perClass(String prefix) {
+    return new LocalClickHouse(prefix);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    open();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (gateway != null) {
+      close();
+    }
+  }
+
+  private static String uniqueDatabase(String prefix) {
     String clean = prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
     if (clean.length() > 30) {
       clean = clean.substring(0, 30);
     }
-    String db =
-        "kt_" + clean + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    return new LocalClickHouse(ClickHouseSettings.of(url(), db));
+    return "kt_" + clean + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   }
 
   public ClickHouseSettings settings() {
@@ -122,6 +158,7 @@ public final class LocalClickHouse implements AutoCloseable {
       gateway.execute("DROP DATABASE IF EXISTS " + settings.database());
     } finally {
       gateway.close();
+      gateway = null;
     }
   }
 }

@@ -8,12 +8,7 @@ import io.vertx.ext.web.RoutingContext;
  * The router's failure handler: renders every failure as a Kubernetes Status, mapped by {@link
  * StatusMapper} (which logs unexpected exceptions once, with their stack, server-side only).
  */
-public final class ApiFailureHandler implements Handler<RoutingContext> {
-  private final RequestMetrics metrics;
-
-  public ApiFailureHandler(RequestMetrics metrics) {
-    this.metrics = metrics;
-  }
+public record ApiFailureHandler(RequestMetrics metrics) implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext context) {
