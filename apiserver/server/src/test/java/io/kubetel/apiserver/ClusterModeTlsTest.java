@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubetel.apiserver.e2e.ApiServerProcess;
+import io.kubetel.apiserver.e2e.EmptyTelemetryStore;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.security.StandalonePki;
 import io.kubetel.apiserver.security.TlsSettings;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
-import io.kubetel.store.testing.InMemoryTelemetryStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -47,7 +47,7 @@ class ClusterModeTlsTest {
     ApiServerConfig config = config(cert, key, first.caCert(), Duration.ZERO);
     ApiServer server =
         new ApiServer(
-            config, c -> new InMemoryTelemetryStore(), Clock.systemUTC(), Duration.ofMillis(200));
+            config, c -> new EmptyTelemetryStore(), Clock.systemUTC(), Duration.ofMillis(200));
     int port = server.start();
     try {
       HttpClient admin =
@@ -111,7 +111,7 @@ class ClusterModeTlsTest {
   private static ApiServer server(StandalonePki pki, Duration delay, Duration shutdownTimeout) {
     return new ApiServer(
         config(pki.servingCert(), pki.servingKey(), pki.caCert(), delay, shutdownTimeout),
-        c -> new InMemoryTelemetryStore(),
+        c -> new EmptyTelemetryStore(),
         Clock.systemUTC());
   }
 

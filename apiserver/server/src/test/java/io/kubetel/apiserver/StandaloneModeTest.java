@@ -3,10 +3,10 @@ package io.kubetel.apiserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubetel.apiserver.e2e.ApiServerProcess;
+import io.kubetel.apiserver.e2e.EmptyTelemetryStore;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.security.StandalonePki;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
-import io.kubetel.store.testing.InMemoryTelemetryStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,7 +47,7 @@ class StandaloneModeTest {
             config,
             settings -> {
               opened.set(settings);
-              return new InMemoryTelemetryStore();
+              return new EmptyTelemetryStore();
             },
             Clock.systemUTC());
     int port = server.start();
