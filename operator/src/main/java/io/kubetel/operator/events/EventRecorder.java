@@ -30,11 +30,6 @@ public final class EventRecorder {
     this.clock = clock;
   }
 
-  /** A Normal event. */
-  public void normal(HasMetadata object, String reason, String message) {
-    record(object, "Normal", reason, message);
-  }
-
   /** A Warning event. */
   public void warning(HasMetadata object, String reason, String message) {
     record(object, "Warning", reason, message);

@@ -58,16 +58,7 @@ public final class ValidationConditions {
     if (!conditions.transitioned(ConditionTypes.VALID)) {
       return;
     }
-    conditions
-        .get(ConditionTypes.VALID)
-        .ifPresent(
-            c -> {
-              if (c.isTrue()) {
-                events.normal(object, c.getReason(), c.getMessage());
-              } else {
-                events.warning(object, c.getReason(), c.getMessage());
-              }
-            });
+    conditions.get(ConditionTypes.VALID).ifPresent(c -> events.announce(object, c));
   }
 
   /**

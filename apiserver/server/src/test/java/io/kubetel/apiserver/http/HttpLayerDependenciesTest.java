@@ -34,7 +34,9 @@ class HttpLayerDependenciesTest {
   void httpImportsNoResourcePackage() throws IOException {
     assertThat(HTTP).isDirectory();
     try (Stream<Path> files = Files.list(HTTP)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+      List<Path> sources = files.filter(f -> f.toString().endsWith(".java")).toList();
+      assertThat(sources).as("Java sources of the http package").isNotEmpty();
+      for (Path file : sources) {
         String source = Files.readString(file);
         for (String pkg : ABOVE_HTTP) {
           assertThat(source)
