@@ -5,7 +5,7 @@ import io.kubetel.crds.tenant.TelemetryTenant;
 import io.kubetel.crds.tenant.TelemetryTenantStatus;
 import io.kubetel.operator.conditions.ConditionSet;
 import io.kubetel.operator.conditions.ConditionTypes;
-import io.kubetel.operator.query.ValidationConditions;
+import io.kubetel.operator.validation.Revalidation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -125,8 +125,7 @@ final class TenantStatusDraft {
         && Objects.equals(before.getDatabase(), after.getDatabase())
         && Objects.equals(before.getLastRetentionRun(), after.getLastRetentionRun())
         && Objects.equals(before.getObservedGeneration(), after.getObservedGeneration())
-        && ValidationConditions.render(before.getConditions())
-            .equals(ValidationConditions.render(after.getConditions())));
+        && Revalidation.sameConditions(before.getConditions(), after.getConditions()));
   }
 
   /** The conditions whose status changed (or that appeared), Ready first. */
