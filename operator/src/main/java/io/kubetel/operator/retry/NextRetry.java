@@ -4,6 +4,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.RetryInfo;
 import io.javaoperatorsdk.operator.processing.retry.Retry;
 import io.javaoperatorsdk.operator.processing.retry.RetryExecution;
+import io.kubetel.model.duration.Durations;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -34,17 +35,9 @@ public record NextRetry(int attempt, Optional<Duration> delay) {
 
   /** {@code retrying in 10s (attempt 2)}, or {@code not retrying (attempt 7)}. */
   public String describe() {
-    return delay.map(d -> "retrying in " + human(d)).orElse("not retrying")
+    return delay.map(d -> "retrying in " + Durations.format(d)).orElse("not retrying")
         + " (attempt "
         + attempt
         + ")";
-  }
-
-  /** {@code 500ms}, {@code 5s}, {@code 5m0s}-style delay for messages. */
-  static String human(Duration d) {
-    if (d.toMillis() < 1000) {
-      return d.toMillis() + "ms";
-    }
-    return d.toSeconds() < 60 ? d.toSeconds() + "s" : d.toMinutes() + "m" + d.toSecondsPart() + "s";
   }
 }

@@ -16,7 +16,7 @@ class NextRetryTest {
     assertThat(new NextRetry(2, Optional.of(Duration.ofSeconds(10))).describe())
         .isEqualTo("retrying in 10s (attempt 2)");
     assertThat(new NextRetry(8, Optional.of(Duration.ofMinutes(5))).describe())
-        .isEqualTo("retrying in 5m0s (attempt 8)");
+        .isEqualTo("retrying in 5m (attempt 8)");
     assertThat(new NextRetry(3, Optional.empty()).describe()).isEqualTo("not retrying (attempt 3)");
   }
 }
