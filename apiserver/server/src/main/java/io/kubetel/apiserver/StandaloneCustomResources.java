@@ -38,8 +38,7 @@ record StandaloneCustomResources(CustomResourceEndpoints endpoints, ServedGroup 
     CustomResourceSet objects =
         new CustomResourceLoader(kinds).load(standalone.customResourcesDir().get());
     CustomResourceEndpoints endpoints =
-        new CustomResourceEndpoints(
-            kinds, () -> objects, clock, config.resources().watchMaxTimeout());
+        new CustomResourceEndpoints(kinds, objects, clock, config.resources().watchMaxTimeout());
     return Optional.of(
         new StandaloneCustomResources(
             endpoints,

@@ -7,7 +7,6 @@ import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Mounts the {@code kubetel.io/v1alpha1} custom resources standalone mode serves from files, under
@@ -20,15 +19,12 @@ public final class CustomResourceEndpoints implements EndpointGroup {
 
   /**
    * @param kinds the served kinds, from their CRDs
-   * @param objects the loaded objects (a supplier, so a reload can swap the set)
+   * @param objects the loaded objects
    * @param clock for AGE columns
    * @param maxWatchTimeout how long a watch stays open at most (and by default)
    */
   public CustomResourceEndpoints(
-      List<CrdKind> kinds,
-      Supplier<CustomResourceSet> objects,
-      Clock clock,
-      Duration maxWatchTimeout) {
+      List<CrdKind> kinds, CustomResourceSet objects, Clock clock, Duration maxWatchTimeout) {
     this.handlers =
         kinds.stream()
             .map(k -> new CustomResourceHandler(k, objects, clock, maxWatchTimeout))

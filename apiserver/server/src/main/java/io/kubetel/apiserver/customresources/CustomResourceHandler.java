@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Serves get, list and watch of one custom resource kind from the loaded {@link CustomResourceSet}
@@ -29,16 +28,16 @@ import java.util.function.Supplier;
  */
 final class CustomResourceHandler {
   private final CrdKind kind;
-  private final Supplier<CustomResourceSet> objects;
+  private final CustomResourceSet set;
   private final Clock clock;
   private final Duration maxWatchTimeout;
   private final CustomResourceTables tables;
   private final Operation reading;
 
   CustomResourceHandler(
-      CrdKind kind, Supplier<CustomResourceSet> objects, Clock clock, Duration maxWatchTimeout) {
+      CrdKind kind, CustomResourceSet objects, Clock clock, Duration maxWatchTimeout) {
     this.kind = kind;
-    this.objects = objects;
+    this.set = objects;
     this.clock = clock;
     this.maxWatchTimeout = maxWatchTimeout;
     this.tables = new CustomResourceTables(kind);
@@ -65,7 +64,6 @@ final class CustomResourceHandler {
             name);
       }
       ReadRequest request = ReadRequest.parse(context);
-      CustomResourceSet set = objects.get();
       if (name != null) {
         get(request, set, name);
       } else if (WatchOptions.requested(request.params())) {

@@ -71,7 +71,6 @@ public final class CustomResourceLoader {
         byPlural.computeIfAbsent(kind.plural(), p -> new ArrayList<>()).add(object);
       }
     }
-    kinds.values().forEach(k -> byPlural.putIfAbsent(k.plural(), List.of()));
     CustomResourceSet set = new CustomResourceSet(byPlural);
     kinds
         .values()

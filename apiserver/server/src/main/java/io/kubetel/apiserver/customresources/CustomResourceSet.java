@@ -42,11 +42,6 @@ public final class CustomResourceSet {
     this.resourceVersion = StableMetadata.resourceVersion(versions.toString());
   }
 
-  /** An empty set (no directory configured). */
-  public static CustomResourceSet empty() {
-    return new CustomResourceSet(Map.of());
-  }
-
   /** The resourceVersion of lists: changes whenever any object does. */
   public String resourceVersion() {
     return resourceVersion;

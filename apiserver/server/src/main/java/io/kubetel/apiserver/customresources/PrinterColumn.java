@@ -20,14 +20,56 @@ import java.util.regex.Pattern;
  * [?(@.key=="value")]}; anything else is refused when the CRD is read, so a new column form fails
  * the build's tests instead of showing blank cells.
  */
-public record PrinterColumn(
-    String name, String type, String jsonPath, int priority, String description) {
+public final class PrinterColumn {
   private static final Pattern SEGMENT =
       Pattern.compile(
           "\\.([A-Za-z0-9_-]+)|\\[(\\d+)]|\\[\\?\\(@\\.([A-Za-z0-9_-]+)==\"([^\"]*)\"\\)]");
 
-  public PrinterColumn {
-    segments(jsonPath); // fail early on a form this class cannot evaluate
+  private final String name;
+  private final String type;
+  private final String jsonPath;
+  private final int priority;
+  private final String description;
+  private final List<Segment> segments;
+
+  /**
+   * Parses {@code jsonPath} once, so a form this class cannot evaluate fails here.
+   *
+   * @throws IllegalArgumentException for an unsupported JSONPath
+   */
+  public PrinterColumn(
+      String name, String type, String jsonPath, int priority, String description) {
+    this.name = name;
+    this.type = type;
+    this.jsonPath = jsonPath;
+    this.priority = priority;
+    this.description = description;
+    this.segments = segments(jsonPath);
+  }
+
+  /** The column name. */
+  public String name() {
+    return name;
+  }
+
+  /** The column type ({@code string}, {@code integer}, {@code date}, ...). */
+  public String type() {
+    return type;
+  }
+
+  /** The JSONPath the cell is read from. */
+  public String jsonPath() {
+    return jsonPath;
+  }
+
+  /** The column priority (0: shown by default). */
+  public int priority() {
+    return priority;
+  }
+
+  /** The column description, or null. */
+  public String description() {
+    return description;
   }
 
   /** The Table column definition. */
@@ -38,7 +80,7 @@ public record PrinterColumn(
   /** The cell for {@code object} at {@code now}: a string, number, boolean or null. */
   public Object cell(JsonNode object, Instant now) {
     List<JsonNode> found = List.of(object);
-    for (Segment segment : segments(jsonPath)) {
+    for (Segment segment : segments) {
       List<JsonNode> next = new ArrayList<>();
       found.forEach(node -> segment.apply(node, next));
       found = next;
@@ -81,7 +123,7 @@ public record PrinterColumn(
       }
       at = m.end();
     }
-    return out;
+    return List.copyOf(out);
   }
 
   /** A field, an index, or a filter on array elements whose {@code key} equals {@code value}. */

@@ -47,7 +47,7 @@ final class StaticWatch {
     }
     response.writeHead();
     if (error != null) {
-      write(new WatchEvent("ERROR", StatusResponses.status(error)));
+      write(new WatchEvent("ERROR", StatusResponses.typed(error)));
       end();
       return;
     }

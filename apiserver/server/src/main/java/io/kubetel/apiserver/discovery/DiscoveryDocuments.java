@@ -69,11 +69,6 @@ public final class DiscoveryDocuments {
     return MAPPER.valueToTree(list);
   }
 
-  /** {@code GET /apis/telemetry.kubetel.io}: the APIGroup. */
-  public ObjectNode group() {
-    return group(groups.get(0));
-  }
-
   /** {@code GET /apis/<group>}: the APIGroup of {@code served}. */
   public ObjectNode group(ServedGroup served) {
     return MAPPER.valueToTree(group(served, "APIGroup", "v1"));

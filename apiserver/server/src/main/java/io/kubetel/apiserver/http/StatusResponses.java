@@ -2,7 +2,6 @@ package io.kubetel.apiserver.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ListMeta;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusCause;
@@ -42,11 +41,6 @@ public final class StatusResponses {
       status.setDetails(details);
     }
     return status;
-  }
-
-  /** The Status document for {@code error}, as a JSON tree (watch events embed it). */
-  public static ObjectNode status(ApiException error) {
-    return MAPPER.valueToTree(typed(error));
   }
 
   /**

@@ -39,10 +39,6 @@ public final class OpenApiEndpoints implements EndpointGroup {
   private final String v2Body;
   private final String v2Etag;
 
-  public OpenApiEndpoints(List<ResourceInfo> resources) {
-    this(resources, List.of());
-  }
-
   /**
    * @param resources the telemetry resources
    * @param customGroups read-only custom resource groups (standalone mode) published next to it, in

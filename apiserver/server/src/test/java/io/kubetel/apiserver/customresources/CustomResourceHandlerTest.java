@@ -42,7 +42,7 @@ class CustomResourceHandlerTest {
     List<CrdKind> kinds = CrdKind.served();
     set = new CustomResourceLoader(kinds).load(dir);
     CustomResourceEndpoints endpoints =
-        new CustomResourceEndpoints(kinds, () -> set, Clock.systemUTC(), Duration.ofSeconds(30));
+        new CustomResourceEndpoints(kinds, set, Clock.systemUTC(), Duration.ofSeconds(30));
     ServedGroup group = new ServedGroup("kubetel.io", "v1alpha1", endpoints.infos());
     server =
         new TestApiServer(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubetel.apiserver.security.AuthenticationException;
+import io.kubetel.model.json.Json;
 import io.kubetel.model.problem.InvalidInputException;
 import io.kubetel.model.problem.MalformedInputException;
 import io.kubetel.model.query.InvalidQueryException;
@@ -140,12 +141,17 @@ class StatusMapperTest {
     return Arguments.of(failure, op, code, reason, message);
   }
 
+  /** The Status document for {@code error} as a JSON tree, as the client receives it. */
+  private static JsonNode statusJson(ApiException error) {
+    return Json.mapper().valueToTree(StatusResponses.typed(error));
+  }
+
   @ParameterizedTest(name = "[{index}] {0} → {2}")
   @MethodSource("table")
   void mapsEveryRowOfTheTable(
       Throwable failure, Operation op, int code, String reason, String message) {
     ApiException error = StatusMapper.map(failure, op);
-    JsonNode status = StatusResponses.status(error);
+    JsonNode status = statusJson(error);
 
     assertThat(status.path("code").asInt()).isEqualTo(code);
     assertThat(status.path("reason").asText()).isEqualTo(reason);
@@ -162,7 +168,7 @@ class StatusMapperTest {
         new InvalidInputException(
             List.of("spec.step: Invalid value: \"x\" is not a duration", "no field here"));
 
-    JsonNode status = StatusResponses.status(StatusMapper.map(problems, CREATE));
+    JsonNode status = statusJson(StatusMapper.map(problems, CREATE));
 
     assertThat(status.path("code").asInt()).isEqualTo(422);
     assertThat(status.at("/details/kind").asText()).isEqualTo("TelemetryQuery");
@@ -180,7 +186,7 @@ class StatusMapperTest {
         StatusMapper.map(
             new InvalidInputException("metadata.name: Required value"),
             Operation.create("queries", "TelemetryQuery", null));
-    JsonNode status = StatusResponses.status(error);
+    JsonNode status = statusJson(error);
 
     assertThat(status.path("code").asInt()).isEqualTo(422);
     assertThat(status.path("message").asText())
