@@ -65,7 +65,7 @@ public final class ClickHouseTelemetryStore implements TelemetryStore {
   }
 
   /** A store over an existing gateway (closed with the store) sharing a layout detection. */
-  public ClickHouseTelemetryStore(ClickHouseGateway gateway, LayoutDetection layout, Clock clock) {
+  private ClickHouseTelemetryStore(ClickHouseGateway gateway, LayoutDetection layout, Clock clock) {
     this.gateway = gateway;
     this.layout = layout;
     this.clock = clock;
@@ -78,7 +78,8 @@ public final class ClickHouseTelemetryStore implements TelemetryStore {
         p = parts;
         if (p == null) {
           SchemaLayout detected = layout.get();
-          // MODERN tables may be any exporter generation: read what is there (once per store).
+          // MODERN tables may be any exporter generation: read what is there (once found, kept for
+          // the store).
           TableShapes shapes =
               detected == SchemaLayout.MODERN
                   ? TableDiscovery.discover(gateway, gateway.database())
@@ -92,7 +93,11 @@ public final class ClickHouseTelemetryStore implements TelemetryStore {
                   new ClickHouseLogReader(ctx),
                   new ClickHouseQueryRunner(ctx),
                   new ClickHouseQueryCatalog(ctx, clock));
-          parts = p;
+          // No telemetry tables yet (exporter not started): discover again next time, so tables
+          // created later are read as they are rather than as kubetel's own DDL.
+          if (detected != SchemaLayout.MODERN || !shapes.tables().isEmpty()) {
+            parts = p;
+          }
         }
       }
     }

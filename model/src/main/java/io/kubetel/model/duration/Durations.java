@@ -131,10 +131,6 @@ public final class Durations {
     return sb.length() == 0 ? "0s" : sb.toString();
   }
 
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
-  }
-
   /** Length of the unit at {@code pos} (2 for ms, 1 for the others), 0 when there is none. */
   private static int unitLength(String text, int pos) {
     if (pos >= text.length()) {
@@ -178,13 +174,13 @@ public final class Durations {
     if (text.chars().anyMatch(Character::isWhitespace)) {
       return "it must not contain spaces";
     }
-    if (text.chars().allMatch(Durations::isDigitInt)) {
+    if (text.chars().allMatch(Durations::isDigit)) {
       return "the number has no unit";
     }
     return "unexpected characters";
   }
 
-  private static boolean isDigitInt(int c) {
+  private static boolean isDigit(int c) {
     return c >= '0' && c <= '9';
   }
 

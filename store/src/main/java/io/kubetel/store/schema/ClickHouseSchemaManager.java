@@ -29,7 +29,7 @@ public final class ClickHouseSchemaManager implements SchemaManager {
   }
 
   /** A manager sharing a detection with the other users of the same server. */
-  public ClickHouseSchemaManager(ClickHouseGateway gateway, LayoutDetection layout) {
+  private ClickHouseSchemaManager(ClickHouseGateway gateway, LayoutDetection layout) {
     this.gateway = gateway;
     this.layout = layout;
   }
