@@ -20,56 +20,26 @@ import java.util.regex.Pattern;
  * [?(@.key=="value")]}; anything else is refused when the CRD is read, so a new column form fails
  * the build's tests instead of showing blank cells.
  */
-public final class PrinterColumn {
+public record PrinterColumn(
+    String name,
+    String type,
+    String jsonPath,
+    int priority,
+    String description,
+    List<Segment> segments) {
   private static final Pattern SEGMENT =
       Pattern.compile(
           "\\.([A-Za-z0-9_-]+)|\\[(\\d+)]|\\[\\?\\(@\\.([A-Za-z0-9_-]+)==\"([^\"]*)\"\\)]");
 
-  private final String name;
-  private final String type;
-  private final String jsonPath;
-  private final int priority;
-  private final String description;
-  private final List<Segment> segments;
-
   /**
-   * Parses {@code jsonPath} once, so a form this class cannot evaluate fails here.
+   * Parses {@code jsonPath} once, so a form this class cannot evaluate fails here and cells do not
+   * parse it again.
    *
    * @throws IllegalArgumentException for an unsupported JSONPath
    */
   public PrinterColumn(
       String name, String type, String jsonPath, int priority, String description) {
-    this.name = name;
-    this.type = type;
-    this.jsonPath = jsonPath;
-    this.priority = priority;
-    this.description = description;
-    this.segments = segments(jsonPath);
-  }
-
-  /** The column name. */
-  public String name() {
-    return name;
-  }
-
-  /** The column type ({@code string}, {@code integer}, {@code date}, ...). */
-  public String type() {
-    return type;
-  }
-
-  /** The JSONPath the cell is read from. */
-  public String jsonPath() {
-    return jsonPath;
-  }
-
-  /** The column priority (0: shown by default). */
-  public int priority() {
-    return priority;
-  }
-
-  /** The column description, or null. */
-  public String description() {
-    return description;
+    this(name, type, jsonPath, priority, description, segments(jsonPath));
   }
 
   /** The Table column definition. */
@@ -127,7 +97,7 @@ public final class PrinterColumn {
   }
 
   /** A field, an index, or a filter on array elements whose {@code key} equals {@code value}. */
-  private record Segment(String field, int index, String key, String value) {
+  record Segment(String field, int index, String key, String value) {
     void apply(JsonNode node, List<JsonNode> out) {
       if (field != null) {
         if (node.has(field)) {
