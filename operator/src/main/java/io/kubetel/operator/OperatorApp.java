@@ -17,12 +17,11 @@ import io.kubetel.operator.tenant.ClickHouseTenantStorage;
 import io.kubetel.operator.tenant.TelemetryTenantReconciler;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
-import io.kubetel.store.clickhouse.ReadContext;
 import io.kubetel.store.query.ClickHouseQueryCatalog;
 import io.kubetel.store.retention.PartitionRetentionManager;
 import io.kubetel.store.retention.RetentionManager;
 import io.kubetel.store.schema.ClickHouseSchemaManager;
-import io.kubetel.store.sql.Dialect;
+import io.kubetel.store.schema.DatabaseTables;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -64,7 +63,8 @@ public final class OperatorApp implements AutoCloseable {
     ClickHouseGateway gateway =
         new ClickHouseGateway(
             ClickHouseSettings.of(config.clickHouseUrl(), "default")
-                .withCredentials(config.clickHouseUser(), config.clickHousePassword()));
+                .withCredentials(config.clickHouseUser(), config.clickHousePassword())
+                .withTables(config.clickHouseTables()));
     PrometheusMeterRegistry registry = meterRegistry();
 
     Operator operator =
@@ -168,9 +168,11 @@ public final class OperatorApp implements AutoCloseable {
         new QuerySpecChecker(
             new TenantCatalogs(
                 client,
+                // Each tenant database's tables are discovered on first use (any exporter
+                // generation, the configured table names).
                 db ->
-                    new ClickHouseQueryCatalog(
-                        new ReadContext(gateway, Dialect.of(schema.layout()), db), clock),
+                    ClickHouseQueryCatalog.over(
+                        new DatabaseTables(gateway, schema::layout, db, clock), clock),
                 config.defaultDatabase()));
     operator.register(
         new AlertRuleReconciler(

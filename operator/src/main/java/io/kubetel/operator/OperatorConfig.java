@@ -1,5 +1,6 @@
 package io.kubetel.operator;
 
+import io.kubetel.store.sql.TableNames;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -9,6 +10,7 @@ import java.util.Optional;
  * @param clickHouseUrl ClickHouse HTTP endpoint
  * @param clickHouseUser ClickHouse user
  * @param clickHousePassword ClickHouse password (never logged)
+ * @param clickHouseTables the telemetry tables' names when the exporter's were configured otherwise
  * @param defaultDatabase database whose data validates AlertRules/Dashboards in namespaces that no
  *     tenant owns; empty to skip data checks there
  * @param managementHost address of the health/metrics server
@@ -25,6 +27,7 @@ public record OperatorConfig(
     String clickHouseUrl,
     String clickHouseUser,
     String clickHousePassword,
+    TableNames clickHouseTables,
     Optional<String> defaultDatabase,
     String managementHost,
     int managementPort,
@@ -43,6 +46,8 @@ public record OperatorConfig(
         + clickHouseUrl
         + ", clickHouseUser="
         + clickHouseUser
+        + ", clickHouseTables="
+        + clickHouseTables
         + ", defaultDatabase="
         + defaultDatabase.orElse("")
         + ", management="

@@ -2,6 +2,7 @@ package io.kubetel.operator;
 
 import io.kubetel.model.duration.Durations;
 import io.kubetel.model.problem.InvalidInputException;
+import io.kubetel.store.sql.TableNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,6 +47,15 @@ public final class OperatorMain implements Callable<Integer> {
       defaultValue = "${env:KUBETEL_CLICKHOUSE_PASSWORD_FILE}",
       description = "File holding the ClickHouse password (env KUBETEL_CLICKHOUSE_PASSWORD_FILE).")
   Path clickHousePasswordFile;
+
+  @Option(
+      names = "--clickhouse-tables",
+      defaultValue = "${env:KUBETEL_CLICKHOUSE_TABLES}",
+      description =
+          "Telemetry table names when the exporter's were configured otherwise, e.g."
+              + " logs=my_logs,gauge=my_gauge (keys: logs, traces, gauge, sum, histogram,"
+              + " exponential_histogram, summary; env KUBETEL_CLICKHOUSE_TABLES).")
+  String clickHouseTables;
 
   @Option(
       names = "--default-database",
@@ -153,6 +163,7 @@ public final class OperatorMain implements Callable<Integer> {
         clickHouseUrl.strip(),
         clickHouseUser,
         password,
+        tableNames(cmd),
         Optional.ofNullable(defaultDatabase).filter(s -> !s.isBlank()),
         managementHost,
         managementPort,
@@ -163,6 +174,14 @@ public final class OperatorMain implements Callable<Integer> {
         duration(cmd, "--retention-interval", retentionInterval),
         duration(cmd, "--recheck-interval", recheckInterval),
         reconcileThreads);
+  }
+
+  private TableNames tableNames(CommandLine cmd) {
+    try {
+      return TableNames.parse(clickHouseTables);
+    } catch (InvalidInputException e) {
+      throw new CommandLine.ParameterException(cmd, "--clickhouse-tables: " + e.getMessage());
+    }
   }
 
   private static Duration duration(CommandLine cmd, String flag, String text) {

@@ -15,14 +15,12 @@ import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
 import io.kubetel.store.clickhouse.ReadContext;
 import io.kubetel.store.layout.SchemaLayout;
-import io.kubetel.store.layout.TableShapes;
 import io.kubetel.store.logs.ClickHouseLogReader;
 import io.kubetel.store.metrics.ClickHouseMetricReader;
 import io.kubetel.store.query.ClickHouseQueryCatalog;
 import io.kubetel.store.query.ClickHouseQueryRunner;
+import io.kubetel.store.schema.DatabaseTables;
 import io.kubetel.store.schema.LayoutDetection;
-import io.kubetel.store.schema.TableDiscovery;
-import io.kubetel.store.sql.Dialect;
 import io.kubetel.store.traces.ClickHouseTraceReader;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,16 +29,18 @@ import java.util.Set;
 
 /**
  * The ClickHouse {@link TelemetryStore}: composes one reader per signal, the query runner and the
- * catalog over one gateway. The layout is detected ({@link LayoutDetection}) on first use, so the
- * API server can start while ClickHouse is still coming up, unless given.
+ * catalog over one gateway. The layout is detected ({@link LayoutDetection}) and the database's
+ * tables discovered ({@link DatabaseTables}) on first use, so the API server can start while
+ * ClickHouse is still coming up; readers are rebuilt when a new discovery finds other tables.
  */
 public final class ClickHouseTelemetryStore implements TelemetryStore {
   private final ClickHouseGateway gateway;
   private final Clock clock;
-  private final LayoutDetection layout;
+  private final DatabaseTables tables;
   private volatile Parts parts;
 
   private record Parts(
+      ReadContext ctx,
       ClickHouseMetricReader metrics,
       ClickHouseTraceReader traces,
       ClickHouseLogReader logs,
@@ -67,39 +67,23 @@ public final class ClickHouseTelemetryStore implements TelemetryStore {
   /** A store over an existing gateway (closed with the store) sharing a layout detection. */
   private ClickHouseTelemetryStore(ClickHouseGateway gateway, LayoutDetection layout, Clock clock) {
     this.gateway = gateway;
-    this.layout = layout;
+    this.tables = new DatabaseTables(gateway, layout, gateway.database(), clock);
     this.clock = clock;
   }
 
   private Parts parts() {
+    ReadContext ctx = tables.context();
     Parts p = parts;
-    if (p == null) {
-      synchronized (this) {
-        p = parts;
-        if (p == null) {
-          SchemaLayout detected = layout.get();
-          // MODERN tables may be any exporter generation: read what is there (once found, kept for
-          // the store).
-          TableShapes shapes =
-              detected == SchemaLayout.MODERN
-                  ? TableDiscovery.discover(gateway, gateway.database())
-                  : TableShapes.NONE;
-          ReadContext ctx =
-              new ReadContext(gateway, Dialect.of(detected, shapes), gateway.database());
-          p =
-              new Parts(
-                  new ClickHouseMetricReader(ctx),
-                  new ClickHouseTraceReader(ctx),
-                  new ClickHouseLogReader(ctx),
-                  new ClickHouseQueryRunner(ctx),
-                  new ClickHouseQueryCatalog(ctx, clock));
-          // No telemetry tables yet (exporter not started): discover again next time, so tables
-          // created later are read as they are rather than as kubetel's own DDL.
-          if (detected != SchemaLayout.MODERN || !shapes.tables().isEmpty()) {
-            parts = p;
-          }
-        }
-      }
+    if (p == null || p.ctx() != ctx) {
+      p =
+          new Parts(
+              ctx,
+              new ClickHouseMetricReader(ctx),
+              new ClickHouseTraceReader(ctx),
+              new ClickHouseLogReader(ctx),
+              new ClickHouseQueryRunner(ctx),
+              new ClickHouseQueryCatalog(ctx, clock));
+      parts = p;
     }
     return p;
   }

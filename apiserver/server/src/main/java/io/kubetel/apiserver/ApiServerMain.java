@@ -2,7 +2,9 @@ package io.kubetel.apiserver;
 
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.security.TlsSettings;
+import io.kubetel.model.problem.InvalidInputException;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
+import io.kubetel.store.sql.TableNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,6 +88,15 @@ public final class ApiServerMain implements Callable<Integer> {
       defaultValue = ClickHouseSettings.DEFAULT_DATABASE,
       description = "ClickHouse database.")
   String clickhouseDatabase;
+
+  @Option(
+      names = "--clickhouse-tables",
+      defaultValue = "",
+      description =
+          "Telemetry table names when the exporter's were configured otherwise, e.g."
+              + " logs=my_logs,gauge=my_gauge (keys: logs, traces, gauge, sum, histogram,"
+              + " exponential_histogram, summary).")
+  String clickhouseTables;
 
   @Option(
       names = "--default-window",
@@ -213,12 +224,21 @@ public final class ApiServerMain implements Callable<Integer> {
         tls(),
         new ApiServerConfig.Storage(
             ClickHouseSettings.of(clickhouseUrl, clickhouseDatabase)
-                .withCredentials(clickhouseUser, password()),
+                .withCredentials(clickhouseUser, password())
+                .withTables(tableNames()),
             workerThreads,
             readinessInterval),
         ResourceSettings.of(defaultWindow, maxWindow, watchPollInterval),
         Optional.ofNullable(continueTokenKeyFile),
         new ApiServerConfig.Shutdown(shutdownTimeout, shutdownDelay));
+  }
+
+  private TableNames tableNames() {
+    try {
+      return TableNames.parse(clickhouseTables);
+    } catch (InvalidInputException e) {
+      throw new IllegalArgumentException("--clickhouse-tables: " + e.getMessage(), e);
+    }
   }
 
   /** Standalone or cluster mode; the two exclude each other. */

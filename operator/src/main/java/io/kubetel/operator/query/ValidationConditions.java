@@ -3,6 +3,7 @@ package io.kubetel.operator.query;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.kubetel.crds.common.Condition;
 import io.kubetel.crds.common.ConditionStatus;
+import io.kubetel.model.store.StoreSchemaException;
 import io.kubetel.operator.conditions.ConditionSet;
 import io.kubetel.operator.conditions.ConditionTypes;
 import io.kubetel.operator.events.EventRecorder;
@@ -19,6 +20,12 @@ import java.util.stream.Collectors;
 public final class ValidationConditions {
   /** Reason of both conditions while the stored data cannot be read. */
   public static final String CATALOG_UNAVAILABLE = "CatalogUnavailable";
+
+  /** Reason of both conditions while a telemetry table the queries read does not exist. */
+  public static final String TABLE_MISSING = "TelemetryTableMissing";
+
+  /** Reason of both conditions when a telemetry table has a shape kubetel cannot read. */
+  public static final String TABLE_UNSUPPORTED = "UnsupportedTelemetryTable";
 
   private ValidationConditions() {}
 
@@ -47,10 +54,20 @@ public final class ValidationConditions {
         ConditionTypes.READY, false, first.reason(), what + " is not valid: " + first.describe());
   }
 
-  /** Valid is Unknown and Ready False while the stored data cannot be read. */
-  public static void catalogUnavailable(ConditionSet conditions, String message) {
-    conditions.set(ConditionTypes.VALID, ConditionStatus.Unknown, CATALOG_UNAVAILABLE, message);
-    conditions.set(ConditionTypes.READY, false, CATALOG_UNAVAILABLE, message);
+  /**
+   * Valid is Unknown and Ready False while the stored data cannot be read, with a reason saying
+   * why: {@link #TABLE_MISSING}, {@link #TABLE_UNSUPPORTED} or {@link #CATALOG_UNAVAILABLE}.
+   */
+  public static void catalogUnavailable(
+      ConditionSet conditions, RuntimeException cause, String message) {
+    String reason =
+        cause instanceof StoreSchemaException schema
+            ? (schema.problem() == StoreSchemaException.Problem.MISSING_TABLE
+                ? TABLE_MISSING
+                : TABLE_UNSUPPORTED)
+            : CATALOG_UNAVAILABLE;
+    conditions.set(ConditionTypes.VALID, ConditionStatus.Unknown, reason, message);
+    conditions.set(ConditionTypes.READY, false, reason, message);
   }
 
   /** Records a Normal (now valid) or Warning (now invalid) Event when Valid changed. */

@@ -73,6 +73,7 @@ public final class Revalidation {
       // The data catalog (ClickHouse) could not be read: say so and check again soon.
       ValidationConditions.catalogUnavailable(
           conditions,
+          e,
           "cannot check " + wording.queries() + " against stored data: " + e.getMessage());
       next = CATALOG_RETRY;
       log.warn(

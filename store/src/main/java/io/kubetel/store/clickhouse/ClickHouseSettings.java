@@ -1,6 +1,7 @@
 package io.kubetel.store.clickhouse;
 
 import io.kubetel.store.sql.Identifiers;
+import io.kubetel.store.sql.TableNames;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -11,6 +12,8 @@ import java.util.Objects;
  *
  * @param url HTTP endpoint, e.g. {@code http://127.0.0.1:8123}
  * @param database the telemetry database (validated identifier)
+ * @param tables the physical names of the telemetry tables (the exporter's defaults unless its
+ *     table names were configured)
  */
 public record ClickHouseSettings(
     String url,
@@ -20,7 +23,8 @@ public record ClickHouseSettings(
     Duration connectTimeout,
     Duration maxExecutionTime,
     long maxResultRows,
-    long maxRowsToRead) {
+    long maxRowsToRead,
+    TableNames tables) {
 
   public static final String DEFAULT_DATABASE = "otel";
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -45,6 +49,7 @@ public record ClickHouseSettings(
     if (maxResultRows < 1 || maxRowsToRead < 1) {
       throw new IllegalArgumentException("maxResultRows and maxRowsToRead must be positive");
     }
+    tables = tables == null ? TableNames.DEFAULTS : tables;
   }
 
   /** Settings with defaults for everything but the endpoint and database. */
@@ -57,22 +62,61 @@ public record ClickHouseSettings(
         DEFAULT_CONNECT_TIMEOUT,
         DEFAULT_MAX_EXECUTION_TIME,
         DEFAULT_MAX_RESULT_ROWS,
-        DEFAULT_MAX_ROWS_TO_READ);
+        DEFAULT_MAX_ROWS_TO_READ,
+        TableNames.DEFAULTS);
   }
 
   public ClickHouseSettings withDatabase(String db) {
     return new ClickHouseSettings(
-        url, user, password, db, connectTimeout, maxExecutionTime, maxResultRows, maxRowsToRead);
+        url,
+        user,
+        password,
+        db,
+        connectTimeout,
+        maxExecutionTime,
+        maxResultRows,
+        maxRowsToRead,
+        tables);
   }
 
   public ClickHouseSettings withCredentials(String u, String p) {
     return new ClickHouseSettings(
-        url, u, p, database, connectTimeout, maxExecutionTime, maxResultRows, maxRowsToRead);
+        url,
+        u,
+        p,
+        database,
+        connectTimeout,
+        maxExecutionTime,
+        maxResultRows,
+        maxRowsToRead,
+        tables);
   }
 
   public ClickHouseSettings withLimits(Duration executionTime, long resultRows, long rowsToRead) {
     return new ClickHouseSettings(
-        url, user, password, database, connectTimeout, executionTime, resultRows, rowsToRead);
+        url,
+        user,
+        password,
+        database,
+        connectTimeout,
+        executionTime,
+        resultRows,
+        rowsToRead,
+        tables);
+  }
+
+  /** The same settings reading tables under other names. */
+  public ClickHouseSettings withTables(TableNames names) {
+    return new ClickHouseSettings(
+        url,
+        user,
+        password,
+        database,
+        connectTimeout,
+        maxExecutionTime,
+        maxResultRows,
+        maxRowsToRead,
+        names);
   }
 
   /** Never prints the password. */
@@ -90,6 +134,8 @@ public record ClickHouseSettings(
         + maxResultRows
         + ", maxRowsToRead="
         + maxRowsToRead
+        + ", tables="
+        + tables
         + "]";
   }
 }

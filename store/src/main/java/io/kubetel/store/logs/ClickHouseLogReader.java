@@ -75,6 +75,7 @@ public final class ClickHouseLogReader implements LogReader {
         Rows.text(r, "l_trace"),
         Rows.text(r, "l_span"),
         Rows.map(r.get("l_attr_keys"), r.get("l_attr_values")),
-        Rows.map(r.get("l_res_keys"), r.get("l_res_values")));
+        Rows.map(r.get("l_res_keys"), r.get("l_res_values")),
+        Rows.text(r, "l_event"));
   }
 }

@@ -35,7 +35,9 @@ public final class LogSql {
             d.keys("LogAttributes") + " AS l_attr_keys",
             d.values("LogAttributes") + " AS l_attr_values",
             d.keys(FieldSql.RESOURCE) + " AS l_res_keys",
-            d.values(FieldSql.RESOURCE) + " AS l_res_values")
+            d.values(FieldSql.RESOURCE) + " AS l_res_values",
+            // The newest logs tables name OTel events; older ones have no such column.
+            (d.shapes().hasColumn(Tables.LOGS, "EventName") ? "EventName" : "''") + " AS l_event")
         .from(ctx.table(Tables.LOGS));
   }
 

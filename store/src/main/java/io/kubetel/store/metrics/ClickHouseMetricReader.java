@@ -10,6 +10,7 @@ import io.kubetel.model.page.Page;
 import io.kubetel.model.window.TimeWindow;
 import io.kubetel.store.clickhouse.ReadContext;
 import io.kubetel.store.clickhouse.Rows;
+import io.kubetel.store.sql.Tables;
 import io.kubetel.store.sql.Utf8Order;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,8 +18,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads metric series from the gauge, sum and histogram tables: one query per table, merged in
- * (metric name, service, fingerprint) order, which is also the keyset of the cursor.
+ * Reads metric series from the gauge, sum and histogram tables that exist: one query per table,
+ * merged in (metric name, service, fingerprint) order, which is also the keyset of the cursor.
  */
 public final class ClickHouseMetricReader implements MetricReader {
   private static final Comparator<Row> ORDER =
@@ -38,8 +39,9 @@ public final class ClickHouseMetricReader implements MetricReader {
   @Override
   public Page<MetricSeries> listSeries(ListRequest request) {
     List<Row> rows = new ArrayList<>();
+    List<String> present = ctx.present(Tables.METRICS);
     for (MetricType type : MetricType.values()) {
-      if (!MetricSql.typeMatches(type, request.filters())) {
+      if (!present.contains(type.table()) || !MetricSql.typeMatches(type, request.filters())) {
         continue;
       }
       String sql =
@@ -81,7 +83,11 @@ public final class ClickHouseMetricReader implements MetricReader {
       return Optional.empty();
     }
     double seconds = window.length().toMillis() / 1000.0;
+    List<String> present = ctx.present(Tables.METRICS);
     for (MetricType type : MetricType.values()) {
+      if (!present.contains(type.table())) {
+        continue;
+      }
       String sql =
           MetricSql.series(
               ctx,

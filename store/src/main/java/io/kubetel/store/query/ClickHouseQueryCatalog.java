@@ -5,6 +5,7 @@ import io.kubetel.model.query.QueryCatalog;
 import io.kubetel.model.query.Signal;
 import io.kubetel.store.clickhouse.ReadContext;
 import io.kubetel.store.clickhouse.Rows;
+import io.kubetel.store.schema.DatabaseTables;
 import io.kubetel.store.sql.Dialect;
 import io.kubetel.store.sql.FieldSql;
 import io.kubetel.store.sql.Select;
@@ -34,11 +35,36 @@ public final class ClickHouseQueryCatalog implements QueryCatalog {
     this.clock = clock;
   }
 
+  /**
+   * The catalog of a database whose tables are discovered on first use and again while some are
+   * missing ({@link DatabaseTables}): what the operator keeps per tenant database.
+   */
+  public static QueryCatalog over(DatabaseTables tables, Clock clock) {
+    return new QueryCatalog() {
+      @Override
+      public boolean metricExists(String metricName, Optional<String> namespace) {
+        return new ClickHouseQueryCatalog(tables.context(), clock)
+            .metricExists(metricName, namespace);
+      }
+
+      @Override
+      public Set<String> attributeKeys(
+          Signal signal, Optional<String> metricName, Optional<String> namespace) {
+        return new ClickHouseQueryCatalog(tables.context(), clock)
+            .attributeKeys(signal, metricName, namespace);
+      }
+    };
+  }
+
   @Override
   public boolean metricExists(String metricName, Optional<String> namespace) {
     Dialect d = ctx.dialect();
     Instant now = clock.instant();
+    List<String> present = ctx.present(Tables.METRICS);
     for (MetricType type : MetricType.values()) {
+      if (!present.contains(type.table())) {
+        continue;
+      }
       Select s =
           Select.select("1 AS found")
               .from(ctx.table(type.table()))
@@ -66,7 +92,7 @@ public final class ClickHouseQueryCatalog implements QueryCatalog {
         };
     String time = signal == Signal.METRICS ? "TimeUnix" : "Timestamp";
     Set<String> keys = new TreeSet<>();
-    for (String table : tables) {
+    for (String table : ctx.present(tables)) {
       Select s =
           Select.select("DISTINCT arrayJoin(" + d.keys(fields.recordAttributes()) + ") AS k")
               .from(ctx.table(table))

@@ -5,6 +5,7 @@ import io.kubetel.model.query.Signal;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.Rows;
 import io.kubetel.store.layout.SchemaLayout;
+import io.kubetel.store.layout.TableShapes;
 import io.kubetel.store.schema.TableDiscovery;
 import io.kubetel.store.sql.Dialect;
 import io.kubetel.store.sql.Identifiers;
@@ -51,7 +52,7 @@ public final class PartitionRetentionManager implements RetentionManager {
     this.layout = layout;
   }
 
-  /** The tables of a signal with their time column. */
+  /** The table roles of a signal with their time column. */
   static Map<String, String> tables(Signal signal) {
     return switch (signal) {
       case METRICS ->
@@ -60,7 +61,6 @@ public final class PartitionRetentionManager implements RetentionManager {
               Tables.SUM, "TimeUnix",
               Tables.HISTOGRAM, "TimeUnix",
               Tables.EXP_HISTOGRAM, "TimeUnix",
-              Tables.EXPONENTIAL_HISTOGRAM, "TimeUnix",
               Tables.SUMMARY, "TimeUnix");
       case TRACES -> Map.of(Tables.TRACES, "Timestamp", Tables.TRACE_ID_TS, "Start");
       case LOGS -> Map.of(Tables.LOGS, "Timestamp");
@@ -73,34 +73,37 @@ public final class PartitionRetentionManager implements RetentionManager {
     Identifiers.database(database);
     SchemaLayout layout = this.layout.get();
     List<RetentionAction> actions = new ArrayList<>();
-    java.util.Set<String> existing = null;
+    TableShapes existing = null;
     for (var e : retention.entrySet()) {
       Duration keep = e.getValue();
       if (keep == null || keep.isNegative() || keep.isZero()) {
         throw new IllegalArgumentException(
             "retention for " + e.getKey() + " must be positive, got " + keep);
       }
+      if (existing == null) {
+        // Which tables exist and under which names (exporter generations and table-name mappings
+        // differ): act on the tables that are there, never fail on one that is not.
+        existing = TableDiscovery.describe(gateway, database);
+      }
       for (var t : new java.util.TreeMap<>(tables(e.getKey())).entrySet()) {
-        if (layout == SchemaLayout.MODERN) {
-          // Exporter generations differ in which tables exist (e.g. the exponential-histogram
-          // table's name): set TTLs on the tables that are there, never fail on one that is not.
-          if (existing == null) {
-            existing = TableDiscovery.describe(gateway, database).tables().keySet();
-          }
-          if (existing.contains(t.getKey())) {
-            actions.add(ttl(database, t.getKey(), t.getValue(), keep));
-          }
-        } else {
-          actions.addAll(dropOld(database, t.getKey(), t.getValue(), now.minus(keep)));
+        if (!existing.has(t.getKey())) {
+          continue;
         }
+        String table = existing.name(t.getKey());
+        boolean index = t.getKey().equals(Tables.TRACE_ID_TS);
+        actions.addAll(
+            layout == SchemaLayout.MODERN
+                ? List.of(ttl(database, table, index, t.getValue(), keep))
+                : dropOld(database, table, t.getValue(), now.minus(keep)));
       }
     }
     return actions;
   }
 
-  private RetentionAction ttl(String db, String table, String timeColumn, Duration keep) {
+  private RetentionAction ttl(
+      String db, String table, boolean traceIndex, String timeColumn, Duration keep) {
     String expr =
-        (table.equals(Tables.TRACE_ID_TS) ? timeColumn : "toDateTime(" + timeColumn + ")")
+        (traceIndex ? timeColumn : "toDateTime(" + timeColumn + ")")
             + " + toIntervalSecond("
             + keep.toSeconds()
             + ")";

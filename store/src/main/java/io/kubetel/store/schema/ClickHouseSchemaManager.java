@@ -2,16 +2,21 @@ package io.kubetel.store.schema;
 
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.layout.SchemaLayout;
+import io.kubetel.store.layout.TableShapes;
 import io.kubetel.store.sql.Identifiers;
+import io.kubetel.store.sql.TableNames;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Creates the telemetry database and tables with {@code IF NOT EXISTS} statements, in the layout
- * the server's {@link LayoutDetection layout}: MODERN (the exporter's exact DDL) or COMPAT. {@link
- * #ensureSchema} never drops or alters existing tables; {@link #dropDatabase} drops a whole
- * database on explicit request only.
+ * the server's {@link LayoutDetection layout}: MODERN (the current exporter's exact DDL) or COMPAT,
+ * under the gateway's table names. {@link #ensureSchema} creates only the tables discovery does not
+ * find (a database an older exporter or kubetel created keeps its tables, e.g. {@code
+ * otel_metrics_exp_histogram}, and gets no second one beside them), never drops or alters existing
+ * tables; {@link #dropDatabase} drops a whole database on explicit request only.
  */
 public final class ClickHouseSchemaManager implements SchemaManager {
   private static final Logger log = LoggerFactory.getLogger(ClickHouseSchemaManager.class);
@@ -39,19 +44,37 @@ public final class ClickHouseSchemaManager implements SchemaManager {
     return layout.get();
   }
 
-  /** The statements {@link #ensureSchema} runs for {@code database} in {@code layout}. */
-  public static List<String> statements(SchemaLayout layout, String database) {
+  /**
+   * Every statement of {@code layout}'s DDL for {@code database} under {@code names}, creating the
+   * database first.
+   */
+  public static List<String> statements(SchemaLayout layout, String database, TableNames names) {
+    return ddl(layout, database, names).stream().map(DdlStatement::sql).toList();
+  }
+
+  private static List<DdlStatement> ddl(SchemaLayout layout, String database, TableNames names) {
     String db = Identifiers.database(database);
-    return layout == SchemaLayout.MODERN ? ModernDdl.statements(db) : CompatDdl.statements(db);
+    return DdlStatement.of(
+        layout == SchemaLayout.MODERN ? ModernDdl.statements(db) : CompatDdl.statements(db),
+        db,
+        names);
   }
 
   @Override
   public void ensureSchema(String database) {
     SchemaLayout l = layout();
-    for (String statement : statements(l, database)) {
-      gateway.execute(statement);
+    List<DdlStatement> ddl = ddl(l, database, gateway.settings().tables());
+    gateway.execute(ddl.get(0).sql());
+    TableShapes existing = TableDiscovery.describe(gateway, database);
+    List<String> created = new ArrayList<>();
+    for (DdlStatement statement : ddl.subList(1, ddl.size())) {
+      String role = statement.role().orElseThrow();
+      if (!existing.has(role)) {
+        gateway.execute(statement.sql());
+        created.add(existing.name(role));
+      }
     }
-    log.info("event=schema_ensured database={} layout={}", database, l);
+    log.info("event=schema_ensured database={} layout={} created={}", database, l, created);
   }
 
   @Override

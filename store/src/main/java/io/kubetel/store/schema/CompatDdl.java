@@ -94,7 +94,7 @@ final class CompatDdl {
                 """),
         metricTable(
             db,
-            "otel_metrics_exp_histogram",
+            "otel_metrics_exponential_histogram",
             """
                 Count UInt64,
                 Sum Float64,

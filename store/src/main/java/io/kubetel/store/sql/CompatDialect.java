@@ -1,6 +1,7 @@
 package io.kubetel.store.sql;
 
 import io.kubetel.store.layout.SchemaLayout;
+import io.kubetel.store.layout.TableShapes;
 import java.time.Instant;
 
 /**
@@ -9,9 +10,19 @@ import java.time.Instant;
  * computed with integer division.
  */
 final class CompatDialect implements Dialect {
-  static final CompatDialect INSTANCE = new CompatDialect();
+  static final CompatDialect INSTANCE = new CompatDialect(TableShapes.NONE);
 
-  private CompatDialect() {}
+  // COMPAT tables are always kubetel's own: the shapes only say which exist and their names.
+  private final TableShapes shapes;
+
+  CompatDialect(TableShapes shapes) {
+    this.shapes = shapes;
+  }
+
+  @Override
+  public TableShapes shapes() {
+    return shapes;
+  }
 
   @Override
   public SchemaLayout layout() {

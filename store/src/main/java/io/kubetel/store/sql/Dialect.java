@@ -18,13 +18,28 @@ public interface Dialect {
 
   /**
    * The dialect for a layout and the tables discovered in the database (COMPAT tables are always
-   * kubetel's own, so only MODERN follows the discovered shapes).
+   * kubetel's own, so only MODERN SQL follows the discovered column types; both follow the names).
    */
   static Dialect of(SchemaLayout layout, TableShapes shapes) {
-    return layout == SchemaLayout.MODERN ? new ModernDialect(shapes) : CompatDialect.INSTANCE;
+    return layout == SchemaLayout.MODERN ? new ModernDialect(shapes) : new CompatDialect(shapes);
   }
 
   SchemaLayout layout();
+
+  /** The tables this dialect's SQL is for: their names, which exist, and their columns. */
+  TableShapes shapes();
+
+  /**
+   * The value of resource attribute {@code key} in a role's table: its materialized column when the
+   * table has one (the newest logs table's {@code __otel_materialized_k8s.*}, much cheaper than the
+   * map lookup), else the map lookup.
+   */
+  default String resourceAttr(String role, String key) {
+    return shapes()
+        .materialized(role, key)
+        .map(c -> "`" + c + "`")
+        .orElseGet(() -> attr("ResourceAttributes", key));
+  }
 
   /** The value of attribute {@code key} in an attribute column; '' when absent. */
   String attr(String column, String key);

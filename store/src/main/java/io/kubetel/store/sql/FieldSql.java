@@ -120,7 +120,7 @@ public final class FieldSql {
     return switch (at.source()) {
       case COLUMN -> new Field(at.name(), at.name() + " != ''", true);
       case RESOURCE ->
-          new Field(dialect.attr(RESOURCE, at.name()), dialect.hasAttr(RESOURCE, at.name()), false);
+          new Field(resourceValue(at.name()), dialect.hasAttr(RESOURCE, at.name()), false);
       case RECORD -> {
         String attrs = recordAttributes();
         yield new Field(dialect.attr(attrs, at.name()), dialect.hasAttr(attrs, at.name()), false);
@@ -128,14 +128,24 @@ public final class FieldSql {
     };
   }
 
+  /**
+   * The value of a resource attribute: the logs table's materialized column when it has one (the
+   * newest exporter's), else the map lookup. Metric and trace tables have none.
+   */
+  private String resourceValue(String key) {
+    return signal == Signal.LOGS
+        ? dialect.resourceAttr(Tables.LOGS, key)
+        : dialect.attr(RESOURCE, key);
+  }
+
   /** Value expression of the namespace ({@code k8s.namespace.name}). */
   public String namespace() {
-    return dialect.attr(RESOURCE, NAMESPACE_ATTR);
+    return resourceValue(NAMESPACE_ATTR);
   }
 
   /** Value expression of the pod ({@code k8s.pod.name}). */
   public String pod() {
-    return dialect.attr(RESOURCE, POD_ATTR);
+    return resourceValue(POD_ATTR);
   }
 
   /** {@code namespace = 'ns'}. */

@@ -3,8 +3,8 @@ package io.kubetel.store.sql;
 import java.util.regex.Pattern;
 
 /**
- * The identifier allow-list: table names are constants of {@link Tables}; database names are
- * validated. No other identifier ever reaches SQL.
+ * The identifier rules: database and table names are validated (table names come from {@link
+ * Tables} or a validated {@link TableNames} mapping). No other identifier ever reaches SQL.
  */
 public final class Identifiers {
   private static final Pattern DATABASE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
@@ -31,10 +31,10 @@ public final class Identifiers {
     return name;
   }
 
-  /** {@code db.table} for a known table. */
+  /** {@code db.table} for a valid table name. */
   public static String table(String database, String table) {
-    if (!Tables.KNOWN.contains(table) && !Tables.SYSTEM.contains(table)) {
-      throw new IllegalArgumentException("unknown table '" + table + "'");
+    if (!TableNames.isValidName(table)) {
+      throw new IllegalArgumentException("invalid table name '" + table + "'");
     }
     return database(database) + "." + table;
   }

@@ -23,6 +23,11 @@ final class ModernDialect implements Dialect {
   }
 
   @Override
+  public TableShapes shapes() {
+    return shapes;
+  }
+
+  @Override
   public SchemaLayout layout() {
     return SchemaLayout.MODERN;
   }

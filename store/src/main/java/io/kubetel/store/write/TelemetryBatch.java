@@ -72,7 +72,12 @@ public final class TelemetryBatch {
       Map<String, String> attributes,
       List<Event> events) {}
 
-  /** A log record. */
+  /**
+   * A log record.
+   *
+   * @param eventName the OTel event name ({@code EventName}, written only where the table has it);
+   *     empty for a plain log record
+   */
   public record Log(
       Map<String, String> resource,
       String service,
@@ -82,7 +87,33 @@ public final class TelemetryBatch {
       String severityText,
       int severityNumber,
       String body,
-      Map<String, String> attributes) {}
+      Map<String, String> attributes,
+      String eventName) {
+
+    /** A plain log record (no event name). */
+    public Log(
+        Map<String, String> resource,
+        String service,
+        Instant time,
+        String traceId,
+        String spanId,
+        String severityText,
+        int severityNumber,
+        String body,
+        Map<String, String> attributes) {
+      this(
+          resource,
+          service,
+          time,
+          traceId,
+          spanId,
+          severityText,
+          severityNumber,
+          body,
+          attributes,
+          "");
+    }
+  }
 
   public final List<Gauge> gauges = new ArrayList<>();
   public final List<Sum> sums = new ArrayList<>();

@@ -1,7 +1,10 @@
 package io.kubetel.store.write;
 
+import io.kubetel.model.store.StoreSchemaException;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.layout.SchemaLayout;
+import io.kubetel.store.layout.TableShapes;
+import io.kubetel.store.schema.TableDiscovery;
 import io.kubetel.store.sql.SqlLiteral;
 import io.kubetel.store.sql.Tables;
 import java.time.Instant;
@@ -25,24 +28,57 @@ public final class TelemetryWriter {
 
   private final ClickHouseGateway gateway;
   private final SchemaLayout layout;
+  private TableShapes tables;
 
   public TelemetryWriter(ClickHouseGateway gateway, SchemaLayout layout) {
     this.gateway = gateway;
     this.layout = layout;
   }
 
-  /** Writes every record of the batch (one insert per table). */
+  /**
+   * Writes every record of the batch (one insert per table), into the tables discovery finds in the
+   * gateway's database under its table names, whatever exporter generation created them.
+   *
+   * @throws StoreSchemaException naming the table when the batch has records for a missing one
+   */
   public void write(TelemetryBatch batch) {
     Map<String, String> settings =
         layout == SchemaLayout.MODERN ? Map.of("date_time_input_format", "best_effort") : Map.of();
-    gateway.insertJsonEachRow(
-        Tables.GAUGE, batch.gauges.stream().map(this::gauge).toList(), settings);
-    gateway.insertJsonEachRow(Tables.SUM, batch.sums.stream().map(this::sum).toList(), settings);
-    gateway.insertJsonEachRow(
-        Tables.HISTOGRAM, batch.histograms.stream().map(this::histogram).toList(), settings);
-    gateway.insertJsonEachRow(
-        Tables.TRACES, batch.spans.stream().map(this::span).toList(), settings);
-    gateway.insertJsonEachRow(Tables.LOGS, batch.logs.stream().map(this::log).toList(), settings);
+    insert(Tables.GAUGE, batch.gauges.stream().map(this::gauge).toList(), settings);
+    insert(Tables.SUM, batch.sums.stream().map(this::sum).toList(), settings);
+    insert(Tables.HISTOGRAM, batch.histograms.stream().map(this::histogram).toList(), settings);
+    insert(Tables.TRACES, batch.spans.stream().map(this::span).toList(), settings);
+    if (!batch.logs.isEmpty()) {
+      resolve(Tables.LOGS); // log rows depend on the table's columns (EventName)
+    }
+    insert(Tables.LOGS, batch.logs.stream().map(this::log).toList(), settings);
+  }
+
+  private void insert(String role, List<Map<String, Object>> rows, Map<String, String> settings) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    resolve(role);
+    gateway.insertJsonEachRow(tables.name(role), rows, settings);
+  }
+
+  /**
+   * Discovers the tables on first use, and again when {@code role}'s table was missing (it may have
+   * been created since).
+   */
+  private void resolve(String role) {
+    if (tables == null || !tables.has(role)) {
+      tables = TableDiscovery.describe(gateway, gateway.database());
+    }
+    if (!tables.has(role)) {
+      throw new StoreSchemaException(
+          StoreSchemaException.Problem.MISSING_TABLE,
+          "cannot write: telemetry table "
+              + gateway.database()
+              + "."
+              + tables.name(role)
+              + " does not exist");
+    }
   }
 
   private Object time(Instant t) {
@@ -183,6 +219,9 @@ public final class TelemetryWriter {
     row.put("Body", l.body());
     attrs(row, "ResourceAttributes", l.resource());
     attrs(row, "LogAttributes", l.attributes());
+    if (!l.eventName().isEmpty() && tables.hasColumn(Tables.LOGS, "EventName")) {
+      row.put("EventName", l.eventName());
+    }
     return row;
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubetel.model.page.ListRequest;
 import io.kubetel.model.store.StoreLimitException;
+import io.kubetel.model.store.StoreSchemaException;
 import io.kubetel.model.store.StoreUnavailableException;
 import io.kubetel.store.ClickHouseTelemetryStore;
 import io.kubetel.store.testing.KnownTelemetry;
@@ -103,11 +104,14 @@ class StoreErrorsIT {
   }
 
   @Test
-  void unknownTableIsAClearQueryError() {
+  void aMissingDatabaseOrTableIsNamedNotQueried() {
     try (var store = store(ch.settings().withDatabase("kt_does_not_exist"))) {
       assertThatThrownBy(() -> store.listLogs(all()))
-          .isInstanceOf(ClickHouseQueryException.class)
-          .hasMessageContaining("code 81");
+          .isInstanceOf(StoreSchemaException.class)
+          .hasMessageContaining("telemetry table kt_does_not_exist.otel_logs does not exist");
+      assertThatThrownBy(() -> store.listSeries(all()))
+          .isInstanceOf(StoreSchemaException.class)
+          .hasMessageContaining("kt_does_not_exist.otel_metrics_gauge does not exist");
     }
   }
 }

@@ -3,11 +3,12 @@ package io.kubetel.store.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubetel.model.store.StoreSchemaException;
 import io.kubetel.store.clickhouse.ReadContext;
 import io.kubetel.store.layout.SchemaLayout;
 import io.kubetel.store.layout.TableShapes;
 import io.kubetel.store.layout.TableShapes.Column;
-import io.kubetel.store.layout.UnsupportedTableException;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class ExporterGenerationSqlTest {
    * The current exporter (about v0.160 on; logs as of 2026): DateTime metrics, no TimestampTime.
    */
   static final TableShapes CURRENT =
-      new TableShapes(
+      shapes(
           Map.of(
               Tables.GAUGE,
               Map.of(
@@ -37,12 +38,13 @@ class ExporterGenerationSqlTest {
               Map.of(
                   "Timestamp", col("DateTime64(9)"),
                   "LogAttributes", col(ATTRS),
+                  "EventName", col("String"),
                   "__otel_materialized_k8s.namespace.name",
                       new Column("LowCardinality(String)", "MATERIALIZED"))));
 
   /** An older exporter generation: DateTime64(9) metric times, logs keyed by TimestampTime. */
   static final TableShapes OLDER =
-      new TableShapes(
+      shapes(
           Map.of(
               Tables.GAUGE,
               Map.of("TimeUnix", col("DateTime64(9)"), "Attributes", col(ATTRS)),
@@ -55,6 +57,20 @@ class ExporterGenerationSqlTest {
 
   static Column col(String type) {
     return new Column(type, "");
+  }
+
+  /** Discovered shapes with every table present: the given columns, none for the others. */
+  static TableShapes shapes(Map<String, Map<String, Column>> columns) {
+    return shapes(TableNames.DEFAULTS, columns);
+  }
+
+  static TableShapes shapes(TableNames names, Map<String, Map<String, Column>> columns) {
+    Map<String, TableShapes.Table> tables = new HashMap<>();
+    for (String role : Tables.ALL) {
+      tables.put(
+          role, new TableShapes.Table(names.name(role), columns.getOrDefault(role, Map.of())));
+    }
+    return TableShapes.discovered(names, tables);
   }
 
   static Map<String, String> sql(TableShapes shapes) {
@@ -92,13 +108,14 @@ class ExporterGenerationSqlTest {
   @Test
   void jsonAttributesAreRefusedNamingTableAndColumn() {
     TableShapes json =
-        new TableShapes(
+        shapes(
             Map.of(
                 Tables.LOGS,
                     Map.of("LogAttributes", col("JSON"), "ResourceAttributes", col("JSON")),
                 Tables.GAUGE, Map.of("Attributes", col(ATTRS))));
     assertThatThrownBy(json::requireReadable)
-        .isInstanceOf(UnsupportedTableException.class)
+        .isInstanceOf(StoreSchemaException.class)
+        .hasFieldOrPropertyWithValue("problem", StoreSchemaException.Problem.UNSUPPORTED_COLUMN)
         .hasMessageContaining("otel_logs.LogAttributes is JSON")
         .hasMessageContaining("otel_logs.ResourceAttributes is JSON")
         .hasMessageNotContaining("otel_metrics_gauge");
@@ -113,6 +130,54 @@ class ExporterGenerationSqlTest {
     assertThat(CURRENT.isSeconds("TimeUnix")).isTrue();
     assertThat(OLDER.isSeconds("TimeUnix")).isFalse();
     assertThat(CURRENT.logsHaveTimestampTime()).isFalse();
-    assertThat(TableShapes.NONE.logsHaveTimestampTime()).isTrue();
+    assertThat(TableShapes.NONE.logsHaveTimestampTime())
+        .as("kubetel's own DDL is the current generation")
+        .isFalse();
+  }
+
+  @Test
+  void newestLogsFilterNamespacesOnTheMaterializedColumnAndReadEventName() {
+    String older = sql(OLDER).get("logs-list");
+    assertThat(older)
+        .contains("ResourceAttributes['k8s.namespace.name'] = 'shop'")
+        .contains("'' AS l_event")
+        .doesNotContain("__otel_materialized");
+    String current = sql(CURRENT).get("logs-list");
+    assertThat(current)
+        .contains("`__otel_materialized_k8s.namespace.name` = 'shop'")
+        .contains("EventName AS l_event")
+        .doesNotContain("ResourceAttributes['k8s.namespace.name'] = 'shop'");
+    // Only materialized columns are used: the pod has none here, so it stays a map lookup.
+    assertThat(current).contains("ResourceAttributes['k8s.pod.name'] AS l_pod");
+  }
+
+  @Test
+  void mappedTableNamesReachEveryStatement() {
+    TableNames names = TableNames.parse("logs=app_logs,traces=app_spans,gauge=app_gauge");
+    Map<String, String> sql = sql(shapes(names, Map.of()));
+    assertThat(sql.get("logs-list")).contains("FROM otel.app_logs").doesNotContain("otel_logs");
+    assertThat(sql.get("traces-spans")).contains("otel.app_spans");
+    assertThat(sql.get("traces-locate")).contains("otel.app_spans_trace_id_ts");
+    assertThat(sql.get("metrics-list-gauge")).contains("otel.app_gauge");
+    assertThat(String.join("\n", sql.values())).doesNotContain("otel_logs", "otel_traces");
+  }
+
+  @Test
+  void aMissingTableIsNamedNotQueried() {
+    Map<String, TableShapes.Table> onlyTraces =
+        Map.of(Tables.TRACES, new TableShapes.Table(Tables.TRACES, Map.of()));
+    ReadContext ctx =
+        new ReadContext(
+            null,
+            Dialect.of(
+                SchemaLayout.MODERN, TableShapes.discovered(TableNames.DEFAULTS, onlyTraces)),
+            "shop_db");
+    assertThatThrownBy(() -> ctx.table(Tables.LOGS))
+        .isInstanceOf(StoreSchemaException.class)
+        .hasFieldOrPropertyWithValue("problem", StoreSchemaException.Problem.MISSING_TABLE)
+        .hasMessageContaining("telemetry table shop_db.otel_logs does not exist");
+    assertThatThrownBy(() -> ctx.present(Tables.METRICS))
+        .hasMessageContaining("shop_db.otel_metrics_gauge does not exist");
+    assertThat(ctx.table(Tables.TRACES)).isEqualTo("shop_db.otel_traces");
   }
 }

@@ -64,14 +64,18 @@ class FieldSqlTest {
   }
 
   @Test
-  void databaseNamesAreValidated() {
+  void databaseAndTableNamesAreValidated() {
     assertThat(Identifiers.database("otel_1")).isEqualTo("otel_1");
     for (String bad : new String[] {"", "1a", "a-b", "a;b", "a b", "x".repeat(64), null}) {
       assertThatThrownBy(() -> Identifiers.database(bad))
           .isInstanceOf(IllegalArgumentException.class);
     }
-    assertThatThrownBy(() -> Identifiers.table("otel", "users"))
-        .isInstanceOf(IllegalArgumentException.class);
+    for (String bad : new String[] {"a;b", "t`x", "a.b", "1t", "", "x".repeat(192)}) {
+      assertThatThrownBy(() -> Identifiers.table("otel", bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(Identifiers.table("otel", "app_logs")).isEqualTo("otel.app_logs");
   }
 
   @Test

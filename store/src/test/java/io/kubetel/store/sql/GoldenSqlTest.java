@@ -34,9 +34,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Pins the MODERN (exporter layout) SQL of every query shape to files under {@code
- * src/test/resources/golden}, since CI has no modern ClickHouse to run it against. Regenerate after
- * an intended change with {@code -Dkubetel.golden.update=true} and review the diff.
+ * Pins the MODERN SQL of every query shape, for kubetel's own (the current exporter's) tables, to
+ * files under {@code src/test/resources/golden}: a fast check that shows every SQL change in
+ * review. The real cover is the ITs, which run this SQL on ClickHouse 26.7 against both exporter
+ * generations. Regenerate after an intended change with {@code -Dkubetel.golden.update=true} and
+ * review the diff.
  */
 class GoldenSqlTest {
   static final Path DIR = Path.of("src/test/resources/golden");

@@ -16,9 +16,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The local test ClickHouse for ITs (shipped in the test-jar): reads the system property {@code
- * kubetel.clickhouse.url}, creates a uniquely named database with kubetel's schema, and drops it on
- * {@link #close()}. Use one per IT class, preferably as a JUnit extension that opens it before the
- * class's tests and drops it after them:
+ * kubetel.clickhouse.url}, creates a uniquely named database with kubetel's schema (or, when {@code
+ * kubetel.clickhouse.tables=exporter-older}, with the older exporter generation's tables, so every
+ * IT runs on what such a collector created), and drops it on {@link #close()}. Use one per IT
+ * class, preferably as a JUnit extension that opens it before the class's tests and drops it after
+ * them:
  *
  * <pre>
  * &#64;RegisterExtension static final LocalClickHouse ch = LocalClickHouse.perClass("metricsit");
@@ -37,6 +39,13 @@ public final class LocalClickHouse implements AutoCloseable, BeforeAllCallback, 
    */
   public static final String ENGINE_PROPERTY = "kubetel.clickhouse.engine";
 
+  /**
+   * The system property choosing whose tables the ITs' databases get: empty for kubetel's own DDL
+   * (the current exporter generation on a modern server, COMPAT on 18.16), or an {@link
+   * ExporterFixture#id()} such as {@code exporter-older}; hack/test.sh runs the ITs once per value.
+   */
+  public static final String TABLES_PROPERTY = "kubetel.clickhouse.tables";
+
   private final String prefix;
   private ClickHouseSettings settings;
   private ClickHouseGateway gateway;
@@ -53,7 +62,16 @@ public final class LocalClickHouse implements AutoCloseable, BeforeAllCallback, 
       gateway = new ClickHouseGateway(settings);
       ClickHouseSchemaManager schema = new ClickHouseSchemaManager(gateway);
       layout = schema.layout();
-      schema.ensureSchema(settings.database());
+      Optional<ExporterFixture> fixture = fixture();
+      if (fixture.isPresent()) {
+        if (layout != SchemaLayout.MODERN) {
+          throw new IllegalStateException(
+              TABLES_PROPERTY + "=" + fixture.get().id() + " needs a modern ClickHouse (21.8+)");
+        }
+        fixture.get().create(gateway, settings.database());
+      } else {
+        schema.ensureSchema(settings.database());
+      }
     }
     return this;
   }
@@ -90,6 +108,20 @@ public final class LocalClickHouse implements AutoCloseable, BeforeAllCallback, 
           throw new IllegalStateException(
               "unknown " + ENGINE_PROPERTY + " '" + System.getProperty(ENGINE_PROPERTY) + "'");
     };
+  }
+
+  /** The fixture whose tables ITs' databases get, or empty for kubetel's own DDL. */
+  public static Optional<ExporterFixture> fixture() {
+    String id = System.getProperty(TABLES_PROPERTY, "").trim();
+    if (id.isEmpty() || id.equals("kubetel")) {
+      return Optional.empty();
+    }
+    for (ExporterFixture f : ExporterFixture.values()) {
+      if (f.id().equals(id)) {
+        return Optional.of(f);
+      }
+    }
+    throw new IllegalStateException("unknown " + TABLES_PROPERTY + " '" + id + "'");
   }
 
   /** Creates a fresh database named {@code kt_<prefix>_<random>} with the schema, now. */

@@ -5,6 +5,7 @@ import io.kubetel.apiserver.security.AuthenticationException;
 import io.kubetel.model.problem.InvalidInputException;
 import io.kubetel.model.problem.MalformedInputException;
 import io.kubetel.model.store.StoreLimitException;
+import io.kubetel.model.store.StoreSchemaException;
 import io.kubetel.model.store.StoreUnavailableException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.handler.HttpException;
@@ -75,6 +76,18 @@ public final class StatusMapper {
       // No Retry-After: kubectl would silently retry for ~10 s on an outage.
       return ApiException.unavailable(STORE_UNAVAILABLE);
     }
+    if (cause instanceof StoreSchemaException e) {
+      log.warn(
+          "event=store_schema resource={} problem={} message=\"{}\"",
+          operation.resource(),
+          e.problem(),
+          e.getMessage());
+      // Written for users and naming table and column: a missing table may appear later (503), a
+      // table of an unreadable shape needs an administrator (500).
+      return e.problem() == StoreSchemaException.Problem.MISSING_TABLE
+          ? ApiException.unavailable(e.getMessage())
+          : new ApiException(500, "InternalError", e.getMessage());
+    }
     if (cause instanceof DecodeException || cause instanceof JacksonException) {
       return ApiException.badRequest("request body is not valid JSON");
     }
@@ -92,7 +105,9 @@ public final class StatusMapper {
   /** Whether {@code failure} (or what it was mapped from) came from storage. */
   static boolean isStoreError(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof StoreUnavailableException || t instanceof StoreLimitException) {
+      if (t instanceof StoreUnavailableException
+          || t instanceof StoreLimitException
+          || t instanceof StoreSchemaException) {
         return true;
       }
     }

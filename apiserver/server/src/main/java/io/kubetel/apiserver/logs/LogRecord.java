@@ -27,6 +27,7 @@ public record LogRecord(String apiVersion, String kind, ObjectMeta metadata, Spe
       String body,
       String traceId,
       String spanId,
+      String eventName,
       Map<String, String> attributes,
       Map<String, String> resourceAttributes) {}
 }

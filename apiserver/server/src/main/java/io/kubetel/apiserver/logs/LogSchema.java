@@ -24,6 +24,10 @@ final class LogSchema {
     prop(spec, "body", nullable(string("The log message.")));
     prop(spec, "traceId", nullable(string("Trace the record belongs to, if any.")));
     prop(spec, "spanId", nullable(string("Span the record belongs to, if any.")));
+    prop(
+        spec,
+        "eventName",
+        nullable(string("OTel event name of an event record (EventName), if the table has it.")));
     prop(spec, "attributes", stringMap("Log attributes."));
     prop(spec, "resourceAttributes", stringMap("OTel resource attributes of the emitter."));
     return kind("One log record.", spec, null);

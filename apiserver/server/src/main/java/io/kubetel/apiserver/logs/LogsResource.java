@@ -120,6 +120,7 @@ public final class LogsResource extends DescribedResource<LogEntry> {
             e.body(),
             e.traceId(),
             e.spanId(),
+            e.eventName().isEmpty() ? null : e.eventName(),
             ApiJson.sorted(e.attributes()),
             ApiJson.sorted(e.resourceAttributes()));
     ObjectMeta meta =

@@ -1,11 +1,13 @@
--- The OpenTelemetry Collector ClickHouse exporter's tables as its current generation creates them
--- (metrics: about v0.160 on; logs: the 2026 templates), written from the facts in
--- the exporter's internal/sqltemplates as summarized for this project (the exporter version is
--- approximate; re-check against the newest templates before relying on a detail):
+-- kubetel's MODERN DDL: the OpenTelemetry Collector ClickHouse exporter's tables as its current
+-- generation creates them (metrics: about v0.160 on; logs: the 2026 templates), written from the
+-- facts in the exporter's internal/sqltemplates as summarized for this project (the exporter
+-- version is approximate; re-check against the newest templates before relying on a detail):
 -- metric times DateTime (seconds) with MetricName LowCardinality, the exporter's table name
 -- otel_metrics_exponential_histogram, logs without TimestampTime but with EventName and the
--- __otel_materialized_k8s.* columns, the trace index as an AggregatingMergeTree.
--- ${DATABASE} is replaced by the test; statements are separated by lines holding only ';'.
+-- __otel_materialized_k8s.* columns, the trace index as an AggregatingMergeTree. kubetel creates
+-- exactly these for tenants and the demo, so a collector pointed at such a database writes into the
+-- tables kubetel reads. ${DATABASE} is replaced, table names follow the configured mapping, and
+-- statements are separated by lines holding only ';' (see ModernDdl).
 CREATE TABLE ${DATABASE}.otel_metrics_gauge (
     ResourceAttributes Map(LowCardinality(String), String) CODEC(ZSTD(1)),
     ResourceSchemaUrl String CODEC(ZSTD(1)),
