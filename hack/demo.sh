@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # The README's main command: a local kubetel demo on this machine, no cluster needed.
 #
-#   hack/demo.sh up     install/start ClickHouse on loopback, create the schema, load an hour of
+#   hack/demo.sh up [--engine debian|modern]
+#                       install/start ClickHouse on loopback, create the schema, load an hour of
 #                       realistic telemetry and keep a trickle of new data flowing, build and start
 #                       the API server in standalone mode (HTTPS + client certificate; it also
 #                       serves the Dashboards and AlertRules of examples/ read-only), write
 #                       .demo/kubeconfig, build the web UI (ui/, when npm is installed) and
 #                       serve it with `kubectl proxy` same-origin with the API, and print kubectl
-#                       commands and the UI's address to try
+#                       commands and the UI's address to try. --engine modern runs it on
+#                       ClickHouse 26.7 (the chDB engine) with the current OTel exporter's tables;
+#                       the default is Debian's clickhouse-server 18.16 (kubetel's COMPAT layout)
 #   hack/demo.sh down   stop everything `up` started (data stays in .demo/ until you delete it)
 #   hack/demo.sh status show what is running
 set -euo pipefail
@@ -35,14 +38,49 @@ stop_pid() {
   rm -f "$file"
 }
 
+# The engine the demo runs on (written by `up`; `down` and `status` follow it).
+engine_of_demo() { cat "$demo/engine" 2>/dev/null || echo debian; }
+
+engine_line() {
+  if [[ $1 == modern ]]; then
+    echo "ClickHouse 26.7 on chDB, the current OTel exporter's tables"
+  else
+    echo "clickhouse-server 18.16, kubetel's COMPAT layout; hack/demo.sh up --engine modern for 26.7"
+  fi
+}
+
+# Each engine keeps its own data directory, so switching engines never mixes their files.
+clickhouse_dir() { if [[ $1 == modern ]]; then echo "$demo/clickhouse-modern"; else echo "$demo/clickhouse"; fi; }
+
 up() {
+  local engine=debian
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --engine) engine=${2:-}; shift 2 || true ;;
+      --engine=*) engine=${1#--engine=}; shift ;;
+      *) log "unknown option '$1' (usage: $0 up [--engine debian|modern])"; exit 2 ;;
+    esac
+  done
+  if [[ $engine != debian && $engine != modern ]]; then
+    log "--engine must be debian (clickhouse-server 18.16) or modern (ClickHouse 26.7 on chDB), got '$engine'"
+    exit 2
+  fi
   for tool in java mvn kubectl curl; do
     command -v "$tool" >/dev/null 2>&1 || { log "missing required tool: $tool"; exit 1; }
   done
   mkdir -p "$demo"
-  "$root/hack/clickhouse.sh" start "$demo/clickhouse"
-  # shellcheck disable=SC1091
-  source "$demo/clickhouse/env"
+  local current
+  current=$(engine_of_demo)
+  if [[ -f "$demo/engine" && $current != "$engine" ]] && running "$demo/apiserver.pid"; then
+    log "the demo is running on the $current engine; run '$0 down' before starting it on $engine"
+    exit 2
+  fi
+  echo "$engine" >"$demo/engine"
+  local chdir
+  chdir=$(clickhouse_dir "$engine")
+  "$root/hack/clickhouse.sh" start --engine "$engine" "$chdir"
+  # shellcheck disable=SC1090
+  source "$chdir/env"
 
   # Rebuild when there is no jar yet or any source or pom is newer than it.
   if [[ ! -f "$jar" ]] || [[ -n "$(find "$root/pom.xml" "$root/apiserver" "$root/model" "$root/store" "$root/hack/sample-data" "$root/crds" -newer "$jar" \
@@ -56,7 +94,7 @@ up() {
     log "loading sample telemetry into database '$database' and keeping a trickle flowing"
     nohup java -cp "$sample_jar:$sample_libs/*" io.kubetel.sample.SampleDataMain \
       --clickhouse-url "$KUBETEL_CLICKHOUSE_URL" --database "$database" \
-      --history 1h --trickle-interval 5s --resume-file "$demo/sample-data.last" \
+      --history 1h --trickle-interval 5s --resume-file "$chdir/sample-data.last" \
       >"$demo/sample-data.log" 2>&1 &
     echo $! >"$demo/sample-data.pid"
     # Wait until the whole history is in (the first trickle batch follows it).
@@ -93,7 +131,7 @@ up() {
 
   cat <<MSG
 
-kubetel demo is up. ClickHouse: $KUBETEL_CLICKHOUSE_URL (database $database); logs in .demo/.
+kubetel demo is up. ClickHouse: $KUBETEL_CLICKHOUSE_URL (database $database, $(engine_line "$engine")); logs in .demo/.
 Point kubectl at it and try:
 
   export KUBECONFIG=$demo/kubeconfig
@@ -161,19 +199,22 @@ down() {
   stop_pid "$demo/ui-proxy.pid" "UI proxy"
   stop_pid "$demo/apiserver.pid" "API server"
   stop_pid "$demo/sample-data.pid" "sample data trickle"
-  "$root/hack/clickhouse.sh" stop "$demo/clickhouse" || true
+  "$root/hack/clickhouse.sh" stop "$(clickhouse_dir "$(engine_of_demo)")" || true
 }
 
 status() {
   for p in apiserver sample-data ui-proxy; do
     if running "$demo/$p.pid"; then echo "$p: running (pid $(cat "$demo/$p.pid"))"; else echo "$p: stopped"; fi
   done
-  if [[ -f "$demo/clickhouse/env" ]]; then cat "$demo/clickhouse/env"; else echo "clickhouse: stopped"; fi
+  local chdir
+  chdir=$(clickhouse_dir "$(engine_of_demo)")
+  echo "engine: $(engine_of_demo)"
+  if [[ -f "$chdir/env" ]]; then cat "$chdir/env"; else echo "clickhouse: stopped"; fi
 }
 
 case "${1:-}" in
-  up) up ;;
+  up) shift; up "$@" ;;
   down) down ;;
   status) status ;;
-  *) echo "usage: $0 up|down|status" >&2; exit 2 ;;
+  *) echo "usage: $0 up [--engine debian|modern] | down | status" >&2; exit 2 ;;
 esac

@@ -5,15 +5,20 @@
 #
 # Builds and unit-tests the web UI (ui/, npm packages from its lockfile). Installs what the tests
 # need when it is missing (Debian's clickhouse-server; the chDB engine from hack/chdb's lockfile),
-# starts BOTH scratch ClickHouse engines on free loopback ports once
-# for the whole run: Debian's 18.16 (the COMPAT layout) and ClickHouse 26.7 as the chDB engine
-# (the MODERN layout). Then `mvn -B verify` against 18.16 (unit tests, the architecture rules of
-# hack/architecture, ITs against ClickHouse, the fabric8 mock server and the real kubectl), and
-# the ClickHouse ITs of every module that has them a second time against 26.7 (no unit tests, no
-# coverage, reports kept apart); prints per layout how many IT classes and tests ran and fails when
-# fewer than expected did (hack/it-counts.sh); checks the shared modules' dependency trees
-# (hack/check-deps.sh) and the committed CRDs against the generated ones, prints the coverage
-# summary, and stops what it started.
+# starts BOTH scratch ClickHouse engines on free loopback ports once for the whole run: Debian's
+# 18.16 (the COMPAT layout) and ClickHouse 26.7 as the chDB engine (the MODERN layout). Then runs
+# every IT once per layout:
+#   COMPAT          `mvn -B verify` against 18.16 (unit tests, the architecture rules of
+#                   hack/architecture, ITs against ClickHouse, the fabric8 mock server and the real
+#                   kubectl, coverage);
+#   MODERN-current  the ClickHouse ITs of every module that has them against 26.7, on kubetel's own
+#                   DDL, which is the current OTel exporter generation's tables;
+#   MODERN-older    the same ITs against 26.7 on the older exporter generation's tables
+#                   (-Dkubetel.clickhouse.tables=exporter-older, see LocalClickHouse).
+# The MODERN passes run no unit tests and no coverage, and keep their reports apart. Prints per
+# layout how many IT classes and tests ran and fails when fewer than expected did
+# (hack/it-counts.sh); checks the shared modules' dependency trees (hack/check-deps.sh) and the
+# committed CRDs against the generated ones, prints the coverage summary, and stops what it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -42,7 +47,8 @@ cleanup() {
 trap cleanup EXIT
 
 # The least each layout must run; raise them when ITs are added (hack/it-counts.sh prints the
-# actual numbers). COMPAT runs the whole suite; MODERN the ClickHouse ITs of the modules below.
+# actual numbers). COMPAT runs the whole suite; MODERN the ClickHouse ITs of the modules below, once
+# per table generation.
 min_compat_classes=18 min_compat_tests=103
 min_modern_classes=21 min_modern_tests=145
 modern_modules=store,hack/sample-data,apiserver/server,operator
@@ -64,13 +70,18 @@ rm -rf ./*/target/failsafe-reports* ./*/*/target/failsafe-reports*
 mvn -B verify -Dkubetel.clickhouse.url="$debian_url" -Dkubetel.clickhouse.engine=debian "$@"
 "$root/hack/it-counts.sh" COMPAT failsafe-reports "$min_compat_classes" "$min_compat_tests"
 
-# The same ITs on the modern engine. Unit tests, formatting and coverage ran above and do not
-# depend on the engine; failures are reported by it-counts.sh after every module ran.
-mvn -B verify -pl "$modern_modules" -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
-  -Djacoco.skip=true -Dspotless.check.skip=true -Dmaven.test.failure.ignore=true \
-  -Dkubetel.it.reports=failsafe-reports-modern \
-  -Dkubetel.clickhouse.url="$modern_url" -Dkubetel.clickhouse.engine=modern "$@"
-"$root/hack/it-counts.sh" MODERN failsafe-reports-modern "$min_modern_classes" "$min_modern_tests"
+# The same ITs on the modern engine, once per table generation. Unit tests, formatting and
+# coverage ran above and do not depend on the engine; failures are reported by it-counts.sh after
+# every module ran.
+modern_pass() { # LABEL REPORTS TABLES
+  mvn -B verify -pl "$modern_modules" -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+    -Djacoco.skip=true -Dspotless.check.skip=true -Dmaven.test.failure.ignore=true \
+    -Dkubetel.it.reports="$2" -Dkubetel.clickhouse.tables="$3" \
+    -Dkubetel.clickhouse.url="$modern_url" -Dkubetel.clickhouse.engine=modern "${@:4}"
+  "$root/hack/it-counts.sh" "$1" "$2" "$min_modern_classes" "$min_modern_tests"
+}
+modern_pass MODERN-current failsafe-reports-modern "" "$@"
+modern_pass MODERN-older failsafe-reports-older exporter-older "$@"
 
 # What the shared modules' poms pull in (the ArchUnit rules in hack/architecture ran in verify).
 "$root/hack/check-deps.sh"

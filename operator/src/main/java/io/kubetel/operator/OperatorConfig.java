@@ -1,6 +1,6 @@
 package io.kubetel.operator;
 
-import io.kubetel.store.sql.TableNames;
+import io.kubetel.store.layout.TableNames;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -2,7 +2,7 @@ package io.kubetel.operator;
 
 import io.kubetel.model.duration.Durations;
 import io.kubetel.model.problem.InvalidInputException;
-import io.kubetel.store.sql.TableNames;
+import io.kubetel.store.layout.TableNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

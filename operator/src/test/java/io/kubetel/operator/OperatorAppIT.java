@@ -14,7 +14,7 @@ import io.kubetel.crds.tenant.TelemetryTenantSpec;
 import io.kubetel.operator.conditions.ConditionSet;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
-import io.kubetel.store.sql.TableNames;
+import io.kubetel.store.layout.TableNames;
 import io.kubetel.store.testing.LocalClickHouse;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -4,7 +4,7 @@ import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.security.TlsSettings;
 import io.kubetel.model.problem.InvalidInputException;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
-import io.kubetel.store.sql.TableNames;
+import io.kubetel.store.layout.TableNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.kubetel.store.clickhouse;
 
+import io.kubetel.store.layout.TableNames;
 import io.kubetel.store.sql.Identifiers;
-import io.kubetel.store.sql.TableNames;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -15,7 +15,7 @@ public record ReadContext(ClickHouseGateway gateway, Dialect dialect, String dat
   }
 
   /**
-   * {@code database.table} for a table role ({@link io.kubetel.store.sql.Tables}), under its
+   * {@code database.table} for a table role ({@link io.kubetel.store.layout.Tables}), under its
    * physical name.
    *
    * @throws StoreSchemaException naming the table when discovery found no such table

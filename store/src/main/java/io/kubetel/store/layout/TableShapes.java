@@ -1,8 +1,6 @@
 package io.kubetel.store.layout;
 
 import io.kubetel.model.store.StoreSchemaException;
-import io.kubetel.store.sql.TableNames;
-import io.kubetel.store.sql.Tables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -6,11 +6,11 @@ import io.kubetel.model.query.InvalidQueryException;
 import io.kubetel.model.query.Signal;
 import io.kubetel.model.window.TimeWindow;
 import io.kubetel.store.clickhouse.ReadContext;
+import io.kubetel.store.layout.Tables;
 import io.kubetel.store.sql.Dialect;
 import io.kubetel.store.sql.FieldSql;
 import io.kubetel.store.sql.Select;
 import io.kubetel.store.sql.SqlLiteral;
-import io.kubetel.store.sql.Tables;
 import java.util.List;
 import java.util.Optional;
 

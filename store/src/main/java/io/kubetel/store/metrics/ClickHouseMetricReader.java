@@ -10,7 +10,7 @@ import io.kubetel.model.page.Page;
 import io.kubetel.model.window.TimeWindow;
 import io.kubetel.store.clickhouse.ReadContext;
 import io.kubetel.store.clickhouse.Rows;
-import io.kubetel.store.sql.Tables;
+import io.kubetel.store.layout.Tables;
 import io.kubetel.store.sql.Utf8Order;
 import java.util.ArrayList;
 import java.util.Comparator;

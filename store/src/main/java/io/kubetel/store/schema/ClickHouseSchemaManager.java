@@ -2,9 +2,9 @@ package io.kubetel.store.schema;
 
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.layout.SchemaLayout;
+import io.kubetel.store.layout.TableNames;
 import io.kubetel.store.layout.TableShapes;
 import io.kubetel.store.sql.Identifiers;
-import io.kubetel.store.sql.TableNames;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;

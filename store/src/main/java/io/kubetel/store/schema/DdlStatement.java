@@ -1,7 +1,7 @@
 package io.kubetel.store.schema;
 
-import io.kubetel.store.sql.TableNames;
-import io.kubetel.store.sql.Tables;
+import io.kubetel.store.layout.TableNames;
+import io.kubetel.store.layout.Tables;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -4,6 +4,7 @@ import io.kubetel.model.filter.FieldFilter;
 import io.kubetel.model.filter.FieldKeys;
 import io.kubetel.model.query.InvalidQueryException;
 import io.kubetel.model.query.Signal;
+import io.kubetel.store.layout.Tables;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

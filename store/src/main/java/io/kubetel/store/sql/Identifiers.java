@@ -1,5 +1,6 @@
 package io.kubetel.store.sql;
 
+import io.kubetel.store.layout.TableNames;
 import java.util.regex.Pattern;
 
 /**

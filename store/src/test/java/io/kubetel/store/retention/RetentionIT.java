@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kubetel.model.query.Signal;
 import io.kubetel.store.layout.SchemaLayout;
+import io.kubetel.store.layout.Tables;
 import io.kubetel.store.retention.RetentionManager.RetentionAction;
 import io.kubetel.store.sql.SqlLiteral;
-import io.kubetel.store.sql.Tables;
 import io.kubetel.store.testing.LocalClickHouse;
 import io.kubetel.store.write.TelemetryBatch;
 import io.kubetel.store.write.TelemetryWriter;

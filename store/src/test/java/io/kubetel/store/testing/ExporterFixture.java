@@ -12,10 +12,10 @@ import java.util.stream.Collectors;
 
 /**
  * Telemetry tables as another writer created them, for ITs (shipped in the test-jar): the older
- * OTel exporter generation from the fixture {@code exporter/older.sql} (written from the exporter's
- * templates, version noted there), and the tables an older kubetel created (the same, with the
- * exponential-histogram table under kubetel's former name). The current generation needs no
- * fixture: it is kubetel's own DDL.
+ * OTel exporter generation from the fixture {@code exporter-older.sql} beside this class (written
+ * from the exporter's templates, version noted there), and the tables an older kubetel created (the
+ * same, with the exponential-histogram table under kubetel's former name). The current generation
+ * needs no fixture: it is kubetel's own DDL.
  */
 public enum ExporterFixture {
   /** The older exporter generation (DateTime64(9) metric times, logs keyed by TimestampTime). */
@@ -30,7 +30,7 @@ public enum ExporterFixture {
 
   /** The fixture's statements for {@code database} (which must exist). */
   public List<String> statements(String database) {
-    List<String> older = script("/exporter/older.sql", database);
+    List<String> older = script("exporter-older.sql", database);
     return this == EXPORTER_OLDER
         ? older
         : older.stream()

@@ -1,4 +1,4 @@
-package io.kubetel.store.sql;
+package io.kubetel.store.layout;
 
 import java.util.List;
 import java.util.Set;

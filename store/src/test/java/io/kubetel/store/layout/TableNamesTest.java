@@ -1,4 +1,4 @@
-package io.kubetel.store.sql;
+package io.kubetel.store.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.kubetel.store.sql;
+package io.kubetel.store.layout;
 
 import io.kubetel.model.problem.InvalidInputException;
 import java.util.LinkedHashMap;
