@@ -31,6 +31,7 @@ class OperatorMainTest {
             "--clickhouse-password-file=" + password,
             "--leader-election-namespace=kubetel-system",
             "--retention-interval=30m",
+            "--clickhouse-tables=logs=app_logs",
             "--default-database=otel");
     assertThat(c.clickHouseUrl()).isEqualTo("http://ch:8123");
     assertThat(c.clickHousePassword()).isEqualTo("s3cret");
@@ -42,6 +43,7 @@ class OperatorMainTest {
     assertThat(c.retentionInterval()).isEqualTo(Duration.ofMinutes(30));
     assertThat(c.recheckInterval()).isEqualTo(Duration.ofMinutes(10));
     assertThat(c.defaultDatabase()).contains("otel");
+    assertThat(c.clickHouseTables().name("otel_logs")).isEqualTo("app_logs");
   }
 
   @Test
@@ -49,6 +51,7 @@ class OperatorMainTest {
     OperatorConfig c = parse("--clickhouse-url=http://ch:8123", "--no-leader-election");
     assertThat(c.leaderElection()).isFalse();
     assertThat(c.defaultDatabase()).isEmpty();
+    assertThat(c.clickHouseTables().toString()).as("the exporter's default names").isEmpty();
   }
 
   @Test
@@ -63,5 +66,12 @@ class OperatorMainTest {
                     "--recheck-interval=soon"))
         .hasMessageContaining("--recheck-interval")
         .hasMessageContaining("use integers with units");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "--clickhouse-url=http://ch:8123",
+                    "--no-leader-election",
+                    "--clickhouse-tables=spans=x"))
+        .hasMessageContaining("--clickhouse-tables: unknown table 'spans'");
   }
 }

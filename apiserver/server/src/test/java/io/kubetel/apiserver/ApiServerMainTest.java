@@ -130,6 +130,8 @@ class ApiServerMainTest {
             "reader",
             "--clickhouse-database",
             "telemetry",
+            "--clickhouse-tables",
+            "traces=app_spans",
             "--worker-threads",
             "3",
             "--readiness-interval",
@@ -150,6 +152,8 @@ class ApiServerMainTest {
     assertThat(config.storage().clickhouse().url()).isEqualTo("http://ch:8123");
     assertThat(config.storage().clickhouse().user()).isEqualTo("reader");
     assertThat(config.storage().clickhouse().database()).isEqualTo("telemetry");
+    assertThat(config.storage().clickhouse().tables().name("otel_traces_trace_id_ts"))
+        .isEqualTo("app_spans_trace_id_ts");
     assertThat(config.storage().workerThreads()).isEqualTo(3);
     assertThat(config.storage().readinessInterval()).isEqualTo(Duration.ofSeconds(7));
     assertThat(config.resources())
@@ -209,8 +213,18 @@ class ApiServerMainTest {
             },
             stores);
 
+    int badTableName =
+        ApiServerMain.run(
+            new String[] {
+              "--standalone", "--state-dir", dir.toString(), "--clickhouse-tables", "logs=a;b"
+            },
+            stores);
+
     assertThat(missingStateDir).isEqualTo(CommandLine.ExitCode.USAGE);
     assertThat(notAnHttpUrl).isEqualTo(CommandLine.ExitCode.USAGE);
+    assertThat(badTableName).isEqualTo(CommandLine.ExitCode.USAGE);
+    assertThatThrownBy(() -> standalone("--clickhouse-tables", "logs=a;b"))
+        .hasMessageContaining("--clickhouse-tables: invalid table name 'a;b' for logs");
     assertThat(opened).isFalse();
     assertThat(dir).isEmptyDirectory();
   }

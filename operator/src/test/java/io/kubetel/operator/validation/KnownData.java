@@ -1,9 +1,8 @@
 package io.kubetel.operator.validation;
 
 import io.kubetel.model.query.QueryCatalog;
-import io.kubetel.store.clickhouse.ReadContext;
 import io.kubetel.store.query.ClickHouseQueryCatalog;
-import io.kubetel.store.sql.Dialect;
+import io.kubetel.store.schema.DatabaseTables;
 import io.kubetel.store.testing.LocalClickHouse;
 import io.kubetel.store.write.TelemetryBatch;
 import io.kubetel.store.write.TelemetryWriter;
@@ -77,7 +76,9 @@ final class KnownData {
             "payment failed",
             Map.of("order.id", "42")));
     new TelemetryWriter(ch.gateway(), ch.layout()).write(batch);
-    return new ClickHouseQueryCatalog(
-        new ReadContext(ch.gateway(), Dialect.of(ch.layout()), ch.database()), Clock.systemUTC());
+    // As the operator builds it: the database's tables discovered on first use.
+    return ClickHouseQueryCatalog.over(
+        new DatabaseTables(ch.gateway(), ch::layout, ch.database(), Clock.systemUTC()),
+        Clock.systemUTC());
   }
 }

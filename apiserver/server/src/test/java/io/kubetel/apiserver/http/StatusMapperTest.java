@@ -11,6 +11,7 @@ import io.kubetel.model.problem.MalformedInputException;
 import io.kubetel.model.query.InvalidQueryException;
 import io.kubetel.model.store.StoreLimitException;
 import io.kubetel.model.store.StoreLimitException.Limit;
+import io.kubetel.model.store.StoreSchemaException;
 import io.kubetel.model.store.StoreUnavailableException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.handler.HttpException;
@@ -83,6 +84,24 @@ class StatusMapperTest {
             503,
             "ServiceUnavailable",
             "telemetry storage is unavailable"),
+        row(
+            new StoreSchemaException(
+                StoreSchemaException.Problem.MISSING_TABLE,
+                "telemetry table otel.otel_logs does not exist: the OpenTelemetry exporter creates"
+                    + " it"),
+            READ,
+            503,
+            "ServiceUnavailable",
+            "telemetry table otel.otel_logs does not exist"),
+        row(
+            new StoreSchemaException(
+                StoreSchemaException.Problem.UNSUPPORTED_COLUMN,
+                "kubetel reads attribute columns of type Map only, but otel_logs.LogAttributes is"
+                    + " JSON"),
+            READ,
+            500,
+            "InternalError",
+            "otel_logs.LogAttributes is JSON"),
         row(
             new DecodeException("Unexpected character at " + HOST),
             CREATE,
@@ -203,6 +222,12 @@ class StatusMapperTest {
     ApiException invalid = StatusMapper.map(new InvalidInputException("bad"), READ);
 
     assertThat(StatusMapper.isStoreError(limit)).isTrue();
+    assertThat(
+            StatusMapper.isStoreError(
+                StatusMapper.map(
+                    new StoreSchemaException(StoreSchemaException.Problem.MISSING_TABLE, "x"),
+                    READ)))
+        .isTrue();
     assertThat(StatusMapper.isStoreError(invalid)).isFalse();
   }
 
