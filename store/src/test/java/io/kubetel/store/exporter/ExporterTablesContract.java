@@ -71,6 +71,13 @@ public abstract class ExporterTablesContract extends TelemetryStoreContract {
     for (String statement : fixture(db)) {
       gateway.execute(statement);
     }
+    // kubetel reads exponential histograms from Tables.EXP_HISTOGRAM. Until that name resolves to
+    // the exporter's otel_metrics_exponential_histogram in such a database (the table-name mapping
+    // of issue 7), these tables lack it: the store reads no exponential histogram here, so none is
+    // written and the contract skips its assertions on them (TelemetryQueryContract.exponential).
+    if (!TableDiscovery.describe(gateway, db).tables().containsKey(Tables.EXP_HISTOGRAM)) {
+      batch.exponentialHistograms.clear();
+    }
     // What a collector writes: the exporter's columns, written by kubetel's writer for the test.
     new TelemetryWriter(gateway, SchemaLayout.MODERN).write(batch);
     clickhouse = new ClickHouseTelemetryStore(gateway, SchemaLayout.MODERN, Clock.systemUTC());
