@@ -140,6 +140,8 @@ Point kubectl at it and try:
   kubectl get metrics -n shop
   kubectl get metrics -A -l service=checkout -o wide
   kubectl get metrics -n shop --field-selector type=Histogram,window=1h
+  kubectl get metrics -A --field-selector type=ExponentialHistogram -o wide
+  kubectl get metrics -n payments --field-selector type=Summary -o wide
   kubectl get metric \$(kubectl get metrics -n shop -o name | head -1 | cut -d/ -f2) -n shop -o yaml
   kubectl get traces -A -l service=checkout
   kubectl get traces -n shop --field-selector status=Error

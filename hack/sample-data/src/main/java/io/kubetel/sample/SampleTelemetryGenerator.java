@@ -14,9 +14,11 @@ import java.util.Random;
 
 /**
  * Generates realistic, deterministic (seeded) telemetry for the demo cluster: gauges, cumulative
- * request counters and latency histograms per pod, traces of 3–30 spans across services with ~5%
- * errors (with exception events) and slow outliers, and logs correlated to traces and spans.
- * Stateful: counters keep growing across successive {@link #generate} calls, like real exporters.
+ * request counters and latency histograms per pod, exponential histograms, summaries and the
+ * occasional staleness marker ({@link SampleObservations}), traces of 3–30 spans across services
+ * with ~5% errors (with exception events) and slow outliers, and logs correlated to traces and
+ * spans. Stateful: counters keep growing across successive {@link #generate} calls, like real
+ * exporters.
  */
 public final class SampleTelemetryGenerator {
   /** Latency histogram bounds in milliseconds. */
@@ -28,6 +30,7 @@ public final class SampleTelemetryGenerator {
   private final Duration scrapeInterval;
   private final double tracesPerSecond;
   private final Map<String, double[]> counters = new HashMap<>();
+  private final SampleObservations observations;
   private final Instant processStart;
   private long idSeq;
 
@@ -40,6 +43,7 @@ public final class SampleTelemetryGenerator {
   public SampleTelemetryGenerator(
       long seed, Instant processStart, Duration scrapeInterval, double tracesPerSecond) {
     this.random = new Random(seed);
+    this.observations = new SampleObservations(seed, processStart);
     this.processStart = processStart;
     this.scrapeInterval = scrapeInterval;
     this.tracesPerSecond = tracesPerSecond;
@@ -118,6 +122,7 @@ public final class SampleTelemetryGenerator {
         }
         histogram(b, pod, route, parts, t, requests);
       }
+      observations.add(b, pod, t, Math.round(3.0 * scrapeInterval.toSeconds()));
     }
   }
 

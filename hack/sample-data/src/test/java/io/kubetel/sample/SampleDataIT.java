@@ -2,6 +2,7 @@ package io.kubetel.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubetel.model.filter.FieldFilter;
 import io.kubetel.model.logs.LogEntry;
 import io.kubetel.model.metrics.MetricSeries;
 import io.kubetel.model.metrics.MetricType;
@@ -56,6 +57,25 @@ class SampleDataIT {
   }
 
   @Test
+  void staleMarkersAreWrittenButNeverRead() {
+    long stale =
+        batch.exponentialHistograms.stream()
+            .filter(p -> TelemetryBatch.noRecordedValue(p.flags()))
+            .count();
+    assertThat(stale).as("the sample data has staleness markers").isPositive();
+    ListRequest detail =
+        new ListRequest(
+            Optional.empty(),
+            window,
+            List.of(FieldFilter.eq("type", "ExponentialHistogram")),
+            Optional.empty(),
+            500,
+            true);
+    long read = store.listSeries(detail).items().stream().mapToLong(s -> s.points().size()).sum();
+    assertThat(read).isEqualTo(batch.exponentialHistograms.size() - stale);
+  }
+
+  @Test
   void sameSeedGivesSameData() {
     Instant s = Instant.parse("2026-11-25T10:00:00Z");
     TelemetryBatch a =
@@ -67,6 +87,8 @@ class SampleDataIT {
     assertThat(a.spans).isEqualTo(b.spans);
     assertThat(a.sums).isEqualTo(b.sums);
     assertThat(a.logs).isEqualTo(b.logs);
+    assertThat(a.exponentialHistograms).isEqualTo(b.exponentialHistograms);
+    assertThat(a.summaries).isEqualTo(b.summaries);
   }
 
   @Test
@@ -75,7 +97,7 @@ class SampleDataIT {
     assertThat(series.stream().map(MetricSeries::namespace).collect(Collectors.toSet()))
         .containsExactlyInAnyOrder("shop", "payments", "platform");
     assertThat(series.stream().map(MetricSeries::type).collect(Collectors.toSet()))
-        .containsExactlyInAnyOrder(MetricType.GAUGE, MetricType.SUM, MetricType.HISTOGRAM);
+        .containsExactlyInAnyOrder(MetricType.values());
     assertThat(series)
         .filteredOn(s -> s.metricName().equals("http.server.requests"))
         .allSatisfy(
@@ -87,6 +109,24 @@ class SampleDataIT {
     assertThat(series)
         .filteredOn(s -> s.type() == MetricType.HISTOGRAM)
         .allSatisfy(s -> assertThat(s.stats().p50()).isNotNull().isPositive());
+
+    assertThat(series)
+        .filteredOn(s -> s.type() == MetricType.EXPONENTIAL_HISTOGRAM)
+        .isNotEmpty()
+        .allSatisfy(
+            s -> {
+              assertThat(s.metricName()).isEqualTo(SampleObservations.CLIENT_DURATION);
+              assertThat(s.attributes()).containsKey("rpc.service");
+              assertThat(s.stats().p50()).isNotNull().isBetween(s.stats().min(), s.stats().max());
+            });
+    assertThat(series)
+        .filteredOn(s -> s.type() == MetricType.SUMMARY)
+        .isNotEmpty()
+        .allSatisfy(
+            s -> {
+              assertThat(s.metricName()).isEqualTo(SampleObservations.GC_PAUSE);
+              assertThat(s.stats().p99()).isNotNull().isBetween(s.stats().p50(), s.stats().max());
+            });
 
     List<TraceSummary> traces = store.listTraces(req("shop")).items();
     assertThat(traces).isNotEmpty();

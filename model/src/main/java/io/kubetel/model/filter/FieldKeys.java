@@ -26,7 +26,7 @@ public final class FieldKeys {
   /** Metric name ({@code MetricName} column, metrics only). */
   public static final String METRIC = "metric";
 
-  /** Metric type: Gauge, Sum or Histogram (metrics only). */
+  /** Metric type: Gauge, Sum, Histogram, ExponentialHistogram or Summary (metrics only). */
   public static final String TYPE = "type";
 
   /** Log severity text ({@code SeverityText}, logs only). */

@@ -1,26 +1,36 @@
 package io.kubetel.model.metrics;
 
-/** The OTel metric kinds kubetel serves, each stored in its own exporter table. */
+/**
+ * The five OTel metric kinds kubetel serves. Which exporter table holds each is storage's business
+ * (the store maps them), so the model names none.
+ */
 public enum MetricType {
-  GAUGE("Gauge", "otel_metrics_gauge"),
-  SUM("Sum", "otel_metrics_sum"),
-  HISTOGRAM("Histogram", "otel_metrics_histogram");
+  GAUGE("Gauge"),
+  SUM("Sum"),
+  HISTOGRAM("Histogram"),
+  EXPONENTIAL_HISTOGRAM("ExponentialHistogram"),
+  SUMMARY("Summary");
 
   private final String displayName;
-  private final String table;
 
-  MetricType(String displayName, String table) {
+  MetricType(String displayName) {
     this.displayName = displayName;
-    this.table = table;
   }
 
-  /** The name shown to users and accepted in selectors: Gauge, Sum, Histogram. */
+  /**
+   * The name shown to users and accepted in selectors: Gauge, Sum, Histogram, ExponentialHistogram,
+   * Summary.
+   */
   public String displayName() {
     return displayName;
   }
 
-  /** The exporter table holding this kind. */
-  public String table() {
-    return table;
+  /**
+   * Whether a point records observations (how many, their sum and how they are distributed) rather
+   * than one value: explicit and exponential histograms and summaries. Their points' value is the
+   * observation count and their statistics describe the observations.
+   */
+  public boolean recordsObservations() {
+    return this == HISTOGRAM || this == EXPONENTIAL_HISTOGRAM || this == SUMMARY;
   }
 }

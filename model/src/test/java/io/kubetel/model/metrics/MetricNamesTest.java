@@ -30,9 +30,13 @@ class MetricNamesTest {
   }
 
   @Test
-  void metricTypesHaveTheirDisplayNameAndTable() {
-    assertThat(MetricType.GAUGE.displayName()).isEqualTo("Gauge");
-    assertThat(MetricType.HISTOGRAM.table()).isEqualTo("otel_metrics_histogram");
-    assertThat(MetricType.SUM.table()).isEqualTo("otel_metrics_sum");
+  void metricTypesHaveTheirDisplayNames() {
+    assertThat(MetricType.values())
+        .extracting(MetricType::displayName)
+        .containsExactly("Gauge", "Sum", "Histogram", "ExponentialHistogram", "Summary");
+    assertThat(MetricType.values())
+        .filteredOn(MetricType::recordsObservations)
+        .containsExactly(
+            MetricType.HISTOGRAM, MetricType.EXPONENTIAL_HISTOGRAM, MetricType.SUMMARY);
   }
 }

@@ -10,7 +10,6 @@ import io.kubetel.model.page.Page;
 import io.kubetel.model.window.TimeWindow;
 import io.kubetel.store.clickhouse.ReadContext;
 import io.kubetel.store.clickhouse.Rows;
-import io.kubetel.store.layout.Tables;
 import io.kubetel.store.sql.Utf8Order;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,8 +17,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads metric series from the gauge, sum and histogram tables that exist: one query per table,
- * merged in (metric name, service, fingerprint) order, which is also the keyset of the cursor.
+ * Reads metric series from the five metric tables (gauge, sum, histogram, exponential histogram,
+ * summary): one query per table, merged in (metric name, service, fingerprint) order, which is also
+ * the keyset of the cursor.
  */
 public final class ClickHouseMetricReader implements MetricReader {
   private static final Comparator<Row> ORDER =
@@ -39,9 +39,8 @@ public final class ClickHouseMetricReader implements MetricReader {
   @Override
   public Page<MetricSeries> listSeries(ListRequest request) {
     List<Row> rows = new ArrayList<>();
-    List<String> present = ctx.present(Tables.METRICS);
-    for (MetricType type : MetricType.values()) {
-      if (!present.contains(type.table()) || !MetricSql.typeMatches(type, request.filters())) {
+    for (MetricType type : MetricTables.present(ctx)) {
+      if (!MetricSql.typeMatches(type, request.filters())) {
         continue;
       }
       String sql =
@@ -83,11 +82,7 @@ public final class ClickHouseMetricReader implements MetricReader {
       return Optional.empty();
     }
     double seconds = window.length().toMillis() / 1000.0;
-    List<String> present = ctx.present(Tables.METRICS);
-    for (MetricType type : MetricType.values()) {
-      if (!present.contains(type.table())) {
-        continue;
-      }
+    for (MetricType type : MetricTables.present(ctx)) {
       String sql =
           MetricSql.series(
               ctx,
@@ -113,28 +108,7 @@ public final class ClickHouseMetricReader implements MetricReader {
   private static MetricSeries toSeries(Row r, double windowSeconds, boolean detail) {
     JsonNode j = r.json;
     boolean monotonic = r.type == MetricType.SUM && Rows.longValue(j, "m_monotonic") == 1;
-    int temporality = (int) Rows.longValue(j, "m_temporality");
-    double[][] buckets = null;
-    if (r.type == MetricType.HISTOGRAM) {
-      JsonNode b = j.get("m_buckets");
-      buckets = new double[b.size()][];
-      for (int i = 0; i < b.size(); i++) {
-        buckets[i] = Rows.doubles(b.get(i));
-      }
-    }
-    boolean hist = r.type == MetricType.HISTOGRAM;
-    SeriesData data =
-        new SeriesData(
-            r.type,
-            monotonic,
-            temporality,
-            Rows.longs(j.get("m_times")),
-            Rows.doubles(j.get("m_values")),
-            hist ? Rows.doubles(j.get("m_sums")) : null,
-            buckets,
-            hist ? Rows.doubles(j.get("m_bounds")) : null,
-            hist ? Rows.doubles(j.get("m_mins")) : null,
-            hist ? Rows.doubles(j.get("m_maxs")) : null);
+    SeriesData data = data(r.type, monotonic, j);
     return new MetricSeries(
         SeriesNames.name(r.metric, r.fingerprint),
         Rows.text(j, "m_ns"),
@@ -149,5 +123,46 @@ public final class ClickHouseMetricReader implements MetricReader {
         Rows.map(j.get("m_res_keys"), j.get("m_res_values")),
         MetricStatsCalculator.stats(data, windowSeconds),
         detail ? MetricStatsCalculator.points(data) : List.of());
+  }
+
+  /** A row of {@link MetricSql#series} as the type's raw points. */
+  private static SeriesData data(MetricType type, boolean monotonic, JsonNode j) {
+    int temporality = (int) Rows.longValue(j, "m_temporality");
+    long[] times = Rows.longs(j.get("m_times"));
+    double[] values = Rows.doubles(j.get("m_values"));
+    return switch (type) {
+      case GAUGE, SUM -> SeriesData.values(type, monotonic, temporality, times, values);
+      case HISTOGRAM -> {
+        JsonNode b = j.get("m_buckets");
+        double[][] buckets = new double[b.size()][];
+        for (int i = 0; i < b.size(); i++) {
+          buckets[i] = Rows.doubles(b.get(i));
+        }
+        yield SeriesData.histogram(
+            temporality,
+            times,
+            values,
+            Rows.doubles(j.get("m_sums")),
+            buckets,
+            Rows.doubles(j.get("m_bounds")),
+            Rows.doubles(j.get("m_mins")),
+            Rows.doubles(j.get("m_maxs")));
+      }
+      case EXPONENTIAL_HISTOGRAM ->
+          SeriesData.exponential(
+              temporality,
+              times,
+              values,
+              Rows.doubles(j.get("m_sums")),
+              ExponentialBuckets.read(j, "m_"),
+              Rows.doubles(j.get("m_mins")),
+              Rows.doubles(j.get("m_maxs")));
+      case SUMMARY ->
+          SeriesData.summary(
+              times,
+              values,
+              Rows.doubles(j.get("m_sums")),
+              SummaryQuantiles.read(j.get("m_quantiles"), j.get("m_quantile_values")));
+    };
   }
 }

@@ -18,8 +18,18 @@ import java.util.Optional;
 /**
  * Builds the per-table series query: one row per series (namespace, metric, service, pod,
  * attributes) with its points as arrays, keyset-ordered by (metric name, service, fingerprint).
+ * Points flagged "no recorded value" are left out ({@link MetricTables#RECORDED}).
  */
 public final class MetricSql {
+  /**
+   * A summary's quantile levels: the {@code Quantile} column of its {@code ValueAtQuantiles Nested}
+   * column, spelled the same in both layouts (the COMPAT DDL keeps the Nested type).
+   */
+  public static final String QUANTILE_LEVELS = "ValueAtQuantiles.Quantile";
+
+  /** A summary's quantile values, parallel to {@link #QUANTILE_LEVELS}. */
+  public static final String QUANTILE_VALUES = "ValueAtQuantiles.Value";
+
   private MetricSql() {}
 
   /** Whether a metric type passes the {@code type} filters (evaluated here, not in SQL). */
@@ -74,7 +84,7 @@ public final class MetricSql {
                 "any(" + d.keys(FieldSql.RESOURCE) + ") AS m_res_keys",
                 "any(" + d.values(FieldSql.RESOURCE) + ") AS m_res_values",
                 "groupArray(" + d.nanos("TimeUnix") + ") AS m_times")
-            .from(ctx.table(type.table()));
+            .from(ctx.table(MetricTables.of(type)));
     switch (type) {
       case GAUGE -> s.column("groupArray(Value) AS m_values");
       case SUM ->
@@ -89,9 +99,27 @@ public final class MetricSql {
               .column("groupArray(Min) AS m_mins")
               .column("groupArray(Max) AS m_maxs")
               .column("any(AggregationTemporality) AS m_temporality");
+      case EXPONENTIAL_HISTOGRAM ->
+          s.column("groupArray(Count) AS m_values")
+              .column("groupArray(Sum) AS m_sums")
+              .column("groupArray(Scale) AS m_scales")
+              .column("groupArray(ZeroCount) AS m_zero_counts")
+              .column("groupArray(PositiveOffset) AS m_pos_offsets")
+              .column("groupArray(PositiveBucketCounts) AS m_pos_counts")
+              .column("groupArray(NegativeOffset) AS m_neg_offsets")
+              .column("groupArray(NegativeBucketCounts) AS m_neg_counts")
+              .column("groupArray(Min) AS m_mins")
+              .column("groupArray(Max) AS m_maxs")
+              .column("any(AggregationTemporality) AS m_temporality");
+      case SUMMARY ->
+          s.column("groupArray(Count) AS m_values")
+              .column("groupArray(Sum) AS m_sums")
+              .column("groupArray(" + QUANTILE_LEVELS + ") AS m_quantiles")
+              .column("groupArray(" + QUANTILE_VALUES + ") AS m_quantile_values");
     }
     s.where(d.timeAtLeast("TimeUnix", window.start()))
-        .where(d.timeBefore("TimeUnix", window.end()));
+        .where(d.timeBefore("TimeUnix", window.end()))
+        .where(MetricTables.RECORDED);
     namespace.ifPresent(ns -> s.where(fields.namespaceIs(ns)));
     for (FieldFilter f : filters) {
       if (!f.key().equals(FieldKeys.TYPE)) {

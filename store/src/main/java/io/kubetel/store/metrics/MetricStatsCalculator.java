@@ -10,9 +10,13 @@ import java.util.List;
 /**
  * Computes {@link MetricStats} and points from a series' raw data, following the {@link
  * MetricStats} contract. Delta points are summed; cumulative points contribute their increase
- * (resets tolerated, see {@link Counters}); a single cumulative point counts as-is.
+ * (resets tolerated, see {@link Counters}); a single cumulative point counts as-is. Histogram
+ * buckets of both kinds are merged the same way before quantiles are estimated; summaries report
+ * their latest point's quantiles as recorded.
  */
 public final class MetricStatsCalculator {
+  private static final double[] QUANTILES = {0.50, 0.95, 0.99};
+
   private MetricStatsCalculator() {}
 
   /** Stats of {@code raw} (any order) over a window of {@code windowSeconds}. */
@@ -22,17 +26,20 @@ public final class MetricStatsCalculator {
     if (n == 0) {
       throw new IllegalArgumentException("a series needs at least one point");
     }
-    return d.type() == MetricType.HISTOGRAM
-        ? histogram(d, windowSeconds)
+    return d.type().recordsObservations()
+        ? observations(d, windowSeconds)
         : scalar(d, windowSeconds);
   }
 
-  /** Points oldest first; for histograms the value is the point's count and sum its Sum. */
+  /**
+   * Points oldest first; for the types that record observations the value is the point's count and
+   * sum its Sum.
+   */
   public static List<MetricPoint> points(SeriesData raw) {
     SeriesData d = raw.sorted();
     List<MetricPoint> points = new ArrayList<>(d.size());
     for (int i = 0; i < d.size(); i++) {
-      Double sum = d.type() == MetricType.HISTOGRAM ? d.sums()[i] : null;
+      Double sum = d.type().recordsObservations() ? d.sums()[i] : null;
       points.add(new MetricPoint(SqlLiteral.instant(d.timesNanos()[i]), d.values()[i], sum));
     }
     return points;
@@ -69,48 +76,54 @@ public final class MetricStatsCalculator {
         null);
   }
 
-  private static MetricStats histogram(SeriesData d, double windowSeconds) {
+  /**
+   * The points (index, sign) whose sum is what the window observed: every delta point (and a lone
+   * cumulative point) whole; for cumulative points, each point minus the one before it, or the
+   * point alone after a reset (its count dropped: the source restarted from zero).
+   */
+  static List<int[]> contributions(SeriesData d) {
+    List<int[]> parts = new ArrayList<>();
     int n = d.size();
-    double[] bounds = d.bounds() == null ? new double[0] : d.bounds();
-    double[] merged = new double[bounds.length + 1];
-    double count;
-    double sum;
-    boolean delta = d.temporality() == SeriesData.DELTA;
-    if (delta || n == 1) {
-      count = 0;
-      sum = 0;
+    if (d.temporality() == SeriesData.DELTA || n == 1) {
       for (int i = 0; i < n; i++) {
-        count += d.values()[i];
-        sum += d.sums()[i];
-        addBuckets(merged, d.buckets()[i], 1);
+        parts.add(new int[] {i, 1});
       }
-    } else {
-      count = 0;
-      sum = 0;
-      for (int i = 1; i < n; i++) {
-        boolean reset = d.values()[i] < d.values()[i - 1];
-        if (reset) {
-          count += d.values()[i];
-          sum += d.sums()[i];
-          addBuckets(merged, d.buckets()[i], 1);
-        } else {
-          count += d.values()[i] - d.values()[i - 1];
-          sum += d.sums()[i] - d.sums()[i - 1];
-          addBuckets(merged, d.buckets()[i], 1);
-          addBuckets(merged, d.buckets()[i - 1], -1);
-        }
+      return parts;
+    }
+    for (int i = 1; i < n; i++) {
+      parts.add(new int[] {i, 1});
+      if (d.values()[i] >= d.values()[i - 1]) {
+        parts.add(new int[] {i - 1, -1});
       }
+    }
+    return parts;
+  }
+
+  private static MetricStats observations(SeriesData d, double windowSeconds) {
+    int n = d.size();
+    List<int[]> parts = contributions(d);
+    double count = 0;
+    double sum = 0;
+    for (int[] p : parts) {
+      count += p[1] * d.values()[p[0]];
+      sum += p[1] * d.sums()[p[0]];
     }
     double min = Double.NaN;
     double max = Double.NaN;
-    if (d.mins() != null) {
+    if (d.type() == MetricType.SUMMARY) {
+      // A summary's 0 and 1 quantiles are its observed min and max (OTel), when it records them.
+      for (SummaryQuantiles q : d.quantiles()) {
+        min = fold(min, q.at(0), Math::min);
+        max = fold(max, q.at(1), Math::max);
+      }
+    } else if (d.mins() != null) {
       for (int i = 0; i < n; i++) {
-        min = Double.isNaN(min) ? d.mins()[i] : Math.min(min, d.mins()[i]);
-        max = Double.isNaN(max) ? d.maxs()[i] : Math.max(max, d.maxs()[i]);
+        min = fold(min, d.mins()[i], Math::min);
+        max = fold(max, d.maxs()[i], Math::max);
       }
     }
     Double rate;
-    if (delta) {
+    if (d.temporality() == SeriesData.DELTA) {
       rate = windowSeconds > 0 ? count / windowSeconds : null;
     } else {
       double seconds = (d.timesNanos()[n - 1] - d.timesNanos()[0]) / 1e9;
@@ -118,18 +131,64 @@ public final class MetricStatsCalculator {
     }
     int last = n - 1;
     double lastMean = d.values()[last] > 0 ? d.sums()[last] / d.values()[last] : 0;
+    Double[] quantiles = quantiles(d, parts, min, max);
+    // Histograms without Min/Max have always shown 0; summaries leave an unrecorded min/max out.
+    boolean histogram = d.type() != MetricType.SUMMARY;
     return new MetricStats(
         SqlLiteral.instant(d.timesNanos()[0]),
         SqlLiteral.instant(d.timesNanos()[last]),
         lastMean,
-        Double.isNaN(min) ? 0 : min,
-        Double.isNaN(max) ? 0 : max,
+        histogram && Double.isNaN(min) ? 0 : min,
+        histogram && Double.isNaN(max) ? 0 : max,
         count > 0 ? sum / count : 0,
         Math.round(count),
         rate,
-        HistogramQuantiles.estimate(0.50, bounds, merged, min, max),
-        HistogramQuantiles.estimate(0.95, bounds, merged, min, max),
-        HistogramQuantiles.estimate(0.99, bounds, merged, min, max));
+        quantiles[0],
+        quantiles[1],
+        quantiles[2]);
+  }
+
+  /** p50, p95 and p99 of the window's observations (null where unknown). */
+  private static Double[] quantiles(SeriesData d, List<int[]> parts, double min, double max) {
+    Double[] out = new Double[QUANTILES.length];
+    switch (d.type()) {
+      case HISTOGRAM -> {
+        double[] bounds = d.bounds() == null ? new double[0] : d.bounds();
+        double[] merged = new double[bounds.length + 1];
+        parts.forEach(p -> addBuckets(merged, d.buckets()[p[0]], p[1]));
+        for (int i = 0; i < out.length; i++) {
+          out[i] = HistogramQuantiles.estimate(QUANTILES[i], bounds, merged, min, max);
+        }
+      }
+      case EXPONENTIAL_HISTOGRAM -> {
+        ExponentialBuckets merged = ExponentialBuckets.EMPTY;
+        for (int[] p : parts) {
+          merged = merged.plus(d.exponential()[p[0]], p[1]);
+        }
+        for (int i = 0; i < out.length; i++) {
+          out[i] = ExponentialHistogramQuantiles.estimate(QUANTILES[i], merged, min, max);
+        }
+      }
+      case SUMMARY -> {
+        SummaryQuantiles latest = d.quantiles()[d.size() - 1];
+        for (int i = 0; i < out.length; i++) {
+          double v = latest.at(QUANTILES[i]);
+          out[i] = Double.isNaN(v) ? null : v;
+        }
+      }
+      default -> {
+        // Gauges and sums have no quantiles.
+      }
+    }
+    return out;
+  }
+
+  private static double fold(
+      double acc, double v, java.util.function.DoubleBinaryOperator combine) {
+    if (Double.isNaN(v)) {
+      return acc;
+    }
+    return Double.isNaN(acc) ? v : combine.applyAsDouble(acc, v);
   }
 
   /**

@@ -6,6 +6,7 @@ import io.kubetel.model.query.Signal;
 import io.kubetel.store.clickhouse.ReadContext;
 import io.kubetel.store.clickhouse.Rows;
 import io.kubetel.store.layout.Tables;
+import io.kubetel.store.metrics.MetricTables;
 import io.kubetel.store.schema.DatabaseTables;
 import io.kubetel.store.sql.Dialect;
 import io.kubetel.store.sql.FieldSql;
@@ -14,7 +15,6 @@ import io.kubetel.store.sql.SqlLiteral;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -60,16 +60,13 @@ public final class ClickHouseQueryCatalog implements QueryCatalog {
   public boolean metricExists(String metricName, Optional<String> namespace) {
     Dialect d = ctx.dialect();
     Instant now = clock.instant();
-    List<String> present = ctx.present(Tables.METRICS);
-    for (MetricType type : MetricType.values()) {
-      if (!present.contains(type.table())) {
-        continue;
-      }
+    for (MetricType type : MetricTables.present(ctx)) {
       Select s =
           Select.select("1 AS found")
-              .from(ctx.table(type.table()))
+              .from(ctx.table(MetricTables.of(type)))
               .where("MetricName = " + SqlLiteral.string(metricName))
-              .where(d.timeAtLeast("TimeUnix", now.minus(RECENT)));
+              .where(d.timeAtLeast("TimeUnix", now.minus(RECENT)))
+              .where(MetricTables.RECORDED);
       namespace.ifPresent(ns -> s.where(new FieldSql(d, Signal.METRICS).namespaceIs(ns)));
       if (!ctx.gateway().select(s.limit(1).toSql()).isEmpty()) {
         return true;
@@ -78,30 +75,36 @@ public final class ClickHouseQueryCatalog implements QueryCatalog {
     return false;
   }
 
+  /** Distinct record attribute keys of one table since {@code since}, at most {@link #MAX_KEYS}. */
+  private Select keysOf(
+      String table, FieldSql fields, String time, Instant since, Optional<String> namespace) {
+    Dialect d = ctx.dialect();
+    Select s =
+        Select.select("DISTINCT arrayJoin(" + d.keys(fields.recordAttributes()) + ") AS k")
+            .from(ctx.table(table))
+            .where(d.timeAtLeast(time, since))
+            .limit(MAX_KEYS);
+    namespace.ifPresent(ns -> s.where(fields.namespaceIs(ns)));
+    return s;
+  }
+
   @Override
   public Set<String> attributeKeys(
       Signal signal, Optional<String> metricName, Optional<String> namespace) {
-    Dialect d = ctx.dialect();
-    FieldSql fields = new FieldSql(d, signal);
+    FieldSql fields = new FieldSql(ctx.dialect(), signal);
     Instant since = clock.instant().minus(RECENT);
-    List<String> tables =
-        switch (signal) {
-          case METRICS -> List.of(Tables.GAUGE, Tables.SUM, Tables.HISTOGRAM);
-          case TRACES -> List.of(Tables.TRACES);
-          case LOGS -> List.of(Tables.LOGS);
-        };
-    String time = signal == Signal.METRICS ? "TimeUnix" : "Timestamp";
     Set<String> keys = new TreeSet<>();
-    for (String table : ctx.present(tables)) {
-      Select s =
-          Select.select("DISTINCT arrayJoin(" + d.keys(fields.recordAttributes()) + ") AS k")
-              .from(ctx.table(table))
-              .where(d.timeAtLeast(time, since));
-      if (signal == Signal.METRICS) {
-        metricName.ifPresent(m -> s.where("MetricName = " + SqlLiteral.string(m)));
-      }
-      namespace.ifPresent(ns -> s.where(fields.namespaceIs(ns)));
-      ctx.gateway().select(s.limit(MAX_KEYS).toSql()).forEach(r -> keys.add(Rows.text(r, "k")));
+    if (signal != Signal.METRICS) {
+      String table = signal == Signal.TRACES ? Tables.TRACES : Tables.LOGS;
+      Select s = keysOf(table, fields, "Timestamp", since, namespace);
+      ctx.gateway().select(s.toSql()).forEach(r -> keys.add(Rows.text(r, "k")));
+      return keys;
+    }
+    for (MetricType type : MetricTables.present(ctx)) {
+      Select s = keysOf(MetricTables.of(type), fields, "TimeUnix", since, namespace);
+      s.where(MetricTables.RECORDED);
+      metricName.ifPresent(m -> s.where("MetricName = " + SqlLiteral.string(m)));
+      ctx.gateway().select(s.toSql()).forEach(r -> keys.add(Rows.text(r, "k")));
     }
     return keys;
   }

@@ -2,8 +2,6 @@ package io.kubetel.store.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubetel.model.metrics.MetricType;
-import io.kubetel.model.query.Aggregation;
-import io.kubetel.model.query.InvalidQueryException;
 import io.kubetel.model.query.QueryResult;
 import io.kubetel.model.query.QueryRunner;
 import io.kubetel.model.query.QueryValidator;
@@ -12,7 +10,10 @@ import io.kubetel.model.query.Signal;
 import io.kubetel.model.query.TelemetryQuerySpec;
 import io.kubetel.store.clickhouse.ReadContext;
 import io.kubetel.store.clickhouse.Rows;
+import io.kubetel.store.metrics.ExponentialBuckets;
 import io.kubetel.store.metrics.MetricSql;
+import io.kubetel.store.metrics.MetricTables;
+import io.kubetel.store.metrics.SummaryQuantiles;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +44,7 @@ public final class ClickHouseQueryRunner implements QueryRunner {
   }
 
   private Optional<MetricType> metricType(ResolvedQuery q, Optional<String> namespace) {
-    for (MetricType type : MetricType.values()) {
+    for (MetricType type : MetricTables.present(ctx)) {
       if (MetricSql.typeMatches(type, q.filters())
           && !ctx.gateway().select(QuerySql.metricProbe(ctx, type, q, namespace)).isEmpty()) {
         return Optional.of(type);
@@ -54,18 +55,13 @@ public final class ClickHouseQueryRunner implements QueryRunner {
 
   private List<QueryResult.Series> metrics(
       ResolvedQuery q, Optional<String> namespace, MetricType type) {
-    if (type == MetricType.GAUGE && q.aggregation() == Aggregation.RATE) {
-      throw new InvalidQueryException(
-          "aggregation rate needs a Sum or Histogram metric; "
-              + q.metric()
-              + " is a Gauge (use avg, min, max or a quantile)");
-    }
+    MetricAggregations.require(type, q);
     if (QuerySql.isDirect(q, Optional.of(type))) {
       return direct(q, namespace, Optional.of(type));
     }
-    boolean histogram = type == MetricType.HISTOGRAM;
     List<BucketReducer.SeriesBucket> rows = new ArrayList<>();
-    for (JsonNode r : ctx.gateway().select(QuerySql.perSeries(ctx, q, namespace, type))) {
+    String sql = QuerySql.perSeries(ctx, q, namespace, type);
+    for (JsonNode r : ctx.gateway().select(sql)) {
       rows.add(
           new BucketReducer.SeriesBucket(
               labels(q, r),
@@ -76,23 +72,39 @@ public final class ClickHouseQueryRunner implements QueryRunner {
               Rows.doubleValue(r, "q_last"),
               Rows.doubleValue(r, "q_total"),
               Rows.doubles(r.get("q_values")),
-              histogram ? Rows.doubleValue(r, "q_first_sum") : 0,
-              histogram ? Rows.doubleValue(r, "q_last_sum") : 0,
-              histogram ? Rows.doubleValue(r, "q_total_sum") : 0,
-              histogram ? Rows.doubles(r.get("q_first_buckets")) : null,
-              histogram ? Rows.doubles(r.get("q_last_buckets")) : null,
-              histogram ? Rows.doubles(r.get("q_total_buckets")) : null,
-              histogram ? Rows.doubles(r.get("q_bounds")) : null,
-              histogram ? Rows.doubleValue(r, "q_min") : Double.NaN,
-              histogram ? Rows.doubleValue(r, "q_max") : Double.NaN));
+              type.recordsObservations() ? observations(type, r) : null));
     }
-    return BucketReducer.reduce(rows, q.aggregation(), q.stepSeconds(), histogram);
+    return BucketReducer.reduce(rows, q.metric(), q.aggregation(), q.stepSeconds(), type);
+  }
+
+  /** What a histogram or summary row of {@link QuerySql#perSeries} holds besides its count. */
+  private static BucketReducer.Observations observations(MetricType type, JsonNode r) {
+    boolean explicit = type == MetricType.HISTOGRAM;
+    boolean histogram = type != MetricType.SUMMARY;
+    return new BucketReducer.Observations(
+        Rows.doubleValue(r, "q_first_sum"),
+        Rows.doubleValue(r, "q_last_sum"),
+        Rows.doubleValue(r, "q_total_sum"),
+        explicit ? Rows.doubles(r.get("q_first_buckets")) : null,
+        explicit ? Rows.doubles(r.get("q_last_buckets")) : null,
+        explicit ? Rows.doubles(r.get("q_total_buckets")) : null,
+        explicit ? Rows.doubles(r.get("q_bounds")) : null,
+        type == MetricType.EXPONENTIAL_HISTOGRAM
+            ? List.of(ExponentialBuckets.read(r, "q_"))
+            : List.of(),
+        type == MetricType.SUMMARY
+            ? SummaryQuantiles.of(r.get("q_quantiles"), r.get("q_quantile_values"))
+            : SummaryQuantiles.NONE,
+        histogram ? Rows.doubleValue(r, "q_min") : Double.NaN,
+        histogram ? Rows.doubleValue(r, "q_max") : Double.NaN);
   }
 
   private List<QueryResult.Series> direct(
       ResolvedQuery q, Optional<String> namespace, Optional<MetricType> type) {
     Map<Map<String, String>, List<QueryResult.Point>> groups = new LinkedHashMap<>();
-    for (JsonNode r : ctx.gateway().select(QuerySql.direct(ctx, q, namespace, type))) {
+    String sql = QuerySql.direct(ctx, q, namespace, type);
+    List<JsonNode> result = ctx.gateway().select(sql);
+    for (JsonNode r : result) {
       double v = Rows.doubleValue(r, "q_value");
       if (!Double.isFinite(v)) {
         continue;

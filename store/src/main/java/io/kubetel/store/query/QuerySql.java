@@ -8,6 +8,9 @@ import io.kubetel.model.query.ResolvedQuery;
 import io.kubetel.model.query.Signal;
 import io.kubetel.store.clickhouse.ReadContext;
 import io.kubetel.store.layout.Tables;
+import io.kubetel.store.metrics.MetricSql;
+import io.kubetel.store.metrics.MetricTables;
+import io.kubetel.store.metrics.SeriesData;
 import io.kubetel.store.metrics.SeriesNames;
 import io.kubetel.store.sql.Dialect;
 import io.kubetel.store.sql.FieldSql;
@@ -20,8 +23,9 @@ import java.util.Optional;
 /**
  * Builds TelemetryQuery SQL. Group-by values come back as {@code g0, g1, ...}, the bucket start
  * (epoch seconds) as {@code q_bucket}. Aggregations computable in one pass are done in SQL ({@link
- * #direct}); counter rates and histogram aggregations need per-series buckets reduced in Java
- * ({@link #perSeries}, see {@link BucketReducer}).
+ * #direct}); counter rates and the aggregations of histograms (both kinds) and summaries need
+ * per-series buckets reduced in Java ({@link #perSeries}, see {@link BucketReducer}). Metric points
+ * flagged "no recorded value" are left out everywhere.
  */
 public final class QuerySql {
   private QuerySql() {}
@@ -32,8 +36,9 @@ public final class QuerySql {
     Dialect d = ctx.dialect();
     Select s =
         Select.select("1 AS found")
-            .from(ctx.table(type.table()))
+            .from(ctx.table(MetricTables.of(type)))
             .where("MetricName = " + SqlLiteral.string(q.metric()))
+            .where(MetricTables.RECORDED)
             .where(d.timeAtLeast("TimeUnix", q.window().start()))
             .where(d.timeBefore("TimeUnix", q.window().end()));
     namespace.ifPresent(ns -> s.where(new FieldSql(d, Signal.METRICS).namespaceIs(ns)));
@@ -51,7 +56,7 @@ public final class QuerySql {
         };
     String table =
         switch (q.signal()) {
-          case METRICS -> type.orElseThrow().table();
+          case METRICS -> MetricTables.of(type.orElseThrow());
           case TRACES -> Tables.TRACES;
           case LOGS -> Tables.LOGS;
         };
@@ -66,7 +71,7 @@ public final class QuerySql {
             .where(d.timeAtLeast(time, q.window().start()))
             .where(d.timeBefore(time, q.window().end()));
     if (q.signal() == Signal.METRICS) {
-      s.where("MetricName = " + SqlLiteral.string(q.metric()));
+      s.where("MetricName = " + SqlLiteral.string(q.metric())).where(MetricTables.RECORDED);
     }
     if (q.signal() == Signal.LOGS) {
       s.where(d.logKeyBounds(q.window().start(), q.window().end()));
@@ -129,37 +134,68 @@ public final class QuerySql {
   }
 
   /**
-   * One row per (group, series, bucket) with the first/last/total of the series' counter (and, for
-   * histograms, sums, bucket counts, bounds, min and max) in the bucket.
+   * One row per (group, series, bucket) with the first/last/total of the series' counter (sum
+   * values, or the observation count) in the bucket; for histograms and summaries also their sums,
+   * and per type: explicit bucket counts, bounds, min and max; every exponential point's buckets
+   * (oldest first), min and max; a summary's latest quantiles.
    */
   public static String perSeries(
       ReadContext ctx, ResolvedQuery q, Optional<String> namespace, MetricType type) {
     Dialect d = ctx.dialect();
     String t = d.nanos("TimeUnix");
-    String v = type == MetricType.HISTOGRAM ? "Count" : "Value";
+    String v = type.recordsObservations() ? "Count" : "Value";
+    // Summaries have no AggregationTemporality column: OTel summaries are cumulative.
+    String temporality =
+        type == MetricType.SUMMARY
+            ? SeriesData.CUMULATIVE + " AS q_temporality"
+            : "any(AggregationTemporality) AS q_temporality";
     Select s =
         scoped(ctx, q, namespace, Optional.of(type))
             .column(SeriesNames.fingerprintSql(d) + " AS q_fp")
-            .column("any(AggregationTemporality) AS q_temporality")
+            .column(temporality)
             .column("argMin(" + v + ", " + t + ") AS q_first")
             .column("argMax(" + v + ", " + t + ") AS q_last")
             .column("sum(" + v + ") AS q_total")
-            .column(
-                "arraySort((x, y) -> y, groupArray(" + v + "), groupArray(" + t + ")) AS q_values");
-    if (type == MetricType.HISTOGRAM) {
+            .column(byTime(v, t) + " AS q_values");
+    if (type.recordsObservations()) {
       s.column("argMin(Sum, " + t + ") AS q_first_sum")
           .column("argMax(Sum, " + t + ") AS q_last_sum")
-          .column("sum(Sum) AS q_total_sum")
-          .column("argMin(BucketCounts, " + t + ") AS q_first_buckets")
-          .column("argMax(BucketCounts, " + t + ") AS q_last_buckets")
-          .column("sumForEach(BucketCounts) AS q_total_buckets")
-          .column("argMax(ExplicitBounds, " + t + ") AS q_bounds")
-          .column("min(Min) AS q_min")
-          .column("max(Max) AS q_max");
+          .column("sum(Sum) AS q_total_sum");
+    }
+    switch (type) {
+      case HISTOGRAM ->
+          s.column("argMin(BucketCounts, " + t + ") AS q_first_buckets")
+              .column("argMax(BucketCounts, " + t + ") AS q_last_buckets")
+              .column("sumForEach(BucketCounts) AS q_total_buckets")
+              .column("argMax(ExplicitBounds, " + t + ") AS q_bounds")
+              .column("min(Min) AS q_min")
+              .column("max(Max) AS q_max");
+      case EXPONENTIAL_HISTOGRAM ->
+          // Points of different scales and offsets cannot be summed column-wise in SQL: every
+          // point's buckets come back, oldest first, and are merged in Java.
+          s.column(byTime("Scale", t) + " AS q_scales")
+              .column(byTime("ZeroCount", t) + " AS q_zero_counts")
+              .column(byTime("PositiveOffset", t) + " AS q_pos_offsets")
+              .column(byTime("PositiveBucketCounts", t) + " AS q_pos_counts")
+              .column(byTime("NegativeOffset", t) + " AS q_neg_offsets")
+              .column(byTime("NegativeBucketCounts", t) + " AS q_neg_counts")
+              .column("min(Min) AS q_min")
+              .column("max(Max) AS q_max");
+      case SUMMARY ->
+          s.column("argMax(" + MetricSql.QUANTILE_LEVELS + ", " + t + ") AS q_quantiles")
+              .column("argMax(" + MetricSql.QUANTILE_VALUES + ", " + t + ") AS q_quantile_values");
+      default -> {
+        // Sums need only their counter.
+      }
     }
     List<String> group = new ArrayList<>(groupKeys(q));
     group.add("q_fp");
     group.add("q_bucket");
     return s.groupBy(group).orderBy(group.toArray(String[]::new)).toSql();
+  }
+
+  /** The column's values in the group, oldest point first. */
+  private static String byTime(String column, String nanos) {
+    return "arraySort((x, y) -> y, groupArray(" + column + "), groupArray(" + nanos + "))";
   }
 }

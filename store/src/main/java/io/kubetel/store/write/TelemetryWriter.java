@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Writes a {@link TelemetryBatch} as JSONEachRow into the exporter tables of either layout: MODERN
  * rows carry maps and DateTime64 strings; COMPAT rows carry {@code "Attributes.key"}/{@code
- * "Attributes.value"} arrays and nanosecond integers.
+ * "Attributes.value"} arrays and nanosecond integers. Nested columns that both layouts keep
+ * (summaries' {@code ValueAtQuantiles}) are written as their parallel arrays.
  */
 public final class TelemetryWriter {
   // ISO-8601 with an explicit Z, parsed with date_time_input_format=best_effort, so MODERN
@@ -47,6 +48,11 @@ public final class TelemetryWriter {
     insert(Tables.GAUGE, batch.gauges.stream().map(this::gauge).toList(), settings);
     insert(Tables.SUM, batch.sums.stream().map(this::sum).toList(), settings);
     insert(Tables.HISTOGRAM, batch.histograms.stream().map(this::histogram).toList(), settings);
+    insert(
+        Tables.EXP_HISTOGRAM,
+        batch.exponentialHistograms.stream().map(this::exponentialHistogram).toList(),
+        settings);
+    insert(Tables.SUMMARY, batch.summaries.stream().map(this::summary).toList(), settings);
     insert(Tables.TRACES, batch.spans.stream().map(this::span).toList(), settings);
     if (!batch.logs.isEmpty()) {
       resolve(Tables.LOGS); // log rows depend on the table's columns (EventName)
@@ -102,7 +108,8 @@ public final class TelemetryWriter {
       String description,
       Map<String, String> attributes,
       Instant start,
-      Instant time) {
+      Instant time,
+      int flags) {
     Map<String, Object> row = new LinkedHashMap<>();
     attrs(row, "ResourceAttributes", resource);
     row.put("ServiceName", service);
@@ -113,6 +120,7 @@ public final class TelemetryWriter {
     row.put("StartTimeUnix", time(start));
     row.put("TimeUnix", time(time));
     row.put("ScopeName", "kubetel");
+    row.put("Flags", flags);
     return row;
   }
 
@@ -126,7 +134,8 @@ public final class TelemetryWriter {
             g.description(),
             g.attributes(),
             g.time(),
-            g.time());
+            g.time(),
+            g.flags());
     row.put("Value", g.value());
     return row;
   }
@@ -141,7 +150,8 @@ public final class TelemetryWriter {
             s.description(),
             s.attributes(),
             s.start(),
-            s.time());
+            s.time(),
+            s.flags());
     row.put("Value", s.value());
     row.put("AggregationTemporality", s.temporality());
     row.put(
@@ -160,7 +170,8 @@ public final class TelemetryWriter {
             h.description(),
             h.attributes(),
             h.start(),
-            h.time());
+            h.time(),
+            h.flags());
     row.put("Count", h.count());
     row.put("Sum", h.sum());
     row.put("BucketCounts", h.bucketCounts());
@@ -168,6 +179,57 @@ public final class TelemetryWriter {
     row.put("Min", h.min());
     row.put("Max", h.max());
     row.put("AggregationTemporality", h.temporality());
+    return row;
+  }
+
+  private Map<String, Object> exponentialHistogram(TelemetryBatch.ExponentialHistogram h) {
+    Map<String, Object> row =
+        metricRow(
+            h.resource(),
+            h.service(),
+            h.metric(),
+            h.unit(),
+            h.description(),
+            h.attributes(),
+            h.start(),
+            h.time(),
+            h.flags());
+    TelemetryBatch.ExpBuckets b = h.buckets();
+    row.put("Count", h.count());
+    row.put("Sum", h.sum());
+    row.put("Scale", b.scale());
+    row.put("ZeroCount", b.zeroCount());
+    row.put("PositiveOffset", b.positiveOffset());
+    row.put("PositiveBucketCounts", b.positive());
+    row.put("NegativeOffset", b.negativeOffset());
+    row.put("NegativeBucketCounts", b.negative());
+    row.put("Min", h.min());
+    row.put("Max", h.max());
+    row.put("AggregationTemporality", h.temporality());
+    return row;
+  }
+
+  private Map<String, Object> summary(TelemetryBatch.Summary s) {
+    Map<String, Object> row =
+        metricRow(
+            s.resource(),
+            s.service(),
+            s.metric(),
+            s.unit(),
+            s.description(),
+            s.attributes(),
+            s.start(),
+            s.time(),
+            s.flags());
+    row.put("Count", s.count());
+    row.put("Sum", s.sum());
+    // ValueAtQuantiles is Nested in both layouts: its columns are parallel arrays.
+    row.put(
+        "ValueAtQuantiles.Quantile",
+        s.quantiles().stream().map(TelemetryBatch.ValueAtQuantile::quantile).toList());
+    row.put(
+        "ValueAtQuantiles.Value",
+        s.quantiles().stream().map(TelemetryBatch.ValueAtQuantile::value).toList());
     return row;
   }
 

@@ -3,11 +3,17 @@ package io.kubetel.store.clickhouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubetel.model.metrics.MetricSeries;
+import io.kubetel.model.metrics.MetricType;
 import io.kubetel.model.page.ListRequest;
+import io.kubetel.model.query.Aggregation;
+import io.kubetel.model.query.Signal;
+import io.kubetel.model.query.TelemetryQuerySpec;
 import io.kubetel.model.store.StoreLimitException;
 import io.kubetel.model.store.StoreSchemaException;
 import io.kubetel.model.store.StoreUnavailableException;
 import io.kubetel.store.ClickHouseTelemetryStore;
+import io.kubetel.store.layout.Tables;
 import io.kubetel.store.testing.KnownTelemetry;
 import io.kubetel.store.testing.LocalClickHouse;
 import io.kubetel.store.write.TelemetryWriter;
@@ -21,8 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Read bounds and connection failures surface as the store's exceptions, in the layout the local
- * ClickHouse gets (hack/test.sh runs this on both).
+ * Read bounds and connection failures surface as the store's exceptions, and a missing metric table
+ * does not, in the layout the local ClickHouse gets (hack/test.sh runs this on both).
  */
 class StoreErrorsIT {
   static LocalClickHouse ch;
@@ -112,6 +118,25 @@ class StoreErrorsIT {
       assertThatThrownBy(() -> store.listSeries(all()))
           .isInstanceOf(StoreSchemaException.class)
           .hasMessageContaining("kt_does_not_exist.otel_metrics_gauge does not exist");
+    }
+  }
+
+  @Test
+  void aMissingMetricTableHoldsNoSeriesAndTheOthersStillRead() {
+    // A database need not have every metric table (an exporter naming one differently, tables
+    // not created yet): reading the others must not fail because one is missing.
+    try (LocalClickHouse partial = LocalClickHouse.start("partial");
+        var store = store(partial.settings())) {
+      partial.writer().write(data.batch);
+      partial.gateway().execute("DROP TABLE " + partial.database() + "." + Tables.SUMMARY);
+      List<MetricSeries> series = store.listSeries(all()).items();
+      assertThat(series).isNotEmpty();
+      assertThat(series).extracting(MetricSeries::type).doesNotContain(MetricType.SUMMARY);
+      assertThat(store.metricExists(KnownTelemetry.SUMMARY, Optional.empty())).isFalse();
+      TelemetryQuerySpec p99 = data.query(Signal.METRICS, KnownTelemetry.SUMMARY, Aggregation.P99);
+      assertThat(store.run(p99, Optional.empty(), Instant.now()).series()).isEmpty();
+      assertThat(store.attributeKeys(Signal.METRICS, Optional.empty(), Optional.of("shop")))
+          .contains("http.route");
     }
   }
 }

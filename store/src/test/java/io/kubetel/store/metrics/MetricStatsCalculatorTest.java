@@ -25,17 +25,12 @@ class MetricStatsCalculatorTest {
   @Test
   void cumulativeSumRateFromUnorderedPoints() {
     SeriesData d =
-        new SeriesData(
+        SeriesData.values(
             MetricType.SUM,
             true,
             SeriesData.CUMULATIVE,
             new long[] {20 * S, 0, 10 * S},
-            new double[] {5, 10, 30},
-            null,
-            null,
-            null,
-            null,
-            null);
+            new double[] {5, 10, 30});
     MetricStats s = MetricStatsCalculator.stats(d, 60);
     // 10 -> 30 (+20) -> 5 (reset, +5) over 20 s.
     assertThat(s.rate()).isCloseTo(25.0 / 20, within(1e-12));
@@ -51,30 +46,11 @@ class MetricStatsCalculatorTest {
   @Test
   void deltaSumRateIsTotalOverWindow() {
     SeriesData d =
-        new SeriesData(
-            MetricType.SUM,
-            true,
-            SeriesData.DELTA,
-            new long[] {0, S},
-            new double[] {3, 9},
-            null,
-            null,
-            null,
-            null,
-            null);
+        SeriesData.values(
+            MetricType.SUM, true, SeriesData.DELTA, new long[] {0, S}, new double[] {3, 9});
     assertThat(MetricStatsCalculator.stats(d, 60).rate()).isCloseTo(12.0 / 60, within(1e-12));
     SeriesData gauge =
-        new SeriesData(
-            MetricType.GAUGE,
-            false,
-            0,
-            new long[] {0, S},
-            new double[] {3, 9},
-            null,
-            null,
-            null,
-            null,
-            null);
+        SeriesData.values(MetricType.GAUGE, false, 0, new long[] {0, S}, new double[] {3, 9});
     assertThat(MetricStatsCalculator.stats(gauge, 60).rate()).isNull();
     assertThat(MetricStatsCalculator.stats(gauge, 60).avg()).isEqualTo(6);
   }
@@ -103,9 +79,7 @@ class MetricStatsCalculatorTest {
   @Test
   void cumulativeHistogramUsesIncreaseOverTheWindow() {
     SeriesData d =
-        new SeriesData(
-            MetricType.HISTOGRAM,
-            false,
+        SeriesData.histogram(
             SeriesData.CUMULATIVE,
             new long[] {0, 30 * S},
             new double[] {10, 30},
@@ -126,9 +100,7 @@ class MetricStatsCalculatorTest {
   @Test
   void resetHistogramCountsTheRestartedPoint() {
     SeriesData d =
-        new SeriesData(
-            MetricType.HISTOGRAM,
-            false,
+        SeriesData.histogram(
             SeriesData.CUMULATIVE,
             new long[] {0, 10 * S, 20 * S},
             new double[] {10, 30, 4},

@@ -1,8 +1,6 @@
 package io.kubetel.store.testing;
 
 import io.kubetel.model.metrics.MetricType;
-import io.kubetel.model.query.Aggregation;
-import io.kubetel.model.query.InvalidQueryException;
 import io.kubetel.model.query.QueryResult;
 import io.kubetel.model.query.QueryValidator;
 import io.kubetel.model.query.ResolvedQuery;
@@ -11,6 +9,7 @@ import io.kubetel.model.query.TelemetryQuerySpec;
 import io.kubetel.store.metrics.MetricSql;
 import io.kubetel.store.query.BucketReducer;
 import io.kubetel.store.query.ClickHouseQueryCatalog;
+import io.kubetel.store.query.MetricAggregations;
 import io.kubetel.store.query.QuerySql;
 import io.kubetel.store.sql.Utf8Order;
 import java.time.Instant;
@@ -79,7 +78,7 @@ final class InMemoryQueries {
             .filter(s -> s.points.stream().anyMatch(p -> q.window().contains(p.time())))
             .filter(s -> scoped(q, s.fields, namespace))
             .toList();
-    // Like ClickHouse: the first type (Gauge, Sum, Histogram) with data; none gives no series.
+    // Like ClickHouse: the first type (in MetricType order) with data; none gives no series.
     Optional<MetricType> type =
         List.of(MetricType.values()).stream()
             .filter(t -> matching.stream().anyMatch(s -> s.identity.type() == t))
@@ -89,10 +88,7 @@ final class InMemoryQueries {
     }
     List<StoredSeries> typed =
         matching.stream().filter(s -> s.identity.type() == type.get()).toList();
-    if (type.get() == MetricType.GAUGE && q.aggregation() == Aggregation.RATE) {
-      throw new InvalidQueryException(
-          "aggregation rate needs a Sum or Histogram metric; " + q.metric() + " is a Gauge");
-    }
+    MetricAggregations.require(type.get(), q);
     if (QuerySql.isDirect(q, type)) {
       List<Value> values = new ArrayList<>();
       typed.forEach(
@@ -101,8 +97,7 @@ final class InMemoryQueries {
     }
     List<BucketReducer.SeriesBucket> rows = new ArrayList<>();
     typed.forEach(s -> rows.addAll(SeriesBuckets.of(s, q, labels(q, s.fields))));
-    return BucketReducer.reduce(
-        rows, q.aggregation(), q.stepSeconds(), type.get() == MetricType.HISTOGRAM);
+    return BucketReducer.reduce(rows, q.metric(), q.aggregation(), q.stepSeconds(), type.get());
   }
 
   private static boolean scoped(ResolvedQuery q, FieldValues f, Optional<String> namespace) {

@@ -2,6 +2,7 @@ package io.kubetel.store.testing;
 
 import io.kubetel.model.metrics.MetricType;
 import io.kubetel.model.query.ResolvedQuery;
+import io.kubetel.store.query.BucketReducer.Observations;
 import io.kubetel.store.query.BucketReducer.SeriesBucket;
 import io.kubetel.store.testing.StoredSeries.RawPoint;
 import java.util.ArrayList;
@@ -12,8 +13,9 @@ import java.util.TreeMap;
 
 /**
  * One in-memory series cut into the per-step summaries the store's per-series query reads from
- * ClickHouse (first, last and total counter values, and for histograms sums, bucket counts, bounds,
- * min and max), for the store's own {@code BucketReducer}.
+ * ClickHouse (first, last and total counter values; for histograms and summaries their sums and
+ * what their type records: bucket counts and bounds, exponential buckets, min and max, the latest
+ * quantiles), for the store's own {@code BucketReducer}.
  */
 final class SeriesBuckets {
   private SeriesBuckets() {}
@@ -30,7 +32,7 @@ final class SeriesBuckets {
                         Math.floorDiv(p.time().getEpochSecond(), q.stepSeconds()) * q.stepSeconds(),
                         k -> new ArrayList<>())
                     .add(p));
-    boolean hist = s.identity.type() == MetricType.HISTOGRAM;
+    MetricType type = s.identity.type();
     List<SeriesBucket> rows = new ArrayList<>();
     buckets.forEach(
         (bucket, ps) -> {
@@ -47,21 +49,31 @@ final class SeriesBuckets {
                   last.value(),
                   ps.stream().mapToDouble(RawPoint::value).sum(),
                   values,
-                  hist ? first.sum() : 0,
-                  hist ? last.sum() : 0,
-                  hist ? ps.stream().mapToDouble(RawPoint::sum).sum() : 0,
-                  hist ? first.buckets() : null,
-                  hist ? last.buckets() : null,
-                  hist ? total(ps) : null,
-                  hist ? s.bounds : null,
-                  hist
-                      ? ps.stream().mapToDouble(RawPoint::min).min().orElse(Double.NaN)
-                      : Double.NaN,
-                  hist
-                      ? ps.stream().mapToDouble(RawPoint::max).max().orElse(Double.NaN)
-                      : Double.NaN));
+                  type.recordsObservations() ? observations(s, type, ps) : null));
         });
     return rows;
+  }
+
+  /** What the store's per-series SQL reads of a histogram's or summary's points in one bucket. */
+  private static Observations observations(StoredSeries s, MetricType type, List<RawPoint> ps) {
+    RawPoint first = ps.get(0);
+    RawPoint last = ps.get(ps.size() - 1);
+    boolean explicit = type == MetricType.HISTOGRAM;
+    boolean histogram = type != MetricType.SUMMARY;
+    return new Observations(
+        first.sum(),
+        last.sum(),
+        ps.stream().mapToDouble(RawPoint::sum).sum(),
+        explicit ? first.buckets() : null,
+        explicit ? last.buckets() : null,
+        explicit ? total(ps) : null,
+        explicit ? s.bounds : null,
+        type == MetricType.EXPONENTIAL_HISTOGRAM
+            ? ps.stream().map(RawPoint::exponential).toList()
+            : List.of(),
+        last.quantiles(),
+        histogram ? ps.stream().mapToDouble(RawPoint::min).min().orElse(Double.NaN) : Double.NaN,
+        histogram ? ps.stream().mapToDouble(RawPoint::max).max().orElse(Double.NaN) : Double.NaN);
   }
 
   // sumForEach(BucketCounts): element-wise sums, over the points whose layout matches the first.

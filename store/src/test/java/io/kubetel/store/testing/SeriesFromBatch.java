@@ -2,7 +2,10 @@ package io.kubetel.store.testing;
 
 import io.kubetel.model.metrics.MetricSeries;
 import io.kubetel.model.metrics.MetricType;
+import io.kubetel.store.metrics.ExponentialBuckets;
+import io.kubetel.store.metrics.SeriesData;
 import io.kubetel.store.metrics.SeriesNames;
+import io.kubetel.store.metrics.SummaryQuantiles;
 import io.kubetel.store.sql.FieldSql;
 import io.kubetel.store.testing.StoredSeries.RawPoint;
 import io.kubetel.store.write.TelemetryBatch;
@@ -20,30 +23,102 @@ final class SeriesFromBatch {
 
   private SeriesFromBatch() {}
 
-  /** The series of the batch's gauges, sums and histograms. */
+  /**
+   * The series of the batch's metric points of every type, leaving out points flagged "no recorded
+   * value" as the store's SQL does (a series with only such points is no series).
+   */
   static List<StoredSeries> of(TelemetryBatch batch) {
     SeriesFromBatch b = new SeriesFromBatch();
     for (TelemetryBatch.Gauge g : batch.gauges) {
-      b.series(g.resource(), MetricType.GAUGE, g.service(), g.metric(), g.attributes())
-          .with(g.unit(), g.description(), false, 0, null)
-          .points
-          .add(new RawPoint(g.time(), g.value(), 0, null, Double.NaN, Double.NaN));
+      if (!TelemetryBatch.noRecordedValue(g.flags())) {
+        b.series(g.resource(), MetricType.GAUGE, g.service(), g.metric(), g.attributes())
+            .with(g.unit(), g.description(), false, 0, null)
+            .points
+            .add(RawPoint.value(g.time(), g.value()));
+      }
     }
     for (TelemetryBatch.Sum s : batch.sums) {
-      b.series(s.resource(), MetricType.SUM, s.service(), s.metric(), s.attributes())
-          .with(s.unit(), s.description(), s.monotonic(), s.temporality(), null)
-          .points
-          .add(new RawPoint(s.time(), s.value(), 0, null, Double.NaN, Double.NaN));
+      if (!TelemetryBatch.noRecordedValue(s.flags())) {
+        b.series(s.resource(), MetricType.SUM, s.service(), s.metric(), s.attributes())
+            .with(s.unit(), s.description(), s.monotonic(), s.temporality(), null)
+            .points
+            .add(RawPoint.value(s.time(), s.value()));
+      }
     }
     for (TelemetryBatch.Histogram h : batch.histograms) {
+      if (TelemetryBatch.noRecordedValue(h.flags())) {
+        continue;
+      }
       double[] bounds = h.bounds().stream().mapToDouble(Double::doubleValue).toArray();
-      double[] buckets = h.bucketCounts().stream().mapToDouble(Long::doubleValue).toArray();
+      double[] buckets = doubles(h.bucketCounts());
       b.series(h.resource(), MetricType.HISTOGRAM, h.service(), h.metric(), h.attributes())
           .with(h.unit(), h.description(), false, h.temporality(), bounds)
           .points
-          .add(new RawPoint(h.time(), h.count(), h.sum(), buckets, h.min(), h.max()));
+          .add(
+              new RawPoint(
+                  h.time(),
+                  h.count(),
+                  h.sum(),
+                  buckets,
+                  null,
+                  SummaryQuantiles.NONE,
+                  h.min(),
+                  h.max()));
+    }
+    for (TelemetryBatch.ExponentialHistogram h : batch.exponentialHistograms) {
+      if (TelemetryBatch.noRecordedValue(h.flags())) {
+        continue;
+      }
+      TelemetryBatch.ExpBuckets e = h.buckets();
+      ExponentialBuckets buckets =
+          new ExponentialBuckets(
+              e.scale(),
+              e.zeroCount(),
+              e.positiveOffset(),
+              doubles(e.positive()),
+              e.negativeOffset(),
+              doubles(e.negative()));
+      b.series(
+              h.resource(),
+              MetricType.EXPONENTIAL_HISTOGRAM,
+              h.service(),
+              h.metric(),
+              h.attributes())
+          .with(h.unit(), h.description(), false, h.temporality(), null)
+          .points
+          .add(
+              new RawPoint(
+                  h.time(),
+                  h.count(),
+                  h.sum(),
+                  null,
+                  buckets,
+                  SummaryQuantiles.NONE,
+                  h.min(),
+                  h.max()));
+    }
+    for (TelemetryBatch.Summary s : batch.summaries) {
+      if (TelemetryBatch.noRecordedValue(s.flags())) {
+        continue;
+      }
+      SummaryQuantiles quantiles =
+          new SummaryQuantiles(
+              s.quantiles().stream()
+                  .mapToDouble(TelemetryBatch.ValueAtQuantile::quantile)
+                  .toArray(),
+              s.quantiles().stream().mapToDouble(TelemetryBatch.ValueAtQuantile::value).toArray());
+      b.series(s.resource(), MetricType.SUMMARY, s.service(), s.metric(), s.attributes())
+          .with(s.unit(), s.description(), false, SeriesData.CUMULATIVE, null)
+          .points
+          .add(
+              new RawPoint(
+                  s.time(), s.count(), s.sum(), null, null, quantiles, Double.NaN, Double.NaN));
     }
     return List.copyOf(b.series.values());
+  }
+
+  private static double[] doubles(List<Long> counts) {
+    return counts.stream().mapToDouble(Long::doubleValue).toArray();
   }
 
   /** The series of this identity: a first point's fields make it, later points join it. */

@@ -5,8 +5,10 @@ import io.kubetel.model.metrics.MetricSeries;
 import io.kubetel.model.metrics.MetricType;
 import io.kubetel.model.query.Signal;
 import io.kubetel.model.window.TimeWindow;
+import io.kubetel.store.metrics.ExponentialBuckets;
 import io.kubetel.store.metrics.MetricStatsCalculator;
 import io.kubetel.store.metrics.SeriesData;
+import io.kubetel.store.metrics.SummaryQuantiles;
 import io.kubetel.store.sql.SqlLiteral;
 import java.time.Instant;
 import java.util.Comparator;
@@ -21,12 +23,36 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * ClickHouse compute them by one rule.
  */
 final class StoredSeries {
-  /** One raw point; histogram points carry their Sum, bucket counts, Min and Max. */
+  /**
+   * One raw point: gauge and sum points their value; the types that record observations their count
+   * and Sum, and explicit histograms their bucket counts, exponential ones their buckets, both
+   * their Min and Max (NaN when unknown), summaries their quantiles.
+   */
   record RawPoint(
-      Instant time, double value, double sum, double[] buckets, double min, double max) {
+      Instant time,
+      double value,
+      double sum,
+      double[] buckets,
+      ExponentialBuckets exponential,
+      SummaryQuantiles quantiles,
+      double min,
+      double max) {
+    /** A gauge or sum point. */
+    static RawPoint value(Instant time, double value) {
+      return new RawPoint(
+          time, value, 0, null, null, SummaryQuantiles.NONE, Double.NaN, Double.NaN);
+    }
+
     static RawPoint of(MetricPoint p) {
       return new RawPoint(
-          p.time(), p.value(), p.sum() == null ? 0 : p.sum(), null, Double.NaN, Double.NaN);
+          p.time(),
+          p.value(),
+          p.sum() == null ? 0 : p.sum(),
+          null,
+          ExponentialBuckets.EMPTY,
+          SummaryQuantiles.NONE,
+          Double.NaN,
+          Double.NaN);
     }
   }
 
@@ -94,6 +120,8 @@ final class StoredSeries {
     double[] values = new double[n];
     double[] sums = new double[n];
     double[][] buckets = new double[n][];
+    ExponentialBuckets[] exponential = new ExponentialBuckets[n];
+    SummaryQuantiles[] quantiles = new SummaryQuantiles[n];
     double[] mins = new double[n];
     double[] maxs = new double[n];
     for (int i = 0; i < n; i++) {
@@ -102,21 +130,35 @@ final class StoredSeries {
       values[i] = p.value();
       sums[i] = p.sum();
       buckets[i] = p.buckets();
+      exponential[i] = p.exponential();
+      quantiles[i] = p.quantiles();
       mins[i] = p.min();
       maxs[i] = p.max();
     }
-    boolean hist = identity.type() == MetricType.HISTOGRAM;
-    boolean minMax = hist && in.stream().noneMatch(p -> Double.isNaN(p.min()));
-    return new SeriesData(
-        identity.type(),
-        identity.monotonic(),
-        temporality,
-        times,
-        values,
-        hist ? sums : null,
-        hist ? buckets : null,
-        hist ? bounds : null,
-        minMax ? mins : null,
-        minMax ? maxs : null);
+    boolean minMax = in.stream().noneMatch(p -> Double.isNaN(p.min()));
+    MetricType type = identity.type();
+    return switch (type) {
+      case GAUGE, SUM -> SeriesData.values(type, identity.monotonic(), temporality, times, values);
+      case HISTOGRAM ->
+          SeriesData.histogram(
+              temporality,
+              times,
+              values,
+              sums,
+              buckets,
+              bounds,
+              minMax ? mins : null,
+              minMax ? maxs : null);
+      case EXPONENTIAL_HISTOGRAM ->
+          SeriesData.exponential(
+              temporality,
+              times,
+              values,
+              sums,
+              exponential,
+              minMax ? mins : null,
+              minMax ? maxs : null);
+      case SUMMARY -> SeriesData.summary(times, values, sums, quantiles);
+    };
   }
 }

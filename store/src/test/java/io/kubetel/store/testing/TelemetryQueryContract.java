@@ -55,6 +55,25 @@ public abstract class TelemetryQueryContract {
     store = seed(data.batch);
   }
 
+  /**
+   * Whether the store under test was given the exponential histograms: a store reading tables that
+   * lack the table kubetel reads them from is not (see {@code ExporterTablesContract}).
+   */
+  protected boolean exponential() {
+    return !data.batch.exponentialHistograms.isEmpty();
+  }
+
+  /** 1 when the exponential histogram series is there, else 0. */
+  protected int exponentialSeries() {
+    return exponential() ? 1 : 0;
+  }
+
+  /** How many series the known data has in the window (all namespaces). */
+  protected int allSeries() {
+    // shop: 2 gauges, 1 sum, 1 histogram (+ 1 exponential histogram); payments: 1 gauge, 1 summary
+    return 6 + exponentialSeries();
+  }
+
   protected ListRequest req(String ns, int limit, FieldFilter... filters) {
     return req(ns, window, limit, filters);
   }

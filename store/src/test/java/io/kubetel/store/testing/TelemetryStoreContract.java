@@ -21,6 +21,7 @@ import io.kubetel.model.traces.TraceDetail;
 import io.kubetel.model.traces.TraceSummary;
 import io.kubetel.model.window.TimeWindow;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,17 +32,21 @@ import org.junit.jupiter.api.Test;
  * ClickHouse ({@code TelemetryStoreIT}) and the in-memory fake the API server's tests use ({@code
  * InMemoryTelemetryStoreTest}), so the fake cannot drift from storage unnoticed.
  */
-public abstract class TelemetryStoreContract extends TelemetryQueryContract {
+public abstract class TelemetryStoreContract extends MetricTypesContract {
   @Test
   void listsMetricSeriesWithExactStats() {
     List<MetricSeries> shop = store.listSeries(req("shop", 100)).items();
-    assertThat(shop)
-        .extracting(MetricSeries::metricName)
-        .containsExactly(
-            "http.server.request.duration",
-            "http.server.requests",
-            "process.memory.usage",
-            "process.memory.usage");
+    List<String> shopMetrics =
+        new ArrayList<>(
+            List.of(
+                "http.server.request.duration",
+                "http.server.requests",
+                "process.memory.usage",
+                "process.memory.usage"));
+    if (exponential()) {
+      shopMetrics.add(KnownTelemetry.EXPONENTIAL);
+    }
+    assertThat(shop).extracting(MetricSeries::metricName).containsExactlyElementsOf(shopMetrics);
     MetricSeries gauge = series(shop, "process.memory.usage", "checkout-1");
     assertThat(gauge.type()).isEqualTo(MetricType.GAUGE);
     assertThat(gauge.namespace()).isEqualTo("shop");
@@ -77,8 +82,8 @@ public abstract class TelemetryStoreContract extends TelemetryQueryContract {
     // merged buckets [5, 11, 4]: rank 10 falls in (10, 100] at 5/11.
     assertThat(hist.stats().p50()).isCloseTo(10 + 90 * 5.0 / 11, within(1e-9));
 
-    assertThat(store.listSeries(req(null, 100)).items()).hasSize(5);
-    assertThat(store.listSeries(req("payments", 100)).items())
+    assertThat(store.listSeries(req(null, 100)).items()).hasSize(allSeries());
+    assertThat(store.listSeries(req("payments", 100, FieldFilter.eq("type", "Gauge"))).items())
         .singleElement()
         .satisfies(s -> assertThat(s.stats().last()).isEqualTo(7));
   }
@@ -90,7 +95,7 @@ public abstract class TelemetryStoreContract extends TelemetryQueryContract {
     assertThat(paged)
         .extracting(MetricSeries::name)
         .containsExactlyElementsOf(everything.stream().map(MetricSeries::name).toList());
-    assertThat(all(req(null, 1), store::listSeries)).hasSize(5);
+    assertThat(all(req(null, 1), store::listSeries)).hasSize(allSeries());
 
     for (MetricSeries s : everything) {
       assertThat(s.name())
@@ -99,7 +104,7 @@ public abstract class TelemetryStoreContract extends TelemetryQueryContract {
       assertThat(got.name()).isEqualTo(s.name());
       assertThat(got.stats()).isEqualTo(s.stats());
       assertThat(got.points())
-          .hasSize((int) (s.type() == MetricType.HISTOGRAM ? 2 : s.stats().count()));
+          .hasSize((int) (s.type().recordsObservations() ? 2 : s.stats().count()));
     }
     MetricSeries gauge = series(everything, "process.memory.usage", "checkout-1");
     assertThat(store.getSeries("payments", gauge.name(), window)).isEmpty();
@@ -123,24 +128,24 @@ public abstract class TelemetryStoreContract extends TelemetryQueryContract {
             store
                 .listSeries(req(null, 100, f("namespace", FilterOperator.IN, "shop", "payments")))
                 .items())
-        .hasSize(5);
+        .hasSize(allSeries());
     assertThat(
             store
                 .listSeries(req(null, 100, f("service", FilterOperator.NOT_IN, "checkout")))
                 .items())
         .extracting(MetricSeries::service)
-        .containsExactly("payment");
+        .containsExactly("payment", "payment");
     assertThat(store.listSeries(req("shop", 100, f("http.route", FilterOperator.EXISTS))).items())
         .hasSize(2);
     // NotEquals / DoesNotExist also match series without the attribute.
     assertThat(
             store.listSeries(req("shop", 100, f("http.route", FilterOperator.NOT_EXISTS))).items())
-        .hasSize(2);
+        .hasSize(2 + exponentialSeries());
     assertThat(
             store
                 .listSeries(req("shop", 100, f("http.method", FilterOperator.NOT_EQUALS, "GET")))
                 .items())
-        .hasSize(3);
+        .hasSize(3 + exponentialSeries());
     assertThat(store.listSeries(req("shop", 100, FieldFilter.eq("type", "gauge"))).items())
         .hasSize(2);
     assertThat(
@@ -148,7 +153,10 @@ public abstract class TelemetryStoreContract extends TelemetryQueryContract {
                 .listSeries(req("shop", 100, f("type", FilterOperator.NOT_IN, "Gauge", "Sum")))
                 .items())
         .extracting(MetricSeries::type)
-        .containsExactly(MetricType.HISTOGRAM);
+        .containsExactlyElementsOf(
+            exponential()
+                ? List.of(MetricType.HISTOGRAM, MetricType.EXPONENTIAL_HISTOGRAM)
+                : List.of(MetricType.HISTOGRAM));
     assertThat(
             store
                 .listSeries(req(null, 100, FieldFilter.eq("resource.k8s.node.name", "node-b")))

@@ -13,12 +13,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** OpenAPI v3 schema of a Metric object. */
 final class MetricSchema {
+  private static final String QUANTILE =
+      "Histograms (explicit and exponential): estimated %s of the window's observations;"
+          + " summaries: the one their latest point recorded (absent when it records none).";
+
   private MetricSchema() {}
 
   static ObjectNode schema() {
     ObjectNode spec = object("Identity of the series.");
     prop(spec, "metricName", string("OTel metric name, e.g. http.server.request.duration."));
-    prop(spec, "type", string("Metric type: Gauge, Sum or Histogram."));
+    prop(
+        spec,
+        "type",
+        string("Metric type: Gauge, Sum, Histogram, ExponentialHistogram or Summary."));
     prop(spec, "unit", nullable(string("Unit of the values, e.g. ms or By.")));
     prop(spec, "description", nullable(string("Description recorded with the metric.")));
     prop(spec, "service", nullable(string("Service that emitted the series (service.name).")));
@@ -32,23 +39,42 @@ final class MetricSchema {
     prop(window, "end", scalar("string", "date-time", "Window end (exclusive)."));
     ObjectNode point = object("One data point.");
     prop(point, "time", scalar("string", "date-time", "Time of the point."));
-    prop(point, "value", number("Value; for histograms the observation count of the point."));
-    prop(point, "sum", number("Histograms only: sum of the observations."));
+    prop(
+        point,
+        "value",
+        number("Value; for histograms and summaries the observation count of the point."));
+    prop(point, "sum", number("Histograms and summaries only: sum of the observations."));
 
     ObjectNode status = object("Statistics of the series over the window.");
     prop(status, "window", window);
-    prop(status, "last", number("Latest value (histograms: latest mean)."));
-    prop(status, "min", number("Smallest value in the window."));
-    prop(status, "max", number("Largest value in the window."));
+    prop(status, "last", number("Latest value (histograms and summaries: latest mean)."));
+    prop(
+        status,
+        "min",
+        number(
+            "Smallest value in the window (summaries: their 0 quantile, absent when not"
+                + " recorded)."));
+    prop(
+        status,
+        "max",
+        number(
+            "Largest value in the window (summaries: their 1 quantile, absent when not"
+                + " recorded)."));
     prop(status, "avg", number("Average value in the window."));
     prop(
         status,
         "count",
-        scalar("integer", "int64", "Number of points (histograms: observations) in the window."));
-    prop(status, "rate", number("Per-second increase, for monotonic sums and histograms."));
-    prop(status, "p50", number("Histograms: estimated median."));
-    prop(status, "p95", number("Histograms: estimated 95th percentile."));
-    prop(status, "p99", number("Histograms: estimated 99th percentile."));
+        scalar(
+            "integer",
+            "int64",
+            "Number of points (histograms and summaries: observations) in the window."));
+    prop(
+        status,
+        "rate",
+        number("Per-second increase, for monotonic sums, histograms and summaries."));
+    prop(status, "p50", number(QUANTILE.formatted("median")));
+    prop(status, "p95", number(QUANTILE.formatted("95th percentile")));
+    prop(status, "p99", number(QUANTILE.formatted("99th percentile")));
     prop(status, "lastTimestamp", scalar("string", "date-time", "Time of the latest point."));
     prop(
         status,

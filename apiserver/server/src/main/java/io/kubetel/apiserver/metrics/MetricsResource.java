@@ -64,18 +64,26 @@ public final class MetricsResource extends DescribedResource<MetricSeries> {
       List.of(
           TableColumn.name("Object name of the series."),
           TableColumn.of("Metric", "string", "OTel metric name."),
-          TableColumn.of("Type", "string", "Gauge, Sum or Histogram."),
+          TableColumn.of(
+              "Type", "string", "Gauge, Sum, Histogram, ExponentialHistogram or Summary."),
           TableColumn.of("Service", "string", "Emitting service."),
-          TableColumn.of("Last", "number", "Latest value."),
+          TableColumn.of("Last", "number", "Latest value (histograms and summaries: latest mean)."),
           TableColumn.of("Unit", "string", "Unit of the values."),
           TableColumn.of("Age", "string", "Time since the series' first point in the window."),
           TableColumn.wide("Pod", "string", "Emitting pod."),
           TableColumn.wide("Min", "number", "Smallest value in the window."),
           TableColumn.wide("Max", "number", "Largest value in the window."),
           TableColumn.wide("Avg", "number", "Average value in the window."),
-          TableColumn.wide("Count", "integer", "Points (histograms: observations) in the window."),
-          TableColumn.wide("Rate", "number", "Per-second increase (monotonic sums, histograms)."),
-          TableColumn.wide("P99", "number", "Histograms: estimated 99th percentile."));
+          TableColumn.wide(
+              "Count", "integer", "Points (histograms and summaries: observations) in the window."),
+          TableColumn.wide(
+              "Rate",
+              "number",
+              "Per-second increase (monotonic sums; histograms and summaries: observations)."),
+          TableColumn.wide(
+              "P99",
+              "number",
+              "Histograms: estimated 99th percentile; summaries: the recorded one."));
 
   private final MetricReader reader;
 

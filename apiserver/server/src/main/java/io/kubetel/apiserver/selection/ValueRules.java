@@ -1,10 +1,13 @@
 package io.kubetel.apiserver.selection;
 
 import io.kubetel.model.metrics.MetricNames;
+import io.kubetel.model.metrics.MetricType;
 import io.kubetel.model.text.Printable;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Value rules for the well-known selector fields. Storage escapes every value anyway; these rules
@@ -51,9 +54,13 @@ public final class ValueRules {
   /** OTel metric name: the model's rule, shared with TelemetryQuery validation. */
   public static final ValueRule METRIC = MetricNames::problem;
 
-  /** Metric type display name. */
+  /** Metric type display name: one of the model's five types. */
   public static final ValueRule METRIC_TYPE =
-      oneOf("metric type", Set.of("Gauge", "Sum", "Histogram"));
+      oneOf(
+          "metric type",
+          Arrays.stream(MetricType.values())
+              .map(MetricType::displayName)
+              .collect(Collectors.toSet()));
 
   /** Trace status. */
   public static final ValueRule TRACE_STATUS =

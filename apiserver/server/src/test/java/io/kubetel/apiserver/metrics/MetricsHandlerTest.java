@@ -250,7 +250,7 @@ class MetricsHandlerTest extends StoreServerTest {
         "fieldSelector=service%3Dcart%27%20OR%201%3D1|unescaped '='",
         "fieldSelector=service%3Da%20b|spaces",
         "fieldSelector=service%3Da%3Bdrop|looks like SQL",
-        "fieldSelector=type%3Dgauge|must be one of Gauge, Histogram, Sum",
+        "fieldSelector=type%3Dgauge|must be one of ExponentialHistogram, Gauge, Histogram, Sum, Summary",
         "fieldSelector=window%3D-5m|must not be negative",
         "fieldSelector=window%3D30d|longer than the maximum",
         "window=banana|is not a duration",

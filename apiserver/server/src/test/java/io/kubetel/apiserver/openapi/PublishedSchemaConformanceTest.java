@@ -62,6 +62,23 @@ class PublishedSchemaConformanceTest {
             Map.of(),
             new MetricStats(T.minusSeconds(5), T, 1.5, 0, 3, 2.0, 7, 0.1, 1.0, 0.5, 2.0),
             List.of(new MetricPoint(T, 42, 3.0), new MetricPoint(T, 1, null)));
+    // A summary that records neither its 0/1 quantiles nor 0.95: min, max and p95 are left out.
+    MetricSeries summary =
+        new MetricSeries(
+            "m3",
+            "shop",
+            "rpc.server.duration",
+            MetricType.SUMMARY,
+            "ms",
+            null,
+            "pay",
+            "pay-1",
+            false,
+            Map.of(),
+            Map.of(),
+            new MetricStats(
+                T.minusSeconds(5), T, 1.5, Double.NaN, Double.NaN, 2.0, 7, 0.1, 1.0, null, 2.0),
+            List.of(new MetricPoint(T, 42, 3.0)));
     SpanNode child = span("c1", "r1", "charge", "pay", "shop", T, 5000, "Error", List.of());
     SpanNode root = span("r1", null, "checkout", "cart", "shop", T, 1234567, "Ok", List.of(child));
     LogEntry full = log("l1", "shop", T, "ERROR", "cart", "boom", traceId(1), Map.of("z", "1"));
@@ -71,7 +88,8 @@ class PublishedSchemaConformanceTest {
         List.of(
             metrics.toObject(gauge, "5", WINDOW, true),
             metrics.toObject(histogram, "5", WINDOW, true),
-            metrics.toObject(histogram, "5", WINDOW, false));
+            metrics.toObject(histogram, "5", WINDOW, false),
+            metrics.toObject(summary, "5", WINDOW, true));
     return List.of(
         tree(ObjectList.of("MetricList", metricObjects, "5", "next-token")),
         tree(traces.toObject(trace(traceId(1), "shop", root), "6", WINDOW, true)),
