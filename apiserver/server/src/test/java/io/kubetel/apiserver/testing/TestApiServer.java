@@ -19,6 +19,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -73,7 +74,9 @@ public final class TestApiServer implements AutoCloseable {
     server = listen(vertx, router);
     port = server.actualPort();
     client = WebClient.create(vertx);
-    streaming = vertx.createHttpClient();
+    // One connection per stream: a stream's close() closes its connection, which a keep-alive pool
+    // could otherwise hand to the next stream while it is being closed ("Connection was closed").
+    streaming = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
   }
 
   /** An HTTP server of {@code router} on a free loopback port, once it listens. */
