@@ -50,7 +50,7 @@ trap cleanup EXIT
 # actual numbers). COMPAT runs the whole suite; MODERN the ClickHouse ITs of the modules below, once
 # per table generation.
 min_compat_classes=19 min_compat_tests=121
-min_modern_classes=21 min_modern_tests=145
+min_modern_classes=21 min_modern_tests=132
 modern_modules=store,hack/sample-data,apiserver/server,operator
 
 # Starts an engine and prints its URL. Its output goes to stderr: the server it leaves running
