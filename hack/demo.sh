@@ -112,7 +112,7 @@ Point kubectl at it and try:
   kubectl explain traces
   kubectl create -n shop -o yaml -f examples/queries/checkout-p99.yaml
   kubectl get dashboards,alertrules -A
-  kubectl get alertrule checkout-error-rate -n shop-checkout -o yaml
+  kubectl get alertrule checkout-error-rate -n shop -o yaml
   kubectl explain dashboards.spec
 
 Dashboards and AlertRules come from examples/ (read-only; edit the files and run
