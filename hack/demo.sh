@@ -10,10 +10,15 @@
 #                       commands and the UI's address to try
 #   hack/demo.sh down   stop everything `up` started (data stays in .demo/ until you delete it)
 #   hack/demo.sh status show what is running
+#
+# KUBETEL_DEMO_DIR (default .demo) holds its state, so a second demo (the web UI's browser suite,
+# hack/ui-e2e.sh) can run next to yours; every port is a free one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-demo="$root/.demo"
+demo="${KUBETEL_DEMO_DIR:-$root/.demo}"
+mkdir -p "$demo"
+demo=$(cd "$demo" && pwd)
 database=otel
 jar="$root/apiserver/server/target/kubetel-apiserver.jar"
 libs="$root/apiserver/server/target/lib"
@@ -39,7 +44,6 @@ up() {
   for tool in java mvn kubectl curl; do
     command -v "$tool" >/dev/null 2>&1 || { log "missing required tool: $tool"; exit 1; }
   done
-  mkdir -p "$demo"
   "$root/hack/clickhouse.sh" start "$demo/clickhouse"
   # shellcheck disable=SC1091
   source "$demo/clickhouse/env"
@@ -93,7 +97,7 @@ up() {
 
   cat <<MSG
 
-kubetel demo is up. ClickHouse: $KUBETEL_CLICKHOUSE_URL (database $database); logs in .demo/.
+kubetel demo is up. ClickHouse: $KUBETEL_CLICKHOUSE_URL (database $database); logs in $demo/.
 Point kubectl at it and try:
 
   export KUBECONFIG=$demo/kubeconfig
@@ -137,7 +141,7 @@ start_ui() {
     log "building the web UI (first run installs its npm packages)"
     (cd "$root/ui" && npm ci --no-audit --no-fund --loglevel=error >"$demo/ui-build.log" 2>&1 &&
       npm run build >>"$demo/ui-build.log" 2>&1) ||
-      { echo "Web UI: build failed, see .demo/ui-build.log"; return; }
+      { echo "Web UI: build failed, see $demo/ui-build.log"; return; }
   fi
   if ! running "$demo/ui-proxy.pid"; then
     nohup kubectl --kubeconfig "$demo/kubeconfig" proxy --address=127.0.0.1 --port=0 \
@@ -151,14 +155,18 @@ start_ui() {
     sleep 0.25
   done
   if [[ -z "$address" ]]; then
-    echo "Web UI: kubectl proxy did not start, see .demo/ui-proxy.log"
+    echo "Web UI: kubectl proxy did not start, see $demo/ui-proxy.log"
     return
   fi
-  echo "Web UI (dashboards, explore, alerts; reads only the Kubernetes API): http://$address/ui/"
+  # For scripts driving the demo (hack/ui-e2e.sh): where the UI and, same origin, the API are.
+  echo "http://$address/" >"$demo/ui-url"
+  echo "Web UI (dashboards, explore, alerts; reads only the Kubernetes API): http://$address/ui/
+  the example dashboard: http://$address/ui/#/dashboards/shop/service-overview"
 }
 
 down() {
   stop_pid "$demo/ui-proxy.pid" "UI proxy"
+  rm -f "$demo/ui-url"
   stop_pid "$demo/apiserver.pid" "API server"
   stop_pid "$demo/sample-data.pid" "sample data trickle"
   "$root/hack/clickhouse.sh" stop "$demo/clickhouse" || true
