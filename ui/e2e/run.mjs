@@ -79,7 +79,7 @@ async function renderDashboard(page, example) {
       return line;
     }),
   );
-  check(charts.length === 3 && charts.every((n) => n > 200), `3 charts drawn (pixels of the series line per chart: ${charts.join(', ')})`);
+  check(charts.length === 3 && charts.every((n) => n > 100), `3 charts drawn (pixels of the series line per chart: ${charts.join(', ')})`);
   const stats = await page.locator('.stat-value').allTextContents();
   check(stats.length === 2 && /^[\d.,]+ ms$/.test(stats[0]) && /^[\d.,]+ req\/s$/.test(stats[1]), `stat panels show values: ${stats.join(' | ')}`);
   const pods = await panel(page, 'CPU per pod (max)').locator('tbody tr td:first-child').allTextContents();
