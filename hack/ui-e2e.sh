@@ -47,3 +47,4 @@ fi
 log "demo up in $(($(date +%s) - started)) s at $(cat "$demo/ui-url")"
 cd "$root/ui"
 KUBETEL_UI_URL=$(cat "$demo/ui-url") CHROMIUM="$chromium" node "$script" "$@"
+log "done in $(($(date +%s) - started)) s, demo start included (stopping it takes a few more)"
