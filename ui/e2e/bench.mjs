@@ -56,8 +56,10 @@ async function panZoom({ series, points, frames }) {
     .find((p) => p.querySelector('h2')?.textContent === 'Requests per second')
     .querySelector('.chart');
   const u = el.uplot;
+  // More series drawn like the app's own (its line width matters: see TimeSeriesChart).
+  const { width } = u.series[1];
   while (u.series.length - 1 < series) {
-    u.addSeries({ label: `synthetic ${u.series.length}`, stroke: '#8b5cf6', width: 1.5, points: { show: false } });
+    u.addSeries({ label: `synthetic ${u.series.length}`, stroke: '#8b5cf6', width, points: { show: false } });
   }
   const end = Math.floor(Date.now() / 1000);
   const x = Array.from({ length: points }, (_, i) => end - 3600 + (i * 3600) / points);
