@@ -12,7 +12,8 @@
 #   hack/demo.sh status show what is running
 #
 # KUBETEL_DEMO_DIR (default .demo) holds its state, so a second demo (the web UI's browser suite,
-# hack/ui-e2e.sh) can run next to yours; every port is a free one.
+# hack/ui-e2e.sh) can run next to yours; every port is a free one. KUBETEL_DEMO_HISTORY (default
+# 1h) is how much past telemetry `up` loads before the trickle starts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -60,7 +61,7 @@ up() {
     log "loading sample telemetry into database '$database' and keeping a trickle flowing"
     nohup java -cp "$sample_jar:$sample_libs/*" io.kubetel.sample.SampleDataMain \
       --clickhouse-url "$KUBETEL_CLICKHOUSE_URL" --database "$database" \
-      --history 1h --trickle-interval 5s --resume-file "$demo/sample-data.last" \
+      --history "${KUBETEL_DEMO_HISTORY:-1h}" --trickle-interval 5s --resume-file "$demo/sample-data.last" \
       >"$demo/sample-data.log" 2>&1 &
     echo $! >"$demo/sample-data.pid"
     # Wait until the whole history is in (the first trickle batch follows it).
