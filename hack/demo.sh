@@ -13,10 +13,16 @@
 #                       the default is Debian's clickhouse-server 18.16 (kubetel's COMPAT layout)
 #   hack/demo.sh down   stop everything `up` started (data stays in .demo/ until you delete it)
 #   hack/demo.sh status show what is running
+#
+# KUBETEL_DEMO_DIR (default .demo) holds its state, so a second demo (the web UI's browser suite,
+# hack/ui-e2e.sh) can run next to yours; every port is a free one. KUBETEL_DEMO_HISTORY (default
+# 1h) is how much past telemetry `up` loads before the trickle starts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-demo="$root/.demo"
+demo="${KUBETEL_DEMO_DIR:-$root/.demo}"
+mkdir -p "$demo"
+demo=$(cd "$demo" && pwd)
 database=otel
 jar="$root/apiserver/server/target/kubetel-apiserver.jar"
 libs="$root/apiserver/server/target/lib"
@@ -94,7 +100,7 @@ up() {
     log "loading sample telemetry into database '$database' and keeping a trickle flowing"
     nohup java -cp "$sample_jar:$sample_libs/*" io.kubetel.sample.SampleDataMain \
       --clickhouse-url "$KUBETEL_CLICKHOUSE_URL" --database "$database" \
-      --history 1h --trickle-interval 5s --resume-file "$chdir/sample-data.last" \
+      --history "${KUBETEL_DEMO_HISTORY:-1h}" --trickle-interval 5s --resume-file "$chdir/sample-data.last" \
       >"$demo/sample-data.log" 2>&1 &
     echo $! >"$demo/sample-data.pid"
     # Wait until the whole history is in (the first trickle batch follows it).
@@ -131,7 +137,7 @@ up() {
 
   cat <<MSG
 
-kubetel demo is up. ClickHouse: $KUBETEL_CLICKHOUSE_URL (database $database, $(engine_line "$engine")); logs in .demo/.
+kubetel demo is up. ClickHouse: $KUBETEL_CLICKHOUSE_URL (database $database, $(engine_line "$engine")); logs in $demo/.
 Point kubectl at it and try:
 
   export KUBECONFIG=$demo/kubeconfig
@@ -152,7 +158,7 @@ Point kubectl at it and try:
   kubectl explain traces
   kubectl create -n shop -o yaml -f examples/queries/checkout-p99.yaml
   kubectl get dashboards,alertrules -A
-  kubectl get alertrule checkout-error-rate -n shop-checkout -o yaml
+  kubectl get alertrule checkout-error-rate -n shop -o yaml
   kubectl explain dashboards.spec
 
 Dashboards and AlertRules come from examples/ (read-only; edit the files and run
@@ -177,7 +183,7 @@ start_ui() {
     log "building the web UI (first run installs its npm packages)"
     (cd "$root/ui" && npm ci --no-audit --no-fund --loglevel=error >"$demo/ui-build.log" 2>&1 &&
       npm run build >>"$demo/ui-build.log" 2>&1) ||
-      { echo "Web UI: build failed, see .demo/ui-build.log"; return; }
+      { echo "Web UI: build failed, see $demo/ui-build.log"; return; }
   fi
   if ! running "$demo/ui-proxy.pid"; then
     nohup kubectl --kubeconfig "$demo/kubeconfig" proxy --address=127.0.0.1 --port=0 \
@@ -191,14 +197,18 @@ start_ui() {
     sleep 0.25
   done
   if [[ -z "$address" ]]; then
-    echo "Web UI: kubectl proxy did not start, see .demo/ui-proxy.log"
+    echo "Web UI: kubectl proxy did not start, see $demo/ui-proxy.log"
     return
   fi
-  echo "Web UI (dashboards, explore, alerts; reads only the Kubernetes API): http://$address/ui/"
+  # For scripts driving the demo (hack/ui-e2e.sh): where the UI and, same origin, the API are.
+  echo "http://$address/" >"$demo/ui-url"
+  echo "Web UI (dashboards, explore, alerts; reads only the Kubernetes API): http://$address/ui/
+  the example dashboard: http://$address/ui/#/dashboards/shop/service-overview"
 }
 
 down() {
   stop_pid "$demo/ui-proxy.pid" "UI proxy"
+  rm -f "$demo/ui-url"
   stop_pid "$demo/apiserver.pid" "API server"
   stop_pid "$demo/sample-data.pid" "sample data trickle"
   "$root/hack/clickhouse.sh" stop "$(clickhouse_dir "$(engine_of_demo)")" || true

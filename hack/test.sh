@@ -4,10 +4,10 @@
 #   hack/test.sh [extra maven args]
 #
 # Builds and unit-tests the web UI (ui/, npm packages from its lockfile). Installs what the tests
-# need when it is missing (Debian's clickhouse-server; the chDB engine from hack/chdb's lockfile),
-# starts BOTH scratch ClickHouse engines on free loopback ports once for the whole run: Debian's
-# 18.16 (the COMPAT layout) and ClickHouse 26.7 as the chDB engine (the MODERN layout). Then runs
-# every IT once per layout:
+# need when it is missing (Debian's clickhouse-server and chromium; the chDB engine from hack/chdb's
+# lockfile), starts BOTH scratch ClickHouse engines on free loopback ports once for the whole run:
+# Debian's 18.16 (the COMPAT layout) and ClickHouse 26.7 as the chDB engine (the MODERN layout).
+# Then runs every IT once per layout:
 #   COMPAT          `mvn -B verify` against 18.16 (unit tests, the architecture rules of
 #                   hack/architecture, ITs against ClickHouse, the fabric8 mock server and the real
 #                   kubectl, coverage);
@@ -18,7 +18,9 @@
 # The MODERN passes run no unit tests and no coverage, and keep their reports apart. Prints per
 # layout how many IT classes and tests ran and fails when fewer than expected did
 # (hack/it-counts.sh); checks the shared modules' dependency trees (hack/check-deps.sh) and the
-# committed CRDs against the generated ones, prints the coverage summary, and stops what it started.
+# committed CRDs against the generated ones, runs the web UI's end-to-end suite in headless
+# Chromium against a scratch demo of its own (hack/ui-e2e.sh: its own ClickHouse with sample data,
+# the API server built above, kubectl proxy), prints the coverage summary and stops what it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -33,7 +35,7 @@ done
 "$root/hack/check-sources.sh"
 
 # The web UI (ui/): typecheck, production build with its bundle-size budget, Vitest unit tests.
-# Its browser end-to-end run (ui/e2e) needs the demo and Chromium and is not part of this yet.
+# Its browser end-to-end suite runs at the end, once the API server jar is built.
 command -v npm >/dev/null 2>&1 || { log "missing required tool: npm (Node.js)"; exit 1; }
 log "web UI: npm ci, build, unit tests"
 (cd "$root/ui" && npm ci --no-audit --no-fund --loglevel=error && npm run build && npm test)
@@ -89,5 +91,9 @@ modern_pass MODERN-older failsafe-reports-older exporter-older "$@"
 if [[ -x "$root/hack/check-crds.sh" ]]; then
   "$root/hack/check-crds.sh"
 fi
+
+# The web UI end to end in headless Chromium, against the API server jar `mvn verify` just built
+# (hack/demo.sh would rebuild it if it were stale) and the UI build from the start of this run.
+"$root/hack/ui-e2e.sh"
 
 "$root/hack/coverage.sh"

@@ -6,7 +6,7 @@ import { type AppState, formatHash, parseHash, refreshFromInterval } from './url
 describe('URL state', () => {
   it('round-trips a dashboard with range, refresh and variables', () => {
     const state: AppState = {
-      route: { view: 'dashboard', namespace: 'shop-checkout', name: 'service-overview' },
+      route: { view: 'dashboard', namespace: 'shop', name: 'service-overview' },
       range: { kind: 'relative', last: '6h' },
       refresh: '10s',
       vars: { service: ['checkout', 'cart'], pod: [] },
@@ -14,7 +14,7 @@ describe('URL state', () => {
     };
     const hash = formatHash(state);
     expect(hash).toBe(
-      '#/dashboards/shop-checkout/service-overview?from=now-6h&refresh=10s&var-service=checkout&var-service=cart&var-pod=',
+      '#/dashboards/shop/service-overview?from=now-6h&refresh=10s&var-service=checkout&var-service=cart&var-pod=',
     );
     expect(parseHash(hash)).toEqual(state);
   });

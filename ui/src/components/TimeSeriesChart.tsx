@@ -46,7 +46,10 @@ export function TimeSeriesChart({ data, unit, height, title }: Props) {
         ...data.names.map((name, i) => ({
           label: name,
           stroke: seriesColor(i),
-          width: 1.5,
+          // 1 CSS px: without a GPU (remote desktops, headless) Chromium rasterises a 1.5 px
+          // antialiased line several times slower than a 1 px one, halving the frame rate while
+          // panning or zooming tens of thousands of points (docs/benchmarks.md).
+          width: 1,
           spanGaps: false,
           points: { show: false },
           value: (_u: uPlot, v: number | null) => formatValue(v, unit),
@@ -55,7 +58,8 @@ export function TimeSeriesChart({ data, unit, height, title }: Props) {
     };
     const u = new uPlot(opts, [data.x, ...data.ys] as uPlot.AlignedData, el);
     plot.current = u;
-    // Exposed on the element for the e2e frame-time benchmark (e2e/run.mjs).
+    // Exposed on the element for the browser suite (e2e/run.mjs reads what is drawn) and the
+    // benchmark (e2e/bench.mjs pans and zooms it).
     (el as HTMLDivElement & { uplot?: uPlot }).uplot = u;
     const ro = new ResizeObserver(() => u.setSize({ width: Math.max(100, el.clientWidth), height }));
     ro.observe(el);

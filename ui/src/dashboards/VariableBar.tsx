@@ -1,10 +1,11 @@
 // The dashboard's variable pickers: the values of each variable's key seen in the namespace over
-// the time range (read from the signal's list), "All", or several values for multi variables.
+// the time range (a count-by-key TelemetryQuery, or the signal's list), "All", or several values
+// for multi variables.
 import type { Api } from '../api/resources';
 import type { DashboardVariable } from '../api/types';
 import { useAsync } from '../components/useAsync';
 import { type TimeRange, listWindow } from '../time/timeRange';
-import type { VariableValues } from './variables';
+import { type VariableValues, valuesOfSeries, variableValuesSpec } from './variables';
 
 interface Props {
   api: Api;
@@ -37,12 +38,22 @@ function VariablePicker({ api, namespace, variable, selected, range, onChange }:
 }) {
   const signal = variable.signal ?? 'metrics';
   const params = { ...listWindow(range), limit: 500 };
+  const spec = variableValuesSpec(variable, range);
   const { data } = useAsync(async (s) => {
+    if (spec) {
+      try {
+        return valuesOfSeries((await api.runQuery(namespace, spec, s)).status?.series ?? [], variable.key);
+      } catch (e) {
+        // A key no query can group by (422), or no right to create queries (403): the list
+        // below still shows the values the objects carry.
+        if (s.aborted) throw e;
+      }
+    }
     const list = signal === 'traces' ? await api.listTraces(namespace, params, s)
       : signal === 'logs' ? await api.listLogs(namespace, params, s)
       : await api.listMetrics(namespace, params, s);
     return valuesOfKey(list.items, variable.key);
-  }, `${namespace}|${signal}|${variable.key}|${JSON.stringify(params)}`);
+  }, `${namespace}|${signal}|${variable.key}|${JSON.stringify([params, spec])}`);
   const options = [...new Set([...(data ?? []), ...selected])].sort();
   const id = `var-${variable.name}`;
   return (

@@ -1,10 +1,11 @@
 // Tests of the Dashboard panel → TelemetryQuery / list request mapping, variables included.
 import { describe, expect, it } from 'vitest';
 import { filtersToSelectors } from '../api/selectors';
+import type { QuerySeries } from '../api/types';
 import { serviceOverview } from '../fixtures/dashboard';
 import { alignSeries, formatValue, lastValue } from './chartData';
 import { panelRequest, panelStep, panelToQuerySpec } from './panelQuery';
-import { effectiveValues, substituteFilters } from './variables';
+import { effectiveValues, substituteFilters, valuesOfSeries, variableValuesSpec } from './variables';
 
 const panels = serviceOverview.spec.panels!;
 const hour = { kind: 'relative' as const, last: '1h' };
@@ -26,6 +27,28 @@ describe('variables', () => {
     expect(substituteFilters(f, { service: [] })).toEqual([{ key: 'kind', values: ['Server'] }]);
     expect(substituteFilters([{ key: 'http.route', values: ['/api/$service/x'] }], { service: ['cart'] })[0].values).toEqual(['/api/cart/x']);
     expect(substituteFilters([{ key: 'k', values: ['$unknown'] }], {})[0].values).toEqual(['$unknown']);
+  });
+});
+
+describe('variable choices', () => {
+  const service = serviceOverview.spec.variables![0];
+  it('come from a count per value of the key over the range, in a few buckets', () => {
+    expect(variableValuesSpec(service, hour)).toEqual({
+      signal: 'traces', aggregation: 'count', groupBy: ['service'], step: '15m', range: '1h',
+    });
+    const abs = { kind: 'absolute' as const, start: Date.parse('2026-11-30T10:00:00Z'), end: Date.parse('2026-11-30T10:07:00Z') };
+    expect(variableValuesSpec({ ...service, signal: 'logs', key: 'severity' }, abs)).toEqual({
+      signal: 'logs', aggregation: 'count', groupBy: ['severity'], step: '2m',
+      start: '2026-11-30T10:00:00Z', end: '2026-11-30T10:07:00Z',
+    });
+  });
+  it('of metrics variables are not a query (it would need a metric name)', () => {
+    expect(variableValuesSpec({ ...service, signal: undefined }, hour)).toBeUndefined();
+  });
+  it('are the series label values, sorted, without empty ones', () => {
+    const series: QuerySeries[] = [{ labels: { service: 'frontend' }, points: [] }, { labels: { service: '' }, points: [] },
+      { labels: { service: 'cart' }, points: [] }, { labels: {}, points: [] }];
+    expect(valuesOfSeries(series, 'service')).toEqual(['cart', 'frontend']);
   });
 });
 

@@ -1,6 +1,8 @@
-// Dashboard variables: the selected values (from the URL or the defaults) and their substitution
-// into panel filter values written as $name or ${name}.
-import type { Dashboard, QueryFilter } from '../api/types';
+// Dashboard variables: the selected values (from the URL or the defaults), their substitution
+// into panel filter values written as $name or ${name}, and the query that finds their choices.
+import type { Dashboard, DashboardVariable, QueryFilter, QuerySeries, TelemetryQuerySpec } from '../api/types';
+import { chooseStep } from '../time/duration';
+import { type TimeRange, queryWindow, rangeDurationMs } from '../time/timeRange';
 
 /** Selected values per variable name; an empty list means "all" (the filter is dropped). */
 export type VariableValues = Record<string, string[]>;
@@ -64,4 +66,27 @@ export function substituteFilters(
     out.push(filter);
   }
   return out;
+}
+
+/**
+ * The TelemetryQuery that finds a traces or logs variable's choices: a count per value of its key
+ * over the range, in a few buckets. One GROUP BY in storage and a few hundred bytes back, instead
+ * of hundreds of listed objects; it runs beside the panels when a dashboard opens. Undefined for
+ * metrics variables (a metrics query needs a metric name; their choices come from the list).
+ */
+export function variableValuesSpec(variable: DashboardVariable, range: TimeRange): TelemetryQuerySpec | undefined {
+  const signal = variable.signal ?? 'metrics';
+  if (signal === 'metrics') return undefined;
+  return {
+    signal,
+    aggregation: 'count',
+    groupBy: [variable.key],
+    step: chooseStep(rangeDurationMs(range), 4),
+    ...queryWindow(range),
+  };
+}
+
+/** The values of `key` among query series (one series per value), sorted, without empty ones. */
+export function valuesOfSeries(series: QuerySeries[], key: string): string[] {
+  return [...new Set(series.map((s) => s.labels?.[key] ?? '').filter((v) => v !== ''))].sort();
 }

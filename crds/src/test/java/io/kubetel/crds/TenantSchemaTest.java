@@ -18,7 +18,7 @@ class TenantSchemaTest {
         kind: TelemetryTenant
         metadata: {name: shop}
         spec:
-          namespaces: [shop-frontend, shop-checkout]
+          namespaces: [shop, shop-frontend]
           retention: {metrics: 30d, traces: 7d, logs: 14d}
           quotas: {maxRowsRead: 1000000, maxQuerySeconds: 30}
           viewers:

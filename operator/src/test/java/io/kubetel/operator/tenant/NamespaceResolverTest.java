@@ -37,7 +37,7 @@ class NamespaceResolverTest {
   static final List<Namespace> ALL =
       List.of(
           ns("shop-frontend", Map.of("team", "shop")),
-          ns("shop-checkout", Map.of("team", "shop", "tier", "prod")),
+          ns("shop", Map.of("team", "shop", "tier", "prod")),
           ns("payments", Map.of("team", "pay")),
           ns("default", Map.of()));
 
@@ -49,7 +49,7 @@ class NamespaceResolverTest {
     sel.setMatchLabels(Map.of("team", "shop"));
     spec.setNamespaceSelector(sel);
     assertThat(NamespaceResolver.resolve(spec, ALL))
-        .containsExactly("payments", "shop-checkout", "shop-frontend");
+        .containsExactly("payments", "shop", "shop-frontend");
     assertThat(NamespaceResolver.missing(spec, ALL)).containsExactly("not-there");
   }
 

@@ -118,15 +118,14 @@ class TelemetryTenantReconcilerIT {
 
   @Test
   void createdTenantGetsItsDatabaseTablesViewerBindingsAndReady() {
+    namespace("shop", Map.of());
     namespace("shop-frontend", Map.of());
-    namespace("shop-checkout", Map.of());
     String db = prefix + "shop";
-    client.resource(tenant("shop", db, List.of("shop-frontend", "shop-checkout"))).create();
+    client.resource(tenant("shop", db, List.of("shop", "shop-frontend"))).create();
 
     awaitCondition(() -> condition("shop", "Ready"), "True", null);
     TelemetryTenant t = get("shop");
-    assertThat(t.getStatus().getResolvedNamespaces())
-        .containsExactly("shop-checkout", "shop-frontend");
+    assertThat(t.getStatus().getResolvedNamespaces()).containsExactly("shop", "shop-frontend");
     assertThat(t.getStatus().getDatabase()).isEqualTo(db);
     assertThat(t.getStatus().getObservedGeneration())
         .isEqualTo(t.getMetadata().getGeneration() == null ? 0L : t.getMetadata().getGeneration());
@@ -142,15 +141,9 @@ class TelemetryTenantReconcilerIT {
             "otel_logs");
     assertThat(t.getMetadata().getFinalizers()).isNotEmpty();
 
-    assertThat(bindingNamespaces("shop"))
-        .containsExactlyInAnyOrder("shop-frontend", "shop-checkout");
+    assertThat(bindingNamespaces("shop")).containsExactlyInAnyOrder("shop-frontend", "shop");
     RoleBinding rb =
-        client
-            .rbac()
-            .roleBindings()
-            .inNamespace("shop-checkout")
-            .withName("kubetel-viewer-shop")
-            .get();
+        client.rbac().roleBindings().inNamespace("shop").withName("kubetel-viewer-shop").get();
     assertThat(rb.getRoleRef().getName()).isEqualTo("kubetel-telemetry-viewer");
     assertThat(rb.getSubjects())
         .singleElement()

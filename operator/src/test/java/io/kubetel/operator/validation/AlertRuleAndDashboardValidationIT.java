@@ -120,7 +120,7 @@ class AlertRuleAndDashboardValidationIT {
   @Test
   void theExampleAlertRulesAreValidAndReady() throws IOException {
     for (String file :
-        List.of("shop-checkout-error-rate-alert.yaml", "shop-checkout-latency-p99-alert.yaml")) {
+        List.of("checkout-error-rate-alert.yaml", "checkout-latency-p99-alert.yaml")) {
       AlertRule rule = example(file, AlertRule.class);
       client.resource(rule).create();
       awaitCondition(() -> valid(AlertRule.class, rule.getMetadata().getName()), "True", null);
@@ -137,7 +137,7 @@ class AlertRuleAndDashboardValidationIT {
 
   @Test
   void unknownMetricAndUnknownGroupByAttributeAreNamedPrecisely() throws IOException {
-    AlertRule metric = example("shop-checkout-latency-p99-alert.yaml", AlertRule.class);
+    AlertRule metric = example("checkout-latency-p99-alert.yaml", AlertRule.class);
     metric.getMetadata().setName("unknown-metric");
     metric.getSpec().getQuery().setSignal(io.kubetel.model.query.Signal.METRICS);
     metric.getSpec().getQuery().setMetric("http.server.requests.total");
@@ -145,7 +145,7 @@ class AlertRuleAndDashboardValidationIT {
     metric.getSpec().getQuery().setGroupBy(List.of());
     client.resource(metric).create();
 
-    AlertRule attr = example("shop-checkout-latency-p99-alert.yaml", AlertRule.class);
+    AlertRule attr = example("checkout-latency-p99-alert.yaml", AlertRule.class);
     attr.getMetadata().setName("unknown-attribute");
     attr.getSpec().getQuery().setGroupBy(List.of("customer.tier"));
     client.resource(attr).create();
@@ -174,7 +174,7 @@ class AlertRuleAndDashboardValidationIT {
 
   @Test
   void missingSecretKeyAndBadDurationThenFixed() throws IOException {
-    AlertRule rule = example("shop-checkout-error-rate-alert.yaml", AlertRule.class);
+    AlertRule rule = example("checkout-error-rate-alert.yaml", AlertRule.class);
     rule.getMetadata().setName("broken-then-fixed");
     rule.getSpec().getReceivers().get(1).getPagerDuty().getRoutingKeySecretRef().setKey("pd-key");
     client.resource(rule).create();
@@ -220,17 +220,17 @@ class AlertRuleAndDashboardValidationIT {
     client.resource(d).create();
     awaitCondition(() -> valid(Dashboard.class, d.getMetadata().getName()), "True", null);
     Dashboard stored = stored(Dashboard.class, d.getMetadata().getName());
-    assertThat(stored.getStatus().getPanelCount()).isEqualTo(6);
+    assertThat(stored.getStatus().getPanelCount()).isEqualTo(8);
   }
 
   @Test
   void anInvalidDashboardNamesItsFirstBadPanel() throws IOException {
     Dashboard d = example("shop-service-overview-dashboard.yaml", Dashboard.class);
     d.getMetadata().setName("bad-panels");
-    d.getSpec().getPanels().get(3).getQuery().setGroupBy(List.of("customer.tier"));
+    d.getSpec().getPanels().get(4).getQuery().setGroupBy(List.of("customer.tier"));
     d.getSpec()
         .getPanels()
-        .get(5)
+        .get(7)
         .getQuery()
         .setAggregation(io.kubetel.model.query.Aggregation.P99);
     client.resource(d).create();
@@ -240,8 +240,8 @@ class AlertRuleAndDashboardValidationIT {
             "False",
             "UnknownAttribute",
             "customer.tier",
-            "spec.panels[5] \"Error logs\".query.aggregation");
+            "spec.panels[7] \"Error logs\".query.aggregation");
     assertThat(c.getMessage())
-        .startsWith("spec.panels[3] \"Server request duration (p95)\".query.groupBy[0]");
+        .startsWith("spec.panels[4] \"Server request duration (p95)\".query.groupBy[0]");
   }
 }

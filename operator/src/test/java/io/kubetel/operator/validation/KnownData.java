@@ -12,12 +12,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a little shop telemetry (namespace {@value #NAMESPACE}) into a test database and gives a
- * real ClickHouse {@link QueryCatalog} over it: metric {@code http.server.request.duration} and the
- * attribute {@code http.route} on metrics and spans.
+ * Writes a little shop telemetry (namespace {@value #NAMESPACE}, where the examples live) into a
+ * test database and gives a real ClickHouse {@link QueryCatalog} over it: what hack/sample-data
+ * writes and the example Dashboard reads — metrics {@code http.server.request.duration}
+ * (histogram), {@code http.server.requests} (counter with {@code http.status_code}) and {@code
+ * k8s.pod.cpu.utilization} (gauge), the attribute {@code http.route} on metrics and spans, and a
+ * log.
  */
 final class KnownData {
-  static final String NAMESPACE = "shop-checkout";
+  static final String NAMESPACE = "shop";
 
   private KnownData() {}
 
@@ -49,6 +52,22 @@ final class KnownData {
             12.0,
             900.0,
             2));
+    batch.sums.add(
+        new TelemetryBatch.Sum(
+            resource,
+            "checkout",
+            "http.server.requests",
+            "{request}",
+            "requests",
+            Map.of("http.route", "/checkout", "http.method", "POST", "http.status_code", "500"),
+            t.minusSeconds(60),
+            t,
+            3,
+            2,
+            true));
+    batch.gauges.add(
+        new TelemetryBatch.Gauge(
+            resource, "checkout", "k8s.pod.cpu.utilization", "1", "cpu", Map.of(), t, 0.4));
     batch.spans.add(
         new TelemetryBatch.Span(
             resource,

@@ -43,7 +43,7 @@ class CustomResourceLoaderTest {
     assertThat(set.list("dashboards", Optional.empty()))
         .extracting(o -> o.path("metadata").path("name").asText())
         .contains("service-overview");
-    assertThat(set.list("alertrules", Optional.of("shop-checkout")))
+    assertThat(set.list("alertrules", Optional.of("shop")))
         .extracting(o -> o.path("metadata").path("name").asText())
         .contains("checkout-error-rate", "checkout-latency-p99");
   }

@@ -15,19 +15,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Standalone mode with {@code --custom-resources-dir}: the repository's examples plus fixtures in
- * namespace {@code shop}, served as read-only kubetel.io Dashboards and AlertRules to the real
- * kubectl (get, list across namespaces, YAML, NotFound, explain, the kubetel category, watch), and
- * a bad file that stops the server with a message naming it.
+ * Standalone mode with {@code --custom-resources-dir}: the repository's examples (namespace {@code
+ * shop}) plus fixtures in namespace {@code storefront}, served as read-only kubetel.io Dashboards
+ * and AlertRules to the real kubectl (get, list across namespaces, YAML, NotFound, explain, the
+ * kubetel category, watch), and a bad file that stops the server with a message naming it.
  */
 class CustomResourcesKubectlIT {
-  static final String SHOP =
+  static final String STOREFRONT =
       """
       apiVersion: kubetel.io/v1alpha1
       kind: Dashboard
       metadata:
         name: storefront
-        namespace: shop
+        namespace: storefront
         labels: {team: shop}
       spec:
         title: Storefront
@@ -41,7 +41,7 @@ class CustomResourcesKubectlIT {
       kind: AlertRule
       metadata:
         name: storefront-errors
-        namespace: shop
+        namespace: storefront
       spec:
         query: {signal: traces, aggregation: rate, range: 5m}
         condition: {type: Threshold, comparator: GreaterThan, threshold: 5}
@@ -57,7 +57,7 @@ class CustomResourcesKubectlIT {
     work = Files.createTempDirectory(ApiServerProcess.targetDir(), "it-custom-resources-");
     Path dir = Files.createDirectories(work.resolve("resources"));
     copyExamples(dir);
-    Files.writeString(dir.resolve("shop.yaml"), SHOP);
+    Files.writeString(dir.resolve("storefront.yaml"), STOREFRONT);
     server =
         ApiServerProcess.start(
             work.resolve("state"),
@@ -91,24 +91,24 @@ class CustomResourcesKubectlIT {
     List<String> lines = result.stdout().lines().toList();
     assertThat(lines.get(0)).matches("NAMESPACE\\s+NAME\\s+AGE\\s+TITLE\\s+VALID\\s+PANELS\\s*");
     assertThat(lines)
-        .anySatisfy(l -> assertThat(l).matches("shop\\s+storefront\\s+\\S+\\s+Storefront\\s*"))
+        .anySatisfy(
+            l -> assertThat(l).matches("storefront\\s+storefront\\s+\\S+\\s+Storefront\\s*"))
         .anySatisfy(
             l ->
                 assertThat(l)
-                    .matches(
-                        "shop-checkout\\s+service-overview\\s+\\S+\\s+Shop service overview\\s*"));
+                    .matches("shop\\s+service-overview\\s+\\S+\\s+Shop service overview\\s*"));
   }
 
   @Test
   void getAlertRulesAsYamlCarriesStableMetadata() throws Exception {
-    Kubectl.Result result = kubectl.ok("get", "alertrules", "-n", "shop", "-o", "yaml");
+    Kubectl.Result result = kubectl.ok("get", "alertrules", "-n", "storefront", "-o", "yaml");
 
     assertThat(result.stdout())
         .contains("kind: List")
         .contains("apiVersion: kubetel.io/v1alpha1")
         .contains("kind: AlertRule")
         .contains("name: storefront-errors")
-        .contains("namespace: shop")
+        .contains("namespace: storefront")
         .containsPattern("uid: [0-9a-f-]{36}")
         .containsPattern("resourceVersion: \"\\d+\"")
         .contains("creationTimestamp: \"20")
@@ -118,8 +118,8 @@ class CustomResourcesKubectlIT {
 
   @Test
   void getByNameByShortNameAndWithSelectors() throws Exception {
-    Kubectl.Result byName = kubectl.ok("get", "dashboard", "storefront", "-n", "shop");
-    Kubectl.Result shortName = kubectl.run("get", "kar", "-n", "shop-checkout", "-o", "name");
+    Kubectl.Result byName = kubectl.ok("get", "dashboard", "storefront", "-n", "storefront");
+    Kubectl.Result shortName = kubectl.run("get", "kar", "-n", "shop", "-o", "name");
     Kubectl.Result labels = kubectl.run("get", "kdash", "-A", "-l", "team=shop", "-o", "name");
     Kubectl.Result fields =
         kubectl.run(
@@ -142,7 +142,7 @@ class CustomResourcesKubectlIT {
 
   @Test
   void aMissingDashboardIsNotFoundLikeKubeApiserver() throws Exception {
-    Kubectl.Result result = kubectl.run("get", "dashboard", "nope", "-n", "shop");
+    Kubectl.Result result = kubectl.run("get", "dashboard", "nope", "-n", "storefront");
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.stderr())
@@ -159,9 +159,9 @@ class CustomResourcesKubectlIT {
                 .uri(
                     java.net.URI.create(
                         server.baseUrl()
-                            + "/apis/kubetel.io/v1alpha1/namespaces/shop/dashboards/storefront"))
+                            + "/apis/kubetel.io/v1alpha1/namespaces/storefront/dashboards/storefront"))
                 .method("DELETE", HttpRequest.BodyPublishers.noBody()));
-    Kubectl.Result delete = kubectl.run("delete", "dashboard", "storefront", "-n", "shop");
+    Kubectl.Result delete = kubectl.run("delete", "dashboard", "storefront", "-n", "storefront");
 
     assertThat(response.statusCode()).isEqualTo(405);
     assertThat(response.body()).contains("\"reason\":\"MethodNotAllowed\"", "read-only");
@@ -182,7 +182,7 @@ class CustomResourcesKubectlIT {
 
   @Test
   void theKubetelCategoryListsBothKinds() throws Exception {
-    Kubectl.Result result = kubectl.ok("get", "kubetel", "-n", "shop");
+    Kubectl.Result result = kubectl.ok("get", "kubetel", "-n", "storefront");
     Kubectl.Result resources = kubectl.run("api-resources", "--api-group=kubetel.io");
 
     assertThat(result.stdout())
@@ -207,9 +207,9 @@ class CustomResourcesKubectlIT {
         kubectl.ok(
             "get",
             "--raw",
-            "/apis/kubetel.io/v1alpha1/namespaces/shop/dashboards?watch=true&timeoutSeconds=2");
+            "/apis/kubetel.io/v1alpha1/namespaces/storefront/dashboards?watch=true&timeoutSeconds=2");
     Kubectl.Result afterList =
-        kubectl.run("get", "dashboards", "-n", "shop", "-w", "--request-timeout=3s");
+        kubectl.run("get", "dashboards", "-n", "storefront", "-w", "--request-timeout=3s");
 
     assertThat(result.stdout().lines()).hasSize(1);
     assertThat(result.stdout()).startsWith("{\"type\":\"ADDED\"").contains("\"storefront\"");
@@ -221,7 +221,7 @@ class CustomResourcesKubectlIT {
   void anInvalidFileStopsTheServerNamingTheFileAndField() throws Exception {
     Path dir = Files.createDirectories(work.resolve("bad"));
     Path bad = dir.resolve("bad.yaml");
-    Files.writeString(bad, SHOP.replace("type: TimeSeries", "type: Pie"));
+    Files.writeString(bad, STOREFRONT.replace("type: TimeSeries", "type: Pie"));
 
     assertThatThrownBy(
             () ->

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Benchmarks: they measure and print numbers (recorded in docs/benchmarks.md) rather than pass or
+# fail, so hack/test.sh does not run them.
+#
+#   hack/bench.sh ui [--loads N] [--warmup N] [--frames N] [--series N] [--points N]
+#        the web UI in headless Chromium against a scratch demo (hack/ui-e2e.sh starts and stops
+#        it): first load of the 8-panel example dashboard (median and p95 over N fresh-context
+#        loads, goal ≤ 1 s on loopback) and frame time while panning/zooming a uPlot chart of
+#        series × points (default 8 × 10 000); numbers also in ui/e2e/out/bench.json
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+usage() { sed -n '5,9p' "$0" | sed 's/^# \{0,1\}//' >&2; }
+
+case "${1:-}" in
+  ui)
+    shift
+    # The hour of data the example dashboard shows, as in hack/demo.sh up.
+    KUBETEL_DEMO_HISTORY=${KUBETEL_DEMO_HISTORY:-1h} exec hack/ui-e2e.sh e2e/bench.mjs "$@"
+    ;;
+  *)
+    usage
+    exit 2
+    ;;
+esac
