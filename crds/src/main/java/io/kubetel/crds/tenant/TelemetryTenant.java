@@ -1,6 +1,7 @@
 package io.kubetel.crds.tenant;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -45,6 +46,17 @@ import io.fabric8.kubernetes.model.annotation.Version;
     type = AdditionalPrinterColumn.Type.DATE)
 public class TelemetryTenant extends CustomResource<TelemetryTenantSpec, TelemetryTenantStatus> {
   private static final long serialVersionUID = 1L;
+
+  /**
+   * The spec, required by the schema ({@code required: [spec]}): a tenant without one names no
+   * namespaces. An object stored before the schema required it is reported by the operator, not
+   * reconciled.
+   */
+  @Override
+  @Required
+  public TelemetryTenantSpec getSpec() {
+    return super.getSpec();
+  }
 
   public static final String GROUP = "kubetel.io";
   public static final String VERSION = "v1alpha1";
