@@ -60,18 +60,4 @@ public class TelemetryTenant extends CustomResource<TelemetryTenantSpec, Telemet
 
   public static final String GROUP = "kubetel.io";
   public static final String VERSION = "v1alpha1";
-
-  /** The database used when the spec names none: {@code kubetel_} + the name, dashes as '_'. */
-  public static String defaultDatabase(String tenantName) {
-    return "kubetel_" + tenantName.replace('-', '_').replace('.', '_');
-  }
-
-  /** The database this tenant's data lives in (spec, else derived from the name). */
-  public String database() {
-    TelemetryTenantSpec spec = getSpec();
-    if (spec != null && spec.getDatabase() != null && !spec.getDatabase().isBlank()) {
-      return spec.getDatabase();
-    }
-    return defaultDatabase(getMetadata().getName());
-  }
 }
