@@ -49,8 +49,8 @@ trap cleanup EXIT
 # The least each layout must run; raise them when ITs are added (hack/it-counts.sh prints the
 # actual numbers). COMPAT runs the whole suite; MODERN the ClickHouse ITs of the modules below, once
 # per table generation.
-min_compat_classes=23 min_compat_tests=121
-min_modern_classes=26 min_modern_tests=163
+min_compat_classes=24 min_compat_tests=131
+min_modern_classes=26 min_modern_tests=142
 modern_modules=store,hack/sample-data,apiserver/server,operator
 
 # Starts an engine and prints its URL. Its output goes to stderr: the server it leaves running

@@ -212,6 +212,12 @@ final class StorageProvisioning {
     }
   }
 
+  /** Forgets what this process confirmed about {@code tenant} (it was deleted). */
+  void forget(TelemetryTenant tenant) {
+    String prefix = tenant.getMetadata().getName() + "/" + tenant.getMetadata().getUid() + "/";
+    confirmed.keySet().removeIf(k -> k.startsWith(prefix));
+  }
+
   private static String key(TelemetryTenant tenant, String database) {
     return tenant.getMetadata().getName() + "/" + tenant.getMetadata().getUid() + "/" + database;
   }

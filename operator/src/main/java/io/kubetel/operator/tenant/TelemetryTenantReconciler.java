@@ -189,7 +189,9 @@ public class TelemetryTenantReconciler
 
   @Override
   public DeleteControl cleanup(TelemetryTenant tenant, Context<TelemetryTenant> context) {
-    return deletion.delete(tenant, context);
+    DeleteControl control = deletion.delete(tenant, context);
+    storage.forget(tenant);
+    return control;
   }
 
   private UpdateControl<TelemetryTenant> update(

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +88,7 @@ public final class DatabaseOwnership {
             .orderBy("version DESC")
             .limit(1)
             .toSql();
-    List<JsonNode> rows = gateway.select(sql);
+    List<JsonNode> rows = guarded(() -> gateway.select(sql));
     if (rows.isEmpty() || rows.get(0).path("released").asInt() == 1) {
       return Optional.empty();
     }
@@ -137,7 +138,24 @@ public final class DatabaseOwnership {
                 SqlLiteral.number(released ? 1 : 0),
                 SqlLiteral.number(nextVersion(now)))
             + ")";
-    gateway.execute(statement);
+    guarded(
+        () -> {
+          gateway.execute(statement);
+          return null;
+        });
+  }
+
+  /**
+   * Runs {@code call}; when it fails the table is ensured again on the next call (kubetel's
+   * database may have been dropped by hand, or ClickHouse replaced).
+   */
+  private <T> T guarded(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      tableEnsured = false;
+      throw e;
+    }
   }
 
   /** Microseconds since the epoch, strictly increasing within this process. */

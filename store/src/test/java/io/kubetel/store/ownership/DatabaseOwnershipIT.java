@@ -1,6 +1,7 @@
 package io.kubetel.store.ownership;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubetel.store.ownership.DatabaseOwner.Mode;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Ownership records in kubetel's own database, on the local ClickHouse (18.16 and 26.7 in CI): the
- * table's DDL runs on both, the newest record wins, a release hides the record, and names that look
- * like SQL stay values.
+ * table's DDL runs on both, the newest record wins, a release hides the record, names that look
+ * like SQL stay values, and a system database dropped by hand comes back.
  */
 class DatabaseOwnershipIT {
   @RegisterExtension static final LocalClickHouse ch = LocalClickHouse.perClass("ownership");
@@ -80,6 +81,18 @@ class DatabaseOwnershipIT {
     assertThat(found.tenant()).isEqualTo(tenant);
     assertThat(found.tenantUid()).isEqualTo("u'id");
     assertThat(tables(ch.database())).isNotEmpty();
+  }
+
+  @Test
+  void aSystemDatabaseDroppedByHandIsCreatedAgainAtTheNextCall() {
+    DatabaseOwner owner = new DatabaseOwner("kubetel_again", "again", "uid", Mode.CREATED, null);
+    ownership.record(owner);
+    ch.gateway().execute("DROP DATABASE " + systemDb);
+    assertThatThrownBy(() -> ownership.find("kubetel_again")).isInstanceOf(RuntimeException.class);
+    assertThat(ownership.find("kubetel_again")).as("a fresh, empty table").isEmpty();
+    ownership.record(owner);
+    assertThat(ownership.find("kubetel_again"))
+        .contains(new DatabaseOwner("kubetel_again", "again", "uid", Mode.CREATED, T0));
   }
 
   @Test
