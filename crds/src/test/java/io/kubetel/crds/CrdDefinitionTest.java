@@ -27,6 +27,16 @@ class CrdDefinitionTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"telemetrytenants", "alertrules", "dashboards"})
+  void specIsRequired(String plural) {
+    CrdSchema crd = CrdSchema.load(plural);
+    assertThat(crd.openApiSchema().path("required").toString()).isEqualTo("[\"spec\"]");
+    JsonNode withoutSpec =
+        CrdSchema.yaml("{apiVersion: kubetel.io/v1alpha1, kind: X, metadata: {name: x}}");
+    assertThat(crd.validate(withoutSpec)).singleElement().asString().contains("spec");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"telemetrytenants", "alertrules", "dashboards"})
   void hasStatusSubresourceCategoryShortNamesAndColumns(String plural) {
     JsonNode crd = CrdSchema.load(plural).crd();
     assertThat(crd.at("/spec/group").asText()).isEqualTo("kubetel.io");

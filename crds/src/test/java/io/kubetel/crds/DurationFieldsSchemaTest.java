@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubetel.model.duration.Durations;
 import io.kubetel.model.problem.InvalidInputException;
+import java.time.Duration;
+import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -15,7 +18,8 @@ import net.jqwik.api.Provide;
 /**
  * The generated CRDs (OpenAPI pattern, maxLength and CEL rules, evaluated like kube-apiserver does)
  * accept exactly the durations the operator's parser accepts, on every kind of duration field: zero
- * allowed (AlertRule {@code keepFiringFor}) or refused (retention, query {@code step}).
+ * allowed (AlertRule {@code keepFiringFor}), refused (query {@code step}) or at least an hour
+ * (retention).
  */
 class DurationFieldsSchemaTest {
 
@@ -41,17 +45,37 @@ class DurationFieldsSchemaTest {
   }
 
   @Property(tries = 150)
-  void positiveFieldsAcceptExactlyThePositiveDurations(@ForAll("durationLike") String text) {
+  void retentionAcceptsExactlyTheDurationsOfAtLeastAnHour(@ForAll("durationLike") String text) {
+    // Beyond 290 years kube-apiserver's duration() fails where dev.cel's still counts: not
+    // compared.
+    Assume.that(!Durations.isValid(text) || Durations.parse(text).getSeconds() < 9_000_000_000L);
     ObjectNode tenant = TenantSchemaTest.tenant();
     ((ObjectNode) CrdSchema.spec(tenant).get("retention")).put("logs", text);
     assertThat(TenantSchemaTest.CRD.validate(tenant).isEmpty())
         .as("retention.logs \"%s\"", text)
-        .isEqualTo(positive(text));
+        .isEqualTo(atLeastAnHour(text) && !celStricter(text));
+  }
+
+  @Property(tries = 150)
+  void positiveFieldsAcceptExactlyThePositiveDurations(@ForAll("durationLike") String text) {
     ObjectNode rule = AlertRuleSchemaTest.rule();
     ((ObjectNode) CrdSchema.spec(rule).get("query")).put("step", text);
     assertThat(AlertRuleSchemaTest.CRD.validate(rule).isEmpty())
         .as("query.step \"%s\"", text)
         .isEqualTo(positive(text));
+  }
+
+  private static boolean atLeastAnHour(String text) {
+    return Durations.isValid(text) && Durations.parse(text).compareTo(Duration.ofHours(1)) >= 0;
+  }
+
+  /**
+   * The durations {@link Durations#CEL_AT_LEAST_ONE_HOUR} refuses although they last an hour, as
+   * its documentation says: no nonzero hour, day or week, but a (zero) day or week beside minutes.
+   */
+  private static boolean celStricter(String text) {
+    return !Pattern.compile("(^|[a-z])0*[1-9][0-9]*[hdw]").matcher(text).find()
+        && Pattern.compile("[dw]").matcher(text).find();
   }
 
   private static boolean positive(String text) {

@@ -4,6 +4,7 @@ import static io.kubetel.crds.CrdSchema.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Crafted TelemetryTenants the CRD schema must reject, each with the error a user would see. */
@@ -57,7 +58,31 @@ class TenantSchemaTest {
     ((ObjectNode) spec(t).get("retention")).put("traces", "1 week");
     CRD.assertRejects(t, "traces").contains("pattern");
     ((ObjectNode) spec(t).get("retention")).put("traces", "0d");
-    CRD.assertRejects(t, "self.spec.retention.traces: retention must be greater than zero");
+    CRD.assertRejects(t, "self.spec.retention.traces: retention must be at least 1h");
+  }
+
+  @Test
+  void retentionIsAtLeastOneHourPerSignal() {
+    for (String signal : List.of("metrics", "traces", "logs")) {
+      for (String tooShort : List.of("1ms", "59m", "3599s", "3599999ms", "59m59s999ms", "0h0d")) {
+        ObjectNode t = tenant();
+        ((ObjectNode) spec(t).get("retention")).put(signal, tooShort);
+        CRD.assertRejects(t, "self.spec.retention." + signal + ": retention must be at least 1h");
+      }
+      for (String enough :
+          List.of("1h", "60m", "3600s", "3600000ms", "59m60s", "90m", "1d", "2w")) {
+        ObjectNode t = tenant();
+        ((ObjectNode) spec(t).get("retention")).put(signal, enough);
+        assertThat(CRD.validate(t)).as(signal + " " + enough).isEmpty();
+      }
+    }
+    // The rule as the CRD states it (kube-apiserver evaluates exactly this text).
+    assertThat(
+            CRD.openApiSchema()
+                .at(
+                    "/properties/spec/properties/retention/properties/logs/x-kubernetes-validations")
+                .toString())
+        .contains("duration(self) >= duration('1h')", "retention must be at least 1h");
   }
 
   @Test
@@ -120,14 +145,52 @@ class TenantSchemaTest {
     assertThat(CRD.validateUpdate(old, changed))
         .singleElement()
         .asString()
-        .contains("database cannot be changed or removed once set");
+        .contains("database cannot be added, changed or removed");
     ObjectNode removed = old.deepCopy();
     spec(removed).remove("database");
     assertThat(CRD.validateUpdate(old, removed)).isNotEmpty();
-    // Setting it later is allowed (e.g. a tenant whose name is too long for the default).
-    assertThat(CRD.validateUpdate(tenant(), old)).isEmpty();
+    // Adding one to a tenant created without (it got a derived database) would move it too.
+    assertThat(CRD.validateUpdate(tenant(), old))
+        .singleElement()
+        .asString()
+        .contains("self.spec.database: database cannot be added, changed or removed");
     ObjectNode same = old.deepCopy();
     spec(same).putArray("namespaces").add("shop-frontend");
     assertThat(CRD.validateUpdate(old, same)).isEmpty();
+    assertThat(CRD.validateUpdate(tenant(), tenant())).isEmpty();
+  }
+
+  @Test
+  void systemDatabasesAreRefusedAndSharedOnesOnlyAdopted() {
+    for (String db : List.of("system", "information_schema", "kubetel_system")) {
+      ObjectNode t = tenant();
+      spec(t).put("database", db).put("adoptExistingDatabase", true);
+      CRD.assertRejects(t, "belong to ClickHouse and kubetel");
+    }
+    for (String db : List.of("default", "otel")) {
+      ObjectNode t = tenant();
+      spec(t).put("database", db);
+      CRD.assertRejects(t, "self.spec.database: database default and otel are shared");
+      spec(t).put("adoptExistingDatabase", true);
+      assertThat(CRD.validate(t)).isEmpty();
+    }
+    // The pattern already refuses upper case (INFORMATION_SCHEMA).
+    ObjectNode upper = tenant();
+    spec(upper).put("database", "INFORMATION_SCHEMA");
+    CRD.assertRejects(upper, "/spec/database", "pattern");
+  }
+
+  @Test
+  void adoptionNamesTheDatabase() {
+    ObjectNode t = tenant();
+    spec(t).put("adoptExistingDatabase", true);
+    CRD.assertRejects(t, "self.spec.adoptExistingDatabase: adoptExistingDatabase needs database");
+    spec(t).put("database", "collector_db");
+    assertThat(CRD.validate(t)).isEmpty();
+    // Adoption may be turned on later (the database is then never dropped) and off again.
+    ObjectNode owned = tenant();
+    spec(owned).put("database", "collector_db");
+    assertThat(CRD.validateUpdate(owned, t)).isEmpty();
+    assertThat(CRD.validateUpdate(t, owned)).isEmpty();
   }
 }

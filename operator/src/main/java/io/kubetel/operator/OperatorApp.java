@@ -14,9 +14,12 @@ import io.kubetel.operator.events.EventRecorder;
 import io.kubetel.operator.query.QuerySpecChecker;
 import io.kubetel.operator.query.TenantCatalogs;
 import io.kubetel.operator.tenant.ClickHouseTenantStorage;
+import io.kubetel.operator.tenant.DatabaseNames;
+import io.kubetel.operator.tenant.NamespaceSafety;
 import io.kubetel.operator.tenant.TelemetryTenantReconciler;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
+import io.kubetel.store.ownership.DatabaseOwnership;
 import io.kubetel.store.query.ClickHouseQueryCatalog;
 import io.kubetel.store.retention.PartitionRetentionManager;
 import io.kubetel.store.retention.RetentionManager;
@@ -159,10 +162,14 @@ public final class OperatorApp implements AutoCloseable {
     EventRecorder events = new EventRecorder(client, clock);
     operator.register(
         new TelemetryTenantReconciler(
-            new ClickHouseTenantStorage(schema, retention),
+            new ClickHouseTenantStorage(
+                schema, retention, new DatabaseOwnership(gateway, config.systemDatabase(), clock)),
             events,
             config.retentionInterval(),
-            clock));
+            clock,
+            DatabaseNames.of(config.systemDatabase(), config.defaultDatabase()),
+            // The operator's own namespace: where its Lease lives unless configured otherwise.
+            NamespaceSafety.protecting(config.leaseNamespace())));
 
     QuerySpecChecker checker =
         new QuerySpecChecker(

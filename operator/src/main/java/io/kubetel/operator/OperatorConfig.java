@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param clickHouseTables the telemetry tables' names when the exporter's were configured otherwise
  * @param defaultDatabase database whose data validates AlertRules/Dashboards in namespaces that no
  *     tenant owns; empty to skip data checks there
+ * @param systemDatabase kubetel's own ClickHouse database (ownership records of tenant databases)
  * @param managementHost address of the health/metrics server
  * @param managementPort port of the health/metrics server (0 picks a free one)
  * @param leaderElection whether to elect a leader (required with more than one replica)
@@ -29,6 +30,7 @@ public record OperatorConfig(
     String clickHousePassword,
     TableNames clickHouseTables,
     Optional<String> defaultDatabase,
+    String systemDatabase,
     String managementHost,
     int managementPort,
     boolean leaderElection,
@@ -50,6 +52,8 @@ public record OperatorConfig(
         + clickHouseTables
         + ", defaultDatabase="
         + defaultDatabase.orElse("")
+        + ", systemDatabase="
+        + systemDatabase
         + ", management="
         + managementHost
         + ":"

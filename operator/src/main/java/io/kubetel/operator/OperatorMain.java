@@ -3,6 +3,7 @@ package io.kubetel.operator;
 import io.kubetel.model.duration.Durations;
 import io.kubetel.model.problem.InvalidInputException;
 import io.kubetel.store.layout.TableNames;
+import io.kubetel.store.sql.Identifiers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,6 +65,14 @@ public final class OperatorMain implements Callable<Integer> {
           "Database used to validate queries of namespaces no tenant owns; empty skips data checks"
               + " there (env KUBETEL_DEFAULT_DATABASE).")
   String defaultDatabase;
+
+  @Option(
+      names = "--system-database",
+      defaultValue = "${env:KUBETEL_SYSTEM_DATABASE:-kubetel_system}",
+      description =
+          "kubetel's own ClickHouse database: which tenant owns which database (env"
+              + " KUBETEL_SYSTEM_DATABASE, default kubetel_system). No tenant may use it.")
+  String systemDatabase;
 
   @Option(
       names = "--management-address",
@@ -165,6 +174,7 @@ public final class OperatorMain implements Callable<Integer> {
         password,
         tableNames(cmd),
         Optional.ofNullable(defaultDatabase).filter(s -> !s.isBlank()),
+        systemDatabase(cmd),
         managementHost,
         managementPort,
         leaderElection,
@@ -174,6 +184,21 @@ public final class OperatorMain implements Callable<Integer> {
         duration(cmd, "--retention-interval", retentionInterval),
         duration(cmd, "--recheck-interval", recheckInterval),
         reconcileThreads);
+  }
+
+  private String systemDatabase(CommandLine cmd) {
+    if (!Identifiers.isValidDatabase(systemDatabase)) {
+      throw new CommandLine.ParameterException(
+          cmd,
+          "--system-database: \""
+              + systemDatabase
+              + "\" is not a ClickHouse database name (letters, digits, '_', at most 63)");
+    }
+    if (systemDatabase.equals(defaultDatabase)) {
+      throw new CommandLine.ParameterException(
+          cmd, "--system-database must differ from --default-database (users' telemetry)");
+    }
+    return systemDatabase;
   }
 
   private TableNames tableNames(CommandLine cmd) {

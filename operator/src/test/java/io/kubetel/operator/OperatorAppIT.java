@@ -72,6 +72,7 @@ class OperatorAppIT {
   @Test
   void startsElectsALeaderReconcilesServesHealthAndMetricsAndStops() throws Exception {
     String db = MockCluster.uniqueName("kt_appit_");
+    String systemDb = MockCluster.uniqueName("kt_appit_sys_");
     MockCluster.namespace(client, "kubetel-system");
     MockCluster.namespace(client, "app-ns");
     OperatorConfig config =
@@ -81,6 +82,7 @@ class OperatorAppIT {
             "",
             TableNames.DEFAULTS,
             Optional.empty(),
+            systemDb,
             "127.0.0.1",
             0,
             true,
@@ -143,7 +145,18 @@ class OperatorAppIT {
           .contains(
               "kubetel_operator_reconcile_duration_seconds_bucket{controller=\"telemetrytenant\"")
           .contains("jvm_memory_used_bytes");
+      // The ownership record went to the configured system database, nowhere else.
+      assertThat(
+              ch.select(
+                  "SELECT tenant FROM "
+                      + systemDb
+                      + ".database_owners WHERE database = '"
+                      + db
+                      + "' FORMAT JSONEachRow"))
+          .singleElement()
+          .satisfies(r -> assertThat(r.get("tenant").asText()).isEqualTo("app"));
       ch.execute("DROP DATABASE IF EXISTS " + db);
+      ch.execute("DROP DATABASE IF EXISTS " + systemDb);
     } finally {
       app.close();
     }

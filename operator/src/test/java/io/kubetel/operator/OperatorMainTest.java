@@ -43,13 +43,19 @@ class OperatorMainTest {
     assertThat(c.retentionInterval()).isEqualTo(Duration.ofMinutes(30));
     assertThat(c.recheckInterval()).isEqualTo(Duration.ofMinutes(10));
     assertThat(c.defaultDatabase()).contains("otel");
+    assertThat(c.systemDatabase()).isEqualTo("kubetel_system");
     assertThat(c.clickHouseTables().name("otel_logs")).isEqualTo("app_logs");
   }
 
   @Test
   void leaderElectionCanBeTurnedOffForLocalRuns() {
-    OperatorConfig c = parse("--clickhouse-url=http://ch:8123", "--no-leader-election");
+    OperatorConfig c =
+        parse(
+            "--clickhouse-url=http://ch:8123",
+            "--no-leader-election",
+            "--system-database=kubetel_state");
     assertThat(c.leaderElection()).isFalse();
+    assertThat(c.systemDatabase()).isEqualTo("kubetel_state");
     assertThat(c.defaultDatabase()).isEmpty();
     assertThat(c.clickHouseTables().toString()).as("the exporter's default names").isEmpty();
   }
@@ -73,5 +79,20 @@ class OperatorMainTest {
                     "--no-leader-election",
                     "--clickhouse-tables=spans=x"))
         .hasMessageContaining("--clickhouse-tables: unknown table 'spans'");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "--clickhouse-url=http://ch:8123",
+                    "--no-leader-election",
+                    "--system-database=kubetel-system"))
+        .hasMessageContaining("--system-database: \"kubetel-system\" is not a ClickHouse database");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "--clickhouse-url=http://ch:8123",
+                    "--no-leader-election",
+                    "--default-database=otel",
+                    "--system-database=otel"))
+        .hasMessageContaining("--system-database must differ from --default-database");
   }
 }

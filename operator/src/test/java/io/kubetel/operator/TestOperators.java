@@ -2,6 +2,7 @@ package io.kubetel.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.processing.retry.Retry;
 
@@ -23,7 +24,17 @@ public final class TestOperators {
    * declare (tests shorten the backoff), and started.
    */
   public static Operator start(KubernetesClient client, Retry retry, Reconciler<?>... reconcilers) {
-    Operator operator = new Operator(o -> OperatorSettings.forMockServer(o, client));
+    return start(client, retry, Metrics.NOOP, reconcilers);
+  }
+
+  /**
+   * An operator as {@link #start(KubernetesClient, Retry, Reconciler[])} makes it, reporting to
+   * {@code metrics} (e.g. a {@link ReconcileLog}), and started.
+   */
+  public static Operator start(
+      KubernetesClient client, Retry retry, Metrics metrics, Reconciler<?>... reconcilers) {
+    Operator operator =
+        new Operator(o -> OperatorSettings.forMockServer(o.withMetrics(metrics), client));
     for (Reconciler<?> r : reconcilers) {
       if (retry == null) {
         operator.register(r);

@@ -1,6 +1,7 @@
 package io.kubetel.crds.alertrule;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
@@ -52,4 +53,15 @@ import io.fabric8.kubernetes.model.annotation.Version;
 public class AlertRule extends CustomResource<AlertRuleSpec, AlertRuleStatus>
     implements Namespaced {
   private static final long serialVersionUID = 1L;
+
+  /**
+   * The spec, required by the schema ({@code required: [spec]}): a rule without one has nothing to
+   * evaluate. An object stored before the schema required it is reported by the operator, not
+   * reconciled.
+   */
+  @Override
+  @Required
+  public AlertRuleSpec getSpec() {
+    return super.getSpec();
+  }
 }

@@ -26,6 +26,12 @@ public final class CrdPatterns {
    */
   public static final String CEL_NOT_ZERO_DURATION = Durations.CEL_NOT_ZERO;
 
+  /**
+   * CEL rule (on a duration string) refusing durations shorter than one hour, such as {@code 1ms}
+   * or {@code 59m}: the retention minimum.
+   */
+  public static final String CEL_AT_LEAST_ONE_HOUR = Durations.CEL_AT_LEAST_ONE_HOUR;
+
   /** A ClickHouse database name kubetel creates: lower-case identifier. */
   public static final String DATABASE = "^[a-z_][a-z0-9_]{0,62}$";
 

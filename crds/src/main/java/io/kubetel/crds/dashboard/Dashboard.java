@@ -1,6 +1,7 @@
 package io.kubetel.crds.dashboard;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
@@ -46,4 +47,15 @@ import io.fabric8.kubernetes.model.annotation.Version;
 public class Dashboard extends CustomResource<DashboardSpec, DashboardStatus>
     implements Namespaced {
   private static final long serialVersionUID = 1L;
+
+  /**
+   * The spec, required by the schema ({@code required: [spec]}): a dashboard without one has no
+   * panels to show. An object stored before the schema required it is reported by the operator, not
+   * reconciled.
+   */
+  @Override
+  @Required
+  public DashboardSpec getSpec() {
+    return super.getSpec();
+  }
 }

@@ -1,6 +1,7 @@
 package io.kubetel.crds.tenant;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -46,20 +47,17 @@ import io.fabric8.kubernetes.model.annotation.Version;
 public class TelemetryTenant extends CustomResource<TelemetryTenantSpec, TelemetryTenantStatus> {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The spec, required by the schema ({@code required: [spec]}): a tenant without one names no
+   * namespaces. An object stored before the schema required it is reported by the operator, not
+   * reconciled.
+   */
+  @Override
+  @Required
+  public TelemetryTenantSpec getSpec() {
+    return super.getSpec();
+  }
+
   public static final String GROUP = "kubetel.io";
   public static final String VERSION = "v1alpha1";
-
-  /** The database used when the spec names none: {@code kubetel_} + the name, dashes as '_'. */
-  public static String defaultDatabase(String tenantName) {
-    return "kubetel_" + tenantName.replace('-', '_').replace('.', '_');
-  }
-
-  /** The database this tenant's data lives in (spec, else derived from the name). */
-  public String database() {
-    TelemetryTenantSpec spec = getSpec();
-    if (spec != null && spec.getDatabase() != null && !spec.getDatabase().isBlank()) {
-      return spec.getDatabase();
-    }
-    return defaultDatabase(getMetadata().getName());
-  }
 }

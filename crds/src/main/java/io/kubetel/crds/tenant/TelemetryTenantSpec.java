@@ -14,11 +14,38 @@ import java.util.List;
     value = "(has(self.namespaces) && size(self.namespaces) > 0) || has(self.namespaceSelector)",
     message = "at least one of namespaces or namespaceSelector must be set",
     reason = "FieldValueRequired")
+// A tenant keeps the database it was created with: adding one later would move it away from the
+// database it was provisioned with just as surely as changing it.
 @ValidationRule(
-    value = "!has(oldSelf.database) || (has(self.database) && self.database == oldSelf.database)",
-    message = "database cannot be changed or removed once set: create a new tenant to move data",
+    value =
+        "has(oldSelf.database) ? (has(self.database) && self.database == oldSelf.database)"
+            + " : !has(self.database)",
+    message =
+        "database cannot be added, changed or removed after the tenant was created: create a new"
+            + " tenant to use another database",
+    fieldPath = ".database")
+@ValidationRule(
+    value = "!has(self.adoptExistingDatabase) || !self.adoptExistingDatabase || has(self.database)",
+    message = "adoptExistingDatabase needs database: name the existing database to adopt",
+    fieldPath = ".adoptExistingDatabase")
+@ValidationRule(
+    value =
+        "!has(self.database) || !(self.database in "
+            + TelemetryTenantSpec.SHARED_DATABASES
+            + ")"
+            + " || (has(self.adoptExistingDatabase) && self.adoptExistingDatabase)",
+    message =
+        "database default and otel are shared databases (ClickHouse's and the OpenTelemetry"
+            + " exporter's): kubetel never creates or drops them; set adoptExistingDatabase: true"
+            + " to read one",
     fieldPath = ".database")
 public class TelemetryTenantSpec {
+
+  /** Shared databases a tenant may only adopt, as a CEL list (the operator refuses them too). */
+  static final String SHARED_DATABASES = "['default', 'otel']";
+
+  /** Databases no tenant may use, as a CEL list (the operator refuses them too). */
+  static final String SYSTEM_DATABASES = "['system', 'information_schema', 'kubetel_system']";
 
   // Item constraints are schema keywords (not CEL) and lists are bounded, so the uniqueness rule
   // stays within kube-apiserver's CEL cost budget.
@@ -44,16 +71,34 @@ public class TelemetryTenantSpec {
 
   @Pattern(CrdPatterns.DATABASE)
   @Size(max = 63)
+  @ValidationRule(
+      value = "!(self in " + SYSTEM_DATABASES + ")",
+      message =
+          "system, information_schema and kubetel_system belong to ClickHouse and kubetel: choose"
+              + " another database")
   @JsonPropertyDescription(
-      "ClickHouse database holding the tenant's data. Defaults to kubetel_<name> with '-'"
-          + " replaced by '_'. Cannot be changed once set; the operator also refuses to move a"
-          + " tenant that already has data in another database.")
+      "ClickHouse database holding the tenant's data. Defaults to kubetel_<name>_<hash>: the name"
+          + " with '-' and '.' as '_', and 8 hex digits of a hash of the full name, so no two"
+          + " tenants get the same database. Fixed at creation: it cannot be added, changed or"
+          + " removed later. The operator creates it and records that it did; it never uses a"
+          + " database that already exists (unless adoptExistingDatabase is set), another tenant's"
+          + " database, or a reserved one (system, information_schema, default, otel, kubetel's"
+          + " own).")
   private String database;
+
+  @JsonPropertyDescription(
+      "Adopt database, an existing database that a collector already writes: the operator reads"
+          + " it and manages its retention, creates only telemetry tables it lacks, and never"
+          + " drops it, whatever the deletionPolicy. Needed to use default or otel. Refused when"
+          + " another tenant owns or adopted that database. Defaults to false: the operator then"
+          + " uses only a database it created for this tenant.")
+  private Boolean adoptExistingDatabase;
 
   @Default("Retain")
   @JsonPropertyDescription(
       "What happens to the tenant's data when the tenant is deleted: Retain (default) keeps the"
-          + " database, Delete drops it.")
+          + " database, Delete drops it if the operator created it for this tenant (never an"
+          + " adopted, reserved or other tenant's database).")
   private DeletionPolicy deletionPolicy = DeletionPolicy.Retain;
 
   @Size(max = 64)
@@ -100,6 +145,19 @@ public class TelemetryTenantSpec {
 
   public void setDatabase(String database) {
     this.database = database;
+  }
+
+  public Boolean getAdoptExistingDatabase() {
+    return adoptExistingDatabase;
+  }
+
+  public void setAdoptExistingDatabase(Boolean adoptExistingDatabase) {
+    this.adoptExistingDatabase = adoptExistingDatabase;
+  }
+
+  /** Whether the spec adopts an existing database ({@code adoptExistingDatabase: true}). */
+  public boolean adopts() {
+    return Boolean.TRUE.equals(adoptExistingDatabase);
   }
 
   public DeletionPolicy getDeletionPolicy() {

@@ -32,6 +32,18 @@ public final class Durations {
   /** CEL rule on a duration string refusing zero durations ({@link #ZERO_PATTERN}). */
   public static final String CEL_NOT_ZERO = "!self.matches('" + ZERO_PATTERN + "')";
 
+  /**
+   * CEL rule on a duration string accepting durations of at least one hour: a nonzero number of
+   * hours, days or weeks, or, in a duration without days and weeks, minutes, seconds and
+   * milliseconds that CEL's {@code duration()} adds up to an hour or more ({@code 90m}, {@code
+   * 3600s}). Stricter than {@link #parse} only for durations nobody writes: minutes beside a zero
+   * day or week ({@code 0d90m}, write {@code 90m}) and minute counts beyond {@code duration()}'s
+   * 290 years.
+   */
+  public static final String CEL_AT_LEAST_ONE_HOUR =
+      "self.matches('(^|[a-z])0*[1-9][0-9]*[hdw]')"
+          + " || (!self.matches('[dw]') && duration(self) >= duration('1h'))";
+
   /** The accepted form, as error messages state it. */
   public static final String FORM =
       "use integers with units ms, s, m, h, d or w, e.g. 500ms, 30s, 15m, 1h30m, 7d, 2w";

@@ -37,15 +37,17 @@ public class AlertRuleReconciler implements Reconciler<AlertRule> {
   public UpdateControl<AlertRule> reconcile(AlertRule rule, Context<AlertRule> context) {
     AlertRuleStatus before = rule.getStatus() == null ? new AlertRuleStatus() : rule.getStatus();
     Revalidation.Outcome outcome =
-        revalidation.run(
-            rule,
-            before.getConditions(),
-            () -> validator.validate(rule),
-            new Revalidation.Wording(
-                "the rule",
-                "the query",
-                "the rule is valid",
-                "accepted for evaluation every " + rule.getSpec().getInterval()));
+        rule.getSpec() == null
+            ? revalidation.specMissing(rule, before.getConditions(), "the rule")
+            : revalidation.run(
+                rule,
+                before.getConditions(),
+                () -> validator.validate(rule),
+                new Revalidation.Wording(
+                    "the rule",
+                    "the query",
+                    "the rule is valid",
+                    "accepted for evaluation every " + rule.getSpec().getInterval()));
     AlertRuleStatus status = new AlertRuleStatus();
     status.setState(before.getState() == null ? AlertState.Inactive : before.getState());
     status.setLastEvaluationTime(before.getLastEvaluationTime());

@@ -54,6 +54,12 @@ public final class ConditionSet {
     return this;
   }
 
+  /** Removes condition {@code type} (e.g. {@code Stalled} once the object can progress again). */
+  public ConditionSet remove(String type) {
+    current.remove(type);
+    return this;
+  }
+
   /** Whether {@code type} changed status (or appeared) compared with the starting conditions. */
   public boolean transitioned(String type) {
     Condition before = previous.get(type);

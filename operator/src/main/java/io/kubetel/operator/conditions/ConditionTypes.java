@@ -5,6 +5,12 @@ public final class ConditionTypes {
   /** Everything the operator does for the object is done and healthy. */
   public static final String READY = "Ready";
 
+  /**
+   * The object cannot make progress until someone changes something (its spec, or a conflicting
+   * object): set True with the reason, together with {@code Ready=False} and the same reason.
+   */
+  public static final String STALLED = "Stalled";
+
   /** The spec passed validation against the schema and the stored data (AlertRule, Dashboard). */
   public static final String VALID = "Valid";
 

@@ -41,15 +41,17 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
             ? 0
             : dashboard.getSpec().getPanels().size();
     Revalidation.Outcome outcome =
-        revalidation.run(
-            dashboard,
-            before.getConditions(),
-            () -> validator.validate(dashboard),
-            new Revalidation.Wording(
-                "the dashboard",
-                "the queries",
-                "all " + panels + " panel(s) are valid",
-                "the dashboard can be displayed"));
+        dashboard.getSpec() == null
+            ? revalidation.specMissing(dashboard, before.getConditions(), "the dashboard")
+            : revalidation.run(
+                dashboard,
+                before.getConditions(),
+                () -> validator.validate(dashboard),
+                new Revalidation.Wording(
+                    "the dashboard",
+                    "the queries",
+                    "all " + panels + " panel(s) are valid",
+                    "the dashboard can be displayed"));
     DashboardStatus status = new DashboardStatus();
     status.setPanelCount(panels);
     status.setObservedGeneration(outcome.generation());

@@ -3,10 +3,13 @@ package io.kubetel.operator.query;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.kubetel.crds.common.Condition;
 import io.kubetel.crds.common.ConditionStatus;
+import io.kubetel.model.store.StoreLimitException;
 import io.kubetel.model.store.StoreSchemaException;
+import io.kubetel.model.store.StoreUnavailableException;
 import io.kubetel.operator.conditions.ConditionSet;
 import io.kubetel.operator.conditions.ConditionTypes;
 import io.kubetel.operator.events.EventRecorder;
+import io.kubetel.store.clickhouse.ClickHouseQueryException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -26,6 +29,9 @@ public final class ValidationConditions {
 
   /** Reason of both conditions when a telemetry table has a shape kubetel cannot read. */
   public static final String TABLE_UNSUPPORTED = "UnsupportedTelemetryTable";
+
+  /** Reason of both conditions when the check itself failed unexpectedly (not the store). */
+  public static final String VALIDATION_ERROR = "ValidationError";
 
   private ValidationConditions() {}
 
@@ -56,16 +62,25 @@ public final class ValidationConditions {
 
   /**
    * Valid is Unknown and Ready False while the stored data cannot be read, with a reason saying
-   * why: {@link #TABLE_MISSING}, {@link #TABLE_UNSUPPORTED} or {@link #CATALOG_UNAVAILABLE}.
+   * why: {@link #TABLE_MISSING}, {@link #TABLE_UNSUPPORTED} or {@link #CATALOG_UNAVAILABLE}; {@link
+   * #VALIDATION_ERROR} when the failure is not the store's.
    */
   public static void catalogUnavailable(
       ConditionSet conditions, RuntimeException cause, String message) {
-    String reason =
-        cause instanceof StoreSchemaException schema
-            ? (schema.problem() == StoreSchemaException.Problem.MISSING_TABLE
-                ? TABLE_MISSING
-                : TABLE_UNSUPPORTED)
-            : CATALOG_UNAVAILABLE;
+    String reason;
+    if (cause instanceof StoreSchemaException schema) {
+      reason =
+          schema.problem() == StoreSchemaException.Problem.MISSING_TABLE
+              ? TABLE_MISSING
+              : TABLE_UNSUPPORTED;
+    } else if (cause instanceof StoreUnavailableException
+        || cause instanceof StoreLimitException
+        || cause instanceof ClickHouseQueryException) {
+      reason = CATALOG_UNAVAILABLE;
+    } else {
+      // Not the store: a fault of the check itself, not to be mistaken for an outage.
+      reason = VALIDATION_ERROR;
+    }
     conditions.set(ConditionTypes.VALID, ConditionStatus.Unknown, reason, message);
     conditions.set(ConditionTypes.READY, false, reason, message);
   }

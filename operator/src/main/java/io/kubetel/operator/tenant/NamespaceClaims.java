@@ -21,7 +21,8 @@ public final class NamespaceClaims {
   /** The namespaces a tenant gets, and the ones it selects but another tenant owns. */
   public record Result(SortedSet<String> owned, SortedMap<String, String> conflicts) {}
 
-  private static final Comparator<TelemetryTenant> AGE =
+  /** Oldest first: creation time, then name. */
+  static final Comparator<TelemetryTenant> AGE =
       Comparator.comparing(
               (TelemetryTenant t) ->
                   Optional.ofNullable(t.getMetadata().getCreationTimestamp()).orElse("~"))
@@ -38,10 +39,23 @@ public final class NamespaceClaims {
       SortedSet<String> selected,
       Collection<TelemetryTenant> allTenants,
       Collection<Namespace> namespaces) {
+    return resolve(tenant, selected, allTenants, namespaces, NamespaceSafety.KUBE_ONLY);
+  }
+
+  /**
+   * As {@link #resolve(TelemetryTenant, SortedSet, Collection, Collection)}, peers resolved with
+   * {@code safety}.
+   */
+  public static Result resolve(
+      TelemetryTenant tenant,
+      SortedSet<String> selected,
+      Collection<TelemetryTenant> allTenants,
+      Collection<Namespace> namespaces,
+      NamespaceSafety safety) {
     SortedSet<String> owned = new TreeSet<>();
     SortedMap<String, String> conflicts = new TreeMap<>();
     for (String ns : selected) {
-      String owner = owner(ns, tenant, allTenants, namespaces);
+      String owner = owner(ns, tenant, allTenants, namespaces, safety);
       if (owner.equals(tenant.getMetadata().getName())) {
         owned.add(ns);
       } else {
@@ -55,7 +69,8 @@ public final class NamespaceClaims {
       String ns,
       TelemetryTenant self,
       Collection<TelemetryTenant> all,
-      Collection<Namespace> namespaces) {
+      Collection<Namespace> namespaces,
+      NamespaceSafety safety) {
     Optional<TelemetryTenant> holder =
         all.stream()
             .filter(t -> t.getMetadata().getDeletionTimestamp() == null)
@@ -73,7 +88,7 @@ public final class NamespaceClaims {
         .filter(
             t ->
                 t.getMetadata().getName().equals(self.getMetadata().getName())
-                    || NamespaceResolver.resolve(t.getSpec(), namespaces).contains(ns))
+                    || NamespaceResolver.resolve(t.getSpec(), namespaces, safety).contains(ns))
         .min(AGE)
         .map(t -> t.getMetadata().getName())
         .orElse(self.getMetadata().getName());

@@ -17,14 +17,24 @@ import java.util.TreeSet;
 
 /**
  * Resolves the namespaces a tenant's spec selects among the namespaces that exist: the explicit
- * list plus every namespace whose labels match the selector. Namespaces being deleted are left out.
+ * list plus every namespace whose labels match the selector, except the system namespaces {@link
+ * NamespaceSafety} keeps from selectors. Namespaces being deleted are left out.
  */
 public final class NamespaceResolver {
 
   private NamespaceResolver() {}
 
-  /** The selected existing namespaces, sorted. */
+  /** The selected existing namespaces, sorted, protecting only {@code kube-*}. */
   public static SortedSet<String> resolve(TelemetryTenantSpec spec, Collection<Namespace> all) {
+    return resolve(spec, all, NamespaceSafety.KUBE_ONLY);
+  }
+
+  /**
+   * The selected existing namespaces, sorted: every listed one, and every one the selector matches
+   * that {@code safety} lets a selector claim.
+   */
+  public static SortedSet<String> resolve(
+      TelemetryTenantSpec spec, Collection<Namespace> all, NamespaceSafety safety) {
     SortedSet<String> out = new TreeSet<>();
     if (spec == null) {
       return out;
@@ -38,7 +48,8 @@ public final class NamespaceResolver {
       boolean explicit = spec.getNamespaces() != null && spec.getNamespaces().contains(name);
       Map<String, String> labels =
           ns.getMetadata().getLabels() == null ? Map.of() : ns.getMetadata().getLabels();
-      if (explicit || selector.map(s -> s.matches(labels)).orElse(false)) {
+      if (explicit
+          || (safety.selectable(name) && selector.map(s -> s.matches(labels)).orElse(false))) {
         out.add(name);
       }
     }

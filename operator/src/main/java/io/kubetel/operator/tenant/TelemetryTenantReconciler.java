@@ -15,6 +15,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.kubetel.crds.tenant.TelemetryTenant;
 import io.kubetel.operator.conditions.ConditionTypes;
 import io.kubetel.operator.conditions.ErrorText;
+import io.kubetel.operator.conditions.FailureText;
 import io.kubetel.operator.events.EventRecorder;
 import io.kubetel.operator.retry.ExponentialBackoff;
 import io.kubetel.operator.retry.NextRetry;
@@ -27,10 +28,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reconciles a TelemetryTenant in named steps: check its database, resolve its namespaces and
- * settle conflicts with other tenants, grant its viewers read access there, provision its storage
- * and apply retention, and report all of it as status conditions and Events. On deletion {@link
- * TenantDeletion} honours the deletion policy.
+ * Reconciles a TelemetryTenant in named steps: check its spec (database, retention), resolve its
+ * namespaces and settle conflicts with other tenants, grant its viewers read access there, claim
+ * and provision its storage and apply retention, and report all of it as status conditions and
+ * Events. On deletion {@link TenantDeletion} honours the deletion policy for the database it owns.
+ *
+ * <p>A spec that cannot be applied (no spec, a reserved or foreign database, a retention under the
+ * minimum) stalls the tenant: {@code Stalled=True} and {@code Ready=False} with the reason and what
+ * to change, and no retry until something changes.
  *
  * <p>Failures never go silent and never lose data: a step that fails records why on the status, the
  * reconciliation then throws {@link TenantNotReadyException}, JOSDK's error handling ({@link
@@ -52,16 +57,44 @@ public class TelemetryTenantReconciler
   private final TenantDeletion deletion;
   private final EventRecorder events;
   private final Clock clock;
+  private final DatabaseNames databases;
+  private final NamespaceSafety namespaceSafety;
 
   /**
+   * A reconciler that protects only {@code kube-*} namespaces and the fixed reserved databases
+   * (plus {@code storage}'s own database).
+   *
    * @param retentionInterval how often retention runs per tenant
    */
   public TelemetryTenantReconciler(
       TenantStorage storage, EventRecorder events, Duration retentionInterval, Clock clock) {
+    this(
+        storage,
+        events,
+        retentionInterval,
+        clock,
+        DatabaseNames.of(storage.systemDatabase(), Optional.empty()),
+        NamespaceSafety.KUBE_ONLY);
+  }
+
+  /**
+   * @param retentionInterval how often retention runs per tenant
+   * @param databases the reserved database names (kubetel's own, the shared ones)
+   * @param namespaceSafety the namespaces selectors never claim
+   */
+  public TelemetryTenantReconciler(
+      TenantStorage storage,
+      EventRecorder events,
+      Duration retentionInterval,
+      Clock clock,
+      DatabaseNames databases,
+      NamespaceSafety namespaceSafety) {
     this.storage = new StorageProvisioning(storage, retentionInterval);
-    this.deletion = new TenantDeletion(storage, events);
+    this.deletion = new TenantDeletion(storage, events, databases);
     this.events = events;
     this.clock = clock;
+    this.databases = databases;
+    this.namespaceSafety = namespaceSafety;
   }
 
   @Override
@@ -75,26 +108,47 @@ public class TelemetryTenantReconciler
       TelemetryTenant tenant, Context<TelemetryTenant> context) {
     Instant now = clock.instant();
     TenantStatusDraft status = TenantStatusDraft.start(tenant, clock);
-    if (!DatabaseCheck.accept(tenant, status)) {
+    if (tenant.getSpec() == null) {
+      // Only an object stored before the schema required spec: nothing to reconcile.
+      status.stalled(
+          "SpecMissing",
+          "the tenant has no spec: add spec.namespaces (or spec.namespaceSelector), or delete it");
+      return update(tenant, status, null);
+    }
+    List<TelemetryTenant> tenants = context.getPrimaryCache().list().toList();
+    Optional<DatabaseCheck.Choice> database =
+        DatabaseCheck.accept(tenant, status, databases, tenants);
+    if (database.isEmpty() || !RetentionPolicy.accept(tenant.getSpec().getRetention(), status)) {
       return update(tenant, status, null); // a spec error: reported, retried on the next edit
     }
     List<Namespace> namespaces = TenantEventSources.namespaces(context);
     NamespaceClaims.Result claims =
         NamespaceClaims.resolve(
             tenant,
-            NamespaceResolver.resolve(tenant.getSpec(), namespaces),
-            context.getPrimaryCache().list().toList(),
-            namespaces);
+            NamespaceResolver.resolve(tenant.getSpec(), namespaces, namespaceSafety),
+            tenants,
+            namespaces,
+            namespaceSafety);
     status.resolvedNamespaces(claims.owned());
     Optional<String> viewerError = ViewerAccess.grant(tenant, claims.owned(), context);
     Optional<Duration> nextRetention =
-        storage.provision(tenant, status, now, NextRetry.after(context));
+        storage.provision(
+            tenant,
+            database.get(),
+            status,
+            now,
+            name -> tenants.stream().anyMatch(t -> t.getMetadata().getName().equals(name)),
+            NextRetry.after(context));
+    if (status.isStalled()) {
+      return update(tenant, status, null); // the database is not this tenant's: wait for a change
+    }
     status.summariseReady(
         claims.conflicts(),
         viewerError.orElse(null),
         NamespaceResolver.missing(tenant.getSpec(), namespaces),
         claims.owned().size());
     if (viewerError.isPresent() || nextRetention.isEmpty()) {
+      status.retrying();
       throw new TenantNotReadyException(status);
     }
     return update(tenant, status, nextRetention.get());
@@ -125,7 +179,8 @@ public class TelemetryTenantReconciler
               ConditionTypes.READY,
               false,
               "ReconcileFailed",
-              "reconcile failed: " + ErrorText.describe(e) + "; " + retry.describe());
+              "reconcile failed: " + FailureText.unexpected(e) + "; " + retry.describe());
+      status.retrying();
     }
     return publish(tenant, status)
         ? ErrorStatusUpdateControl.patchStatus(tenant)
@@ -134,7 +189,9 @@ public class TelemetryTenantReconciler
 
   @Override
   public DeleteControl cleanup(TelemetryTenant tenant, Context<TelemetryTenant> context) {
-    return deletion.delete(tenant, context);
+    DeleteControl control = deletion.delete(tenant, context);
+    storage.forget(tenant);
+    return control;
   }
 
   private UpdateControl<TelemetryTenant> update(

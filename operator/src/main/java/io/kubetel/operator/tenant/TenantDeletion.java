@@ -5,25 +5,30 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.kubetel.crds.tenant.DeletionPolicy;
 import io.kubetel.crds.tenant.TelemetryTenant;
 import io.kubetel.operator.conditions.ErrorText;
+import io.kubetel.operator.conditions.FailureText;
 import io.kubetel.operator.events.EventRecorder;
 import io.kubetel.operator.retry.NextRetry;
+import io.kubetel.store.ownership.DatabaseOwner;
 import io.kubetel.store.sql.Identifiers;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The tenant's finalizer: removes its viewer RoleBindings and honours its deletion policy. {@code
- * Retain} keeps the data; {@code Delete} drops the database unless another tenant uses it (a {@code
- * DatabaseShared} warning, nothing dropped). When the drop fails the finalizer stays and JOSDK
- * retries with the controller's backoff.
+ * The tenant's finalizer: removes its viewer RoleBindings and honours its deletion policy for the
+ * database its status records (what it was provisioned with, never what the spec says now). {@code
+ * Retain} keeps the data. {@code Delete} drops the database only when kubetel's ownership record
+ * says kubetel created it for this tenant, and then releases the record; an adopted, reserved or
+ * unrecorded database, or one another tenant's status names, is kept with a {@code
+ * DatabaseRetained} or {@code DatabaseShared} warning. When storage fails the finalizer stays and
+ * JOSDK retries with the controller's backoff.
  */
-record TenantDeletion(TenantStorage storage, EventRecorder events) {
+record TenantDeletion(TenantStorage storage, EventRecorder events, DatabaseNames names) {
   private static final Logger log = LoggerFactory.getLogger(TenantDeletion.class);
 
   DeleteControl delete(TelemetryTenant tenant, Context<TelemetryTenant> context) {
     String name = tenant.getMetadata().getName();
-    String database = tenant.database();
+    String database = tenant.getStatus() == null ? null : tenant.getStatus().getDatabase();
     // The viewer bindings (owner references let Kubernetes collect them too; this is at once).
     Optional<Exception> bindingsLeft =
         context
@@ -37,25 +42,58 @@ record TenantDeletion(TenantStorage storage, EventRecorder events) {
       Exception e = bindingsLeft.get();
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
-    if (!dropsData(tenant) || !Identifiers.isValidDatabase(database)) {
+    if (database == null || !Identifiers.isValidDatabase(database)) {
+      log.info("event=tenant_deleted tenant={} database=none", name);
+      return DeleteControl.defaultDelete();
+    }
+    if (tenant.getSpec() == null || tenant.getSpec().getDeletionPolicy() != DeletionPolicy.Delete) {
       log.info("event=tenant_data_retained tenant={} database={}", name, database);
       return DeleteControl.defaultDelete();
+    }
+    if (tenant.getSpec().adopts() || names.reservation(database).isPresent()) {
+      return retained(tenant, database, "it was adopted or is reserved: kubetel never drops it");
     }
     boolean shared =
         context
             .getPrimaryCache()
             .list()
             .anyMatch(
-                t -> !t.getMetadata().getName().equals(name) && database.equals(t.database()));
+                t ->
+                    !t.getMetadata().getName().equals(name)
+                        && t.getStatus() != null
+                        && database.equals(t.getStatus().getDatabase()));
     if (shared) {
       events.warning(
           tenant,
           "DatabaseShared",
           "database " + database + " is used by another tenant; not dropping it");
+      log.info("event=tenant_data_retained tenant={} database={} reason=shared", name, database);
       return DeleteControl.defaultDelete();
     }
     try {
+      Optional<DatabaseOwner> owner = storage.owner(database);
+      if (owner.isEmpty() && !storage.databaseExists(database)) {
+        // Already gone (a repeated cleanup after the drop): nothing to keep or drop.
+        log.info("event=tenant_deleted tenant={} database={} state=absent", name, database);
+        return DeleteControl.defaultDelete();
+      }
+      if (owner.isEmpty()
+          || !owner.get().ownedBy(name)
+          || owner.get().mode() != DatabaseOwner.Mode.CREATED) {
+        return retained(
+            tenant,
+            database,
+            owner
+                .map(
+                    o ->
+                        o.ownedBy(name)
+                            ? "this tenant adopted it: kubetel never drops it"
+                            : "kubetel created it for tenant " + o.tenant() + ", not this one")
+                .orElse("kubetel has no record of creating it for this tenant"));
+      }
       storage.dropDatabase(database);
+      log.info("event=tenant_database_dropped tenant={} database={}", name, database);
+      storage.releaseOwner(owner.get());
     } catch (RuntimeException e) {
       NextRetry retry = NextRetry.after(context);
       log.warn(
@@ -70,17 +108,21 @@ record TenantDeletion(TenantStorage storage, EventRecorder events) {
           "cannot drop database "
               + database
               + ": "
-              + ErrorText.describe(e)
+              + FailureText.storage(e)
               + "; "
               + retry.describe());
       throw e; // the finalizer stays; JOSDK retries the cleanup
     }
-    log.info("event=tenant_database_dropped tenant={} database={}", name, database);
     return DeleteControl.defaultDelete();
   }
 
-  private static boolean dropsData(TelemetryTenant tenant) {
-    return tenant.getSpec() != null
-        && tenant.getSpec().getDeletionPolicy() == DeletionPolicy.Delete;
+  /** Keeps {@code database} although the policy is Delete, saying why. */
+  private DeleteControl retained(TelemetryTenant tenant, String database, String why) {
+    events.warning(tenant, "DatabaseRetained", "database " + database + " is not dropped: " + why);
+    log.info(
+        "event=tenant_data_retained tenant={} database={} reason=not_owned",
+        tenant.getMetadata().getName(),
+        database);
+    return DeleteControl.defaultDelete();
   }
 }

@@ -20,7 +20,9 @@ import java.util.SortedSet;
  * The status one tenant reconciliation builds: it starts from the tenant's current status, each
  * step records what it found, and {@link #summariseReady} derives {@code Ready} from the rest. It
  * also tells whether anything changed (an unchanged tenant is not written, so peers are not woken
- * for nothing) and which conditions changed status (each becomes an Event).
+ * for nothing) and which conditions changed status (each becomes an Event). A spec that cannot be
+ * applied stalls the draft ({@code Stalled} with {@code Ready=False}); a failure that is retried
+ * leaves observedGeneration at the last spec fully applied.
  */
 final class TenantStatusDraft {
 
@@ -28,6 +30,9 @@ final class TenantStatusDraft {
   private final TelemetryTenantStatus status;
   private final ConditionSet conditions;
   private final long generation;
+  private boolean stalled;
+  private boolean retrying;
+  private boolean adopted;
 
   private TenantStatusDraft(TelemetryTenantStatus before, long generation, Clock clock) {
     this.before = before;
@@ -58,8 +63,34 @@ final class TenantStatusDraft {
     return conditions;
   }
 
-  void database(String database) {
+  /** Records the tenant's database, once its ownership is established; adopted or created. */
+  void database(String database, boolean adopted) {
     status.setDatabase(database);
+    this.adopted = adopted;
+  }
+
+  /**
+   * The tenant cannot progress until someone changes something: {@code Stalled=True} and {@code
+   * Ready=False}, both with {@code reason} and {@code message} (which says what to change). Not
+   * retried; the spec counts as observed.
+   */
+  void stalled(String reason, String message) {
+    conditions.set(ConditionTypes.STALLED, true, reason, message);
+    conditions.set(ConditionTypes.READY, false, reason, message);
+    stalled = true;
+  }
+
+  /** Whether {@link #stalled} was called. */
+  boolean isStalled() {
+    return stalled;
+  }
+
+  /**
+   * The reconciliation failed and will be retried: the status keeps the observedGeneration of the
+   * last spec that was fully applied, so nobody (nor the retry) takes the new spec as done.
+   */
+  void retrying() {
+    retrying = true;
   }
 
   void resolvedNamespaces(Collection<String> owned) {
@@ -107,14 +138,22 @@ final class TenantStatusDraft {
           owned
               + " namespace(s), database "
               + status.getDatabase()
+              + (adopted ? " (adopted: never dropped)" : "")
               + (missing.isEmpty() ? "" : "; listed namespaces that do not exist yet: " + missing));
     }
   }
 
-  /** The finished status: the recorded fields, the conditions and the observed generation. */
+  /**
+   * The finished status: the recorded fields, the conditions (without {@code Stalled} unless this
+   * reconciliation stalled) and the observed generation (the previous one while {@link #retrying}).
+   */
   TelemetryTenantStatus build() {
+    if (!stalled) {
+      conditions.remove(ConditionTypes.STALLED);
+    }
     status.setConditions(conditions.toList());
-    status.setObservedGeneration(generation);
+    status.setObservedGeneration(
+        retrying ? before.getObservedGeneration() : Long.valueOf(generation));
     return status;
   }
 

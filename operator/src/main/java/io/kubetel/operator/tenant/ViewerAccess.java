@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.kubetel.crds.tenant.TelemetryTenant;
 import io.kubetel.operator.conditions.ErrorText;
+import io.kubetel.operator.conditions.FailureText;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * The viewer-access step of a tenant reconciliation: the shared read-only ClusterRole {@value
  * ViewerBindings#CLUSTER_ROLE}, then the tenant's {@link ViewerBindings} through JOSDK's workflow.
  * A refusal by the API server (e.g. the operator lacks RBAC permissions) comes back as a message
- * for the status, not as an exception.
+ * for the status (status code and what to do; the API server's wording goes to the log), not as an
+ * exception; the reconciler retries it with the controller's backoff.
  */
 final class ViewerAccess {
   private static final Logger log = LoggerFactory.getLogger(ViewerAccess.class);
@@ -57,8 +59,22 @@ final class ViewerAccess {
               "event=viewer_bindings_failed tenant={} error={}",
               tenant.getMetadata().getName(),
               ErrorText.describe(e));
-          return "cannot manage viewer RoleBindings: " + ErrorText.describe(e);
+          return "cannot manage viewer RoleBindings: " + forUsers(e);
         });
+  }
+
+  /** The failure as the status may show it: the API server's own words stay in the log. */
+  private static String forUsers(Exception e) {
+    if (e instanceof ViewerBindings.ForeignBindingException foreign) {
+      return foreign.getMessage();
+    }
+    if (e instanceof KubernetesClientException k) {
+      return FailureText.kubernetes(k)
+          + (k.getCode() == 401 || k.getCode() == 403
+              ? ": the operator lacks RBAC permissions (see operator/README.md, permissions)"
+              : "");
+    }
+    return FailureText.unexpected(e);
   }
 
   /** The shared ClusterRole: get/list/watch on every telemetry.kubetel.io resource. */

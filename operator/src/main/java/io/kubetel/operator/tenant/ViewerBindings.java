@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * <p>Beyond JOSDK's defaults it knows RBAC: subjects must match exactly (an added subject is a
  * grant), a changed roleRef means delete and create (roleRef is immutable), and a binding of our
  * name that lost its labels (so the watch no longer sees it) is taken back instead of failing on
- * AlreadyExists.
+ * AlreadyExists. It only ever touches a binding that is provably its own ({@link #ownedBy}): never
+ * one it merely finds by name or by labels.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = ViewerBindings.MANAGED_SELECTOR))
 public class ViewerBindings extends KubernetesDependentResource<RoleBinding, TelemetryTenant>
@@ -97,12 +98,45 @@ public class ViewerBindings extends KubernetesDependentResource<RoleBinding, Tel
         .collect(Collectors.toMap(ResourceID::fromResource, Function.identity()));
   }
 
+  /**
+   * The tenant's bindings among the watched ones: only those that are provably the operator's for
+   * this tenant ({@link #ownedBy}). JOSDK updates these and deletes those not desired; a binding
+   * that merely carries the labels, under another name, is never touched.
+   */
   @Override
   public Map<ResourceID, RoleBinding> getSecondaryResources(
       TelemetryTenant tenant, Context<TelemetryTenant> context) {
     return context
         .getSecondaryResourcesAsStream(RoleBinding.class)
+        .filter(rb -> ownedBy(rb, tenant))
         .collect(Collectors.toMap(ResourceID::fromResource, Function.identity()));
+  }
+
+  /**
+   * Whether {@code rb} is the operator's binding for {@code tenant}: a controlling owner reference
+   * to this tenant (same uid), or the tenant's binding name together with both of the operator's
+   * labels. A binding found only by name, or only by labels, is someone else's.
+   */
+  static boolean ownedBy(RoleBinding rb, TelemetryTenant tenant) {
+    String name = tenant.getMetadata().getName();
+    String uid = tenant.getMetadata().getUid();
+    List<OwnerReference> owners = rb.getMetadata().getOwnerReferences();
+    boolean ownerReference =
+        owners != null
+            && owners.stream()
+                .anyMatch(
+                    o ->
+                        Boolean.TRUE.equals(o.getController())
+                            && TENANT_KIND.equals(o.getKind())
+                            && name.equals(o.getName())
+                            && (uid == null || uid.equals(o.getUid())));
+    Map<String, String> labels = rb.getMetadata().getLabels();
+    boolean labelAndName =
+        bindingName(name).equals(rb.getMetadata().getName())
+            && labels != null
+            && OPERATOR.equals(labels.get(MANAGED_BY))
+            && name.equals(labels.get(TENANT_LABEL));
+    return ownerReference || labelAndName;
   }
 
   /** The tenant a watched binding wakes: see {@link #owningTenant}. */
@@ -205,11 +239,19 @@ public class ViewerBindings extends KubernetesDependentResource<RoleBinding, Tel
       if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
         throw e;
       }
-      // A binding of our name without our labels (stripped by hand, or made by someone else under
-      // our name) is invisible to the watch: take it back.
+      // A binding of our name that the watch does not see (labels stripped by hand) is taken back
+      // only if it is provably ours; one someone else made under our name is left alone.
       RoleBinding existing = context.getClient().resource(desired).get();
       if (existing == null) {
         throw e;
+      }
+      if (!ownedBy(existing, tenant)) {
+        log.warn(
+            "event=viewer_binding_foreign tenant={} namespace={} name={}",
+            tenant.getMetadata().getName(),
+            desired.getMetadata().getNamespace(),
+            desired.getMetadata().getName());
+        throw new ForeignBindingException(desired);
       }
       return update(existing, desired, tenant, context);
     }
@@ -253,5 +295,27 @@ public class ViewerBindings extends KubernetesDependentResource<RoleBinding, Tel
         what,
         tenant.getMetadata().getName(),
         rb.getMetadata().getNamespace());
+  }
+
+  /**
+   * A RoleBinding with the name the tenant's binding needs exists and is not the operator's: the
+   * message (for the status) says which and what to do.
+   */
+  static final class ForeignBindingException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ForeignBindingException(RoleBinding desired) {
+      super(
+          "RoleBinding "
+              + desired.getMetadata().getName()
+              + " in namespace "
+              + desired.getMetadata().getNamespace()
+              + " exists and is not managed by kubetel (no owner reference to this tenant, not"
+              + " labelled as the operator's): kubetel leaves it alone; rename or delete it, or"
+              + " take the namespace out of the tenant",
+          null,
+          false,
+          false);
+    }
   }
 }

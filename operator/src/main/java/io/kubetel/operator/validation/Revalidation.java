@@ -3,7 +3,11 @@ package io.kubetel.operator.validation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.kubetel.crds.common.Condition;
+import io.kubetel.model.duration.Durations;
 import io.kubetel.operator.conditions.ConditionSet;
+import io.kubetel.operator.conditions.ConditionTypes;
+import io.kubetel.operator.conditions.ErrorText;
+import io.kubetel.operator.conditions.FailureText;
 import io.kubetel.operator.events.EventRecorder;
 import io.kubetel.operator.query.Problem;
 import io.kubetel.operator.query.ValidationConditions;
@@ -19,11 +23,15 @@ import org.slf4j.LoggerFactory;
  * The reconcile AlertRule and Dashboard share: validate the spec (its queries against the stored
  * data), set {@code Valid} and {@code Ready}, announce a flip of {@code Valid} as an Event, and
  * check again every recheck interval, because the data and Secrets change. When the stored data
- * cannot be read the conditions say so and the check runs again in 30 s. A user error never throws,
- * so it never turns into a retry storm.
+ * cannot be read the conditions say so (in words for users; details go to the log) and the check
+ * runs again in 30 s. A user error never throws, so it never turns into a retry storm; an object
+ * stored without spec is {@code Stalled} and waits for a change.
  */
 public final class Revalidation {
   private static final Logger log = LoggerFactory.getLogger(Revalidation.class);
+
+  /** Reason of an object stored without spec. */
+  public static final String SPEC_MISSING = "SpecMissing";
 
   /** How soon a check that could not read the stored data runs again. */
   static final Duration CATALOG_RETRY = Duration.ofSeconds(30);
@@ -53,7 +61,7 @@ public final class Revalidation {
    *
    * @param conditions the object's conditions now
    * @param generation the generation they describe
-   * @param next when to check again
+   * @param next when to check again; null: only when the object changes
    */
   public record Outcome(List<Condition> conditions, long generation, Duration next) {}
 
@@ -65,34 +73,60 @@ public final class Revalidation {
       Wording wording) {
     Long generation = object.getMetadata().getGeneration();
     ConditionSet conditions = ConditionSet.from(before, generation, clock);
+    conditions.remove(ConditionTypes.STALLED);
     Duration next = recheck;
     try {
       ValidationConditions.apply(
           conditions, validation.get(), wording.subject(), wording.valid(), wording.ready());
     } catch (RuntimeException e) {
-      // The data catalog (ClickHouse) could not be read: say so and check again soon.
+      // The data catalog (ClickHouse) could not be read: say so, in words for users (the
+      // exception's text, which may name hosts, goes to the log), and check again soon.
       ValidationConditions.catalogUnavailable(
           conditions,
           e,
-          "cannot check " + wording.queries() + " against stored data: " + e.getMessage());
+          "cannot check "
+              + wording.queries()
+              + " against stored data: "
+              + FailureText.storage(e)
+              + "; checking again in "
+              + Durations.format(CATALOG_RETRY));
       next = CATALOG_RETRY;
       log.warn(
           "event={}_catalog_failed namespace={} name={} error={}",
           object.getKind().toLowerCase(Locale.ROOT),
           object.getMetadata().getNamespace(),
           object.getMetadata().getName(),
-          e.getMessage());
+          ErrorText.describe(e));
     }
     ValidationConditions.announce(conditions, events, object);
     return new Outcome(conditions.toList(), generation == null ? 0 : generation, next);
   }
 
-  /** Patches the status only when it changed; either way checks again after {@code next}. */
+  /**
+   * The outcome for an object without spec (stored before the schema required one): {@code
+   * Stalled}, {@code Ready=False} and {@code Valid=False}, reason {@code SpecMissing}; it is not
+   * checked again until it changes ({@link Outcome#next} is null).
+   */
+  public Outcome specMissing(HasMetadata object, List<Condition> before, String subject) {
+    Long generation = object.getMetadata().getGeneration();
+    ConditionSet conditions = ConditionSet.from(before, generation, clock);
+    String message = subject + " has no spec: add one (the schema requires it) or delete it";
+    conditions.set(ConditionTypes.VALID, false, SPEC_MISSING, message);
+    conditions.set(ConditionTypes.READY, false, SPEC_MISSING, message);
+    conditions.set(ConditionTypes.STALLED, true, SPEC_MISSING, message);
+    ValidationConditions.announce(conditions, events, object);
+    return new Outcome(conditions.toList(), generation == null ? 0 : generation, null);
+  }
+
+  /**
+   * Patches the status only when it changed; either way checks again after {@code next} (null: only
+   * when the object changes).
+   */
   public static <R extends HasMetadata> UpdateControl<R> update(
       R object, boolean changed, Duration next) {
     UpdateControl<R> control =
         changed ? UpdateControl.patchStatus(object) : UpdateControl.noUpdate();
-    return control.rescheduleAfter(next);
+    return next == null ? control : control.rescheduleAfter(next);
   }
 
   /** Whether two condition lists are the same, transition times and generations included. */

@@ -89,4 +89,42 @@ class NamespaceResolverTest {
     spec.setNamespaces(List.of("payments"));
     assertThat(NamespaceResolver.resolve(spec, List.of(gone))).isEmpty();
   }
+
+  @Test
+  void selectorsNeverClaimSystemNamespacesButNamesDo() {
+    List<Namespace> all =
+        List.of(
+            ns("kube-system", Map.of("kubernetes.io/metadata.name", "kube-system")),
+            ns("kube-public", Map.of("kubernetes.io/metadata.name", "kube-public")),
+            ns("kube-node-lease", Map.of("kubernetes.io/metadata.name", "kube-node-lease")),
+            ns("kubetel", Map.of("kubernetes.io/metadata.name", "kubetel")),
+            ns("shop", Map.of("kubernetes.io/metadata.name", "shop")));
+    TelemetryTenantSpec spec = new TelemetryTenantSpec();
+    NamespaceSelector sel = new NamespaceSelector();
+    sel.setMatchExpressions(
+        List.of(requirement("kubernetes.io/metadata.name", SelectorOperator.Exists)));
+    spec.setNamespaceSelector(sel);
+    NamespaceSafety safety = NamespaceSafety.protecting("kubetel");
+
+    assertThat(NamespaceResolver.resolve(spec, all, safety)).containsExactly("shop");
+    assertThat(NamespaceResolver.resolve(spec, all)).as("kube-* always").contains("kubetel");
+    assertThat(NamespaceResolver.resolve(spec, all)).doesNotContain("kube-system");
+
+    // Listed by name: a deliberate choice, claimed.
+    spec.setNamespaces(List.of("kube-system", "kubetel"));
+    assertThat(NamespaceResolver.resolve(spec, all, safety))
+        .containsExactly("kube-system", "kubetel", "shop");
+  }
+
+  @Test
+  void namespaceSafetyProtectsKubeAndTheOperatorsOwn() {
+    NamespaceSafety safety = NamespaceSafety.protecting("kubetel-system");
+    assertThat(safety.selectable("kube-system")).isFalse();
+    assertThat(safety.selectable("kube-anything")).isFalse();
+    assertThat(safety.selectable("kubetel-system")).isFalse();
+    assertThat(safety.selectable("kubetel")).isTrue();
+    assertThat(safety.selectable("kubernetes-dashboard")).isTrue();
+    assertThat(NamespaceSafety.protecting(null).selectable("kubetel-system")).isTrue();
+    assertThat(NamespaceSafety.protecting(" ").selectable(" ")).isTrue();
+  }
 }

@@ -62,6 +62,7 @@ class TelemetryTenantReconcilerIT {
                 + "') FORMAT JSONEachRow")) {
       gateway.execute("DROP DATABASE IF EXISTS " + row.get("name").asText());
     }
+    TenantFixtures.dropSystemDatabase(gateway);
     gateway.close();
   }
 
@@ -302,6 +303,7 @@ class TelemetryTenantReconcilerIT {
     assertThat(TenantTables.partitions(gateway, db, "otel_logs")).hasSize(2);
 
     TelemetryTenant t = tenant("ret", db, List.of("ret-ns"));
+    t.getSpec().setAdoptExistingDatabase(true); // a collector wrote it
     t.getSpec().getRetention().setLogs("3d");
     t.getSpec().getRetention().setTraces("3d");
     t.getSpec().getRetention().setMetrics("30d");
@@ -330,12 +332,20 @@ class TelemetryTenantReconcilerIT {
   }
 
   @Test
-  void aNameTooLongForTheDefaultDatabaseIsReportedNotRetried() {
+  void aLongNameGetsAValidDerivedDatabaseDroppedWithItsTenant() {
     String name = "team-" + "x".repeat(58);
-    client.resource(tenant(name, null, List.of("shop-frontend"))).create();
-    awaitCondition(
-        () -> condition(name, "Ready"), "False", "InvalidDatabaseName", "set spec.database");
-    assertThat(databaseExists(TelemetryTenant.defaultDatabase(name))).isFalse();
+    namespace("long-ns", Map.of());
+    TelemetryTenant t = tenant(name, null, List.of("long-ns"));
+    t.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
+    client.resource(t).create();
+    awaitCondition(() -> condition(name, "Ready"), "True", null);
+    String db = get(name).getStatus().getDatabase();
+    assertThat(db).isEqualTo(DatabaseNames.derive(name)).hasSizeLessThanOrEqualTo(63);
+    assertThat(databaseExists(db)).isTrue();
+
+    client.resources(TelemetryTenant.class).withName(name).delete();
+    eventually(() -> assertThat(get(name)).isNull());
+    assertThat(databaseExists(db)).isFalse();
   }
 
   @Test

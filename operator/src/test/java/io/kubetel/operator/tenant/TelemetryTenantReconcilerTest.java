@@ -12,9 +12,12 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowCleanup
 import io.kubetel.crds.common.Condition;
 import io.kubetel.crds.tenant.DeletionPolicy;
 import io.kubetel.crds.tenant.TelemetryTenant;
+import io.kubetel.crds.tenant.TelemetryTenantStatus;
 import io.kubetel.operator.conditions.ConditionSet;
 import io.kubetel.operator.events.EventRecorder;
 import io.kubetel.operator.retry.ExponentialBackoff;
+import io.kubetel.store.ownership.DatabaseOwner;
+import io.kubetel.store.ownership.DatabaseOwner.Mode;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The reconciler's JOSDK callbacks without a server: an unexpected error becomes {@code
- * Ready=False} (written once, not on every retry), and the finalizer's deletion policy.
+ * Ready=False} (written once, not on every retry, without its raw message), and the finalizer's
+ * deletion policy: only a database recorded in status and created for the tenant is dropped.
  */
 class TelemetryTenantReconcilerTest {
 
@@ -74,7 +78,7 @@ class TelemetryTenantReconcilerTest {
   @Test
   void anUnexpectedErrorBecomesReadyFalseWrittenOnce() {
     TelemetryTenant t = TenantStepsTest.tenant("shop", "kt_shop");
-    TelemetryTenantReconciler reconciler = reconciler(new TenantStepsTest.ScriptedStorage());
+    TelemetryTenantReconciler reconciler = reconciler(new ScriptedStorage());
 
     ErrorStatusUpdateControl<TelemetryTenant> first =
         reconciler.updateErrorStatus(t, context(List.of(t)), new IllegalStateException("boom"));
@@ -83,7 +87,10 @@ class TelemetryTenantReconcilerTest {
     Condition ready = ConditionSet.find(t.getStatus().getConditions(), "Ready").orElseThrow();
     assertThat(ready.getStatus().name()).isEqualTo("False");
     assertThat(ready.getReason()).isEqualTo("ReconcileFailed");
-    assertThat(ready.getMessage()).isEqualTo("reconcile failed: boom; retrying in 5s (attempt 1)");
+    assertThat(ready.getMessage())
+        .isEqualTo(
+            "reconcile failed: an unexpected error (IllegalStateException; the operator's log has"
+                + " the details); retrying in 5s (attempt 1)");
 
     // The same failure again changes nothing: no status write, JOSDK still retries.
     ErrorStatusUpdateControl<TelemetryTenant> again =
@@ -92,26 +99,66 @@ class TelemetryTenantReconcilerTest {
     assertThat(again.isNoRetry()).isFalse();
   }
 
+  /** A tenant as provisioned: its status names {@code database}. */
+  static TelemetryTenant provisioned(String name, String database, DeletionPolicy policy) {
+    TelemetryTenant t = TenantStepsTest.tenant(name, null);
+    t.getSpec().setDeletionPolicy(policy);
+    t.setStatus(new TelemetryTenantStatus());
+    t.getStatus().setDatabase(database);
+    return t;
+  }
+
   @Test
-  void deletePolicyDropsTheDatabaseUnlessAnotherTenantUsesIt() {
-    TelemetryTenant gone = TenantStepsTest.tenant("gone", "kt_shared");
-    gone.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
-    TelemetryTenant other = TenantStepsTest.tenant("other", "kt_shared");
-    TenantStepsTest.ScriptedStorage storage = new TenantStepsTest.ScriptedStorage();
+  void deletePolicyDropsOnlyARecordedDatabaseCreatedForTheTenant() {
+    TelemetryTenant gone = provisioned("gone", "kt_gone", DeletionPolicy.Delete);
+    // The spec points elsewhere (an edit the schema forbids): the status decides.
+    gone.getSpec().setDatabase("kt_victim");
+    ScriptedStorage storage = new ScriptedStorage();
+    storage.owners.put(
+        "kt_gone", new DatabaseOwner("kt_gone", "gone", "uid-gone", Mode.CREATED, null));
 
-    DeleteControl shared = reconciler(storage).cleanup(gone, context(List.of(gone, other)));
-    assertThat(shared.isRemoveFinalizer()).isTrue();
+    DeleteControl control = reconciler(storage).cleanup(gone, context(List.of(gone)));
+    assertThat(control.isRemoveFinalizer()).isTrue();
+    assertThat(storage.calls).containsExactly("owner kt_gone", "drop kt_gone", "release kt_gone");
+  }
+
+  @Test
+  void deletePolicyKeepsWhatTheTenantDoesNotOwn() {
+    ScriptedStorage storage = new ScriptedStorage();
+    storage.owners.put(
+        "kt_adopted", new DatabaseOwner("kt_adopted", "ad", "uid-ad", Mode.ADOPTED, null));
+    storage.owners.put(
+        "kt_theirs", new DatabaseOwner("kt_theirs", "billing", "uid-b", Mode.CREATED, null));
+    TelemetryTenant adopted = provisioned("ad", "kt_adopted", DeletionPolicy.Delete);
+    TelemetryTenant thief = provisioned("thief", "kt_theirs", DeletionPolicy.Delete);
+    TelemetryTenant unrecorded = provisioned("old", "kt_unrecorded", DeletionPolicy.Delete);
+    TelemetryTenant reserved = provisioned("res", "otel", DeletionPolicy.Delete);
+    TelemetryTenant never = provisioned("never", null, DeletionPolicy.Delete);
+    TelemetryTenant flagged = provisioned("flagged", "kt_flagged", DeletionPolicy.Delete);
+    flagged.getSpec().setAdoptExistingDatabase(true);
+    for (TelemetryTenant t : List.of(adopted, thief, unrecorded, reserved, never, flagged)) {
+      assertThat(reconciler(storage).cleanup(t, context(List.of(t))).isRemoveFinalizer()).isTrue();
+    }
+    assertThat(storage.calls).noneMatch(c -> c.startsWith("drop") || c.startsWith("release"));
+    assertThat(storage.calls).doesNotContain("owner otel", "owner kt_flagged");
+  }
+
+  @Test
+  void deletePolicyKeepsADatabaseAnotherTenantsStatusNames() {
+    TelemetryTenant gone = provisioned("gone", "kt_shared", DeletionPolicy.Delete);
+    TelemetryTenant other = provisioned("other", "kt_shared", DeletionPolicy.Retain);
+    ScriptedStorage storage = new ScriptedStorage();
+    storage.owners.put(
+        "kt_shared", new DatabaseOwner("kt_shared", "gone", "uid-gone", Mode.CREATED, null));
+    assertThat(reconciler(storage).cleanup(gone, context(List.of(gone, other))).isRemoveFinalizer())
+        .isTrue();
     assertThat(storage.calls).isEmpty();
-
-    DeleteControl alone = reconciler(storage).cleanup(gone, context(List.of(gone)));
-    assertThat(alone.isRemoveFinalizer()).isTrue();
-    assertThat(storage.calls).containsExactly("drop kt_shared");
   }
 
   @Test
   void retainPolicyKeepsTheData() {
-    TelemetryTenant kept = TenantStepsTest.tenant("kept", "kt_kept");
-    TenantStepsTest.ScriptedStorage storage = new TenantStepsTest.ScriptedStorage();
+    TelemetryTenant kept = provisioned("kept", "kt_kept", DeletionPolicy.Retain);
+    ScriptedStorage storage = new ScriptedStorage();
     assertThat(reconciler(storage).cleanup(kept, context(List.of(kept))).isRemoveFinalizer())
         .isTrue();
     assertThat(storage.calls).isEmpty();

@@ -2,21 +2,35 @@ package io.kubetel.operator.tenant;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.javaoperatorsdk.operator.processing.retry.Retry;
 import io.kubetel.crds.common.Condition;
 import io.kubetel.crds.tenant.Subject;
 import io.kubetel.crds.tenant.SubjectKind;
 import io.kubetel.crds.tenant.TelemetryTenant;
 import io.kubetel.crds.tenant.TelemetryTenantSpec;
+import io.kubetel.model.query.Signal;
+import io.kubetel.operator.MockCluster;
 import io.kubetel.operator.TestOperators;
 import io.kubetel.operator.conditions.ConditionSet;
 import io.kubetel.operator.events.EventRecorder;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
+import io.kubetel.store.clickhouse.ClickHouseSettings;
+import io.kubetel.store.ownership.DatabaseOwner;
+import io.kubetel.store.ownership.DatabaseOwnership;
 import io.kubetel.store.retention.PartitionRetentionManager;
+import io.kubetel.store.retention.RetentionManager.RetentionAction;
 import io.kubetel.store.schema.ClickHouseSchemaManager;
+import io.kubetel.store.sql.SqlLiteral;
+import io.kubetel.store.testing.LocalClickHouse;
+import io.kubetel.store.write.TelemetryBatch;
+import io.kubetel.store.write.TelemetryWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Tenants and the tenant operator as the tenant ITs set them up: a tenant whose viewers are the
@@ -25,7 +39,18 @@ import java.util.List;
  */
 final class TenantFixtures {
 
+  /**
+   * kubetel's own database in the tenant ITs: one per test JVM, so parallel runs on one ClickHouse
+   * keep their ownership records apart.
+   */
+  static final String SYSTEM_DATABASE = MockCluster.uniqueName("kt_system_");
+
   private TenantFixtures() {}
+
+  /** Drops {@link #SYSTEM_DATABASE} (a later test's storage creates it again). */
+  static void dropSystemDatabase(ClickHouseGateway gateway) {
+    gateway.execute("DROP DATABASE IF EXISTS " + SYSTEM_DATABASE);
+  }
 
   /** A tenant of {@code namespaces} in {@code database}, viewed by group {@code <name>-devs}. */
   static TelemetryTenant tenant(String name, String database, List<String> namespaces) {
@@ -48,9 +73,19 @@ final class TenantFixtures {
    * The tenant operator on {@code storage} retrying with {@code retry} (null: its own), started.
    */
   static Operator startOperator(KubernetesClient client, Retry retry, TenantStorage storage) {
+    return startOperator(client, retry, Metrics.NOOP, storage);
+  }
+
+  /**
+   * The tenant operator on {@code storage} retrying with {@code retry} (null: its own) and
+   * reporting to {@code metrics}, started.
+   */
+  static Operator startOperator(
+      KubernetesClient client, Retry retry, Metrics metrics, TenantStorage storage) {
     return TestOperators.start(
         client,
         retry,
+        metrics,
         new TelemetryTenantReconciler(
             storage,
             new EventRecorder(client, Clock.systemUTC()),
@@ -58,11 +93,104 @@ final class TenantFixtures {
             Clock.systemUTC()));
   }
 
-  /** The production storage on {@code gateway}: schema manager plus partition retention. */
+  /**
+   * The production storage on {@code gateway}: schema manager, partition retention and ownership
+   * records in {@link #SYSTEM_DATABASE}.
+   */
   static TenantStorage clickHouseStorage(ClickHouseGateway gateway) {
     ClickHouseSchemaManager schema = new ClickHouseSchemaManager(gateway);
     return new ClickHouseTenantStorage(
-        schema, new PartitionRetentionManager(gateway, schema.layout()));
+        schema,
+        new PartitionRetentionManager(gateway, schema.layout()),
+        new DatabaseOwnership(gateway, SYSTEM_DATABASE, Clock.systemUTC()));
+  }
+
+  /**
+   * Creates {@code database} with the exporter's tables and writes one log record at each of {@code
+   * times} into it (namespace {@code collector-ns}): a database a collector fills, not the
+   * operator.
+   */
+  static void collectorDatabase(ClickHouseGateway gateway, String database, Instant... times) {
+    ClickHouseSchemaManager schema = new ClickHouseSchemaManager(gateway);
+    schema.ensureSchema(database);
+    TelemetryBatch batch = new TelemetryBatch();
+    for (Instant t : times) {
+      batch.logs.add(
+          new TelemetryBatch.Log(
+              Map.of("k8s.namespace.name", "collector-ns"),
+              "svc",
+              t,
+              "",
+              "",
+              "INFO",
+              9,
+              "written by a collector",
+              Map.of()));
+    }
+    try (ClickHouseGateway db =
+        new ClickHouseGateway(ClickHouseSettings.of(LocalClickHouse.url(), database))) {
+      new TelemetryWriter(db, schema.layout()).write(batch);
+    }
+  }
+
+  /** Whether {@code database} exists. */
+  static boolean databaseExists(ClickHouseGateway gateway, String database) {
+    return !gateway
+        .select(
+            "SELECT name FROM system.databases WHERE name = "
+                + SqlLiteral.string(database)
+                + " FORMAT JSONEachRow")
+        .isEmpty();
+  }
+
+  /** Storage that hands every call to {@code delegate}; tests override what they script. */
+  static class ForwardingStorage implements TenantStorage {
+    final TenantStorage delegate;
+
+    ForwardingStorage(TenantStorage delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public String systemDatabase() {
+      return delegate.systemDatabase();
+    }
+
+    @Override
+    public boolean databaseExists(String database) {
+      return delegate.databaseExists(database);
+    }
+
+    @Override
+    public Optional<DatabaseOwner> owner(String database) {
+      return delegate.owner(database);
+    }
+
+    @Override
+    public void recordOwner(DatabaseOwner owner) {
+      delegate.recordOwner(owner);
+    }
+
+    @Override
+    public void releaseOwner(DatabaseOwner owner) {
+      delegate.releaseOwner(owner);
+    }
+
+    @Override
+    public void ensureSchema(String database) {
+      delegate.ensureSchema(database);
+    }
+
+    @Override
+    public List<RetentionAction> applyRetention(
+        String database, Map<Signal, Duration> retention, Instant now) {
+      return delegate.applyRetention(database, retention, now);
+    }
+
+    @Override
+    public void dropDatabase(String database) {
+      delegate.dropDatabase(database);
+    }
   }
 
   /** Tenant {@code name} as the mock API server has it, or null. */

@@ -16,14 +16,18 @@ import io.kubetel.operator.retry.ExponentialBackoff;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
 import io.kubetel.store.layout.SchemaLayout;
+import io.kubetel.store.ownership.DatabaseOwner;
+import io.kubetel.store.ownership.DatabaseOwnership;
 import io.kubetel.store.retention.PartitionRetentionManager;
 import io.kubetel.store.retention.RetentionManager.RetentionAction;
 import io.kubetel.store.schema.ClickHouseSchemaManager;
 import io.kubetel.store.testing.LocalClickHouse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,7 @@ class TenantStorageOutageIT {
   @AfterAll
   static void cleanUp() {
     real.execute("DROP DATABASE IF EXISTS " + database);
+    TenantFixtures.dropSystemDatabase(real);
     real.close();
     unreachable.close();
   }
@@ -61,14 +66,41 @@ class TenantStorageOutageIT {
     final TenantStorage down =
         new ClickHouseTenantStorage(
             new ClickHouseSchemaManager(unreachable, SchemaLayout.COMPAT),
-            (db, m, now) -> List.of());
+            (db, m, now) -> List.of(),
+            new DatabaseOwnership(unreachable, TenantFixtures.SYSTEM_DATABASE, Clock.systemUTC()));
     final TenantStorage working =
         new ClickHouseTenantStorage(
             new ClickHouseSchemaManager(real),
-            new PartitionRetentionManager(real, SchemaLayout.COMPAT));
+            new PartitionRetentionManager(real, SchemaLayout.COMPAT),
+            new DatabaseOwnership(real, TenantFixtures.SYSTEM_DATABASE, Clock.systemUTC()));
 
     TenantStorage current() {
       return up ? working : down;
+    }
+
+    @Override
+    public String systemDatabase() {
+      return TenantFixtures.SYSTEM_DATABASE;
+    }
+
+    @Override
+    public boolean databaseExists(String db) {
+      return current().databaseExists(db);
+    }
+
+    @Override
+    public Optional<DatabaseOwner> owner(String db) {
+      return current().owner(db);
+    }
+
+    @Override
+    public void recordOwner(DatabaseOwner owner) {
+      current().recordOwner(owner);
+    }
+
+    @Override
+    public void releaseOwner(DatabaseOwner owner) {
+      current().releaseOwner(owner);
     }
 
     @Override

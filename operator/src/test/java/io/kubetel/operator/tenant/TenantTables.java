@@ -1,6 +1,7 @@
 package io.kubetel.operator.tenant;
 
 import io.kubetel.store.clickhouse.ClickHouseGateway;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -18,6 +19,20 @@ final class TenantTables {
         .get(0)
         .get("c")
         .asLong();
+  }
+
+  /** The row count of {@code database.table}, or empty when that table does not exist. */
+  static Optional<Long> rowsOrMissing(ClickHouseGateway gateway, String database, String table) {
+    boolean exists =
+        !gateway
+            .select(
+                "SELECT name FROM system.tables WHERE database = '"
+                    + database
+                    + "' AND name = '"
+                    + table
+                    + "' FORMAT JSONEachRow")
+            .isEmpty();
+    return exists ? Optional.of(rows(gateway, database, table)) : Optional.empty();
   }
 
   static String createStatement(ClickHouseGateway gateway, String database, String table) {

@@ -12,11 +12,8 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.kubetel.crds.common.Condition;
 import io.kubetel.crds.tenant.TelemetryTenant;
-import io.kubetel.model.query.Signal;
 import io.kubetel.operator.MockCluster;
-import io.kubetel.store.retention.RetentionManager.RetentionAction;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -44,24 +41,10 @@ class ViewerBindingsRestoredIT {
 
   Operator operator;
 
-  /** Storage that is always available and holds nothing. */
-  static final class NoStorage implements TenantStorage {
-    @Override
-    public void ensureSchema(String database) {}
-
-    @Override
-    public List<RetentionAction> applyRetention(
-        String database, Map<Signal, Duration> retention, Instant now) {
-      return List.of();
-    }
-
-    @Override
-    public void dropDatabase(String database) {}
-  }
-
   @BeforeEach
   void startOperator() {
-    operator = TenantFixtures.startOperator(client, new NoStorage());
+    // Storage that is always available and holds nothing but what the operator records.
+    operator = TenantFixtures.startOperator(client, new ScriptedStorage());
   }
 
   @AfterEach
@@ -183,5 +166,71 @@ class ViewerBindingsRestoredIT {
         rb -> new RoleBindingBuilder(rb).editMetadata().withLabels(Map.of()).endMetadata().build());
     Condition ready = TenantFixtures.condition(client, "search", "Ready");
     assertThat(ready.isTrue()).as(ready.getMessage()).isTrue();
+  }
+
+  @Test
+  void aBindingOfOurNameThatIsNotOursIsLeftAlone() {
+    MockCluster.namespace(client, "foreign-ns");
+    // Someone else's binding that happens to have the name the tenant's would get.
+    RoleBinding foreign =
+        new RoleBindingBuilder()
+            .withNewMetadata()
+            .withName(ViewerBindings.bindingName("foreign"))
+            .withNamespace("foreign-ns")
+            .endMetadata()
+            .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", "admin")
+            .withSubjects(
+                new SubjectBuilder()
+                    .withKind("User")
+                    .withName("alice")
+                    .withApiGroup("rbac.authorization.k8s.io")
+                    .build())
+            .build();
+    client.resource(foreign).create();
+
+    client.resource(TenantFixtures.tenant("foreign", "kt_foreign", List.of("foreign-ns"))).create();
+    MockCluster.awaitCondition(
+        () -> TenantFixtures.condition(client, "foreign", "Ready"),
+        "False",
+        "ViewerBindingFailed",
+        "foreign-ns",
+        ViewerBindings.bindingName("foreign"),
+        "not managed by kubetel");
+    RoleBinding after = binding("foreign-ns", "foreign");
+    assertThat(after.getRoleRef().getName()).isEqualTo("admin");
+    assertThat(after.getSubjects())
+        .singleElement()
+        .satisfies(s -> assertThat(s.getName()).isEqualTo("alice"));
+    assertThat(after.getMetadata().getOwnerReferences()).isNullOrEmpty();
+  }
+
+  @Test
+  void aLabelledBindingOfAnotherNameIsNotDeleted() {
+    MockCluster.namespace(client, "labelled-ns");
+    // Labelled like the operator's, but not named like them and not owned: not the operator's.
+    RoleBinding lookalike =
+        new RoleBindingBuilder()
+            .withNewMetadata()
+            .withName("team-readers")
+            .withNamespace("labelled-ns")
+            .withLabels(
+                Map.of(
+                    ViewerBindings.TENANT_LABEL,
+                    "labelled",
+                    "app.kubernetes.io/managed-by",
+                    "kubetel-operator"))
+            .endMetadata()
+            .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", "view")
+            .withSubjects(INTRUDER)
+            .build();
+    client.resource(lookalike).create();
+
+    readyTenant("labelled", List.of("labelled-ns"));
+    // Ready: the workflow ran with the lookalike in its informer (it existed before the tenant).
+    RoleBinding still =
+        client.rbac().roleBindings().inNamespace("labelled-ns").withName("team-readers").get();
+    assertThat(still).isNotNull();
+    assertThat(still.getRoleRef().getName()).isEqualTo("view");
+    assertIntact(binding("labelled-ns", "labelled"), "labelled");
   }
 }

@@ -74,4 +74,29 @@ class ViewerBindingsTest {
     rb.getMetadata().setLabels(null);
     assertThat(ViewerBindings.owningTenant(rb)).isEmpty();
   }
+
+  @Test
+  void onlyAnOwnerReferenceOrTheLabelsTogetherWithTheNameMakeABindingOurs() {
+    TelemetryTenant shop = tenant("shop");
+    RoleBinding desired = ViewerBindings.desired(shop, "shop-ns");
+    assertThat(ViewerBindings.ownedBy(desired, shop)).isTrue();
+
+    RoleBinding labelsOnly =
+        new RoleBindingBuilder(desired).editMetadata().withOwnerReferences().endMetadata().build();
+    assertThat(ViewerBindings.ownedBy(labelsOnly, shop)).as("labels and name").isTrue();
+    labelsOnly.getMetadata().setName("team-readers");
+    assertThat(ViewerBindings.ownedBy(labelsOnly, shop)).as("labels, other name").isFalse();
+
+    RoleBinding ownerOnly =
+        new RoleBindingBuilder(desired).editMetadata().withLabels(Map.of()).endMetadata().build();
+    assertThat(ViewerBindings.ownedBy(ownerOnly, shop)).as("owner reference").isTrue();
+    assertThat(ViewerBindings.ownedBy(ownerOnly, tenant("other"))).isFalse();
+    TelemetryTenant recreated = tenant("shop");
+    recreated.getMetadata().setUid("uid-shop-2");
+    assertThat(ViewerBindings.ownedBy(ownerOnly, recreated)).as("an earlier tenant's").isFalse();
+
+    RoleBinding nameOnly = managedBinding("kubetel-viewer-shop").build();
+    nameOnly.getMetadata().setLabels(Map.of());
+    assertThat(ViewerBindings.ownedBy(nameOnly, shop)).as("found by name only").isFalse();
+  }
 }

@@ -61,7 +61,7 @@ class RevalidationTest {
     assertThat(valid.getMessage())
         .isEqualTo(
             "cannot check the query against stored data: telemetry table kt_shop.otel_logs does"
-                + " not exist");
+                + " not exist; checking again in 30s");
     assertThat(condition(outcome, ConditionTypes.READY).getReason())
         .isEqualTo("TelemetryTableMissing");
     assertThat(outcome.next()).isEqualTo(Revalidation.CATALOG_RETRY);
@@ -81,9 +81,19 @@ class RevalidationTest {
         .isEqualTo("UnsupportedTelemetryTable");
     Condition down =
         condition(
-            run(new StoreUnavailableException("ClickHouse is unreachable", null)),
+            run(
+                new StoreUnavailableException(
+                    "ClickHouse is unreachable (select): Connect to ch-0.internal:8123 failed",
+                    null)),
             ConditionTypes.VALID);
     assertThat(down.getReason()).isEqualTo("CatalogUnavailable");
-    assertThat(down.getMessage()).endsWith("ClickHouse is unreachable");
+    assertThat(down.getMessage())
+        .isEqualTo(
+            "cannot check the query against stored data: ClickHouse cannot be reached or did not"
+                + " answer in time; checking again in 30s");
+    // A fault of the check itself is not an outage of the store.
+    Condition bug = condition(run(new NullPointerException("spec")), ConditionTypes.VALID);
+    assertThat(bug.getReason()).isEqualTo("ValidationError");
+    assertThat(bug.getMessage()).contains("NullPointerException").doesNotContain("spec;");
   }
 }

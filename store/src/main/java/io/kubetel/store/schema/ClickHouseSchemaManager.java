@@ -5,6 +5,8 @@ import io.kubetel.store.layout.SchemaLayout;
 import io.kubetel.store.layout.TableNames;
 import io.kubetel.store.layout.TableShapes;
 import io.kubetel.store.sql.Identifiers;
+import io.kubetel.store.sql.Select;
+import io.kubetel.store.sql.SqlLiteral;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -75,6 +77,16 @@ public final class ClickHouseSchemaManager implements SchemaManager {
       }
     }
     log.info("event=schema_ensured database={} layout={} created={}", database, l, created);
+  }
+
+  @Override
+  public boolean databaseExists(String database) {
+    String sql =
+        Select.select("name")
+            .from("system.databases")
+            .where("name = " + SqlLiteral.string(Identifiers.database(database)))
+            .toSql();
+    return !gateway.select(sql).isEmpty();
   }
 
   @Override

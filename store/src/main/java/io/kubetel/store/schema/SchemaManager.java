@@ -12,6 +12,9 @@ public interface SchemaManager {
   /** The layout this server gets (detected from its version). */
   SchemaLayout layout();
 
+  /** Whether {@code database} exists (any database, whoever created it). */
+  boolean databaseExists(String database);
+
   /** Creates the database and all telemetry tables that do not exist yet. */
   void ensureSchema(String database);
 

@@ -152,8 +152,11 @@ class SchemaIT {
     manager.ensureSchema(victim);
     assertThat(databaseExists(victim)).isTrue();
 
+    assertThat(manager.databaseExists(victim)).isTrue();
+
     manager.dropDatabase(victim);
     assertThat(databaseExists(victim)).as("dropped database is gone").isFalse();
+    assertThat(manager.databaseExists(victim)).isFalse();
     // Dropping it again (or any database that does not exist) is fine and changes nothing.
     manager.dropDatabase(victim);
     assertThat(databaseExists(victim)).isFalse();
