@@ -1,5 +1,6 @@
 package io.kubetel.crds.tenant;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
@@ -18,6 +19,10 @@ import java.util.List;
     value = "!has(oldSelf.database) || (has(self.database) && self.database == oldSelf.database)",
     message = "database cannot be changed or removed once set: create a new tenant to move data",
     fieldPath = ".database")
+@JsonClassDescription(
+    "What the tenant asks for: the namespaces it owns (by name and/or label selector), the"
+        + " ClickHouse database holding their telemetry, retention per signal, query quotas, who may"
+        + " read it, and what happens to the data when the tenant is deleted.")
 public class TelemetryTenantSpec {
 
   // Item constraints are schema keywords (not CEL) and lists are bounded, so the uniqueness rule
