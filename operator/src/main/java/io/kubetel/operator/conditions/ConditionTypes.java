@@ -5,6 +5,18 @@ public final class ConditionTypes {
   /** Everything the operator does for the object is done and healthy. */
   public static final String READY = "Ready";
 
+  /**
+   * kstatus: the operator is still working toward Ready (a step is being retried, the stored data
+   * is checked again soon). Present only while True; see {@link KStatus}.
+   */
+  public static final String RECONCILING = "Reconciling";
+
+  /**
+   * kstatus: the operator cannot make progress until something changes (the spec, a conflicting
+   * object, what a refusal names). Present only while True; see {@link KStatus}.
+   */
+  public static final String STALLED = "Stalled";
+
   /** The spec passed validation against the schema and the stored data (AlertRule, Dashboard). */
   public static final String VALID = "Valid";
 

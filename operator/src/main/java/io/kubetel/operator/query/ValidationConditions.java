@@ -6,6 +6,7 @@ import io.kubetel.crds.common.ConditionStatus;
 import io.kubetel.model.store.StoreSchemaException;
 import io.kubetel.operator.conditions.ConditionSet;
 import io.kubetel.operator.conditions.ConditionTypes;
+import io.kubetel.operator.conditions.KStatus;
 import io.kubetel.operator.events.EventRecorder;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,9 @@ import java.util.stream.Collectors;
  * Turns the outcome of validating a resource's queries into its {@code Valid} and {@code Ready}
  * conditions, and announces a flip of {@code Valid} as an Event. Shared by the AlertRule and
  * Dashboard reconcilers so both report problems the same way: the first problem's reason, every
- * problem in the message.
+ * problem in the message. A problem stalls the object (kstatus {@code Stalled}: it stays invalid
+ * until its spec, or the data or Secret it names, changes); stored data that cannot be read leaves
+ * it reconciling (checked again soon).
  */
 public final class ValidationConditions {
   /** Reason of both conditions while the stored data cannot be read. */
@@ -50,8 +53,7 @@ public final class ValidationConditions {
     Problem first = problems.get(0);
     String all = problems.stream().map(Problem::describe).collect(Collectors.joining("; "));
     conditions.set(ConditionTypes.VALID, false, first.reason(), all);
-    conditions.set(
-        ConditionTypes.READY, false, first.reason(), what + " is not valid: " + first.describe());
+    KStatus.stalled(conditions, first.reason(), what + " is not valid: " + first.describe());
   }
 
   /**

@@ -76,7 +76,8 @@ public class TelemetryTenantReconciler
     Instant now = clock.instant();
     TenantStatusDraft status = TenantStatusDraft.start(tenant, clock);
     if (!DatabaseCheck.accept(tenant, status)) {
-      return update(tenant, status, null); // a spec error: reported, retried on the next edit
+      status.stalled(); // a spec error: reported, retried on the next edit
+      return update(tenant, status, null);
     }
     List<Namespace> namespaces = TenantEventSources.namespaces(context);
     NamespaceClaims.Result claims =

@@ -5,6 +5,7 @@ import io.kubetel.crds.tenant.TelemetryTenant;
 import io.kubetel.crds.tenant.TelemetryTenantStatus;
 import io.kubetel.operator.conditions.ConditionSet;
 import io.kubetel.operator.conditions.ConditionTypes;
+import io.kubetel.operator.conditions.KStatus;
 import io.kubetel.operator.validation.Revalidation;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,9 +19,11 @@ import java.util.SortedSet;
 
 /**
  * The status one tenant reconciliation builds: it starts from the tenant's current status, each
- * step records what it found, and {@link #summariseReady} derives {@code Ready} from the rest. It
- * also tells whether anything changed (an unchanged tenant is not written, so peers are not woken
- * for nothing) and which conditions changed status (each becomes an Event).
+ * step records what it found, {@link #summariseReady} derives {@code Ready} from the rest and
+ * {@link KStatus} the {@code Reconciling}/{@code Stalled} conditions GitOps tools read (a spec
+ * error or a namespace conflict stalls the tenant, anything being retried is reconciling). It also
+ * tells whether anything changed (an unchanged tenant is not written, so peers are not woken for
+ * nothing) and which conditions changed status (each becomes an Event).
  */
 final class TenantStatusDraft {
 
@@ -71,6 +74,14 @@ final class TenantStatusDraft {
   }
 
   /**
+   * The tenant cannot progress until its spec (or what the reason names) changes: {@code
+   * Stalled=True} with Ready's reason and message, and nothing is retried.
+   */
+  void stalled() {
+    KStatus.stalledAsReady(conditions);
+  }
+
+  /**
    * Sets {@code Ready} from what the steps found, the first problem winning: a namespace conflict,
    * refused viewer bindings, unavailable storage, failed retention; else Ready, naming listed
    * namespaces that do not exist yet.
@@ -78,9 +89,9 @@ final class TenantStatusDraft {
   void summariseReady(
       Map<String, String> conflicts, String viewerError, SortedSet<String> missing, int owned) {
     if (!conflicts.isEmpty()) {
-      conditions.set(
-          ConditionTypes.READY,
-          false,
+      // Only an edit of this tenant or of the other one resolves it.
+      KStatus.stalled(
+          conditions,
           "NamespaceConflict",
           "namespaces already owned by another tenant: "
               + NamespaceClaims.describe(conflicts)
@@ -111,9 +122,12 @@ final class TenantStatusDraft {
     }
   }
 
-  /** The finished status: the recorded fields, the conditions and the observed generation. */
+  /**
+   * The finished status: the recorded fields, the conditions (Reconciling and Stalled derived by
+   * {@link KStatus#settle}) and the observed generation.
+   */
   TelemetryTenantStatus build() {
-    status.setConditions(conditions.toList());
+    status.setConditions(KStatus.settle(conditions).toList());
     status.setObservedGeneration(generation);
     return status;
   }
@@ -130,6 +144,7 @@ final class TenantStatusDraft {
 
   /** The conditions whose status changed (or that appeared), Ready first. */
   List<Condition> transitions() {
+    KStatus.settle(conditions);
     List<Condition> out = new ArrayList<>();
     for (String type :
         List.of(

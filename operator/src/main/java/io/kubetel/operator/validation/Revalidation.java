@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.kubetel.crds.common.Condition;
 import io.kubetel.operator.conditions.ConditionSet;
+import io.kubetel.operator.conditions.KStatus;
 import io.kubetel.operator.events.EventRecorder;
 import io.kubetel.operator.query.Problem;
 import io.kubetel.operator.query.ValidationConditions;
@@ -17,10 +18,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The reconcile AlertRule and Dashboard share: validate the spec (its queries against the stored
- * data), set {@code Valid} and {@code Ready}, announce a flip of {@code Valid} as an Event, and
- * check again every recheck interval, because the data and Secrets change. When the stored data
- * cannot be read the conditions say so and the check runs again in 30 s. A user error never throws,
- * so it never turns into a retry storm.
+ * data), set {@code Valid}, {@code Ready} and the kstatus {@code Reconciling}/{@code Stalled}
+ * ({@link KStatus}), announce a flip of {@code Valid} as an Event, and check again every recheck
+ * interval, because the data and Secrets change. When the stored data cannot be read the conditions
+ * say so and the check runs again in 30 s. A user error never throws, so it never turns into a
+ * retry storm.
  */
 public final class Revalidation {
   private static final Logger log = LoggerFactory.getLogger(Revalidation.class);
@@ -84,7 +86,8 @@ public final class Revalidation {
           e.getMessage());
     }
     ValidationConditions.announce(conditions, events, object);
-    return new Outcome(conditions.toList(), generation == null ? 0 : generation, next);
+    return new Outcome(
+        KStatus.settle(conditions).toList(), generation == null ? 0 : generation, next);
   }
 
   /** Patches the status only when it changed; either way checks again after {@code next}. */
