@@ -11,6 +11,9 @@ import io.kubetel.crds.alertrule.AlertRule;
 import io.kubetel.crds.dashboard.Dashboard;
 import io.kubetel.crds.tenant.TelemetryTenant;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -30,12 +33,12 @@ public final class CrdGeneration {
 
   private CrdGeneration() {}
 
-  /** Writes the CRDs into the directory named by the one argument. */
-  public static void main(String[] args) {
+  /** Writes the CRDs into the directory named by the one argument (created if missing). */
+  public static void main(String[] args) throws IOException {
     if (args.length != 1) {
       throw new IllegalArgumentException("usage: CrdGeneration OUTPUT_DIRECTORY");
     }
-    int written = generate(new File(args[0]));
+    int written = generate(Files.createDirectories(Path.of(args[0])).toFile());
     if (written != KINDS.size()) {
       throw new IllegalStateException("expected " + KINDS.size() + " CRDs, wrote " + written);
     }

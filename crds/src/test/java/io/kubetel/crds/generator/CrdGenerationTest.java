@@ -21,7 +21,8 @@ class CrdGenerationTest {
   static final Path BUILT = Path.of("target", "classes", "META-INF", "fabric8");
 
   @Test
-  void writesEveryKindExactlyAsTheBuildDid(@TempDir Path dir) throws IOException {
+  void writesEveryKindExactlyAsTheBuildDid(@TempDir Path tmp) throws IOException {
+    Path dir = tmp.resolve("META-INF").resolve("fabric8"); // created as on a fresh clone
     CrdGeneration.main(new String[] {dir.toString()});
     for (String plural : new String[] {"telemetrytenants", "alertrules", "dashboards"}) {
       String file = plural + ".kubetel.io-v1.yml";
