@@ -159,7 +159,7 @@ public final class OperatorApp implements AutoCloseable {
     ClickHouseSchemaManager schema = new ClickHouseSchemaManager(gateway);
     // Retention and the schema manager share the one layout detection, asked on first use.
     RetentionManager retention = new PartitionRetentionManager(gateway, schema::layout);
-    EventRecorder events = new EventRecorder(client, clock);
+    EventRecorder events = new EventRecorder(client, clock, ownNamespace(config, client));
     operator.register(
         new TelemetryTenantReconciler(
             new ClickHouseTenantStorage(
@@ -190,6 +190,18 @@ public final class OperatorApp implements AutoCloseable {
     operator.register(
         new DashboardReconciler(
             new DashboardValidator(checker), events, clock, config.recheckInterval()));
+  }
+
+  /**
+   * The namespace the operator runs in, where the Events of cluster-scoped objects go: the Lease's
+   * ({@code --leader-election-namespace}, else {@code POD_NAMESPACE}, else the service account's),
+   * else the client's (the kubeconfig context's outside a cluster), else {@code default}.
+   */
+  static String ownNamespace(OperatorConfig config, KubernetesClient client) {
+    String namespace = config.leaseNamespace();
+    return namespace != null && !namespace.isBlank()
+        ? namespace
+        : EventRecorder.namespaceOf(client);
   }
 
   /**

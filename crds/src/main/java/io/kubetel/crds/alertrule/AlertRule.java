@@ -24,21 +24,27 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Singular("alertrule")
 @ShortNames({"kar", "krule"})
 @Categories("kubetel")
+// Columns appear in this order (CrdGeneration keeps it; the generator alone sorts by JSONPath).
 @AdditionalPrinterColumn(
-    name = "Severity",
-    jsonPath = ".spec.severity",
+    name = "Ready",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
     type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(
     name = "State",
     jsonPath = ".status.state",
     type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(
-    name = "Valid",
-    jsonPath = ".status.conditions[?(@.type==\"Valid\")].status",
+    name = "Severity",
+    jsonPath = ".spec.severity",
     type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(
     name = "Reason",
-    jsonPath = ".status.conditions[?(@.type==\"Valid\")].reason",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
+    type = AdditionalPrinterColumn.Type.STRING,
+    priority = 1)
+@AdditionalPrinterColumn(
+    name = "Valid",
+    jsonPath = ".status.conditions[?(@.type==\"Valid\")].status",
     type = AdditionalPrinterColumn.Type.STRING,
     priority = 1)
 @AdditionalPrinterColumn(

@@ -1,5 +1,6 @@
 package io.kubetel.crds.alertrule;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
@@ -19,6 +20,9 @@ import java.util.Map;
     value = "self.query.signal != 'metrics' || has(self.query.metric)",
     message = "query.metric is required when query.signal is metrics",
     fieldPath = ".query")
+@JsonClassDescription(
+    "What the rule watches and whom it notifies: a telemetry query over the rule's namespace, a"
+        + " condition on its value, evaluation timing, severity, annotations and receivers.")
 public class AlertRuleSpec {
 
   @Required

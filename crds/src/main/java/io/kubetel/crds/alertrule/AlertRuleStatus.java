@@ -1,13 +1,20 @@
 package io.kubetel.crds.alertrule;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.kubetel.crds.common.Condition;
+import io.kubetel.crds.common.StatusSchema;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The observed state of an AlertRule (evaluation fields are written by the alert evaluator). */
+@JsonClassDescription(
+    "Observed state of the rule: the evaluation (state, last evaluation and value, firing since;"
+        + " written by the alert evaluator) and conditions (Ready, Reconciling, Stalled, Valid).")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@SchemaCustomizer(value = StatusSchema.class, input = "lastEvaluationTime,firingSince")
 public class AlertRuleStatus {
 
   @JsonPropertyDescription("Inactive, Pending (condition holds, for not yet elapsed) or Firing.")
@@ -25,7 +32,9 @@ public class AlertRuleStatus {
   @JsonPropertyDescription("metadata.generation of the spec this status reflects.")
   private Long observedGeneration;
 
-  @JsonPropertyDescription("Valid (spec checked against the schema and data), Ready.")
+  @JsonPropertyDescription(
+      "Ready, Reconciling (being checked again soon), Stalled (cannot progress without a change),"
+          + " Valid (spec checked against the schema and data); one per type.")
   private List<Condition> conditions = new ArrayList<>();
 
   public AlertState getState() {

@@ -3,6 +3,7 @@ package io.kubetel.crds.common;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
@@ -12,6 +13,7 @@ import io.fabric8.generator.annotation.Size;
  * type, {@code lastTransitionTime} changes only when {@code status} changes.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@SchemaCustomizer(value = StatusSchema.class, input = "lastTransitionTime")
 public class Condition {
 
   @Required

@@ -23,6 +23,11 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Singular("dashboard")
 @ShortNames({"kdash"})
 @Categories("kubetel")
+// Columns appear in this order (CrdGeneration keeps it; the generator alone sorts by JSONPath).
+@AdditionalPrinterColumn(
+    name = "Ready",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+    type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(
     name = "Title",
     jsonPath = ".spec.title",
@@ -32,12 +37,13 @@ import io.fabric8.kubernetes.model.annotation.Version;
     jsonPath = ".status.panelCount",
     type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(
+    name = "Reason",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
+    type = AdditionalPrinterColumn.Type.STRING,
+    priority = 1)
+@AdditionalPrinterColumn(
     name = "Valid",
     jsonPath = ".status.conditions[?(@.type==\"Valid\")].status",
-    type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(
-    name = "Reason",
-    jsonPath = ".status.conditions[?(@.type==\"Valid\")].reason",
     type = AdditionalPrinterColumn.Type.STRING,
     priority = 1)
 @AdditionalPrinterColumn(

@@ -1,5 +1,6 @@
 package io.kubetel.crds.dashboard;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
@@ -11,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The content of a Dashboard. */
+@JsonClassDescription(
+    "The dashboard's content: title, time range, refresh interval, variables and panels of"
+        + " telemetry queries over the dashboard's namespace on a 24-column grid.")
 public class DashboardSpec {
 
   @Required

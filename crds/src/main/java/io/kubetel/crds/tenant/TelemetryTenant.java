@@ -22,15 +22,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Singular("telemetrytenant")
 @ShortNames({"ttenant", "tenant"})
 @Categories("kubetel")
-@AdditionalPrinterColumn(
-    name = "Database",
-    jsonPath = ".status.database",
-    type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(
-    name = "Namespaces",
-    jsonPath = ".status.resolvedNamespaces",
-    type = AdditionalPrinterColumn.Type.STRING,
-    priority = 1)
+// Columns appear in this order (CrdGeneration keeps it; the generator alone sorts by JSONPath).
 @AdditionalPrinterColumn(
     name = "Ready",
     jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
@@ -38,6 +30,15 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(
     name = "Reason",
     jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
+    type = AdditionalPrinterColumn.Type.STRING,
+    priority = 1)
+@AdditionalPrinterColumn(
+    name = "Database",
+    jsonPath = ".status.database",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Namespaces",
+    jsonPath = ".status.resolvedNamespaces",
     type = AdditionalPrinterColumn.Type.STRING,
     priority = 1)
 @AdditionalPrinterColumn(

@@ -1,5 +1,6 @@
 package io.kubetel.crds.tenant;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
@@ -39,6 +40,10 @@ import java.util.List;
             + " exporter's): kubetel never creates or drops them; set adoptExistingDatabase: true"
             + " to read one",
     fieldPath = ".database")
+@JsonClassDescription(
+    "What the tenant asks for: the namespaces it owns (by name and/or label selector), the"
+        + " ClickHouse database holding their telemetry, retention per signal, query quotas, who may"
+        + " read it, and what happens to the data when the tenant is deleted.")
 public class TelemetryTenantSpec {
 
   /** Shared databases a tenant may only adopt, as a CEL list (the operator refuses them too). */

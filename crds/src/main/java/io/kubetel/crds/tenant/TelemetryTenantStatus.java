@@ -1,13 +1,20 @@
 package io.kubetel.crds.tenant;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.kubetel.crds.common.Condition;
+import io.kubetel.crds.common.StatusSchema;
 import java.util.ArrayList;
 import java.util.List;
 
 /** What the operator observed and did for a TelemetryTenant. */
+@JsonClassDescription(
+    "What the operator observed and did for the tenant: the namespaces it owns, its database, when"
+        + " retention last ran, and conditions (Ready, Reconciling, Stalled and the steps').")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@SchemaCustomizer(value = StatusSchema.class, input = "lastRetentionRun")
 public class TelemetryTenantStatus {
 
   @JsonPropertyDescription(
@@ -25,7 +32,9 @@ public class TelemetryTenantStatus {
   private Long observedGeneration;
 
   @JsonPropertyDescription(
-      "Ready (everything applied), StorageReady (database and tables exist), RetentionApplied.")
+      "Ready (everything applied), Reconciling (work in progress or being retried), Stalled (cannot"
+          + " progress without a change), StorageReady (database and tables exist),"
+          + " RetentionApplied; one per type.")
   private List<Condition> conditions = new ArrayList<>();
 
   public List<String> getResolvedNamespaces() {

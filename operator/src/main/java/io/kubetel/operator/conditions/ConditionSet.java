@@ -6,10 +6,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one place status conditions are built, following the Kubernetes API conventions: one
@@ -20,6 +22,7 @@ public final class ConditionSet {
 
   private final Map<String, Condition> previous = new LinkedHashMap<>();
   private final Map<String, Condition> current = new LinkedHashMap<>();
+  private final Set<String> setHere = new HashSet<>();
   private final long generation;
   private final Clock clock;
 
@@ -51,13 +54,23 @@ public final class ConditionSet {
             : Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
     current.put(
         type, new Condition(type, status, reason, truncate(message), generation, transition));
+    setHere.add(type);
     return this;
   }
 
-  /** Removes condition {@code type} (e.g. {@code Stalled} once the object can progress again). */
+  /** Removes condition {@code type} (an abnormal-true condition that no longer holds). */
   public ConditionSet remove(String type) {
     current.remove(type);
+    setHere.remove(type);
     return this;
+  }
+
+  /**
+   * Whether {@code type} was set through this set, as opposed to carried over from the status it
+   * started from: what this reconciliation found, not what an earlier one did.
+   */
+  public boolean setHere(String type) {
+    return setHere.contains(type);
   }
 
   /** Whether {@code type} changed status (or appeared) compared with the starting conditions. */

@@ -6,8 +6,14 @@ public final class ConditionTypes {
   public static final String READY = "Ready";
 
   /**
-   * The object cannot make progress until someone changes something (its spec, or a conflicting
-   * object): set True with the reason, together with {@code Ready=False} and the same reason.
+   * kstatus: the operator is still working toward Ready (a step is being retried, the stored data
+   * is checked again soon). Present only while True; see {@link KStatus}.
+   */
+  public static final String RECONCILING = "Reconciling";
+
+  /**
+   * kstatus: the operator cannot make progress until something changes (the spec, a conflicting
+   * object, what a refusal names). Present only while True; see {@link KStatus}.
    */
   public static final String STALLED = "Stalled";
 

@@ -8,6 +8,7 @@ import io.kubetel.model.store.StoreSchemaException;
 import io.kubetel.model.store.StoreUnavailableException;
 import io.kubetel.operator.conditions.ConditionSet;
 import io.kubetel.operator.conditions.ConditionTypes;
+import io.kubetel.operator.conditions.KStatus;
 import io.kubetel.operator.events.EventRecorder;
 import io.kubetel.store.clickhouse.ClickHouseQueryException;
 import java.util.ArrayList;
@@ -18,7 +19,9 @@ import java.util.stream.Collectors;
  * Turns the outcome of validating a resource's queries into its {@code Valid} and {@code Ready}
  * conditions, and announces a flip of {@code Valid} as an Event. Shared by the AlertRule and
  * Dashboard reconcilers so both report problems the same way: the first problem's reason, every
- * problem in the message.
+ * problem in the message. A problem stalls the object (kstatus {@code Stalled}: it stays invalid
+ * until its spec, or the data or Secret it names, changes); stored data that cannot be read leaves
+ * it reconciling (checked again soon).
  */
 public final class ValidationConditions {
   /** Reason of both conditions while the stored data cannot be read. */
@@ -56,8 +59,7 @@ public final class ValidationConditions {
     Problem first = problems.get(0);
     String all = problems.stream().map(Problem::describe).collect(Collectors.joining("; "));
     conditions.set(ConditionTypes.VALID, false, first.reason(), all);
-    conditions.set(
-        ConditionTypes.READY, false, first.reason(), what + " is not valid: " + first.describe());
+    KStatus.stalled(conditions, first.reason(), what + " is not valid: " + first.describe());
   }
 
   /**

@@ -5,6 +5,7 @@ import io.kubetel.crds.tenant.TelemetryTenant;
 import io.kubetel.crds.tenant.TelemetryTenantStatus;
 import io.kubetel.operator.conditions.ConditionSet;
 import io.kubetel.operator.conditions.ConditionTypes;
+import io.kubetel.operator.conditions.KStatus;
 import io.kubetel.operator.validation.Revalidation;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,11 +19,12 @@ import java.util.SortedSet;
 
 /**
  * The status one tenant reconciliation builds: it starts from the tenant's current status, each
- * step records what it found, and {@link #summariseReady} derives {@code Ready} from the rest. It
- * also tells whether anything changed (an unchanged tenant is not written, so peers are not woken
- * for nothing) and which conditions changed status (each becomes an Event). A spec that cannot be
- * applied stalls the draft ({@code Stalled} with {@code Ready=False}); a failure that is retried
- * leaves observedGeneration at the last spec fully applied.
+ * step records what it found, {@link #summariseReady} derives {@code Ready} from the rest and
+ * {@link KStatus} the {@code Reconciling}/{@code Stalled} conditions GitOps tools read (a spec that
+ * cannot be applied or a namespace conflict stalls the tenant, anything being retried is
+ * reconciling). It also tells whether anything changed (an unchanged tenant is not written, so
+ * peers are not woken for nothing) and which conditions changed status (each becomes an Event). A
+ * failure that is retried leaves observedGeneration at the last spec fully applied.
  */
 final class TenantStatusDraft {
 
@@ -75,8 +77,7 @@ final class TenantStatusDraft {
    * retried; the spec counts as observed.
    */
   void stalled(String reason, String message) {
-    conditions.set(ConditionTypes.STALLED, true, reason, message);
-    conditions.set(ConditionTypes.READY, false, reason, message);
+    KStatus.stalled(conditions, reason, message);
     stalled = true;
   }
 
@@ -109,9 +110,9 @@ final class TenantStatusDraft {
   void summariseReady(
       Map<String, String> conflicts, String viewerError, SortedSet<String> missing, int owned) {
     if (!conflicts.isEmpty()) {
-      conditions.set(
-          ConditionTypes.READY,
-          false,
+      // Only an edit of this tenant or of the other one resolves it.
+      KStatus.stalled(
+          conditions,
           "NamespaceConflict",
           "namespaces already owned by another tenant: "
               + NamespaceClaims.describe(conflicts)
@@ -144,14 +145,11 @@ final class TenantStatusDraft {
   }
 
   /**
-   * The finished status: the recorded fields, the conditions (without {@code Stalled} unless this
-   * reconciliation stalled) and the observed generation (the previous one while {@link #retrying}).
+   * The finished status: the recorded fields, the conditions (Reconciling and Stalled derived by
+   * {@link KStatus#settle}) and the observed generation (the previous one while {@link #retrying}).
    */
   TelemetryTenantStatus build() {
-    if (!stalled) {
-      conditions.remove(ConditionTypes.STALLED);
-    }
-    status.setConditions(conditions.toList());
+    status.setConditions(KStatus.settle(conditions).toList());
     status.setObservedGeneration(
         retrying ? before.getObservedGeneration() : Long.valueOf(generation));
     return status;
@@ -169,6 +167,7 @@ final class TenantStatusDraft {
 
   /** The conditions whose status changed (or that appeared), Ready first. */
   List<Condition> transitions() {
+    KStatus.settle(conditions);
     List<Condition> out = new ArrayList<>();
     for (String type :
         List.of(

@@ -8,6 +8,7 @@ import io.kubetel.operator.conditions.ConditionSet;
 import io.kubetel.operator.conditions.ConditionTypes;
 import io.kubetel.operator.conditions.ErrorText;
 import io.kubetel.operator.conditions.FailureText;
+import io.kubetel.operator.conditions.KStatus;
 import io.kubetel.operator.events.EventRecorder;
 import io.kubetel.operator.query.Problem;
 import io.kubetel.operator.query.ValidationConditions;
@@ -21,11 +22,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The reconcile AlertRule and Dashboard share: validate the spec (its queries against the stored
- * data), set {@code Valid} and {@code Ready}, announce a flip of {@code Valid} as an Event, and
- * check again every recheck interval, because the data and Secrets change. When the stored data
- * cannot be read the conditions say so (in words for users; details go to the log) and the check
- * runs again in 30 s. A user error never throws, so it never turns into a retry storm; an object
- * stored without spec is {@code Stalled} and waits for a change.
+ * data), set {@code Valid}, {@code Ready} and the kstatus {@code Reconciling}/{@code Stalled}
+ * ({@link KStatus}), announce a flip of {@code Valid} as an Event, and check again every recheck
+ * interval, because the data and Secrets change. When the stored data cannot be read the conditions
+ * say so (in words for users; details go to the log) and the check runs again in 30 s. A user error
+ * never throws, so it never turns into a retry storm; an object stored without spec is {@code
+ * Stalled} and waits for a change.
  */
 public final class Revalidation {
   private static final Logger log = LoggerFactory.getLogger(Revalidation.class);
@@ -99,7 +101,8 @@ public final class Revalidation {
           ErrorText.describe(e));
     }
     ValidationConditions.announce(conditions, events, object);
-    return new Outcome(conditions.toList(), generation == null ? 0 : generation, next);
+    return new Outcome(
+        KStatus.settle(conditions).toList(), generation == null ? 0 : generation, next);
   }
 
   /**
@@ -112,10 +115,10 @@ public final class Revalidation {
     ConditionSet conditions = ConditionSet.from(before, generation, clock);
     String message = subject + " has no spec: add one (the schema requires it) or delete it";
     conditions.set(ConditionTypes.VALID, false, SPEC_MISSING, message);
-    conditions.set(ConditionTypes.READY, false, SPEC_MISSING, message);
-    conditions.set(ConditionTypes.STALLED, true, SPEC_MISSING, message);
+    KStatus.stalled(conditions, SPEC_MISSING, message);
     ValidationConditions.announce(conditions, events, object);
-    return new Outcome(conditions.toList(), generation == null ? 0 : generation, null);
+    return new Outcome(
+        KStatus.settle(conditions).toList(), generation == null ? 0 : generation, null);
   }
 
   /**

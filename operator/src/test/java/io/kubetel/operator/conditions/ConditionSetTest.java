@@ -68,4 +68,15 @@ class ConditionSetTest {
         ConditionSet.from(first, 1L, T2).set("Ready", false, "NamespaceConflict", "x").toList();
     assertThat(next).extracting(Condition::getType).containsExactly("StorageReady", "Ready");
   }
+
+  @Test
+  void removedConditionsAreGoneAndOnlyWhatWasSetHereCounts() {
+    ConditionSet c = ConditionSet.from(readyAtT1(), 1L, T2).set("Stalled", true, "X", "x");
+    assertThat(c.setHere("Ready")).as("carried over from the status").isFalse();
+    assertThat(c.setHere("Stalled")).isTrue();
+    c.remove("Stalled").remove("Ready");
+    assertThat(c.toList()).isEmpty();
+    assertThat(c.setHere("Stalled")).isFalse();
+    assertThat(c.transitioned("Ready")).isFalse();
+  }
 }

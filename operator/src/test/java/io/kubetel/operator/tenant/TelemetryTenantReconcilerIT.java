@@ -211,8 +211,10 @@ class TelemetryTenantReconcilerIT {
         "NamespaceConflict",
         "shared-ns (owned by tenant first)");
     assertThat(get("second").getStatus().getResolvedNamespaces()).containsExactly("own-ns");
-    // kubectl describe shows it: a Warning event on the tenant (cluster-scoped: namespace default).
-    assertThat(client.v1().events().inNamespace("default").list().getItems())
+    // kubectl describe shows it: a Warning event on the tenant (cluster-scoped: in the operator's
+    // namespace).
+    assertThat(
+            client.v1().events().inNamespace(TenantFixtures.OPERATOR_NAMESPACE).list().getItems())
         .anySatisfy(
             e -> {
               assertThat(e.getInvolvedObject().getName()).isEqualTo("second");

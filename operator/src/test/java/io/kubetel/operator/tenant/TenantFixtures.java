@@ -34,8 +34,8 @@ import java.util.Optional;
 
 /**
  * Tenants and the tenant operator as the tenant ITs set them up: a tenant whose viewers are the
- * group {@code <name>-devs}, the reconciler with hourly retention on a given storage, and its
- * conditions read back from the mock API server.
+ * group {@code <name>-devs}, the reconciler with hourly retention on a given storage (its Events in
+ * {@link #OPERATOR_NAMESPACE}), and its conditions read back from the mock API server.
  */
 final class TenantFixtures {
 
@@ -44,6 +44,9 @@ final class TenantFixtures {
    * keep their ownership records apart.
    */
   static final String SYSTEM_DATABASE = MockCluster.uniqueName("kt_system_");
+
+  /** The namespace the tenant operator runs in, as the tests start it: tenant Events go there. */
+  static final String OPERATOR_NAMESPACE = "kubetel-system";
 
   private TenantFixtures() {}
 
@@ -88,7 +91,7 @@ final class TenantFixtures {
         metrics,
         new TelemetryTenantReconciler(
             storage,
-            new EventRecorder(client, Clock.systemUTC()),
+            new EventRecorder(client, Clock.systemUTC(), OPERATOR_NAMESPACE),
             Duration.ofHours(1),
             Clock.systemUTC()));
   }

@@ -158,7 +158,13 @@ class TenantStorageOutageIT {
       client.resources(TelemetryTenant.class).withName("gone").delete();
       eventually(
           () ->
-              assertThat(client.v1().events().inNamespace("default").list().getItems())
+              assertThat(
+                      client
+                          .v1()
+                          .events()
+                          .inNamespace(TenantFixtures.OPERATOR_NAMESPACE)
+                          .list()
+                          .getItems())
                   .anySatisfy(
                       e -> {
                         assertThat(e.getInvolvedObject().getName()).isEqualTo("gone");

@@ -79,7 +79,9 @@ class CustomResourceHandlerTest {
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.json().get("columnDefinitions"))
         .extracting(c -> c.get("name").asText() + ":" + c.get("priority").asInt())
-        .containsExactly("Name:0", "Age:0", "Title:0", "Reason:1", "Valid:0", "Panels:0");
+        // The CRD's order (Ready first, Age last), behind the Name every Table starts with.
+        .containsExactly(
+            "Name:0", "Ready:0", "Title:0", "Panels:0", "Reason:1", "Valid:1", "Age:0");
     JsonNode row = reply.json().at("/rows/0");
     assertThat(row.at("/cells/0").asText()).isEqualTo("overview");
     assertThat(row.at("/cells/2").asText()).isEqualTo("Shop overview");
@@ -166,7 +168,7 @@ class CustomResourceHandlerTest {
 
       assertThat(stream.status).isEqualTo(200);
       assertThat(first.get("type").asText()).isEqualTo("ADDED");
-      assertThat(first.at("/object/columnDefinitions")).hasSize(6);
+      assertThat(first.at("/object/columnDefinitions")).hasSize(7);
       assertThat(first.at("/object/rows/0/cells/0").asText()).isEqualTo("overview");
       assertThat(second.at("/object/columnDefinitions").isNull()).isTrue();
       assertThat(stream.next(1)).isNull();

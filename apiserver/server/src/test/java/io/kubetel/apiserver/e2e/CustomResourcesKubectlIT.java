@@ -89,14 +89,15 @@ class CustomResourcesKubectlIT {
     Kubectl.Result result = kubectl.ok("get", "dashboards", "-A");
 
     List<String> lines = result.stdout().lines().toList();
-    assertThat(lines.get(0)).matches("NAMESPACE\\s+NAME\\s+AGE\\s+TITLE\\s+VALID\\s+PANELS\\s*");
+    // The CRD's column order: READY first, AGE last (files have no status: READY, PANELS empty).
+    assertThat(lines.get(0)).matches("NAMESPACE\\s+NAME\\s+READY\\s+TITLE\\s+PANELS\\s+AGE\\s*");
     assertThat(lines)
         .anySatisfy(
-            l -> assertThat(l).matches("storefront\\s+storefront\\s+\\S+\\s+Storefront\\s*"))
+            l -> assertThat(l).matches("storefront\\s+storefront\\s+Storefront\\s+\\S+\\s*"))
         .anySatisfy(
             l ->
                 assertThat(l)
-                    .matches("shop\\s+service-overview\\s+\\S+\\s+Shop service overview\\s*"));
+                    .matches("shop\\s+service-overview\\s+Shop service overview\\s+\\S+\\s*"));
   }
 
   @Test
@@ -131,7 +132,7 @@ class CustomResourcesKubectlIT {
             "-o",
             "name");
 
-    assertThat(byName.stdout()).containsPattern("storefront\\s+\\S+\\s+Storefront");
+    assertThat(byName.stdout()).containsPattern("storefront\\s+Storefront\\s+\\S+");
     assertThat(shortName.stdout().lines())
         .containsExactly(
             "alertrule.kubetel.io/checkout-error-rate",
