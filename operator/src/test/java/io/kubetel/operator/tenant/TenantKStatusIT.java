@@ -10,6 +10,7 @@ import io.javaoperatorsdk.operator.Operator;
 import io.kubetel.crds.common.Condition;
 import io.kubetel.crds.tenant.TelemetryTenant;
 import io.kubetel.model.query.Signal;
+import io.kubetel.model.store.StoreUnavailableException;
 import io.kubetel.operator.MockCluster;
 import io.kubetel.operator.conditions.KStatusRules;
 import io.kubetel.operator.conditions.KStatusRules.Status;
@@ -67,7 +68,8 @@ class TenantKStatusIT {
 
     private TenantStorage current() {
       if (down) {
-        throw new IllegalStateException("connection refused");
+        // What the real storage throws when ClickHouse is down.
+        throw new StoreUnavailableException("ClickHouse is unreachable: connection refused", null);
       }
       return real;
     }
@@ -149,7 +151,10 @@ class TenantKStatusIT {
     try {
       client.resource(tenant("ks-retry", prefix + "retry", List.of("ks-retry"))).create();
       KStatusRules.Result r = awaitKStatus("ks-retry", Status.InProgress);
-      assertThat(r.message()).contains("connection refused", "attempt");
+      assertThat(r.message())
+          .contains("ClickHouse cannot be reached", "attempt")
+          .as("written for users: no exception text")
+          .doesNotContain("connection refused");
       Condition reconciling = condition("ks-retry", "Reconciling");
       assertThat(reconciling.getReason()).isEqualTo("StorageUnavailable");
       assertThat(reconciling.getObservedGeneration())
@@ -172,6 +177,13 @@ class TenantKStatusIT {
     Operator operator = start(new FlakyStorage());
     client.resource(tenant("ks-edit", prefix + "edit", List.of("ks-edit"))).create();
     awaitKStatus("ks-edit", Status.Current);
+    // Current is reached once Ready is True; the status also records the generation it reflects.
+    eventually(
+        () -> {
+          TelemetryTenant t = TenantFixtures.get(client, "ks-edit");
+          assertThat(t.getStatus().getObservedGeneration())
+              .isEqualTo(t.getMetadata().getGeneration());
+        });
     operator.stop();
 
     // Edited while no operator runs (retried: a last status write may still land): the status
@@ -248,11 +260,11 @@ class TenantKStatusIT {
   void aSpecErrorIsFailedAndSaysWhatToChange() {
     Operator operator = start(new FlakyStorage());
     try {
-      String name = "ks-" + "y".repeat(60);
-      client.resource(tenant(name, null, List.of("ks-nowhere"))).create();
+      String name = "ks-reserved";
+      client.resource(tenant(name, "system", List.of("ks-nowhere"))).create();
       KStatusRules.Result failed = awaitKStatus(name, Status.Failed);
-      assertThat(failed.message()).contains("set spec.database");
-      assertThat(condition(name, "Stalled").getReason()).isEqualTo("InvalidDatabaseName");
+      assertThat(failed.message()).contains("create the tenant again with another spec.database");
+      assertThat(condition(name, "Stalled").getReason()).isEqualTo("DatabaseReserved");
       assertThat(conditionTypes(name)).doesNotContain("Reconciling");
     } finally {
       operator.stop();

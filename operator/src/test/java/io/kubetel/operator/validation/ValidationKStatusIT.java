@@ -13,6 +13,7 @@ import io.kubetel.crds.common.Condition;
 import io.kubetel.crds.dashboard.Dashboard;
 import io.kubetel.model.query.Aggregation;
 import io.kubetel.model.query.QueryCatalog;
+import io.kubetel.model.store.StoreUnavailableException;
 import io.kubetel.operator.MockCluster;
 import io.kubetel.operator.TestOperators;
 import io.kubetel.operator.alertrule.AlertRuleReconciler;
@@ -61,7 +62,8 @@ class ValidationKStatusIT {
         new QuerySpecChecker(
             ns -> {
               if (catalogDown) {
-                throw new IllegalStateException("ClickHouse is unreachable");
+                // What the real catalog throws when ClickHouse is down.
+                throw new StoreUnavailableException("ClickHouse is unreachable: 10.0.0.7", null);
               }
               return Optional.of(catalog);
             });
@@ -114,8 +116,11 @@ class ValidationKStatusIT {
     }
   }
 
+  /** The example dashboard's log list panel (logs allow only count and rate). */
+  static final int LOG_PANEL = 7;
+
   static AlertRule rule(String name) throws IOException {
-    return example("shop-checkout-error-rate-alert.yaml", AlertRule.class, name);
+    return example("checkout-error-rate-alert.yaml", AlertRule.class, name);
   }
 
   static Dashboard dashboard(String name) throws IOException {
@@ -178,15 +183,15 @@ class ValidationKStatusIT {
     client.resource(badRule).create();
     Dashboard badDashboard = dashboard("ks-invalid");
     Aggregation logsAggregation =
-        badDashboard.getSpec().getPanels().get(5).getQuery().getAggregation();
-    badDashboard.getSpec().getPanels().get(5).getQuery().setAggregation(Aggregation.P99);
+        badDashboard.getSpec().getPanels().get(LOG_PANEL).getQuery().getAggregation();
+    badDashboard.getSpec().getPanels().get(LOG_PANEL).getQuery().setAggregation(Aggregation.P99);
     client.resource(badDashboard).create();
 
     AlertRule rule = awaitKStatus(AlertRule.class, "ks-invalid", Status.Failed);
     assertThat(KStatusRules.compute(rule).message()).contains("customer.tier");
     assertThat(condition(rule, "Stalled").getReason()).isEqualTo("UnknownAttribute");
     Dashboard dash = awaitKStatus(Dashboard.class, "ks-invalid", Status.Failed);
-    assertThat(KStatusRules.compute(dash).message()).contains("spec.panels[5]");
+    assertThat(KStatusRules.compute(dash).message()).contains("spec.panels[" + LOG_PANEL + "]");
     for (HasMetadata o : List.<HasMetadata>of(rule, dash)) {
       assertThat(condition(o, "Ready").getStatus().name()).isEqualTo("False");
       assertThat(condition(o, "Valid").getStatus().name()).isEqualTo("False");
@@ -208,7 +213,7 @@ class ValidationKStatusIT {
         .withName("ks-invalid")
         .edit(
             d -> {
-              d.getSpec().getPanels().get(5).getQuery().setAggregation(logsAggregation);
+              d.getSpec().getPanels().get(LOG_PANEL).getQuery().setAggregation(logsAggregation);
               return d;
             });
     assertThat(types(awaitKStatus(AlertRule.class, "ks-invalid", Status.Current)))
@@ -229,7 +234,9 @@ class ValidationKStatusIT {
               awaitKStatus(Dashboard.class, "ks-down", Status.InProgress))) {
         Condition reconciling = condition(o, "Reconciling");
         assertThat(reconciling.getReason()).isEqualTo("CatalogUnavailable");
-        assertThat(KStatusRules.compute(o).message()).contains("ClickHouse is unreachable");
+        assertThat(KStatusRules.compute(o).message())
+            .contains("ClickHouse cannot be reached")
+            .doesNotContain("10.0.0.7");
         assertThat(condition(o, "Valid").getStatus().name()).isEqualTo("Unknown");
         assertThat(types(o)).doesNotContain("Stalled");
       }
