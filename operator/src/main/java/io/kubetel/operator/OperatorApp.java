@@ -1,10 +1,12 @@
 package io.kubetel.operator;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.kubetel.operator.alertrule.AlertRuleReconciler;
 import io.kubetel.operator.alertrule.AlertRuleValidator;
@@ -59,7 +61,9 @@ public final class OperatorApp implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     AtomicBoolean stopping = new AtomicBoolean();
     KubernetesClient client =
-        injectedClient != null ? injectedClient : new KubernetesClientBuilder().build();
+        injectedClient != null
+            ? injectedClient
+            : new KubernetesClientBuilder().withConfig(config.cluster().clientConfig()).build();
     ClickHouseGateway gateway =
         new ClickHouseGateway(
             ClickHouseSettings.of(config.clickHouseUrl(), "default")
@@ -162,7 +166,8 @@ public final class OperatorApp implements AutoCloseable {
             new ClickHouseTenantStorage(schema, retention),
             events,
             config.retentionInterval(),
-            clock));
+            clock),
+        o -> scope(o, config.scope(), false));
 
     QuerySpecChecker checker =
         new QuerySpecChecker(
@@ -179,10 +184,28 @@ public final class OperatorApp implements AutoCloseable {
             new AlertRuleValidator(checker, AlertRuleValidator.secretsOf(client)),
             events,
             clock,
-            config.recheckInterval()));
+            config.recheckInterval()),
+        o -> scope(o, config.scope(), true));
     operator.register(
         new DashboardReconciler(
-            new DashboardValidator(checker), events, clock, config.recheckInterval()));
+            new DashboardValidator(checker), events, clock, config.recheckInterval()),
+        o -> scope(o, config.scope(), true));
+  }
+
+  /**
+   * Restricts a controller to the operator's scope: objects with the instance label (when one is
+   * configured) and, for namespaced kinds, the watched namespaces (when listed). The informers the
+   * controllers add (labelled Secrets) follow the controller's namespaces.
+   */
+  public static <R extends HasMetadata> ControllerConfigurationOverrider<R> scope(
+      ControllerConfigurationOverrider<R> o, OperatorConfig.Scope scope, boolean namespaced) {
+    if (scope.labelSelector() != null) {
+      o.withLabelSelector(scope.labelSelector());
+    }
+    if (namespaced && !scope.namespaces().isEmpty()) {
+      o.settingNamespaces(scope.namespaces());
+    }
+    return o;
   }
 
   /**
@@ -208,9 +231,9 @@ public final class OperatorApp implements AutoCloseable {
     return new LeaderElectionConfiguration(
         config.leaseName(),
         config.leaseNamespace(),
-        LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
-        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
-        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+        config.leaseTimings().duration(),
+        config.leaseTimings().renewDeadline(),
+        config.leaseTimings().retryPeriod(),
         config.identity(),
         callbacks,
         false);
