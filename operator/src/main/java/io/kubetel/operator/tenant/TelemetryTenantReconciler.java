@@ -83,7 +83,7 @@ public class TelemetryTenantReconciler
         NamespaceClaims.resolve(
             tenant,
             NamespaceResolver.resolve(tenant.getSpec(), namespaces),
-            context.getPrimaryCache().list().toList(),
+            TenantEventSources.allTenants(context),
             namespaces);
     status.resolvedNamespaces(claims.owned());
     Optional<String> viewerError = ViewerAccess.grant(tenant, claims.owned(), context);

@@ -35,8 +35,8 @@ class TenantRbacRefusedIT {
   void forbiddenRbacBecomesAConditionNotARetryStorm() {
     server
         .expect()
-        .get()
-        .withPath("/apis/rbac.authorization.k8s.io/v1/clusterroles/kubetel-telemetry-viewer")
+        .post()
+        .withPath("/apis/rbac.authorization.k8s.io/v1/clusterroles")
         .andReturn(
             403,
             new StatusBuilder()
@@ -45,7 +45,8 @@ class TenantRbacRefusedIT {
                 .withCode(403)
                 .withMessage(
                     "clusterroles.rbac.authorization.k8s.io \"kubetel-telemetry-viewer\" is"
-                        + " forbidden: User \"system:serviceaccount:kubetel:operator\" cannot get")
+                        + " forbidden: User \"system:serviceaccount:kubetel:operator\" cannot"
+                        + " create")
                 .build())
         .always();
     String db = MockCluster.uniqueName("kt_rbacit_");
