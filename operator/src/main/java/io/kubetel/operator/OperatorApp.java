@@ -15,6 +15,7 @@ import io.kubetel.operator.dashboard.DashboardValidator;
 import io.kubetel.operator.events.EventRecorder;
 import io.kubetel.operator.query.QuerySpecChecker;
 import io.kubetel.operator.query.TenantCatalogs;
+import io.kubetel.operator.query.TenantIndex;
 import io.kubetel.operator.tenant.ClickHouseTenantStorage;
 import io.kubetel.operator.tenant.TelemetryTenantReconciler;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
@@ -49,6 +50,7 @@ public final class OperatorApp implements AutoCloseable {
   private final KubernetesClient client;
   private final boolean ownsClient;
   private final ClickHouseGateway gateway;
+  private final TenantIndex tenants;
   private final Operator operator;
   private final ManagementServer management;
   private final AtomicBoolean stopping;
@@ -70,6 +72,8 @@ public final class OperatorApp implements AutoCloseable {
                 .withCredentials(config.clickHouseUser(), config.clickHousePassword())
                 .withTables(config.clickHouseTables()));
     PrometheusMeterRegistry registry = meterRegistry();
+    // The query checks' tenant index: one watch for both validating controllers.
+    TenantIndex tenants = TenantIndex.start(client, config.scope().labelSelector());
 
     Operator operator =
         new Operator(
@@ -82,7 +86,7 @@ public final class OperatorApp implements AutoCloseable {
                 o.withLeaderElectionConfiguration(leaderElection(config, stopping));
               }
             });
-    registerControllers(operator, config, client, gateway, clock);
+    registerControllers(operator, config, client, gateway, tenants, clock);
 
     try {
       this.management =
@@ -91,9 +95,11 @@ public final class OperatorApp implements AutoCloseable {
               config.managementPort(),
               () ->
                   operator.getRuntimeInfo().isStarted()
-                      && operator.getRuntimeInfo().allEventSourcesAreHealthy(),
+                      && operator.getRuntimeInfo().allEventSourcesAreHealthy()
+                      && tenants.healthy(),
               registry);
     } catch (IOException e) {
+      tenants.close();
       gateway.close();
       throw new UncheckedIOException(
           "cannot bind the management port " + config.managementPort(), e);
@@ -103,6 +109,7 @@ public final class OperatorApp implements AutoCloseable {
     this.ownsClient = injectedClient == null;
     this.gateway = gateway;
     this.operator = operator;
+    this.tenants = tenants;
   }
 
   /**
@@ -156,6 +163,7 @@ public final class OperatorApp implements AutoCloseable {
       OperatorConfig config,
       KubernetesClient client,
       ClickHouseGateway gateway,
+      TenantIndex tenants,
       Clock clock) {
     ClickHouseSchemaManager schema = new ClickHouseSchemaManager(gateway);
     // Retention and the schema manager share the one layout detection, asked on first use.
@@ -172,7 +180,7 @@ public final class OperatorApp implements AutoCloseable {
     QuerySpecChecker checker =
         new QuerySpecChecker(
             new TenantCatalogs(
-                client,
+                tenants,
                 // Each tenant database's tables are discovered on first use (any exporter
                 // generation, the configured table names).
                 db ->
@@ -181,10 +189,7 @@ public final class OperatorApp implements AutoCloseable {
                 config.defaultDatabase()));
     operator.register(
         new AlertRuleReconciler(
-            new AlertRuleValidator(checker, AlertRuleValidator.secretsOf(client)),
-            events,
-            clock,
-            config.recheckInterval()),
+            new AlertRuleValidator(checker), events, clock, config.recheckInterval()),
         o -> scope(o, config.scope(), true));
     operator.register(
         new DashboardReconciler(
@@ -254,6 +259,7 @@ public final class OperatorApp implements AutoCloseable {
       log.warn("event=operator_stop_failed error={}", e.getMessage());
     }
     management.close();
+    tenants.close();
     gateway.close();
     if (ownsClient) {
       client.close();
