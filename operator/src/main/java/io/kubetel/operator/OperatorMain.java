@@ -30,6 +30,8 @@ import picocli.CommandLine.Option;
     description = "Reconciles kubetel TelemetryTenant, AlertRule and Dashboard resources.")
 public final class OperatorMain implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(OperatorMain.class);
+  static final String COMMON_POOL_PARALLELISM =
+      "java.util.concurrent.ForkJoinPool.common.parallelism";
   static final String SA_NAMESPACE_FILE = "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
 
   @Option(
@@ -177,6 +179,14 @@ public final class OperatorMain implements Callable<Integer> {
   String context;
 
   public static void main(String[] args) {
+    // On 1 or 2 CPUs the common pool gets parallelism 1, and CompletableFuture then runs every
+    // async completion on a new thread: the fabric8 client's JDK HTTP transport completes each
+    // response that way, so under load the operator started thousands of threads a minute
+    // (measured by hack/bench.sh operator). Two workers keep it a pool; an explicit setting wins.
+    if (System.getProperty(COMMON_POOL_PARALLELISM) == null
+        && Runtime.getRuntime().availableProcessors() <= 2) {
+      System.setProperty(COMMON_POOL_PARALLELISM, "2");
+    }
     int code = new CommandLine(new OperatorMain()).execute(args);
     if (code != 0) {
       System.exit(code);
