@@ -91,7 +91,22 @@ final class ViewerAccess {
   static void ensureClusterRole(
       KubernetesClient client, InformerEventSource<ClusterRole, TelemetryTenant> cache) {
     ClusterRole desired = clusterRole();
-    Optional<ClusterRole> existing = cache.get(new ResourceID(ViewerBindings.CLUSTER_ROLE));
+    ResourceID id = new ResourceID(ViewerBindings.CLUSTER_ROLE);
+    if (cache.get(id).map(r -> Objects.equals(r.getRules(), desired.getRules())).orElse(false)) {
+      return; // the usual case: no lock, no request
+    }
+    // The first reconciles after a start all find it missing: one writes, the others then find
+    // it in the cache (handleRecentResourceCreate) instead of each failing on AlreadyExists.
+    synchronized (cache) {
+      writeClusterRole(client, cache, desired, cache.get(id));
+    }
+  }
+
+  private static void writeClusterRole(
+      KubernetesClient client,
+      InformerEventSource<ClusterRole, TelemetryTenant> cache,
+      ClusterRole desired,
+      Optional<ClusterRole> existing) {
     try {
       if (existing.isEmpty()) {
         ClusterRole created = client.rbac().clusterRoles().resource(desired).create();
