@@ -49,8 +49,8 @@ trap cleanup EXIT
 # The least each layout must run; raise them when ITs are added (hack/it-counts.sh prints the
 # actual numbers). COMPAT runs the whole suite; MODERN the ClickHouse ITs of the modules below, once
 # per table generation.
-min_compat_classes=20 min_compat_tests=110
-min_modern_classes=23 min_modern_tests=152
+min_compat_classes=21 min_compat_tests=119
+min_modern_classes=23 min_modern_tests=130
 modern_modules=store,hack/sample-data,apiserver/server,operator
 
 # Starts an engine and prints its URL. Its output goes to stderr: the server it leaves running
