@@ -7,16 +7,25 @@
 #        it): first load of the 8-panel example dashboard (median and p95 over N fresh-context
 #        loads, goal ≤ 1 s on loopback) and frame time while panning/zooming a uPlot chart of
 #        series × points (default 8 × 10 000); numbers also in ui/e2e/out/bench.json
+#   hack/bench.sh operator [--tenants N] [--timeout SECONDS] [--threads N] [--java-options OPTS]
+#        N TelemetryTenants (default 1000) created at once against the fabric8 mock API server and
+#        a local ClickHouse, reconciled by the packaged operator in its own JVM: time until all are
+#        Ready (goal under 60 s on 2 cores), the operator's peak RSS, CPU per process, reconciles
+#        and API requests (hack/bench-operator.sh; numbers also in operator/target/bench/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { sed -n '5,9p' "$0" | sed 's/^# \{0,1\}//' >&2; }
+usage() { sed -n '5,14p' "$0" | sed 's/^# \{0,1\}//' >&2; }
 
 case "${1:-}" in
   ui)
     shift
     # The hour of data the example dashboard shows, as in hack/demo.sh up.
     KUBETEL_DEMO_HISTORY=${KUBETEL_DEMO_HISTORY:-1h} exec hack/ui-e2e.sh e2e/bench.mjs "$@"
+    ;;
+  operator)
+    shift
+    exec hack/bench-operator.sh "$@"
     ;;
   *)
     usage

@@ -1,10 +1,12 @@
 package io.kubetel.operator;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.kubetel.operator.alertrule.AlertRuleReconciler;
 import io.kubetel.operator.alertrule.AlertRuleValidator;
@@ -13,6 +15,7 @@ import io.kubetel.operator.dashboard.DashboardValidator;
 import io.kubetel.operator.events.EventRecorder;
 import io.kubetel.operator.query.QuerySpecChecker;
 import io.kubetel.operator.query.TenantCatalogs;
+import io.kubetel.operator.query.TenantIndex;
 import io.kubetel.operator.tenant.ClickHouseTenantStorage;
 import io.kubetel.operator.tenant.DatabaseNames;
 import io.kubetel.operator.tenant.NamespaceSafety;
@@ -50,6 +53,7 @@ public final class OperatorApp implements AutoCloseable {
   private final KubernetesClient client;
   private final boolean ownsClient;
   private final ClickHouseGateway gateway;
+  private final TenantIndex tenants;
   private final Operator operator;
   private final ManagementServer management;
   private final AtomicBoolean stopping;
@@ -62,13 +66,17 @@ public final class OperatorApp implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     AtomicBoolean stopping = new AtomicBoolean();
     KubernetesClient client =
-        injectedClient != null ? injectedClient : new KubernetesClientBuilder().build();
+        injectedClient != null
+            ? injectedClient
+            : new KubernetesClientBuilder().withConfig(config.cluster().clientConfig()).build();
     ClickHouseGateway gateway =
         new ClickHouseGateway(
             ClickHouseSettings.of(config.clickHouseUrl(), "default")
                 .withCredentials(config.clickHouseUser(), config.clickHousePassword())
                 .withTables(config.clickHouseTables()));
     PrometheusMeterRegistry registry = meterRegistry();
+    // The query checks' tenant index: one watch for both validating controllers.
+    TenantIndex tenants = TenantIndex.start(client, config.scope().labelSelector());
 
     Operator operator =
         new Operator(
@@ -81,7 +89,7 @@ public final class OperatorApp implements AutoCloseable {
                 o.withLeaderElectionConfiguration(leaderElection(config, stopping));
               }
             });
-    registerControllers(operator, config, client, gateway, clock);
+    registerControllers(operator, config, client, gateway, tenants, clock);
 
     try {
       this.management =
@@ -90,9 +98,11 @@ public final class OperatorApp implements AutoCloseable {
               config.managementPort(),
               () ->
                   operator.getRuntimeInfo().isStarted()
-                      && operator.getRuntimeInfo().allEventSourcesAreHealthy(),
+                      && operator.getRuntimeInfo().allEventSourcesAreHealthy()
+                      && tenants.healthy(),
               registry);
     } catch (IOException e) {
+      tenants.close();
       gateway.close();
       throw new UncheckedIOException(
           "cannot bind the management port " + config.managementPort(), e);
@@ -102,6 +112,7 @@ public final class OperatorApp implements AutoCloseable {
     this.ownsClient = injectedClient == null;
     this.gateway = gateway;
     this.operator = operator;
+    this.tenants = tenants;
   }
 
   /**
@@ -155,6 +166,7 @@ public final class OperatorApp implements AutoCloseable {
       OperatorConfig config,
       KubernetesClient client,
       ClickHouseGateway gateway,
+      TenantIndex tenants,
       Clock clock) {
     ClickHouseSchemaManager schema = new ClickHouseSchemaManager(gateway);
     // Retention and the schema manager share the one layout detection, asked on first use.
@@ -169,12 +181,13 @@ public final class OperatorApp implements AutoCloseable {
             clock,
             DatabaseNames.of(config.systemDatabase(), config.defaultDatabase()),
             // The operator's own namespace: where its Lease lives unless configured otherwise.
-            NamespaceSafety.protecting(config.leaseNamespace())));
+            NamespaceSafety.protecting(config.leaseNamespace())),
+        o -> scope(o, config.scope(), false));
 
     QuerySpecChecker checker =
         new QuerySpecChecker(
             new TenantCatalogs(
-                client,
+                tenants,
                 // Each tenant database's tables are discovered on first use (any exporter
                 // generation, the configured table names).
                 db ->
@@ -183,13 +196,28 @@ public final class OperatorApp implements AutoCloseable {
                 config.defaultDatabase()));
     operator.register(
         new AlertRuleReconciler(
-            new AlertRuleValidator(checker, AlertRuleValidator.secretsOf(client)),
-            events,
-            clock,
-            config.recheckInterval()));
+            new AlertRuleValidator(checker), events, clock, config.recheckInterval()),
+        o -> scope(o, config.scope(), true));
     operator.register(
         new DashboardReconciler(
-            new DashboardValidator(checker), events, clock, config.recheckInterval()));
+            new DashboardValidator(checker), events, clock, config.recheckInterval()),
+        o -> scope(o, config.scope(), true));
+  }
+
+  /**
+   * Restricts a controller to the operator's scope: objects with the instance label (when one is
+   * configured) and, for namespaced kinds, the watched namespaces (when listed). The informers the
+   * controllers add (labelled Secrets) follow the controller's namespaces.
+   */
+  public static <R extends HasMetadata> ControllerConfigurationOverrider<R> scope(
+      ControllerConfigurationOverrider<R> o, OperatorConfig.Scope scope, boolean namespaced) {
+    if (scope.labelSelector() != null) {
+      o.withLabelSelector(scope.labelSelector());
+    }
+    if (namespaced && !scope.namespaces().isEmpty()) {
+      o.settingNamespaces(scope.namespaces());
+    }
+    return o;
   }
 
   /**
@@ -227,9 +255,9 @@ public final class OperatorApp implements AutoCloseable {
     return new LeaderElectionConfiguration(
         config.leaseName(),
         config.leaseNamespace(),
-        LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
-        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
-        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+        config.leaseTimings().duration(),
+        config.leaseTimings().renewDeadline(),
+        config.leaseTimings().retryPeriod(),
         config.identity(),
         callbacks,
         false);
@@ -250,6 +278,7 @@ public final class OperatorApp implements AutoCloseable {
       log.warn("event=operator_stop_failed error={}", e.getMessage());
     }
     management.close();
+    tenants.close();
     gateway.close();
     if (ownsClient) {
       client.close();

@@ -10,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -28,6 +31,8 @@ import picocli.CommandLine.Option;
     description = "Reconciles kubetel TelemetryTenant, AlertRule and Dashboard resources.")
 public final class OperatorMain implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(OperatorMain.class);
+  static final String COMMON_POOL_PARALLELISM =
+      "java.util.concurrent.ForkJoinPool.common.parallelism";
   static final String SA_NAMESPACE_FILE = "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
 
   @Option(
@@ -128,7 +133,69 @@ public final class OperatorMain implements Callable<Integer> {
       description = "Concurrent reconciliations (env KUBETEL_RECONCILE_THREADS, default 10).")
   int reconcileThreads;
 
+  @Option(
+      names = "--watch-namespaces",
+      defaultValue = "${env:KUBETEL_WATCH_NAMESPACES}",
+      description =
+          "Comma-separated namespaces whose AlertRules and Dashboards are reconciled; empty for all"
+              + " (env KUBETEL_WATCH_NAMESPACES). TelemetryTenants are cluster-scoped.")
+  String watchNamespaces;
+
+  @Option(
+      names = "--instance",
+      defaultValue = "${env:KUBETEL_INSTANCE}",
+      description =
+          "Only reconcile objects labelled "
+              + OperatorConfig.INSTANCE_LABEL
+              + "=<value>; empty for all (env KUBETEL_INSTANCE).")
+  String instance;
+
+  @Option(
+      names = "--lease-duration",
+      defaultValue = "${env:KUBETEL_LEASE_DURATION:-15s}",
+      description =
+          "How long standby replicas wait before taking over an unrenewed Lease (env"
+              + " KUBETEL_LEASE_DURATION, 15s).")
+  String leaseDuration;
+
+  @Option(
+      names = "--lease-renew-deadline",
+      defaultValue = "${env:KUBETEL_LEASE_RENEW_DEADLINE:-10s}",
+      description =
+          "How long the leader tries to renew the Lease before giving up leadership (env"
+              + " KUBETEL_LEASE_RENEW_DEADLINE, 10s).")
+  String leaseRenewDeadline;
+
+  @Option(
+      names = "--lease-retry-period",
+      defaultValue = "${env:KUBETEL_LEASE_RETRY_PERIOD:-2s}",
+      description =
+          "How often leader and standbys act on the Lease (env KUBETEL_LEASE_RETRY_PERIOD, 2s).")
+  String leaseRetryPeriod;
+
+  @Option(
+      names = "--kubeconfig",
+      defaultValue = "${env:KUBETEL_KUBECONFIG}",
+      description =
+          "Kubeconfig file, to run outside a cluster (env KUBETEL_KUBECONFIG; default: the service"
+              + " account in a cluster, else KUBECONFIG or ~/.kube/config).")
+  Path kubeconfig;
+
+  @Option(
+      names = "--context",
+      defaultValue = "${env:KUBETEL_CONTEXT}",
+      description = "Kubeconfig context to use (env KUBETEL_CONTEXT; default: its current one).")
+  String context;
+
   public static void main(String[] args) {
+    // On 1 or 2 CPUs the common pool gets parallelism 1, and CompletableFuture then runs every
+    // async completion on a new thread: the fabric8 client's JDK HTTP transport completes each
+    // response that way, so under load the operator started thousands of threads a minute
+    // (measured by hack/bench.sh operator). Two workers keep it a pool; an explicit setting wins.
+    if (System.getProperty(COMMON_POOL_PARALLELISM) == null
+        && Runtime.getRuntime().availableProcessors() <= 2) {
+      System.setProperty(COMMON_POOL_PARALLELISM, "2");
+    }
     int code = new CommandLine(new OperatorMain()).execute(args);
     if (code != 0) {
       System.exit(code);
@@ -183,7 +250,87 @@ public final class OperatorMain implements Callable<Integer> {
         identity,
         duration(cmd, "--retention-interval", retentionInterval),
         duration(cmd, "--recheck-interval", recheckInterval),
-        reconcileThreads);
+        reconcileThreads,
+        new OperatorConfig.Scope(namespaces(cmd), instance(cmd)),
+        leaseTimings(cmd),
+        clusterAccess(cmd));
+  }
+
+  /** A namespace name: a DNS-1123 label. */
+  private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+  /** A label value: at most 63 characters, alphanumerics at both ends, '-', '_', '.' inside. */
+  private static final Pattern LABEL_VALUE =
+      Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
+
+  private Set<String> namespaces(CommandLine cmd) {
+    if (watchNamespaces == null || watchNamespaces.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> out = new TreeSet<>();
+    for (String ns : watchNamespaces.split(",", -1)) {
+      if (!NAMESPACE.matcher(ns).matches()) {
+        throw new CommandLine.ParameterException(
+            cmd,
+            "--watch-namespaces: \""
+                + ns
+                + "\" is not a namespace name (lower-case letters, digits and '-', at most 63"
+                + " characters; separate names with commas, no spaces)");
+      }
+      out.add(ns);
+    }
+    return out;
+  }
+
+  private Optional<String> instance(CommandLine cmd) {
+    if (instance == null || instance.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!LABEL_VALUE.matcher(instance).matches()) {
+      throw new CommandLine.ParameterException(
+          cmd,
+          "--instance: \""
+              + instance
+              + "\" is not a label value (at most 63 letters, digits, '-', '_' or '.', starting and"
+              + " ending with a letter or digit)");
+    }
+    return Optional.of(instance);
+  }
+
+  private OperatorConfig.LeaseTimings leaseTimings(CommandLine cmd) {
+    OperatorConfig.LeaseTimings timings =
+        new OperatorConfig.LeaseTimings(
+            duration(cmd, "--lease-duration", leaseDuration),
+            duration(cmd, "--lease-renew-deadline", leaseRenewDeadline),
+            duration(cmd, "--lease-retry-period", leaseRetryPeriod));
+    timings
+        .problem()
+        .ifPresent(
+            p ->
+                cmdError(
+                    cmd,
+                    p
+                        + " (got --lease-duration="
+                        + leaseDuration
+                        + " --lease-renew-deadline="
+                        + leaseRenewDeadline
+                        + " --lease-retry-period="
+                        + leaseRetryPeriod
+                        + ")"));
+    return timings;
+  }
+
+  private ClusterAccess clusterAccess(CommandLine cmd) {
+    ClusterAccess access =
+        new ClusterAccess(
+            Optional.ofNullable(kubeconfig),
+            Optional.ofNullable(context).filter(c -> !c.isEmpty()));
+    access.problem().ifPresent(p -> cmdError(cmd, p));
+    return access;
+  }
+
+  private static void cmdError(CommandLine cmd, String message) {
+    throw new CommandLine.ParameterException(cmd, message);
   }
 
   private String systemDatabase(CommandLine cmd) {

@@ -91,7 +91,10 @@ class OperatorAppIT {
             "replica-1",
             Duration.ofHours(1),
             Duration.ofMinutes(10),
-            2);
+            2,
+            OperatorConfig.Scope.ALL,
+            OperatorConfig.LeaseTimings.DEFAULTS,
+            ClusterAccess.DEFAULT);
     allowLeases();
     OperatorApp app = OperatorApp.start(config, client);
     try (ClickHouseGateway ch =

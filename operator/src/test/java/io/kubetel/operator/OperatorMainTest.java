@@ -95,4 +95,92 @@ class OperatorMainTest {
                     "--system-database=otel"))
         .hasMessageContaining("--system-database must differ from --default-database");
   }
+
+  static final String KUBECONFIG =
+      String.join(
+          "\n",
+          "apiVersion: v1",
+          "kind: Config",
+          "clusters: [{name: c, cluster: {server: 'https://10.0.0.1:6443'}}]",
+          "users: [{name: u, user: {token: t}}]",
+          "contexts: [{name: staging, context: {cluster: c, user: u}},"
+              + " {name: prod, context: {cluster: c, user: u}}]",
+          "current-context: staging",
+          "");
+
+  @Test
+  void scaleFlagsLandInTheConfig(@TempDir Path dir) throws IOException {
+    Path kubeconfig = dir.resolve("kubeconfig");
+    Files.writeString(kubeconfig, KUBECONFIG);
+    OperatorConfig c =
+        parse(
+            "--clickhouse-url=http://ch:8123",
+            "--leader-election-namespace=kubetel-system",
+            "--watch-namespaces=shop-checkout,payments",
+            "--instance=blue",
+            "--lease-duration=30s",
+            "--lease-renew-deadline=20s",
+            "--lease-retry-period=4s",
+            "--kubeconfig=" + kubeconfig,
+            "--context=prod");
+    assertThat(c.scope().namespaces()).containsExactlyInAnyOrder("shop-checkout", "payments");
+    assertThat(c.scope().instance()).contains("blue");
+    assertThat(c.scope().labelSelector()).isEqualTo("kubetel.io/instance=blue");
+    assertThat(c.leaseTimings())
+        .isEqualTo(
+            new OperatorConfig.LeaseTimings(
+                Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofSeconds(4)));
+    assertThat(c.cluster().kubeconfig()).contains(kubeconfig);
+    assertThat(c.cluster().context()).contains("prod");
+    assertThat(c.cluster().clientConfig().getMasterUrl()).startsWith("https://10.0.0.1:6443");
+    assertThat(c.toString())
+        .contains("watchNamespaces=payments,shop-checkout", "instance=blue", "context=prod");
+  }
+
+  @Test
+  void scaleFlagsDefaultToEverythingAndKubernetesLeaseTimings() {
+    OperatorConfig c = parse("--clickhouse-url=http://ch:8123", "--no-leader-election");
+    assertThat(c.scope()).isEqualTo(OperatorConfig.Scope.ALL);
+    assertThat(c.scope().labelSelector()).isNull();
+    assertThat(c.leaseTimings()).isEqualTo(OperatorConfig.LeaseTimings.DEFAULTS);
+    assertThat(c.cluster()).isEqualTo(ClusterAccess.DEFAULT);
+  }
+
+  static void refused(String message, String... flags) {
+    String[] args = new String[flags.length + 2];
+    args[0] = "--clickhouse-url=http://ch:8123";
+    args[1] = "--no-leader-election";
+    System.arraycopy(flags, 0, args, 2, flags.length);
+    assertThatThrownBy(() -> parse(args))
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining(message);
+  }
+
+  @Test
+  void badScaleFlagsAreExplained(@TempDir Path dir) throws IOException {
+    refused("--watch-namespaces: \"Shop\" is not a namespace name", "--watch-namespaces=a,Shop");
+    refused("--watch-namespaces: \"\" is not a namespace name", "--watch-namespaces=a,,b");
+    refused("--watch-namespaces: \" b\" is not a namespace name", "--watch-namespaces=a, b");
+    refused("--instance: \"blue green\" is not a label value", "--instance=blue green");
+    refused("--instance: \"-blue\" is not a label value", "--instance=-blue");
+    refused("--lease-duration \"soon\" is not a duration", "--lease-duration=soon");
+    refused(
+        "--lease-duration must be longer than --lease-renew-deadline",
+        "--lease-duration=10s",
+        "--lease-renew-deadline=10s");
+    refused(
+        "--lease-renew-deadline must be longer than 1.2 times --lease-retry-period",
+        "--lease-renew-deadline=2s",
+        "--lease-retry-period=2s");
+    refused("cannot read --kubeconfig", "--kubeconfig=" + dir.resolve("missing"));
+    Path notKubeconfig = dir.resolve("not-a-kubeconfig");
+    Files.writeString(notKubeconfig, "hello: world\n");
+    refused("is not a kubeconfig file: it names no cluster", "--kubeconfig=" + notKubeconfig);
+    Path kubeconfig = dir.resolve("kubeconfig");
+    Files.writeString(kubeconfig, KUBECONFIG);
+    refused(
+        "--context dev is not in [" + kubeconfig + "] (contexts: [prod, staging])",
+        "--kubeconfig=" + kubeconfig,
+        "--context=dev");
+  }
 }

@@ -2,9 +2,11 @@ package io.kubetel.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.processing.retry.Retry;
+import java.util.function.Consumer;
 
 /**
  * Starts JOSDK operators against the fabric8 mock API server: the mock server does not speak
@@ -13,6 +15,20 @@ import io.javaoperatorsdk.operator.processing.retry.Retry;
 public final class TestOperators {
 
   private TestOperators() {}
+
+  /**
+   * An operator on the mock server with {@code settings} applied on top (metrics, say), nothing
+   * registered and not started: the caller registers its reconcilers (with their overrides) and
+   * starts it.
+   */
+  public static Operator create(
+      KubernetesClient client, Consumer<ConfigurationServiceOverrider> settings) {
+    return new Operator(
+        o -> {
+          OperatorSettings.forMockServer(o, client);
+          settings.accept(o);
+        });
+  }
 
   /** An operator with {@code reconcilers} registered as they declare themselves, and started. */
   public static Operator start(KubernetesClient client, Reconciler<?>... reconcilers) {

@@ -2,8 +2,10 @@ package io.kubetel.operator.alertrule;
 
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.kubetel.crds.alertrule.AlertRule;
 import io.kubetel.crds.alertrule.AlertRuleStatus;
 import io.kubetel.crds.alertrule.AlertState;
@@ -11,13 +13,15 @@ import io.kubetel.operator.events.EventRecorder;
 import io.kubetel.operator.validation.Revalidation;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Validates AlertRules and reports the result as {@code Valid} and {@code Ready} conditions,
  * through the {@link Revalidation} it shares with Dashboards (re-checked periodically: part of the
- * check depends on the stored data and on Secrets). It keeps what the alerting component writes
- * (state, last evaluation, value, firing since); evaluation and delivery belong to that component.
+ * check depends on the stored data; at once when a referenced {@link ReceiverSecrets} Secret
+ * changes). It keeps what the alerting component writes (state, last evaluation, value, firing
+ * since); evaluation and delivery belong to that component.
  */
 @ControllerConfiguration(name = AlertRuleReconciler.NAME)
 public class AlertRuleReconciler implements Reconciler<AlertRule> {
@@ -34,6 +38,12 @@ public class AlertRuleReconciler implements Reconciler<AlertRule> {
   }
 
   @Override
+  public List<EventSource<?, AlertRule>> prepareEventSources(
+      EventSourceContext<AlertRule> context) {
+    return ReceiverSecrets.eventSources(context);
+  }
+
+  @Override
   public UpdateControl<AlertRule> reconcile(AlertRule rule, Context<AlertRule> context) {
     AlertRuleStatus before = rule.getStatus() == null ? new AlertRuleStatus() : rule.getStatus();
     Revalidation.Outcome outcome =
@@ -42,7 +52,7 @@ public class AlertRuleReconciler implements Reconciler<AlertRule> {
             : revalidation.run(
                 rule,
                 before.getConditions(),
-                () -> validator.validate(rule),
+                () -> validator.validate(rule, ReceiverSecrets.in(context)),
                 new Revalidation.Wording(
                     "the rule",
                     "the query",

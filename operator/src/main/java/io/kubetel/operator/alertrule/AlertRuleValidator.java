@@ -1,7 +1,6 @@
 package io.kubetel.operator.alertrule;
 
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubetel.crds.alertrule.AlertRule;
 import io.kubetel.crds.alertrule.AlertRuleSpec;
 import io.kubetel.crds.alertrule.Receiver;
@@ -19,29 +18,26 @@ import java.util.function.BiFunction;
 
 /**
  * Validates an AlertRule beyond its schema: the query against the stored data, the durations, the
- * condition, and that every referenced Secret key exists in the rule's namespace.
+ * condition, and that every referenced Secret key exists in the rule's namespace (among the Secrets
+ * the operator can see: those labelled {@value ReceiverSecrets#LABEL}, see {@link
+ * ReceiverSecrets}).
  */
 public final class AlertRuleValidator {
 
   private final QuerySpecChecker queries;
-  private final BiFunction<String, String, Optional<Secret>> secrets;
+
+  public AlertRuleValidator(QuerySpecChecker queries) {
+    this.queries = queries;
+  }
 
   /**
-   * @param secrets looks a Secret up by namespace and name
+   * All problems, most fundamental first; empty when the rule is valid.
+   *
+   * @param secrets looks a Secret up by namespace and name (the reconciler: in the cache of
+   *     labelled Secrets)
    */
-  public AlertRuleValidator(
-      QuerySpecChecker queries, BiFunction<String, String, Optional<Secret>> secrets) {
-    this.queries = queries;
-    this.secrets = secrets;
-  }
-
-  /** Looks Secrets up through the API server (by namespace and name). */
-  public static BiFunction<String, String, Optional<Secret>> secretsOf(KubernetesClient client) {
-    return (ns, name) -> Optional.ofNullable(client.secrets().inNamespace(ns).withName(name).get());
-  }
-
-  /** All problems, most fundamental first; empty when the rule is valid. */
-  public List<Problem> validate(AlertRule rule) {
+  public List<Problem> validate(
+      AlertRule rule, BiFunction<String, String, Optional<Secret>> secrets) {
     AlertRuleSpec spec = rule.getSpec();
     String namespace = rule.getMetadata().getNamespace();
     List<Problem> out = new ArrayList<>();
@@ -84,12 +80,17 @@ public final class AlertRuleValidator {
           refs.put(".webhook.authorizationSecretRef", r.getWebhook().getAuthorizationSecretRef());
         }
       }
-      refs.forEach((path, ref) -> secret(namespace, ref, field + path, out));
+      refs.forEach((path, ref) -> secret(secrets, namespace, ref, field + path, out));
     }
     return out;
   }
 
-  private void secret(String namespace, SecretKeyRef ref, String field, List<Problem> out) {
+  private static void secret(
+      BiFunction<String, String, Optional<Secret>> secrets,
+      String namespace,
+      SecretKeyRef ref,
+      String field,
+      List<Problem> out) {
     if (ref == null) {
       out.add(new Problem("MissingSecretRef", field, "a secret reference is required"));
       return;
@@ -100,7 +101,19 @@ public final class AlertRuleValidator {
           new Problem(
               "SecretNotFound",
               field,
-              "Secret " + ref.getName() + " does not exist in namespace " + namespace));
+              "Secret "
+                  + ref.getName()
+                  + " does not exist in namespace "
+                  + namespace
+                  + " or lacks the label "
+                  + ReceiverSecrets.SELECTOR
+                  + " (the operator reads only Secrets with that label: kubectl label secret "
+                  + ref.getName()
+                  + " -n "
+                  + namespace
+                  + " "
+                  + ReceiverSecrets.SELECTOR
+                  + ")"));
       return;
     }
     Secret s = secret.get();

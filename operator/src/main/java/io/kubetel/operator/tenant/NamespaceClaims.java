@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.kubetel.crds.tenant.TelemetryTenant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -83,12 +84,16 @@ public final class NamespaceClaims {
     if (holder.isPresent()) {
       return holder.get().getMetadata().getName();
     }
+    // Whether another tenant selects ns depends on that one namespace only: matching each tenant
+    // against every namespace made this quadratic in the cluster's size.
+    List<Namespace> only =
+        namespaces.stream().filter(n -> n.getMetadata().getName().equals(ns)).toList();
     return all.stream()
         .filter(t -> t.getMetadata().getDeletionTimestamp() == null)
         .filter(
             t ->
                 t.getMetadata().getName().equals(self.getMetadata().getName())
-                    || NamespaceResolver.resolve(t.getSpec(), namespaces, safety).contains(ns))
+                    || !NamespaceResolver.resolve(t.getSpec(), only, safety).isEmpty())
         .min(AGE)
         .map(t -> t.getMetadata().getName())
         .orElse(self.getMetadata().getName());

@@ -115,7 +115,8 @@ public class TelemetryTenantReconciler
           "the tenant has no spec: add spec.namespaces (or spec.namespaceSelector), or delete it");
       return update(tenant, status, null);
     }
-    List<TelemetryTenant> tenants = context.getPrimaryCache().list().toList();
+    // Every tenant (the peer informer's cache), also those another operator instance reconciles.
+    List<TelemetryTenant> tenants = TenantEventSources.allTenants(context);
     Optional<DatabaseCheck.Choice> database =
         DatabaseCheck.accept(tenant, status, databases, tenants);
     if (database.isEmpty() || !RetentionPolicy.accept(tenant.getSpec().getRetention(), status)) {

@@ -35,12 +35,14 @@ class AlertRuleValidatorTest {
           .build();
 
   final AlertRuleValidator validator =
-      new AlertRuleValidator(
-          new QuerySpecChecker(CatalogLookup.NONE),
-          (ns, name) ->
-              ns.equals("shop") && name.equals("receivers")
-                  ? Optional.of(RECEIVERS)
-                  : Optional.empty());
+      new AlertRuleValidator(new QuerySpecChecker(CatalogLookup.NONE));
+
+  /** The labelled Secrets the operator sees: only {@code shop/receivers}. */
+  static Optional<Secret> secrets(String ns, String name) {
+    return ns.equals("shop") && name.equals("receivers")
+        ? Optional.of(RECEIVERS)
+        : Optional.empty();
+  }
 
   static AlertRule rule(SecretKeyRef url, SecretKeyRef auth) {
     TelemetryQuerySpec q = new TelemetryQuerySpec();
@@ -68,14 +70,18 @@ class AlertRuleValidatorTest {
 
   @Test
   void aRuleWithExistingSecretKeysIsValid() {
-    assertThat(validator.validate(rule(new SecretKeyRef("receivers", "url"), null))).isEmpty();
+    assertThat(
+            validator.validate(
+                rule(new SecretKeyRef("receivers", "url"), null), AlertRuleValidatorTest::secrets))
+        .isEmpty();
   }
 
   @Test
   void missingSecretsAndKeysAreNamedWithTheirField() {
     List<Problem> problems =
         validator.validate(
-            rule(new SecretKeyRef("receivers", "token"), new SecretKeyRef("elsewhere", "auth")));
+            rule(new SecretKeyRef("receivers", "token"), new SecretKeyRef("elsewhere", "auth")),
+            AlertRuleValidatorTest::secrets);
     assertThat(problems)
         .extracting(Problem::reason, Problem::field)
         .containsExactly(
@@ -83,7 +89,8 @@ class AlertRuleValidatorTest {
                 "SecretKeyNotFound", "spec.receivers[0].webhook.urlSecretRef"),
             org.assertj.core.groups.Tuple.tuple(
                 "SecretNotFound", "spec.receivers[0].webhook.authorizationSecretRef"));
-    assertThat(problems.get(1).message()).contains("elsewhere", "shop");
+    assertThat(problems.get(1).message())
+        .contains("elsewhere", "shop", "or lacks the label kubetel.io/alert-receivers=true");
   }
 
   @Test
@@ -91,7 +98,7 @@ class AlertRuleValidatorTest {
     AlertRule r = rule(new SecretKeyRef("receivers", "url"), null);
     r.getSpec().getCondition().setThreshold(Double.NaN);
     r.getSpec().setForDuration("5 minutes");
-    assertThat(validator.validate(r))
+    assertThat(validator.validate(r, AlertRuleValidatorTest::secrets))
         .extracting(Problem::reason, Problem::field)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("InvalidDuration", "spec.for"),

@@ -40,8 +40,8 @@ class TenantRbacRefusedIT {
   void refuseClusterRoleReads() {
     server
         .expect()
-        .get()
-        .withPath("/apis/rbac.authorization.k8s.io/v1/clusterroles/kubetel-telemetry-viewer")
+        .post()
+        .withPath("/apis/rbac.authorization.k8s.io/v1/clusterroles")
         .andReturn(
             403,
             new StatusBuilder()
@@ -50,7 +50,8 @@ class TenantRbacRefusedIT {
                 .withCode(403)
                 .withMessage(
                     "clusterroles.rbac.authorization.k8s.io \"kubetel-telemetry-viewer\" is"
-                        + " forbidden: User \"system:serviceaccount:kubetel:operator\" cannot get")
+                        + " forbidden: User \"system:serviceaccount:kubetel:operator\" cannot"
+                        + " create")
                 .build())
         .always();
   }

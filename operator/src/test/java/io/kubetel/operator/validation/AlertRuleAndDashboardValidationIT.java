@@ -4,7 +4,7 @@ import static io.kubetel.operator.MockCluster.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
@@ -58,33 +57,14 @@ class AlertRuleAndDashboardValidationIT {
         TestOperators.start(
             client,
             new AlertRuleReconciler(
-                new AlertRuleValidator(checker, AlertRuleValidator.secretsOf(client)),
-                events,
-                Clock.systemUTC(),
-                Duration.ofMinutes(10)),
+                new AlertRuleValidator(checker), events, Clock.systemUTC(), Duration.ofMinutes(10)),
             new DashboardReconciler(
                 new DashboardValidator(checker),
                 events,
                 Clock.systemUTC(),
                 Duration.ofMinutes(10)));
-    // The examples' receivers Secret.
-    client
-        .secrets()
-        .inNamespace(KnownData.NAMESPACE)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName("shop-alert-receivers")
-                .withNamespace(KnownData.NAMESPACE)
-                .endMetadata()
-                .withStringData(
-                    Map.of(
-                        "slack-webhook-url",
-                        "https://hooks.example/x",
-                        "pagerduty-routing-key",
-                        "k"))
-                .build())
-        .create();
+    // The examples' receivers Secret, as the example has it (labelled for the operator to see).
+    client.resource(example("shop-alert-receivers-secret.yaml", Secret.class)).create();
   }
 
   @AfterAll

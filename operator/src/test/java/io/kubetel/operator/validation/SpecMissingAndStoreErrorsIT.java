@@ -61,10 +61,7 @@ class SpecMissingAndStoreErrorsIT {
             new ExponentialBackoff(Duration.ofMillis(300), Duration.ofSeconds(2)),
             log,
             new AlertRuleReconciler(
-                new AlertRuleValidator(checker, (ns, name) -> Optional.empty()),
-                events,
-                Clock.systemUTC(),
-                Duration.ofMinutes(10)),
+                new AlertRuleValidator(checker), events, Clock.systemUTC(), Duration.ofMinutes(10)),
             new DashboardReconciler(
                 new DashboardValidator(checker),
                 events,

@@ -18,6 +18,7 @@ import io.kubetel.operator.MockCluster;
 import io.kubetel.operator.TestOperators;
 import io.kubetel.operator.alertrule.AlertRuleReconciler;
 import io.kubetel.operator.alertrule.AlertRuleValidator;
+import io.kubetel.operator.alertrule.ReceiverSecrets;
 import io.kubetel.operator.conditions.ConditionSet;
 import io.kubetel.operator.conditions.KStatusRules;
 import io.kubetel.operator.conditions.KStatusRules.Status;
@@ -77,6 +78,8 @@ class ValidationKStatusIT {
                 .withNewMetadata()
                 .withName("shop-alert-receivers")
                 .withNamespace(KnownData.NAMESPACE)
+                // Receiver Secrets are read only through this label's informer.
+                .addToLabels(ReceiverSecrets.LABEL, "true")
                 .endMetadata()
                 .withStringData(
                     Map.of(
@@ -90,10 +93,7 @@ class ValidationKStatusIT {
         TestOperators.start(
             client,
             new AlertRuleReconciler(
-                new AlertRuleValidator(checker, AlertRuleValidator.secretsOf(client)),
-                events,
-                Clock.systemUTC(),
-                Duration.ofMinutes(10)),
+                new AlertRuleValidator(checker), events, Clock.systemUTC(), Duration.ofMinutes(10)),
             new DashboardReconciler(
                 new DashboardValidator(checker),
                 events,
