@@ -86,10 +86,13 @@ public final class AuthenticationHandler implements Handler<RoutingContext> {
       finish(context, check(credentials, info));
       return;
     }
+    // The body handler runs after this one: keep the body buffered until the checks are done.
+    context.request().pause();
     worker
         .executeBlocking(() -> check(credentials, info), false)
         .onComplete(
             result -> {
+              context.request().resume();
               if (result.succeeded()) {
                 finish(context, result.result());
               } else {
