@@ -49,8 +49,8 @@ trap cleanup EXIT
 # The least each layout must run; raise them when ITs are added (hack/it-counts.sh prints the
 # actual numbers). COMPAT runs the whole suite; MODERN the ClickHouse ITs of the modules below, once
 # per table generation.
-min_compat_classes=19 min_compat_tests=121
-min_modern_classes=21 min_modern_tests=132
+min_compat_classes=20 min_compat_tests=127
+min_modern_classes=22 min_modern_tests=138
 modern_modules=store,hack/sample-data,apiserver/server,operator
 
 # Starts an engine and prints its URL. Its output goes to stderr: the server it leaves running

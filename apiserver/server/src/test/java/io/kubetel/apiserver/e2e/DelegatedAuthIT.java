@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DelegatedAuthIT {
   private static final String G = "/apis/telemetry.kubetel.io/v1alpha1";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = io.kubetel.model.json.Json.mapper();
   private static final Duration YEAR = Duration.ofDays(365);
 
   @TempDir static Path dir;

@@ -27,7 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (discovery, OpenAPI) are allowed for everybody, as the {@code system:discovery} role does.
  */
 final class KubeApiMock implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = io.kubetel.model.json.Json.mapper();
 
   /** Allowed {@code user|verb|namespace|resource} keys. */
   final Set<String> allowed = ConcurrentHashMap.newKeySet();
