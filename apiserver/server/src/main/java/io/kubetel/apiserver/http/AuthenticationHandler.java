@@ -83,7 +83,14 @@ public final class AuthenticationHandler implements Handler<RoutingContext> {
             path,
             "true".equalsIgnoreCase(watch) || "1".equals(watch));
     if (worker == null) {
-      finish(context, check(credentials, info));
+      UserInfo user;
+      try {
+        user = check(credentials, info);
+      } catch (RuntimeException e) {
+        context.fail(e);
+        return;
+      }
+      finish(context, user);
       return;
     }
     // The body handler runs after this one: keep the body buffered until the checks are done.
