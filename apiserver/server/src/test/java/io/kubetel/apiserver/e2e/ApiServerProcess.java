@@ -162,7 +162,13 @@ public final class ApiServerProcess implements AutoCloseable {
             target.resolve("test-classes").toString());
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx256m", "-Dlogback.configurationFile=logback.xml", "-cp"));
+    command.add("-Xmx256m");
+    // Coverage: the same JaCoCo agent as this IT JVM (appending to its file), so the server
+    // process's code counts towards the coverage gate like in-process tests do.
+    java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(arg -> arg.startsWith("-javaagent:") && arg.contains("jacoco"))
+        .forEach(command::add);
+    command.addAll(List.of("-Dlogback.configurationFile=logback.xml", "-cp"));
     command.add(classpath);
     command.add(E2eServerMain.class.getName());
     command.addAll(List.of("--bind-address", "127.0.0.1", "--secure-port", Integer.toString(port)));
