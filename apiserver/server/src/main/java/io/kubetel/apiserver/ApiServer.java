@@ -56,6 +56,9 @@ import org.slf4j.LoggerFactory;
  * handed whole to what uses it. The one seam is the {@link StoreFactory}: production opens
  * ClickHouse ({@link #CLICKHOUSE}), tests and the e2e harness inject their own store.
  *
+ * <p>Cluster mode with delegation also starts {@link DelegatedAuth} (Kubernetes client, reviews,
+ * the watched authentication ConfigMap) before the router is built.
+ *
  * <p>Start: PKI (standalone) → custom resource files (standalone, {@link
  * StandaloneCustomResources}) → store → handlers → router → listen → readiness pings → kubeconfig
  * (standalone, written only once the port is known and accepting). Stop (SIGTERM): readiness turns
@@ -87,6 +90,7 @@ public final class ApiServer {
   private HttpServer server;
   private StoreReadiness readiness;
   private CertificateReloader reloader;
+  private DelegatedAuth delegated;
   private volatile boolean shuttingDown;
   private boolean stopped;
 
@@ -126,7 +130,12 @@ public final class ApiServer {
     } else {
       tls = ((Cluster) config.tls()).files();
     }
-    List<Authenticator> authenticators = authenticators(tls);
+    Optional<ApiServerConfig.Delegation> delegation =
+        config.tls() instanceof Cluster cluster ? cluster.delegation() : Optional.empty();
+    if (delegation.isPresent()) {
+      tls = tls.verifiedInAuthenticators();
+    }
+    List<Authenticator> authenticators = delegation.isPresent() ? List.of() : authenticators(tls);
     ContinueKey continueKey = continueKey();
     // Files are read here, before the event loop runs; an invalid one stops the start.
     Optional<StandaloneCustomResources> custom = StandaloneCustomResources.load(config, clock);
@@ -157,8 +166,13 @@ public final class ApiServer {
     endpoints.add(new OpenApiEndpoints(infos, customGroups));
     endpoints.add(new HealthEndpoints(readiness, () -> shuttingDown, registry));
     custom.ifPresent(c -> endpoints.add(c.endpoints()));
-    ApiRouter router =
-        new ApiRouter(vertx, metrics, authenticators, config.serving().maxBodyBytes());
+    ApiRouter router;
+    if (delegation.isPresent()) {
+      delegated = DelegatedAuth.start(delegation.get(), tls, vertx, tlsReloadInterval);
+      router = new ApiRouter(vertx, metrics, delegated.handler(), config.serving().maxBodyBytes());
+    } else {
+      router = new ApiRouter(vertx, metrics, authenticators, config.serving().maxBodyBytes());
+    }
 
     // 4. Listen, then what needs the server running: pings, certificate reload, kubeconfig.
     HttpServerOptions options = tls.apply(new HttpServerOptions());
@@ -269,6 +283,9 @@ public final class ApiServer {
               await(
                   server.shutdown(config.shutdown().timeout().toMillis(), TimeUnit.MILLISECONDS),
                   config.shutdown().timeout().plusSeconds(AWAIT_SECONDS)));
+    }
+    if (delegated != null) {
+      quietly("delegated_auth", () -> delegated.close());
     }
     if (worker != null) {
       quietly("worker_pool", () -> await(worker.close()));

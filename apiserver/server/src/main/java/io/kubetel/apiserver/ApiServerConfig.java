@@ -96,10 +96,52 @@ public record ApiServerConfig(
    * Cluster mode: certificate files mounted by OLM or cert-manager, reloaded when they change.
    *
    * @param files serving certificate, key and optional client CA
+   * @param delegation delegated authentication and authorization through kube-apiserver; empty
+   *     authenticates x509 against {@code --client-ca-file} only and authorizes every authenticated
+   *     user ({@code --delegated-auth=false})
    */
-  public record Cluster(TlsSettings files) implements Tls {
+  public record Cluster(TlsSettings files, Optional<Delegation> delegation) implements Tls {
     public Cluster {
       Objects.requireNonNull(files, "files");
+      Objects.requireNonNull(delegation, "delegation");
+    }
+
+    /** Cluster mode without delegation. */
+    public Cluster(TlsSettings files) {
+      this(files, Optional.empty());
+    }
+  }
+
+  /**
+   * Delegated authentication (front proxy, x509, TokenReview) and authorization
+   * (SubjectAccessReview), as kube-apiserver's aggregated servers do it.
+   *
+   * @param kubeconfig how to reach kube-apiserver; empty: in-cluster service account (or the usual
+   *     kubeconfig discovery)
+   * @param tokenCacheTtl how long a TokenReview answer is cached
+   * @param allowCacheTtl how long an allowing SubjectAccessReview answer is cached
+   * @param denyCacheTtl how long a denying SubjectAccessReview answer is cached
+   * @param cacheSize most entries in each of the two caches
+   * @param metricsGroup group allowed to read {@code /metrics} without a review ("" for none)
+   * @param authWorkerThreads worker threads for the (blocking) review calls
+   */
+  public record Delegation(
+      Optional<Path> kubeconfig,
+      Duration tokenCacheTtl,
+      Duration allowCacheTtl,
+      Duration denyCacheTtl,
+      long cacheSize,
+      String metricsGroup,
+      int authWorkerThreads) {
+    public Delegation {
+      Objects.requireNonNull(kubeconfig, "kubeconfig");
+      Objects.requireNonNull(metricsGroup, "metricsGroup");
+      if (tokenCacheTtl.isNegative() || allowCacheTtl.isNegative() || denyCacheTtl.isNegative()) {
+        throw new IllegalArgumentException("authentication/authorization cache TTLs must be >= 0");
+      }
+      if (cacheSize < 1 || authWorkerThreads < 1) {
+        throw new IllegalArgumentException("--auth-cache-size and --auth-worker-threads >= 1");
+      }
     }
   }
 

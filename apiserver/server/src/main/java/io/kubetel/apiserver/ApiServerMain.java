@@ -36,6 +36,11 @@ public final class ApiServerMain implements Callable<Integer> {
   /** Environment variable holding the ClickHouse password. */
   public static final String PASSWORD_ENV = "KUBETEL_CLICKHOUSE_PASSWORD";
 
+  /** Where OLM mounts the serving certificate: the default in cluster mode when both exist. */
+  static final Path OLM_CERT = Path.of("/apiserver.local.config/certificates/apiserver.crt");
+
+  static final Path OLM_KEY = Path.of("/apiserver.local.config/certificates/apiserver.key");
+
   private static final Logger log = LoggerFactory.getLogger(ApiServerMain.class);
 
   @Option(names = "--bind-address", defaultValue = "0.0.0.0", description = "Listen address.")
@@ -68,6 +73,58 @@ public final class ApiServerMain implements Callable<Integer> {
 
   @Option(names = "--client-ca-file", description = "CA bundle for client certificates.")
   Path clientCaFile;
+
+  @Option(
+      names = "--delegated-auth",
+      arity = "1",
+      defaultValue = "true",
+      description =
+          "Cluster mode: authenticate through kube-apiserver (front proxy, x509, TokenReview) and"
+              + " authorize every request with a SubjectAccessReview.")
+  boolean delegatedAuth;
+
+  @Option(
+      names = "--authentication-kubeconfig",
+      description =
+          "kubeconfig for the TokenReview/SubjectAccessReview/ConfigMap calls; default: the"
+              + " in-cluster service account.")
+  Path authenticationKubeconfig;
+
+  @Option(
+      names = "--authentication-token-webhook-cache-ttl",
+      defaultValue = "10s",
+      description = "How long TokenReview answers are cached.")
+  Duration tokenCacheTtl;
+
+  @Option(
+      names = "--authorization-webhook-cache-authorized-ttl",
+      defaultValue = "10s",
+      description = "How long allowing SubjectAccessReview answers are cached.")
+  Duration allowCacheTtl;
+
+  @Option(
+      names = "--authorization-webhook-cache-unauthorized-ttl",
+      defaultValue = "10s",
+      description = "How long denying SubjectAccessReview answers are cached.")
+  Duration denyCacheTtl;
+
+  @Option(
+      names = "--auth-cache-size",
+      defaultValue = "10000",
+      description = "Most entries in the token and the decision cache (each).")
+  long authCacheSize;
+
+  @Option(
+      names = "--auth-worker-threads",
+      defaultValue = "4",
+      description = "Worker threads for TokenReview and SubjectAccessReview calls.")
+  int authWorkerThreads;
+
+  @Option(
+      names = "--metrics-group",
+      defaultValue = "system:monitoring",
+      description = "Group whose members may read /metrics without a SubjectAccessReview.")
+  String metricsGroup;
 
   @Option(
       names = "--clickhouse-url",
@@ -258,12 +315,35 @@ public final class ApiServerMain implements Callable<Integer> {
           "--custom-resources-dir needs --standalone: in a cluster kube-apiserver serves the"
               + " kubetel.io custom resources from their CRDs");
     }
-    if (tlsCertFile == null || tlsKeyFile == null) {
-      throw new IllegalArgumentException(
-          "cluster mode needs --tls-cert-file and --tls-private-key-file (or use --standalone)");
+    Path cert = tlsCertFile;
+    Path key = tlsKeyFile;
+    if (cert == null
+        && key == null
+        && Files.isRegularFile(OLM_CERT)
+        && Files.isRegularFile(OLM_KEY)) {
+      cert = OLM_CERT;
+      key = OLM_KEY;
     }
+    if (cert == null || key == null) {
+      throw new IllegalArgumentException(
+          "cluster mode needs --tls-cert-file and --tls-private-key-file (default: "
+              + OLM_CERT
+              + " and .key when both exist) or --standalone");
+    }
+    Optional<ApiServerConfig.Delegation> delegation =
+        delegatedAuth
+            ? Optional.of(
+                new ApiServerConfig.Delegation(
+                    Optional.ofNullable(authenticationKubeconfig),
+                    tokenCacheTtl,
+                    allowCacheTtl,
+                    denyCacheTtl,
+                    authCacheSize,
+                    metricsGroup,
+                    authWorkerThreads))
+            : Optional.empty();
     return new ApiServerConfig.Cluster(
-        new TlsSettings(tlsCertFile, tlsKeyFile, Optional.ofNullable(clientCaFile)));
+        new TlsSettings(cert, key, Optional.ofNullable(clientCaFile)), delegation);
   }
 
   /** The password from --clickhouse-password-file, else the environment, else empty. */

@@ -185,13 +185,24 @@ class ApiServerMainTest {
             "--client-ca-file",
             "ca.crt");
 
-    assertThat(config.tls())
+    ApiServerConfig.Cluster cluster = (ApiServerConfig.Cluster) config.tls();
+    assertThat(cluster.files())
         .isEqualTo(
-            new ApiServerConfig.Cluster(
-                new TlsSettings(
-                    Path.of("tls.crt"),
-                    Path.of("tls.key"),
-                    java.util.Optional.of(Path.of("ca.crt")))));
+            new TlsSettings(
+                Path.of("tls.crt"), Path.of("tls.key"), java.util.Optional.of(Path.of("ca.crt"))));
+    // Delegated authentication and authorization are on by default, with kube's cache TTLs.
+    assertThat(cluster.delegation()).isPresent();
+    assertThat(cluster.delegation().get().allowCacheTtl()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(cluster.delegation().get().metricsGroup()).isEqualTo("system:monitoring");
+    ApiServerConfig without =
+        parse(
+            Map.of(),
+            "--tls-cert-file",
+            "tls.crt",
+            "--tls-private-key-file",
+            "tls.key",
+            "--delegated-auth=false");
+    assertThat(((ApiServerConfig.Cluster) without.tls()).delegation()).isEmpty();
     assertThatThrownBy(() -> standalone("--tls-cert-file", "tls.crt"))
         .hasMessageContaining("do not combine");
   }

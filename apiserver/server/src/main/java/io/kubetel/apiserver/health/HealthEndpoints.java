@@ -15,7 +15,8 @@ import java.util.function.BooleanSupplier;
  * or {@code [-]name failed}. {@code /metrics}: Prometheus text.
  *
  * <p>{@code /livez} and {@code /readyz} are served without a client certificate (kubelet probes
- * carry none); {@code /healthz} and {@code /metrics} need authentication.
+ * carry none; in cluster mode their {@code ?verbose} detail needs an authorized caller); {@code
+ * /healthz} and {@code /metrics} need authentication and authorization.
  */
 public final class HealthEndpoints implements EndpointGroup {
   private final StoreReadiness store;

@@ -21,14 +21,21 @@ import java.util.List;
 public final class ApiRouter {
   private final Vertx vertx;
   private final RequestMetrics metrics;
-  private final List<Authenticator> authenticators;
+  private final AuthenticationHandler access;
   private final long maxBodyBytes;
 
+  /** A router that authenticates with {@code authenticators} and authorizes every user. */
   public ApiRouter(
       Vertx vertx, RequestMetrics metrics, List<Authenticator> authenticators, long maxBodyBytes) {
+    this(vertx, metrics, new AuthenticationHandler(authenticators), maxBodyBytes);
+  }
+
+  /** A router whose requests pass {@code access} (authentication and authorization) first. */
+  public ApiRouter(
+      Vertx vertx, RequestMetrics metrics, AuthenticationHandler access, long maxBodyBytes) {
     this.vertx = vertx;
     this.metrics = metrics;
-    this.authenticators = List.copyOf(authenticators);
+    this.access = access;
     this.maxBodyBytes = maxBodyBytes;
   }
 
@@ -36,7 +43,7 @@ public final class ApiRouter {
   public Router build(List<EndpointGroup> endpoints, List<? extends ResourceRoute> handlers) {
     Router router = Router.router(vertx);
     router.route().handler(new AccessLogHandler(metrics));
-    router.route().handler(new AuthenticationHandler(authenticators));
+    router.route().handler(access);
     router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     endpoints.forEach(group -> group.register(router));
     handlers.forEach(handler -> mount(router, handler));

@@ -1,10 +1,14 @@
 package io.kubetel.apiserver.http;
 
+import io.kubetel.apiserver.security.AccessDecision;
 import io.kubetel.apiserver.security.AuthenticationException;
 import io.kubetel.apiserver.security.Authenticator;
+import io.kubetel.apiserver.security.Authorizer;
 import io.kubetel.apiserver.security.RequestCredentials;
+import io.kubetel.apiserver.security.RequestInfo;
 import io.kubetel.apiserver.security.UserInfo;
 import io.vertx.core.Handler;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.ext.web.RoutingContext;
 import java.security.cert.Certificate;
@@ -19,43 +23,123 @@ import java.util.Set;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
- * Authenticates every request before routing (first authenticator that accepts wins); no accepted
- * credentials means a 401 Unauthorized Status. The probe paths are exempt: kubelet sends no client
- * certificate, and they reveal only "ok"/"not ok".
+ * Authenticates and authorizes every request before routing: the first authenticator that accepts
+ * wins, no accepted credentials is a 401 Unauthorized Status, and a denial of the {@link
+ * Authorizer} is a 403 Forbidden Status worded as kube-apiserver words it ({@link
+ * ForbiddenMessages}). The probe paths are exempt: kubelet sends no client certificate, and they
+ * reveal only "ok"/"not ok"; with delegated authorization their {@code ?verbose} detail needs an
+ * authorized caller.
+ *
+ * <p>With a worker pool (cluster mode: TokenReview and SubjectAccessReview may call kube-apiserver)
+ * the checks run on it, never on the event loop; without one (standalone: x509 only) they run
+ * inline.
  */
 public final class AuthenticationHandler implements Handler<RoutingContext> {
   /** Paths served without authentication. */
   public static final Set<String> ANONYMOUS_PATHS = Set.of("/livez", "/readyz");
 
   private final List<Authenticator> authenticators;
+  private final Authorizer authorizer;
+  private final WorkerExecutor worker;
+  private final boolean verboseNeedsAuthorization;
 
+  /** Authentication only, inline (every authenticated user is authorized). */
   public AuthenticationHandler(List<Authenticator> authenticators) {
+    this(authenticators, Authorizer.ALLOW_AUTHENTICATED, null, false);
+  }
+
+  /**
+   * @param worker pool the checks run on, or null to run them inline
+   * @param verboseNeedsAuthorization whether probe {@code ?verbose} detail needs an authorized
+   *     caller
+   */
+  public AuthenticationHandler(
+      List<Authenticator> authenticators,
+      Authorizer authorizer,
+      WorkerExecutor worker,
+      boolean verboseNeedsAuthorization) {
     this.authenticators = List.copyOf(authenticators);
+    this.authorizer = authorizer;
+    this.worker = worker;
+    this.verboseNeedsAuthorization = verboseNeedsAuthorization;
   }
 
   @Override
   public void handle(RoutingContext context) {
     String path = context.normalizedPath();
-    if (ANONYMOUS_PATHS.contains(path)
-        || ANONYMOUS_PATHS.stream().anyMatch(p -> path.startsWith(p + "/"))) {
+    boolean anonymous =
+        ANONYMOUS_PATHS.contains(path)
+            || ANONYMOUS_PATHS.stream().anyMatch(p -> path.startsWith(p + "/"));
+    if (anonymous
+        && !(verboseNeedsAuthorization && context.request().params().contains("verbose"))) {
       context.next();
       return;
     }
     RequestCredentials credentials = credentials(context);
-    try {
-      for (Authenticator authenticator : authenticators) {
-        Optional<UserInfo> user = authenticator.authenticate(credentials);
-        if (user.isPresent()) {
-          context.put(RequestAttributes.USER, user.get());
-          context.next();
-          return;
-        }
+    String watch = context.request().getParam("watch");
+    RequestInfo info =
+        RequestInfo.parse(
+            context.request().method().name(),
+            path,
+            "true".equalsIgnoreCase(watch) || "1".equals(watch));
+    if (worker == null) {
+      UserInfo user;
+      try {
+        user = check(credentials, info);
+      } catch (RuntimeException e) {
+        context.fail(e);
+        return;
       }
-    } catch (AuthenticationException e) {
-      context.fail(e);
+      finish(context, user);
       return;
     }
-    context.fail(new ApiException(401, "Unauthorized", "Unauthorized"));
+    // The body handler runs after this one: keep the body buffered until the checks are done.
+    context.request().pause();
+    worker
+        .executeBlocking(() -> check(credentials, info), false)
+        .onComplete(
+            result -> {
+              context.request().resume();
+              if (result.succeeded()) {
+                finish(context, result.result());
+              } else {
+                context.fail(result.cause());
+              }
+            });
+  }
+
+  private static void finish(RoutingContext context, UserInfo user) {
+    context.put(RequestAttributes.USER, user);
+    context.next();
+  }
+
+  /** Authenticates, then authorizes; throws the 401/403 to answer. */
+  private UserInfo check(RequestCredentials credentials, RequestInfo info) {
+    UserInfo user = authenticate(credentials);
+    AccessDecision decision = authorizer.authorize(user, info);
+    if (!decision.allowed()) {
+      throw ForbiddenMessages.forbidden(user, info, decision.reason());
+    }
+    return user;
+  }
+
+  private UserInfo authenticate(RequestCredentials credentials) {
+    AuthenticationException failure = null;
+    for (Authenticator authenticator : authenticators) {
+      try {
+        Optional<UserInfo> user = authenticator.authenticate(credentials);
+        if (user.isPresent()) {
+          return user.get();
+        }
+      } catch (AuthenticationException e) {
+        // kube-apiserver's union authenticator: an error does not stop the next one.
+        failure = failure == null ? e : failure;
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    throw new ApiException(401, "Unauthorized", "Unauthorized");
   }
 
   private static RequestCredentials credentials(RoutingContext context) {

@@ -9,11 +9,10 @@ import java.util.Optional;
  * return empty when the request carries no credentials of their kind, and throw {@link
  * AuthenticationException} when it carries credentials of their kind that are invalid.
  *
- * <p>Cluster mode behind kube-apiserver needs a request-header (front proxy) authenticator that
- * trusts {@code X-Remote-User}/{@code X-Remote-Group}/{@code X-Remote-Extra-*} only when the peer
- * certificate chains to the {@code requestheader-client-ca-file} CA and has an allowed CN (see
- * docs: ConfigMap {@code kube-system/extension-apiserver-authentication}). It is not implemented
- * yet: it plugs in here, before {@link ClientCertificateAuthenticator}.
+ * <p>Standalone mode uses {@link ClientCertificateAuthenticator}; cluster mode chains {@link
+ * RequestHeaderAuthenticator} (front proxy), {@link DynamicClientCertificateAuthenticator} (x509)
+ * and {@link TokenAuthenticator} (TokenReview), as kube-apiserver orders them. Implementations may
+ * block (TokenReview): the handler runs them on a worker pool in cluster mode.
  */
 public interface Authenticator {
 

@@ -21,16 +21,41 @@ import java.util.Set;
  *
  * @param certFile serving certificate chain (PEM)
  * @param keyFile serving private key (PEM)
+ *     <p>With {@code verifyInAuthenticators} (cluster mode with delegated authentication) the TLS
+ *     layer accepts any client certificate, as kube-apiserver does ({@code RequestClientCert}), and
+ *     the authenticators verify the chain against the front-proxy or client CA in force: those CAs
+ *     come from a ConfigMap and change at run time, and a certificate of an unknown CA is then a
+ *     401 Status instead of a failed handshake.
+ * @param certFile serving certificate chain (PEM)
+ * @param keyFile serving private key (PEM)
  * @param clientCaFile CA bundle client certificates must chain to; empty disables client certs
+ *     (unless verified in authenticators)
+ * @param verifyInAuthenticators request any client certificate and leave verification to the
+ *     authenticators
  */
-public record TlsSettings(Path certFile, Path keyFile, Optional<Path> clientCaFile) {
+public record TlsSettings(
+    Path certFile, Path keyFile, Optional<Path> clientCaFile, boolean verifyInAuthenticators) {
   private static final Set<String> PROTOCOLS = Set.of("TLSv1.2", "TLSv1.3");
+
+  /** Settings whose client certificates the TLS layer verifies against {@code clientCaFile}. */
+  public TlsSettings(Path certFile, Path keyFile, Optional<Path> clientCaFile) {
+    this(certFile, keyFile, clientCaFile, false);
+  }
+
+  /** The same files, verified in the authenticators instead of the TLS layer. */
+  public TlsSettings verifiedInAuthenticators() {
+    return new TlsSettings(certFile, keyFile, clientCaFile, true);
+  }
 
   /** Options for creating the HTTPS server. */
   public HttpServerOptions apply(HttpServerOptions options) {
     options.setSsl(true).setKeyCertOptions(keyCert()).setEnabledSecureTransportProtocols(PROTOCOLS);
-    clientCaFile.ifPresent(
-        ca -> options.setTrustOptions(trust(ca)).setClientAuth(ClientAuth.REQUEST));
+    if (verifyInAuthenticators) {
+      options.setTrustOptions(AcceptAnyClientCertificate.OPTIONS).setClientAuth(ClientAuth.REQUEST);
+    } else {
+      clientCaFile.ifPresent(
+          ca -> options.setTrustOptions(trust(ca)).setClientAuth(ClientAuth.REQUEST));
+    }
     return options;
   }
 
@@ -38,8 +63,12 @@ public record TlsSettings(Path certFile, Path keyFile, Optional<Path> clientCaFi
   public ServerSSLOptions sslOptions() {
     ServerSSLOptions options = new ServerSSLOptions().setKeyCertOptions(keyCert());
     options.setEnabledSecureTransportProtocols(PROTOCOLS);
-    clientCaFile.ifPresent(
-        ca -> options.setTrustOptions(trust(ca)).setClientAuth(ClientAuth.REQUEST));
+    if (verifyInAuthenticators) {
+      options.setTrustOptions(AcceptAnyClientCertificate.OPTIONS).setClientAuth(ClientAuth.REQUEST);
+    } else {
+      clientCaFile.ifPresent(
+          ca -> options.setTrustOptions(trust(ca)).setClientAuth(ClientAuth.REQUEST));
+    }
     return options;
   }
 

@@ -141,6 +141,64 @@ public final class ApiServerProcess implements AutoCloseable {
     return new ApiServerProcess(process, stateDir, log, matcher.group(1));
   }
 
+  /**
+   * Starts {@link E2eServerMain} (empty store) in <em>cluster</em> mode on a free loopback port
+   * with {@code args} (certificate files, delegation flags), and waits until {@code /livez} answers
+   * over TLS trusting {@code servingCa}. Logs go to {@code dir/server.log}.
+   */
+  public static ApiServerProcess startCluster(Path dir, Path servingCa, List<String> args)
+      throws IOException, InterruptedException, GeneralSecurityException {
+    Path target = targetDir();
+    Files.createDirectories(dir);
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    String classpath =
+        String.join(
+            java.io.File.pathSeparator,
+            target.resolve("kubetel-apiserver.jar").toString(),
+            target.resolve("lib").toString() + "/*",
+            target.resolve("test-classes").toString());
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx256m");
+    // Coverage: the same JaCoCo agent as this IT JVM (appending to its file), so the server
+    // process's code counts towards the coverage gate like in-process tests do.
+    java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(arg -> arg.startsWith("-javaagent:") && arg.contains("jacoco"))
+        .forEach(command::add);
+    command.addAll(List.of("-Dlogback.configurationFile=logback.xml", "-cp"));
+    command.add(classpath);
+    command.add(E2eServerMain.class.getName());
+    command.addAll(List.of("--bind-address", "127.0.0.1", "--secure-port", Integer.toString(port)));
+    command.addAll(args);
+    Path log = dir.resolve("server.log");
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ApiServerProcess server = new ApiServerProcess(process, dir, log, "https://127.0.0.1:" + port);
+    HttpClient client = httpClient(servingCa, null, null);
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (true) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "server exited with " + process.exitValue() + ":\n" + Files.readString(log));
+      }
+      try {
+        if (server.get(client, "/livez", Map.of()).statusCode() == 200) {
+          return server;
+        }
+      } catch (IOException notYetListening) {
+        // retry
+      }
+      if (Instant.now().isAfter(deadline)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("server did not start:\n" + Files.readString(log));
+      }
+      Thread.sleep(200);
+    }
+  }
+
   public Path stateDir() {
     return stateDir;
   }

@@ -1,0 +1,155 @@
+package io.kubetel.apiserver.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * kube-apiserver as the API server under test sees it, on fabric8's mock server: the
+ * extension-apiserver-authentication ConfigMap (CRUD, so the server's informer watches it), and
+ * TokenReview and SubjectAccessReview answered by the test (the mock cannot run RBAC). A review is
+ * allowed when {@code user|verb|namespace|resource} is in {@link #allowed}; non-resource requests
+ * (discovery, OpenAPI) are allowed for everybody, as the {@code system:discovery} role does.
+ */
+final class KubeApiMock implements AutoCloseable {
+  private static final ObjectMapper JSON = io.kubetel.model.json.Json.mapper();
+
+  /** Allowed {@code user|verb|namespace|resource} keys. */
+  final Set<String> allowed = ConcurrentHashMap.newKeySet();
+
+  /** Valid bearer tokens → user name. */
+  final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+  /** Every SubjectAccessReview spec received, in order. */
+  final List<JsonNode> reviews = new CopyOnWriteArrayList<>();
+
+  private final KubernetesMockServer server;
+  private final KubernetesClient client;
+
+  KubeApiMock() {
+    Map<
+            io.fabric8.mockwebserver.ServerRequest,
+            java.util.Queue<io.fabric8.mockwebserver.ServerResponse>>
+        responses = new HashMap<>();
+    server =
+        new KubernetesMockServer(
+            new Context(),
+            new MockWebServer(),
+            responses,
+            new KubernetesMixedDispatcher(responses),
+            false);
+    server.init();
+    client = server.createClient();
+    server
+        .expect()
+        .post()
+        .withPath("/apis/authorization.k8s.io/v1/subjectaccessreviews")
+        .andReply(200, request -> subjectAccessReview(request.getUtf8Body()))
+        .always();
+    server
+        .expect()
+        .post()
+        .withPath("/apis/authentication.k8s.io/v1/tokenreviews")
+        .andReply(200, request -> tokenReview(request.getUtf8Body()))
+        .always();
+  }
+
+  private Object subjectAccessReview(String body) {
+    try {
+      JsonNode spec = JSON.readTree(body).path("spec");
+      reviews.add(spec);
+      boolean allow;
+      if (spec.has("resourceAttributes")) {
+        JsonNode a = spec.path("resourceAttributes");
+        allow =
+            allowed.contains(
+                spec.path("user").asText()
+                    + "|"
+                    + a.path("verb").asText()
+                    + "|"
+                    + a.path("namespace").asText()
+                    + "|"
+                    + a.path("resource").asText());
+      } else {
+        allow = !"/metrics".equals(spec.path("nonResourceAttributes").path("path").asText());
+      }
+      return Map.of(
+          "apiVersion", "authorization.k8s.io/v1",
+          "kind", "SubjectAccessReview",
+          "status", Map.of("allowed", allow));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private Object tokenReview(String body) {
+    try {
+      String token = JSON.readTree(body).path("spec").path("token").asText();
+      String user = tokens.get(token);
+      Map<String, Object> status =
+          user == null
+              ? Map.of("authenticated", false)
+              : Map.of(
+                  "authenticated",
+                  true,
+                  "user",
+                  Map.of("username", user, "uid", "uid-" + user, "groups", List.of("token-users")));
+      return Map.of(
+          "apiVersion", "authentication.k8s.io/v1", "kind", "TokenReview", "status", status);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Creates or replaces the authentication ConfigMap. */
+  void authenticationConfigMap(String requestHeaderCa, String allowedNames, String clientCa) {
+    ConfigMap configMap =
+        new ConfigMapBuilder()
+            .withNewMetadata()
+            .withNamespace("kube-system")
+            .withName("extension-apiserver-authentication")
+            .endMetadata()
+            .addToData("client-ca-file", clientCa)
+            .addToData("requestheader-client-ca-file", requestHeaderCa)
+            .addToData("requestheader-allowed-names", allowedNames)
+            .addToData("requestheader-username-headers", "[\"X-Remote-User\"]")
+            .addToData("requestheader-uid-headers", "[\"X-Remote-Uid\"]")
+            .addToData("requestheader-group-headers", "[\"X-Remote-Group\"]")
+            .addToData("requestheader-extra-headers-prefix", "[\"X-Remote-Extra-\"]")
+            .build();
+    client.configMaps().inNamespace("kube-system").resource(configMap).createOr(c -> c.update());
+  }
+
+  /** A kubeconfig for the server under test to reach this mock (plain HTTP, no credentials). */
+  Path writeKubeconfig(Path file) throws IOException {
+    String url = server.url("/").replaceAll("/$", "");
+    Files.writeString(
+        file,
+        "apiVersion: v1\nkind: Config\nclusters:\n- name: mock\n  cluster:\n    server: "
+            + url
+            + "\nusers:\n- name: mock\n  user: {}\ncontexts:\n- name: mock\n  context:\n"
+            + "    cluster: mock\n    user: mock\ncurrent-context: mock\n");
+    return file;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    server.destroy();
+  }
+}
