@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.kubetel.crds.common.Condition;
 import io.kubetel.crds.tenant.TelemetryTenant;
-import io.kubetel.model.query.Signal;
 import io.kubetel.model.store.StoreUnavailableException;
 import io.kubetel.operator.MockCluster;
 import io.kubetel.operator.conditions.KStatusRules;
@@ -17,14 +16,9 @@ import io.kubetel.operator.conditions.KStatusRules.Status;
 import io.kubetel.operator.retry.ExponentialBackoff;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
-import io.kubetel.store.ownership.DatabaseOwner;
-import io.kubetel.store.retention.RetentionManager.RetentionAction;
 import io.kubetel.store.testing.LocalClickHouse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,57 +56,17 @@ class TenantKStatusIT {
   }
 
   /** The production storage, or one whose every call fails while {@link #down} is set. */
-  static final class FlakyStorage implements TenantStorage {
+  static final class FlakyStorage extends DelegatingStorage {
     final TenantStorage real = TenantFixtures.clickHouseStorage(gateway);
     volatile boolean down;
 
-    private TenantStorage current() {
+    @Override
+    TenantStorage current() {
       if (down) {
         // What the real storage throws when ClickHouse is down.
         throw new StoreUnavailableException("ClickHouse is unreachable: connection refused", null);
       }
       return real;
-    }
-
-    @Override
-    public String systemDatabase() {
-      return real.systemDatabase();
-    }
-
-    @Override
-    public boolean databaseExists(String database) {
-      return current().databaseExists(database);
-    }
-
-    @Override
-    public Optional<DatabaseOwner> owner(String database) {
-      return current().owner(database);
-    }
-
-    @Override
-    public void recordOwner(DatabaseOwner owner) {
-      current().recordOwner(owner);
-    }
-
-    @Override
-    public void releaseOwner(DatabaseOwner owner) {
-      current().releaseOwner(owner);
-    }
-
-    @Override
-    public void ensureSchema(String database) {
-      current().ensureSchema(database);
-    }
-
-    @Override
-    public List<RetentionAction> applyRetention(
-        String database, Map<Signal, Duration> retention, Instant now) {
-      return current().applyRetention(database, retention, now);
-    }
-
-    @Override
-    public void dropDatabase(String database) {
-      current().dropDatabase(database);
     }
   }
 

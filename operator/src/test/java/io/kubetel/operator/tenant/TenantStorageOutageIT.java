@@ -10,24 +10,18 @@ import io.javaoperatorsdk.operator.Operator;
 import io.kubetel.crds.common.Condition;
 import io.kubetel.crds.tenant.DeletionPolicy;
 import io.kubetel.crds.tenant.TelemetryTenant;
-import io.kubetel.model.query.Signal;
 import io.kubetel.operator.MockCluster;
 import io.kubetel.operator.retry.ExponentialBackoff;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
 import io.kubetel.store.layout.SchemaLayout;
-import io.kubetel.store.ownership.DatabaseOwner;
 import io.kubetel.store.ownership.DatabaseOwnership;
 import io.kubetel.store.retention.PartitionRetentionManager;
-import io.kubetel.store.retention.RetentionManager.RetentionAction;
 import io.kubetel.store.schema.ClickHouseSchemaManager;
 import io.kubetel.store.testing.LocalClickHouse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +55,7 @@ class TenantStorageOutageIT {
   }
 
   /** Storage that uses the unreachable ClickHouse until {@link #up} is set. */
-  static final class SwitchableStorage implements TenantStorage {
+  static final class SwitchableStorage extends DelegatingStorage {
     volatile boolean up;
     final TenantStorage down =
         new ClickHouseTenantStorage(
@@ -74,48 +68,9 @@ class TenantStorageOutageIT {
             new PartitionRetentionManager(real, SchemaLayout.COMPAT),
             new DatabaseOwnership(real, TenantFixtures.SYSTEM_DATABASE, Clock.systemUTC()));
 
+    @Override
     TenantStorage current() {
       return up ? working : down;
-    }
-
-    @Override
-    public String systemDatabase() {
-      return TenantFixtures.SYSTEM_DATABASE;
-    }
-
-    @Override
-    public boolean databaseExists(String db) {
-      return current().databaseExists(db);
-    }
-
-    @Override
-    public Optional<DatabaseOwner> owner(String db) {
-      return current().owner(db);
-    }
-
-    @Override
-    public void recordOwner(DatabaseOwner owner) {
-      current().recordOwner(owner);
-    }
-
-    @Override
-    public void releaseOwner(DatabaseOwner owner) {
-      current().releaseOwner(owner);
-    }
-
-    @Override
-    public void ensureSchema(String db) {
-      current().ensureSchema(db);
-    }
-
-    @Override
-    public List<RetentionAction> applyRetention(String db, Map<Signal, Duration> r, Instant now) {
-      return current().applyRetention(db, r, now);
-    }
-
-    @Override
-    public void dropDatabase(String db) {
-      current().dropDatabase(db);
     }
   }
 

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * @param role the role of the table or view created; empty for {@code CREATE DATABASE}
  * @param sql the statement
  */
-record DdlStatement(Optional<String> role, String sql) {
+public record DdlStatement(Optional<String> role, String sql) {
   private static final Pattern CREATED =
       Pattern.compile("^CREATE (?:TABLE|MATERIALIZED VIEW) IF NOT EXISTS [A-Za-z0-9_]+\\.(\\w+)");
 
@@ -53,7 +53,7 @@ record DdlStatement(Optional<String> role, String sql) {
    * holding only {@code ;}, {@code ${DATABASE}} replaced and {@code CREATE TABLE} / {@code CREATE
    * MATERIALIZED VIEW} made {@code IF NOT EXISTS}.
    */
-  static List<String> script(String text, String db) {
+  public static List<String> script(String text, String db) {
     String sql = text.lines().filter(l -> !l.startsWith("--")).collect(Collectors.joining("\n"));
     return Arrays.stream(sql.replace("${DATABASE}", db).split("\n;\n"))
         .map(String::strip)

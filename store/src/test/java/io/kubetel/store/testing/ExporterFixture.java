@@ -1,14 +1,13 @@
 package io.kubetel.store.testing;
 
 import io.kubetel.store.clickhouse.ClickHouseGateway;
+import io.kubetel.store.schema.DdlStatement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Telemetry tables as another writer created them, for ITs (shipped in the test-jar): the older
@@ -47,14 +46,10 @@ public enum ExporterFixture {
     statements(database).forEach(gateway::execute);
   }
 
+  /** The fixture's statements, parsed like kubetel's own DDL script ({@link DdlStatement}). */
   private static List<String> script(String resource, String database) {
     try (InputStream in = ExporterFixture.class.getResourceAsStream(resource)) {
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      String sql = text.lines().filter(l -> !l.startsWith("--")).collect(Collectors.joining("\n"));
-      return Arrays.stream(sql.replace("${DATABASE}", database).split("\n;\n"))
-          .map(String::strip)
-          .filter(s -> !s.isEmpty())
-          .toList();
+      return DdlStatement.script(new String(in.readAllBytes(), StandardCharsets.UTF_8), database);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
