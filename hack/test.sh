@@ -18,7 +18,8 @@
 # The MODERN passes run no unit tests and no coverage, and keep their reports apart. Prints per
 # layout how many IT classes and tests ran and fails when fewer than expected did
 # (hack/it-counts.sh); checks the shared modules' dependency trees (hack/check-deps.sh) and the
-# committed CRDs against the generated ones, runs the web UI's end-to-end suite in headless
+# committed CRDs against the generated ones and the chart and OLM bundle against their sources
+# (hack/packaging.sh verify), runs the web UI's end-to-end suite in headless
 # Chromium against a scratch demo of its own (hack/ui-e2e.sh: its own ClickHouse with sample data,
 # the API server built above, kubectl proxy), prints the coverage summary and stops what it started.
 set -euo pipefail
@@ -91,6 +92,8 @@ modern_pass MODERN-older failsafe-reports-older exporter-older "$@"
 if [[ -x "$root/hack/check-crds.sh" ]]; then
   "$root/hack/check-crds.sh"
 fi
+# The Helm chart's CRDs and Chart.yaml and the OLM bundle against crds/, the chart and the version.
+"$root/hack/packaging.sh" verify
 
 # The web UI end to end in headless Chromium, against the API server jar `mvn verify` just built
 # (hack/demo.sh would rebuild it if it were stale) and the UI build from the start of this run.

@@ -5,8 +5,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -80,14 +85,35 @@ public final class RequestLog {
     this.calls = calls;
   }
 
+  /**
+   * Where the operator's calls are appended ({@code METHOD path} per line) for the packaging
+   * module's RbacCoverageTest, which compares them with the RBAC rules the chart ships.
+   */
+  public static final Path CALLS_FILE = Path.of("target", "kubetel-api-calls", "operator.txt");
+
   /** Takes every request recorded so far off {@code server} (they are not seen again). */
   public static RequestLog drain(KubernetesMockServer server) throws InterruptedException {
     List<Call> calls = new ArrayList<>();
+    StringBuilder byOperator = new StringBuilder();
     RecordedRequest r;
     while ((r = server.takeRequest(0, TimeUnit.MILLISECONDS)) != null) {
-      calls.add(parse(r.getMethod(), r.getPath(), r.getHeader("User-Agent")));
+      Call call = parse(r.getMethod(), r.getPath(), r.getHeader("User-Agent"));
+      calls.add(call);
+      if (call.byOperator()) {
+        byOperator.append(r.getMethod()).append(' ').append(r.getPath()).append('\n');
+      }
     }
+    record(byOperator.toString());
     return new RequestLog(calls);
+  }
+
+  private static void record(String lines) {
+    try {
+      Files.createDirectories(CALLS_FILE.getParent());
+      Files.writeString(CALLS_FILE, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

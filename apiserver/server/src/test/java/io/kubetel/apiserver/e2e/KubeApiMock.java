@@ -29,6 +29,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class KubeApiMock implements AutoCloseable {
   private static final ObjectMapper JSON = io.kubetel.model.json.Json.mapper();
 
+  /** Where {@link #close} appends the API server's calls. */
+  static final Path CALLS_FILE = Path.of("target", "kubetel-api-calls", "apiserver.txt");
+
+  /** The User-Agent of this mock's own client (the test's requests, not the server's). */
+  private static final String TEST_AGENT = "kubetel-apiserver-test";
+
   /** Allowed {@code user|verb|namespace|resource} keys. */
   final Set<String> allowed = ConcurrentHashMap.newKeySet();
 
@@ -54,7 +60,16 @@ final class KubeApiMock implements AutoCloseable {
             new KubernetesMixedDispatcher(responses),
             false);
     server.init();
-    client = server.createClient();
+    // The test's own requests are marked, so the recorded calls are the server's only.
+    try (KubernetesClient unmarked = server.createClient()) {
+      client =
+          new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+              .withConfig(
+                  new io.fabric8.kubernetes.client.ConfigBuilder(unmarked.getConfiguration())
+                      .withUserAgent(TEST_AGENT)
+                      .build())
+              .build();
+    }
     server
         .expect()
         .post()
@@ -147,9 +162,37 @@ final class KubeApiMock implements AutoCloseable {
     return file;
   }
 
+  /**
+   * Appends the API server's calls ({@code METHOD path} per line) to {@link #CALLS_FILE}, for the
+   * packaging module's RbacCoverageTest, which compares them with the RBAC rules the chart ships.
+   */
+  private void recordCalls() throws InterruptedException, IOException {
+    StringBuilder lines = new StringBuilder();
+    io.fabric8.mockwebserver.http.RecordedRequest r;
+    while ((r = server.takeRequest(0, java.util.concurrent.TimeUnit.MILLISECONDS)) != null) {
+      if (!TEST_AGENT.equals(r.getHeader("User-Agent"))) {
+        lines.append(r.getMethod()).append(' ').append(r.getPath()).append('\n');
+      }
+    }
+    Files.createDirectories(CALLS_FILE.getParent());
+    Files.writeString(
+        CALLS_FILE,
+        lines,
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
+  }
+
   @Override
   public void close() {
-    client.close();
-    server.destroy();
+    try {
+      recordCalls();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } finally {
+      client.close();
+      server.destroy();
+    }
   }
 }
