@@ -52,12 +52,10 @@ app.kubernetes.io/component: apiserver
 {{- default (printf "%s-clickhouse" $who) $ch.existingSecret -}}
 {{- end }}
 
-{{/* Restricted pod security: non-root, read-only root file system, no capabilities. */}}
+{{/* Restricted pod security: non-root, read-only root file system, no capabilities. No fixed
+     UID: the images run as 65532, and platforms that assign UIDs (OpenShift) can. */}}
 {{- define "kubetel.podSecurityContext" -}}
 runAsNonRoot: true
-runAsUser: 65532
-runAsGroup: 65532
-fsGroup: 65532
 seccompProfile:
   type: RuntimeDefault
 {{- end }}
