@@ -146,6 +146,7 @@ public class TelemetryTenantReconciler
     status.summariseReady(
         claims.conflicts(),
         viewerError.orElse(null),
+        ViewerAccess.roleMissing(tenant, context).orElse(null),
         NamespaceResolver.missing(tenant.getSpec(), namespaces),
         claims.owned().size());
     if (viewerError.isPresent() || nextRetention.isEmpty()) {
