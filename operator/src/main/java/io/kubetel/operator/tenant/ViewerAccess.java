@@ -78,10 +78,11 @@ final class ViewerAccess {
    * its watch wakes the tenant then). Empty when it exists or the tenant has no viewers.
    */
   static Optional<String> roleMissing(TelemetryTenant tenant, Context<TelemetryTenant> context) {
+    var cache = TenantEventSources.clusterRole(context);
+    // A stopped watch (the operator shutting down mid-reconcile) has an empty cache: no verdict.
     if (!hasViewers(tenant)
-        || TenantEventSources.clusterRole(context)
-            .get(new ResourceID(ViewerBindings.CLUSTER_ROLE))
-            .isPresent()) {
+        || !cache.isRunning()
+        || cache.get(new ResourceID(ViewerBindings.CLUSTER_ROLE)).isPresent()) {
       return Optional.empty();
     }
     log.warn(
