@@ -64,6 +64,7 @@ class TelemetryTenantReconcilerIT {
     }
     TenantFixtures.dropSystemDatabase(gateway);
     gateway.close();
+    MockCluster.closeBeforeServer(client);
   }
 
   @BeforeEach

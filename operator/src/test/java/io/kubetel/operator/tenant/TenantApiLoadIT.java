@@ -68,6 +68,7 @@ class TenantApiLoadIT {
       gateway.execute("DROP DATABASE IF EXISTS " + row.get("name").asText());
     }
     gateway.close();
+    MockCluster.closeBeforeServer(client);
   }
 
   @AfterEach
