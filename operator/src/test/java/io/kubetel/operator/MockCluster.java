@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubetel.crds.common.Condition;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -42,6 +46,34 @@ public final class MockCluster {
                 .endMetadata()
                 .build())
         .createOr(n -> n.update());
+  }
+
+  /**
+   * Installs the viewer ClusterRole that kubetel's chart and bundle ship (the operator only binds
+   * it), from the canonical YAML in the operator's resources, as an install would.
+   */
+  public static ClusterRole installViewerRole(KubernetesClient client) {
+    try (InputStream yaml =
+        MockCluster.class.getResourceAsStream(
+            "/io/kubetel/operator/rbac/telemetry-viewer-clusterrole.yaml")) {
+      ClusterRole role = client.rbac().clusterRoles().load(yaml).item();
+      return client.resource(role).createOr(r -> r.update());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Closes {@code client} and with it every connection and watch it holds on the mock server: an
+   * IT's {@code @AfterAll}, which runs before the mock-server extension shuts the server down. The
+   * extension shuts the server down first and closes the client after; a watch still open then
+   * keeps the server waiting for its WebSocket close handshake, up to its own 10 s limit ("Unable
+   * to close MockWebServer").
+   */
+  public static void closeBeforeServer(KubernetesClient client) {
+    if (client != null) {
+      client.close();
+    }
   }
 
   /** Waits until {@code assertion} passes, retrying through exceptions, for a reconcile. */

@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +36,12 @@ class OperatorAppIT {
 
   static KubernetesClient client;
   static KubernetesMockServer server;
+
+  /** Closes the client (its watches too) before the extension shuts the mock server down. */
+  @AfterAll
+  static void closeClientBeforeServer() {
+    MockCluster.closeBeforeServer(client);
+  }
 
   /**
    * JOSDK checks its Lease permissions with a SelfSubjectRulesReview before electing; the CRUD mock

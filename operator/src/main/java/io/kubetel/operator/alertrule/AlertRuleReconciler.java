@@ -45,6 +45,7 @@ public class AlertRuleReconciler implements Reconciler<AlertRule> {
 
   @Override
   public UpdateControl<AlertRule> reconcile(AlertRule rule, Context<AlertRule> context) {
+    revalidation.markIfNew(rule, rule.getStatus(), context);
     AlertRuleStatus before = rule.getStatus() == null ? new AlertRuleStatus() : rule.getStatus();
     Revalidation.Outcome outcome =
         rule.getSpec() == null

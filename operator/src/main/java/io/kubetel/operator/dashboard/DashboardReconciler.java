@@ -34,6 +34,7 @@ public class DashboardReconciler implements Reconciler<Dashboard> {
 
   @Override
   public UpdateControl<Dashboard> reconcile(Dashboard dashboard, Context<Dashboard> context) {
+    revalidation.markIfNew(dashboard, dashboard.getStatus(), context);
     DashboardStatus before =
         dashboard.getStatus() == null ? new DashboardStatus() : dashboard.getStatus();
     int panels =

@@ -16,6 +16,7 @@ import io.kubetel.crds.tenant.TelemetryTenant;
 import io.kubetel.operator.conditions.ConditionTypes;
 import io.kubetel.operator.conditions.ErrorText;
 import io.kubetel.operator.conditions.FailureText;
+import io.kubetel.operator.conditions.FirstObservation;
 import io.kubetel.operator.events.EventRecorder;
 import io.kubetel.operator.retry.ExponentialBackoff;
 import io.kubetel.operator.retry.NextRetry;
@@ -115,6 +116,8 @@ public class TelemetryTenantReconciler
           "the tenant has no spec: add spec.namespaces (or spec.namespaceSelector), or delete it");
       return update(tenant, status, null);
     }
+    // Before anything slow (ClickHouse): a tenant without status would read as done (kstatus).
+    FirstObservation.markIfNew(tenant, tenant.getStatus(), context, clock);
     // Every tenant (the peer informer's cache), also those another operator instance reconciles.
     List<TelemetryTenant> tenants = TenantEventSources.allTenants(context);
     Optional<DatabaseCheck.Choice> database =
@@ -146,6 +149,7 @@ public class TelemetryTenantReconciler
     status.summariseReady(
         claims.conflicts(),
         viewerError.orElse(null),
+        ViewerAccess.roleMissing(tenant, context).orElse(null),
         NamespaceResolver.missing(tenant.getSpec(), namespaces),
         claims.owned().size());
     if (viewerError.isPresent() || nextRetention.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.kubetel.operator.tenant;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.kubetel.crds.tenant.DeletionPolicy;
@@ -19,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * database its status records (what it was provisioned with, never what the spec says now). {@code
  * Retain} keeps the data. {@code Delete} drops the database only when kubetel's ownership record
  * says kubetel created it for this tenant, and then releases the record; an adopted, reserved or
- * unrecorded database, or one another tenant's status names, is kept with a {@code
- * DatabaseRetained} or {@code DatabaseShared} warning. When storage fails the finalizer stays and
- * JOSDK retries with the controller's backoff.
+ * unrecorded database, or one another tenant's status names (read from the API server at that
+ * moment, never from a cache that may lag or hold only this instance's tenants), is kept with a
+ * {@code DatabaseRetained} or {@code DatabaseShared} warning. When storage or that read fails the
+ * finalizer stays and JOSDK retries with the controller's backoff.
  */
 record TenantDeletion(TenantStorage storage, EventRecorder events, DatabaseNames names) {
   private static final Logger log = LoggerFactory.getLogger(TenantDeletion.class);
@@ -53,21 +55,40 @@ record TenantDeletion(TenantStorage storage, EventRecorder events, DatabaseNames
     if (tenant.getSpec().adopts() || names.reservation(database).isPresent()) {
       return retained(tenant, database, "it was adopted or is reserved: kubetel never drops it");
     }
-    boolean shared =
-        context
-            .getPrimaryCache()
-            .list()
-            .anyMatch(
-                t ->
-                    !t.getMetadata().getName().equals(name)
-                        && t.getStatus() != null
-                        && database.equals(t.getStatus().getDatabase()));
-    if (shared) {
+    // Read from the API server, not a cache: a cache may lag, and this controller's holds only the
+    // tenants of its scope (instance label), not another instance's that may share the database.
+    Optional<String> holder;
+    try {
+      holder = holderOtherThan(name, database, context);
+    } catch (KubernetesClientException e) {
+      NextRetry retry = NextRetry.after(context);
+      log.warn(
+          "event=tenant_drop_deferred tenant={} database={} attempt={} error={}",
+          name,
+          database,
+          retry.attempt(),
+          ErrorText.describe(e));
+      events.warning(
+          tenant,
+          "DeletionDeferred",
+          "cannot check whether another tenant uses database "
+              + database
+              + " before dropping it: "
+              + FailureText.kubernetes(e)
+              + "; "
+              + retry.describe());
+      throw e; // the finalizer stays; nothing is dropped without the check
+    }
+    if (holder.isPresent()) {
       events.warning(
           tenant,
           "DatabaseShared",
-          "database " + database + " is used by another tenant; not dropping it");
-      log.info("event=tenant_data_retained tenant={} database={} reason=shared", name, database);
+          "database " + database + " is used by tenant " + holder.get() + " too; not dropping it");
+      log.info(
+          "event=tenant_data_retained tenant={} database={} reason=shared holder={}",
+          name,
+          database,
+          holder.get());
       return DeleteControl.defaultDelete();
     }
     try {
@@ -114,6 +135,20 @@ record TenantDeletion(TenantStorage storage, EventRecorder events, DatabaseNames
       throw e; // the finalizer stays; JOSDK retries the cleanup
     }
     return DeleteControl.defaultDelete();
+  }
+
+  /**
+   * Another tenant whose status names {@code database} (it holds it; one that only asks for it in
+   * its spec was refused and holds nothing), from the API server.
+   */
+  private static Optional<String> holderOtherThan(
+      String name, String database, Context<TelemetryTenant> context) {
+    return context.getClient().resources(TelemetryTenant.class).list().getItems().stream()
+        .filter(t -> !t.getMetadata().getName().equals(name))
+        .filter(t -> t.getStatus() != null && database.equals(t.getStatus().getDatabase()))
+        .map(t -> t.getMetadata().getName())
+        .sorted()
+        .findFirst();
   }
 
   /** Keeps {@code database} although the policy is Delete, saying why. */

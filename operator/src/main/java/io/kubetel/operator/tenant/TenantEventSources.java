@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * ViewerBindings} dependent), and the caches the reconciliation reads instead of asking the API
  * server: namespaces (creation, deletion, labels), the other tenants (their namespaces may free or
  * take ones this tenant selects; {@link TenantWakeups} decides which tenants an event can affect),
- * and the shared viewer ClusterRole (one object, watched by name; a hand edit or deletion wakes one
- * tenant, which restores it).
+ * and the shared viewer ClusterRole (one object, watched by name and never written by the operator:
+ * its deletion wakes the tenants with viewers, its creation those waiting for it, see {@link
+ * ViewerAccess#wokenBy}).
  */
 final class TenantEventSources {
 
@@ -85,7 +86,7 @@ final class TenantEventSources {
                     new FieldSelector.Field("metadata.name", ViewerBindings.CLUSTER_ROLE)))
             .withSecondaryToPrimaryMapper(
                 (ClusterRole role) ->
-                    ViewerAccess.restoredBy(
+                    ViewerAccess.wokenBy(
                         roleCache.get().get(ResourceID.fromResource(role)),
                         context.getPrimaryCache()))
             .withPrimaryToSecondaryMapper(NO_INDEX)

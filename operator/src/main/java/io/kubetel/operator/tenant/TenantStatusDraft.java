@@ -104,11 +104,16 @@ final class TenantStatusDraft {
 
   /**
    * Sets {@code Ready} from what the steps found, the first problem winning: a namespace conflict,
-   * refused viewer bindings, unavailable storage, failed retention; else Ready, naming listed
-   * namespaces that do not exist yet.
+   * refused viewer bindings, unavailable storage, failed retention, the missing viewer ClusterRole
+   * (stalled: only installing it helps, and its watch wakes the tenant then); else Ready, naming
+   * listed namespaces that do not exist yet.
    */
   void summariseReady(
-      Map<String, String> conflicts, String viewerError, SortedSet<String> missing, int owned) {
+      Map<String, String> conflicts,
+      String viewerError,
+      String roleMissing,
+      SortedSet<String> missing,
+      int owned) {
     if (!conflicts.isEmpty()) {
       // Only an edit of this tenant or of the other one resolves it.
       KStatus.stalled(
@@ -131,6 +136,8 @@ final class TenantStatusDraft {
           false,
           "RetentionFailed",
           conditions.get(ConditionTypes.RETENTION_APPLIED).map(c -> c.getMessage()).orElse(""));
+    } else if (roleMissing != null) {
+      KStatus.stalled(conditions, ViewerAccess.ROLE_MISSING, roleMissing);
     } else {
       conditions.set(
           ConditionTypes.READY,

@@ -19,6 +19,8 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.kubetel.crds.tenant.SubjectKind;
 import io.kubetel.crds.tenant.TelemetryTenant;
+import io.kubetel.operator.conditions.ErrorText;
+import io.kubetel.operator.conditions.FailureText;
 import java.net.HttpURLConnection;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +61,7 @@ public class ViewerBindings extends KubernetesDependentResource<RoleBinding, Tel
   static final String OPERATOR = "kubetel-operator";
   static final String TENANT_KIND = "TelemetryTenant";
 
-  /** Label selector matching every RoleBinding (and ClusterRole) this operator manages. */
+  /** Label selector matching every RoleBinding this operator manages. */
   public static final String MANAGED_SELECTOR = MANAGED_BY + "=" + OPERATOR;
 
   /** Context key under which the reconciliation passes the namespaces the tenant owns. */
@@ -237,7 +239,7 @@ public class ViewerBindings extends KubernetesDependentResource<RoleBinding, Tel
       return created;
     } catch (KubernetesClientException e) {
       if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
-        throw e;
+        throw RefusedException.orSame("create", desired, e);
       }
       // A binding of our name that the watch does not see (labels stripped by hand) is taken back
       // only if it is provably ours; one someone else made under our name is left alone.
@@ -265,8 +267,17 @@ public class ViewerBindings extends KubernetesDependentResource<RoleBinding, Tel
       Context<TelemetryTenant> context) {
     if (!Objects.equals(actual.getRoleRef(), desired.getRoleRef())) {
       // roleRef is immutable in Kubernetes: replace the binding.
-      context.getClient().resource(actual).delete();
-      RoleBinding replaced = super.create(desired, tenant, context);
+      try {
+        context.getClient().resource(actual).delete();
+      } catch (KubernetesClientException e) {
+        throw RefusedException.orSame("delete", actual, e);
+      }
+      RoleBinding replaced;
+      try {
+        replaced = super.create(desired, tenant, context);
+      } catch (KubernetesClientException e) {
+        throw RefusedException.orSame("create", desired, e);
+      }
       log(tenant, desired, "replaced");
       return replaced;
     }
@@ -277,7 +288,12 @@ public class ViewerBindings extends KubernetesDependentResource<RoleBinding, Tel
             .withOwnerReferences(desired.getMetadata().getOwnerReferences())
             .endMetadata()
             .build();
-    RoleBinding updated = super.update(owned, desired, tenant, context);
+    RoleBinding updated;
+    try {
+      updated = super.update(owned, desired, tenant, context);
+    } catch (KubernetesClientException e) {
+      throw RefusedException.orSame("update", desired, e);
+    }
     log(tenant, desired, "restored");
     return updated;
   }
@@ -285,7 +301,11 @@ public class ViewerBindings extends KubernetesDependentResource<RoleBinding, Tel
   @Override
   public void deleteTargetResource(
       TelemetryTenant tenant, RoleBinding rb, ResourceID key, Context<TelemetryTenant> context) {
-    super.deleteTargetResource(tenant, rb, key, context);
+    try {
+      super.deleteTargetResource(tenant, rb, key, context);
+    } catch (KubernetesClientException e) {
+      throw RefusedException.orSame("delete", rb, e);
+    }
     log(tenant, rb, "deleted");
   }
 
@@ -316,6 +336,50 @@ public class ViewerBindings extends KubernetesDependentResource<RoleBinding, Tel
           null,
           false,
           false);
+    }
+  }
+
+  /**
+   * The API server refused (401/403) one of the operator's writes of a viewer RoleBinding: the
+   * message (for the status) says which write of which binding, and what the operator needs. The
+   * API server's own wording (user, verb) stays in the log.
+   */
+  static final class RefusedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private RefusedException(String verb, RoleBinding rb, KubernetesClientException cause) {
+      super(
+          verb
+              + " of RoleBinding "
+              + rb.getMetadata().getName()
+              + " in namespace "
+              + rb.getMetadata().getNamespace()
+              + " was refused ("
+              + FailureText.kubernetes(cause)
+              + "): the operator needs "
+              + verb
+              + " on rolebindings there and bind on ClusterRole "
+              + CLUSTER_ROLE
+              + " (see operator/README.md, permissions)",
+          cause,
+          false,
+          false);
+    }
+
+    /** {@code e} as a refusal of {@code verb} on {@code rb} if it is one (401/403), else itself. */
+    static RuntimeException orSame(String verb, RoleBinding rb, KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_FORBIDDEN
+          && e.getCode() != HttpURLConnection.HTTP_UNAUTHORIZED) {
+        return e;
+      }
+      log.warn(
+          "event=viewer_binding_refused verb={} namespace={} name={} code={} error={}",
+          verb,
+          rb.getMetadata().getNamespace(),
+          rb.getMetadata().getName(),
+          e.getCode(),
+          ErrorText.describe(e));
+      return new RefusedException(verb, rb, e);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.kubetel.operator.validation;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.kubetel.crds.common.Condition;
 import io.kubetel.model.duration.Durations;
@@ -8,6 +9,7 @@ import io.kubetel.operator.conditions.ConditionSet;
 import io.kubetel.operator.conditions.ConditionTypes;
 import io.kubetel.operator.conditions.ErrorText;
 import io.kubetel.operator.conditions.FailureText;
+import io.kubetel.operator.conditions.FirstObservation;
 import io.kubetel.operator.conditions.KStatus;
 import io.kubetel.operator.events.EventRecorder;
 import io.kubetel.operator.query.Problem;
@@ -66,6 +68,14 @@ public final class Revalidation {
    * @param next when to check again; null: only when the object changes
    */
   public record Outcome(List<Condition> conditions, long generation, Duration next) {}
+
+  /**
+   * Before a first validation (which may wait for ClickHouse): marks an object without status as
+   * being reconciled ({@link FirstObservation}), so GitOps tools do not read it as done.
+   */
+  public void markIfNew(HasMetadata object, Object status, Context<?> context) {
+    FirstObservation.markIfNew(object, status, context, clock);
+  }
 
   /** Validates {@code object}, whose status holds {@code before}, and sets its conditions. */
   public Outcome run(

@@ -90,6 +90,8 @@ class TenantScaleBenchmark {
         ClickHouseGateway ch =
             new ClickHouseGateway(ClickHouseSettings.of(LocalClickHouse.url(), "default"))) {
       MockCluster.namespace(client, "kubetel-system");
+      // As an install ships it: without it the tenants' viewers make them ViewerRoleMissing.
+      MockCluster.installViewerRole(client);
       for (int i = 0; i < count; i++) {
         client
             .namespaces()

@@ -2,9 +2,14 @@ package io.kubetel.operator.conditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.kubetel.crds.alertrule.AlertRule;
+import io.kubetel.crds.alertrule.AlertRuleStatus;
 import io.kubetel.crds.common.Condition;
 import io.kubetel.crds.dashboard.Dashboard;
 import io.kubetel.crds.dashboard.DashboardStatus;
+import io.kubetel.crds.tenant.TelemetryTenant;
+import io.kubetel.crds.tenant.TelemetryTenantStatus;
 import io.kubetel.operator.conditions.KStatusRules.Status;
 import java.time.Clock;
 import java.time.Instant;
@@ -127,5 +132,46 @@ class KStatusTest {
     assertThat(KStatusRules.compute(bare).status()).isEqualTo(Status.Current);
     bare.getMetadata().setDeletionTimestamp("2026-11-25T10:00:00Z");
     assertThat(KStatusRules.compute(bare).status()).isEqualTo(Status.Terminating);
+  }
+
+  /** Each kind at generation 2 whose status holds {@code conditions}, observed at {@code obs}. */
+  static List<HasMetadata> everyKind(long observed, List<Condition> conditions) {
+    TelemetryTenant tenant = new TelemetryTenant();
+    tenant.getMetadata().setName("t");
+    tenant.getMetadata().setGeneration(2L);
+    TelemetryTenantStatus ts = new TelemetryTenantStatus();
+    ts.setObservedGeneration(observed);
+    ts.setConditions(conditions);
+    tenant.setStatus(ts);
+    AlertRule rule = new AlertRule();
+    rule.getMetadata().setName("r");
+    rule.getMetadata().setGeneration(2L);
+    AlertRuleStatus rs = new AlertRuleStatus();
+    rs.setObservedGeneration(observed);
+    rs.setConditions(conditions);
+    rule.setStatus(rs);
+    return List.of(tenant, rule, dashboard(2, observed, conditions));
+  }
+
+  @Test
+  void everyKindIsInProgressWhileReconcilingOrNotYetObservedAndFailedWhenStalled() {
+    // What the operator writes before an object's first reconciliation has finished.
+    List<Condition> reconciling =
+        fresh().set("Reconciling", true, "FirstReconcile", "first reconciliation").toList();
+    List<Condition> ready = KStatus.settle(fresh().set("Ready", true, "Ready", "ok")).toList();
+    List<Condition> stalled =
+        KStatus.settle(KStatus.stalled(fresh(), "DatabaseReserved", "change it")).toList();
+    for (HasMetadata o : everyKind(2, reconciling)) {
+      assertThat(KStatusRules.compute(o).status()).as(o.getKind()).isEqualTo(Status.InProgress);
+    }
+    for (HasMetadata o : everyKind(1, ready)) {
+      assertThat(KStatusRules.compute(o).status()).as(o.getKind()).isEqualTo(Status.InProgress);
+    }
+    for (HasMetadata o : everyKind(2, ready)) {
+      assertThat(KStatusRules.compute(o).status()).as(o.getKind()).isEqualTo(Status.Current);
+    }
+    for (HasMetadata o : everyKind(2, stalled)) {
+      assertThat(KStatusRules.compute(o).status()).as(o.getKind()).isEqualTo(Status.Failed);
+    }
   }
 }

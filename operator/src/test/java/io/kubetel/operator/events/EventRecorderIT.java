@@ -10,12 +10,14 @@ import io.kubetel.crds.alertrule.AlertRule;
 import io.kubetel.crds.common.Condition;
 import io.kubetel.crds.common.ConditionStatus;
 import io.kubetel.crds.tenant.TelemetryTenant;
+import io.kubetel.operator.MockCluster;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,12 @@ class EventRecorderIT {
   static final String OPERATOR_NAMESPACE = "kubetel-system";
 
   static KubernetesClient client;
+
+  /** Closes the client (its watches too) before the extension shuts the mock server down. */
+  @AfterAll
+  static void closeClientBeforeServer() {
+    MockCluster.closeBeforeServer(client);
+  }
 
   final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-25T10:00:00Z"));
   EventRecorder recorder;

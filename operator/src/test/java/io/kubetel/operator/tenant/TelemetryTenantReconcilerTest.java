@@ -2,6 +2,9 @@ package io.kubetel.operator.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.javaoperatorsdk.operator.api.config.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
@@ -52,11 +55,25 @@ class TelemetryTenantReconcilerTest {
             });
   }
 
-  /** A first reconciliation (no retries yet) of a controller retrying with the default backoff. */
+  /**
+   * A first reconciliation (no retries yet) of a controller retrying with the default backoff, in a
+   * cluster holding {@code tenants}: in its cache and on the API server (what the finalizer reads
+   * before a drop).
+   */
   static Context<TelemetryTenant> context(List<TelemetryTenant> tenants) {
     return stub(
         Context.class,
         Map.of(
+            "getClient",
+                stub(
+                    KubernetesClient.class,
+                    Map.of(
+                        "resources",
+                        stub(
+                            MixedOperation.class,
+                            Map.of(
+                                "list",
+                                stub(KubernetesResourceList.class, Map.of("getItems", tenants)))))),
             "getRetryInfo", Optional.empty(),
             "getControllerConfiguration",
                 stub(ControllerConfiguration.class, Map.of("getRetry", new ExponentialBackoff())),

@@ -60,6 +60,7 @@ class TenantDatabaseSafetyIT {
     }
     TenantFixtures.dropSystemDatabase(gateway);
     gateway.close();
+    MockCluster.closeBeforeServer(client);
   }
 
   @BeforeEach

@@ -67,7 +67,10 @@ final class TenantFixtures {
     return t;
   }
 
-  /** The tenant operator on {@code storage} with the reconciler's own retry, started. */
+  /**
+   * The tenant operator on {@code storage} with the reconciler's own retry, started (as all the
+   * starters here: after installing the viewer ClusterRole, as an install does).
+   */
   static Operator startOperator(KubernetesClient client, TenantStorage storage) {
     return startOperator(client, null, storage);
   }
@@ -85,6 +88,7 @@ final class TenantFixtures {
    */
   static Operator startOperator(
       KubernetesClient client, Retry retry, Metrics metrics, TenantStorage storage) {
+    MockCluster.installViewerRole(client);
     return TestOperators.start(
         client,
         retry,

@@ -19,6 +19,8 @@ import io.kubetel.store.clickhouse.ClickHouseSettings;
 import io.kubetel.store.testing.LocalClickHouse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +55,7 @@ class TenantKStatusIT {
       gateway.execute("DROP DATABASE IF EXISTS " + row.get("name").asText());
     }
     gateway.close();
+    MockCluster.closeBeforeServer(client);
   }
 
   /** The production storage, or one whose every call fails while {@link #down} is set. */
@@ -65,6 +68,22 @@ class TenantKStatusIT {
       if (down) {
         // What the real storage throws when ClickHouse is down.
         throw new StoreUnavailableException("ClickHouse is unreachable: connection refused", null);
+      }
+      return real;
+    }
+  }
+
+  /** The production storage, whose every call waits until {@link #release} is counted down. */
+  static final class HeldStorage extends DelegatingStorage {
+    final TenantStorage real = TenantFixtures.clickHouseStorage(gateway);
+    final CountDownLatch release = new CountDownLatch(1);
+
+    @Override
+    TenantStorage current() {
+      try {
+        release.await(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
       return real;
     }
@@ -97,6 +116,29 @@ class TenantKStatusIT {
   }
 
   @Test
+  void aNewTenantIsInProgressWhileItsFirstReconcileIsStillAtWork() {
+    MockCluster.namespace(client, "ks-fresh");
+    HeldStorage storage = new HeldStorage();
+    Operator operator = start(storage);
+    try {
+      client.resource(tenant("ks-fresh", prefix + "fresh", List.of("ks-fresh"))).create();
+      // kstatus reads an object without status as Current: the first reconcile, still waiting
+      // for ClickHouse, must have said it is at work before that.
+      KStatusRules.Result r = awaitKStatus("ks-fresh", Status.InProgress);
+      assertThat(r.message()).contains("first reconciliation");
+      assertThat(condition("ks-fresh", "Reconciling").getReason()).isEqualTo("FirstReconcile");
+      assertThat(conditionTypes("ks-fresh")).doesNotContain("Ready", "Stalled");
+
+      storage.release.countDown();
+      awaitKStatus("ks-fresh", Status.Current);
+      assertThat(conditionTypes("ks-fresh")).doesNotContain("Reconciling", "Stalled");
+    } finally {
+      storage.release.countDown();
+      operator.stop();
+    }
+  }
+
+  @Test
   void storageBeingRetriedIsInProgressThenCurrent() {
     MockCluster.namespace(client, "ks-retry");
     FlakyStorage storage = new FlakyStorage();
@@ -104,6 +146,11 @@ class TenantKStatusIT {
     Operator operator = start(storage);
     try {
       client.resource(tenant("ks-retry", prefix + "retry", List.of("ks-retry"))).create();
+      // (InProgress from the start: FirstReconcile, then the failure being retried.)
+      eventually(
+          () ->
+              assertThat(condition("ks-retry", "Reconciling").getReason())
+                  .isEqualTo("StorageUnavailable"));
       KStatusRules.Result r = awaitKStatus("ks-retry", Status.InProgress);
       assertThat(r.message())
           .contains("ClickHouse cannot be reached", "attempt")
@@ -129,16 +176,20 @@ class TenantKStatusIT {
     MockCluster.namespace(client, "ks-edit");
     MockCluster.namespace(client, "ks-edit-2");
     Operator operator = start(new FlakyStorage());
-    client.resource(tenant("ks-edit", prefix + "edit", List.of("ks-edit"))).create();
-    awaitKStatus("ks-edit", Status.Current);
-    // Current is reached once Ready is True; the status also records the generation it reflects.
-    eventually(
-        () -> {
-          TelemetryTenant t = TenantFixtures.get(client, "ks-edit");
-          assertThat(t.getStatus().getObservedGeneration())
-              .isEqualTo(t.getMetadata().getGeneration());
-        });
-    operator.stop();
+    try {
+      client.resource(tenant("ks-edit", prefix + "edit", List.of("ks-edit"))).create();
+      awaitKStatus("ks-edit", Status.Current);
+      // Current is reached once Ready is True; the status also records the generation it
+      // reflects.
+      eventually(
+          () -> {
+            TelemetryTenant t = TenantFixtures.get(client, "ks-edit");
+            assertThat(t.getStatus().getObservedGeneration())
+                .isEqualTo(t.getMetadata().getGeneration());
+          });
+    } finally {
+      operator.stop();
+    }
 
     // Edited while no operator runs (retried: a last status write may still land): the status
     // still describes the old generation.
@@ -193,7 +244,9 @@ class TenantKStatusIT {
       assertThat(condition("ks-second", "Stalled").getReason()).isEqualTo("NamespaceConflict");
       assertThat(condition("ks-second", "Ready").getStatus().name()).isEqualTo("False");
       assertThat(conditionTypes("ks-second")).doesNotContain("Reconciling");
-      assertThat(kstatus("ks-first").status()).isEqualTo(Status.Current);
+      assertThat(kstatus("ks-first").status())
+          .as("%s", TenantFixtures.get(client, "ks-first").getStatus())
+          .isEqualTo(Status.Current);
 
       client
           .resources(TelemetryTenant.class)

@@ -61,6 +61,7 @@ class TenantSpecSafetyIT {
     }
     TenantFixtures.dropSystemDatabase(gateway);
     gateway.close();
+    MockCluster.closeBeforeServer(client);
   }
 
   /** Storage whose retention fails while {@link #failRetention} is set; remembers each call. */

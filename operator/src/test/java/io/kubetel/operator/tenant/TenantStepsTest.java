@@ -109,7 +109,7 @@ class TenantStepsTest {
 
     Optional<Duration> next =
         provision(new StorageProvisioning(storage, Duration.ofHours(1)), t, status, NOW);
-    status.summariseReady(new TreeMap<>(), null, new TreeSet<>(List.of("shop-later")), 2);
+    status.summariseReady(new TreeMap<>(), null, null, new TreeSet<>(List.of("shop-later")), 2);
 
     assertThat(next).contains(Duration.ofHours(1));
     assertThat(storage.calls)
@@ -143,13 +143,13 @@ class TenantStepsTest {
     StorageProvisioning provisioning = new StorageProvisioning(storage, Duration.ofHours(1));
     TenantStatusDraft first = TenantStatusDraft.start(t, CLOCK);
     provision(provisioning, t, first, NOW);
-    first.summariseReady(new TreeMap<>(), null, new TreeSet<>(), 1);
+    first.summariseReady(new TreeMap<>(), null, null, new TreeSet<>(), 1);
     t.setStatus(first.build());
     storage.calls.clear();
 
     TenantStatusDraft again = TenantStatusDraft.start(t, CLOCK);
     Optional<Duration> next = provision(provisioning, t, again, NOW.plus(Duration.ofMinutes(20)));
-    again.summariseReady(new TreeMap<>(), null, new TreeSet<>(), 1);
+    again.summariseReady(new TreeMap<>(), null, null, new TreeSet<>(), 1);
 
     assertThat(storage.calls).isEmpty();
     assertThat(next).contains(Duration.ofMinutes(40));
@@ -164,7 +164,7 @@ class TenantStepsTest {
     ScriptedStorage previous = new ScriptedStorage();
     TenantStatusDraft first = TenantStatusDraft.start(t, CLOCK);
     provision(new StorageProvisioning(previous, Duration.ofHours(1)), t, first, NOW);
-    first.summariseReady(new TreeMap<>(), null, new TreeSet<>(), 1);
+    first.summariseReady(new TreeMap<>(), null, null, new TreeSet<>(), 1);
     t.setStatus(first.build());
 
     ScriptedStorage storage = new ScriptedStorage();
@@ -191,7 +191,7 @@ class TenantStepsTest {
 
     Optional<Duration> next =
         provision(new StorageProvisioning(storage, Duration.ofHours(1)), t, status, NOW);
-    status.summariseReady(new TreeMap<>(), null, new TreeSet<>(), 1);
+    status.summariseReady(new TreeMap<>(), null, null, new TreeSet<>(), 1);
     status.retrying();
 
     assertThat(next).isEmpty();
@@ -216,7 +216,7 @@ class TenantStepsTest {
     status.retentionRan(NOW.minus(Duration.ofMinutes(5)));
 
     assertThat(provision(provisioning, t, status, NOW)).isEmpty();
-    status.summariseReady(new TreeMap<>(), null, new TreeSet<>(), 1);
+    status.summariseReady(new TreeMap<>(), null, null, new TreeSet<>(), 1);
     status.retrying();
     assertThat(condition(status, "Ready").getReason()).isEqualTo("RetentionFailed");
     assertThat(condition(status, "Ready").getMessage())
@@ -264,7 +264,7 @@ class TenantStepsTest {
     TenantStatusDraft fixed = TenantStatusDraft.start(t, CLOCK);
     fixed.conditions().set("StorageReady", true, "DatabaseReady", "ok");
     fixed.conditions().set("RetentionApplied", true, "RetentionApplied", "ok");
-    fixed.summariseReady(new TreeMap<>(), null, new TreeSet<>(), 1);
+    fixed.summariseReady(new TreeMap<>(), null, null, new TreeSet<>(), 1);
     assertThat(condition(fixed, "Ready").isTrue()).isTrue();
     assertThat(fixed.build().getConditions())
         .extracting(Condition::getType)
@@ -278,15 +278,32 @@ class TenantStepsTest {
     status.conditions().set("StorageReady", false, "StorageUnavailable", "down");
 
     status.summariseReady(
-        new TreeMap<>(Map.of("shared", "first")), "forbidden", new TreeSet<>(), 1);
+        new TreeMap<>(Map.of("shared", "first")), "forbidden", "no role", new TreeSet<>(), 1);
     assertThat(condition(status, "Ready").getReason()).isEqualTo("NamespaceConflict");
     assertThat(condition(status, "Ready").getMessage()).contains("shared (owned by tenant first)");
 
-    status.summariseReady(new TreeMap<>(), "forbidden", new TreeSet<>(), 1);
+    status.summariseReady(new TreeMap<>(), "forbidden", null, new TreeSet<>(), 1);
     assertThat(condition(status, "Ready").getReason()).isEqualTo("ViewerBindingFailed");
 
-    status.summariseReady(new TreeMap<>(), null, new TreeSet<>(), 1);
+    status.summariseReady(new TreeMap<>(), null, "no role", new TreeSet<>(), 1);
     assertThat(condition(status, "Ready").getReason()).isEqualTo("StorageUnavailable");
     assertThat(condition(status, "Ready").getMessage()).isEqualTo("down");
+  }
+
+  @Test
+  void aMissingViewerRoleStallsAnOtherwiseReadyTenant() {
+    TelemetryTenant t = tenant("roleless", "kt_roleless");
+    TenantStatusDraft status = TenantStatusDraft.start(t, CLOCK);
+    status.conditions().set("StorageReady", true, "DatabaseReady", "ok");
+    status.conditions().set("RetentionApplied", true, "RetentionApplied", "ok");
+
+    status.summariseReady(new TreeMap<>(), null, "install it", new TreeSet<>(), 1);
+    assertThat(condition(status, "Ready").getStatus().name()).isEqualTo("False");
+    assertThat(condition(status, "Ready").getReason()).isEqualTo("ViewerRoleMissing");
+    assertThat(condition(status, "Stalled").getReason()).isEqualTo("ViewerRoleMissing");
+    assertThat(condition(status, "Stalled").getMessage()).isEqualTo("install it");
+
+    status.summariseReady(new TreeMap<>(), null, null, new TreeSet<>(), 1);
+    assertThat(condition(status, "Ready").getStatus().name()).isEqualTo("True");
   }
 }

@@ -52,6 +52,7 @@ class TenantStorageOutageIT {
     TenantFixtures.dropSystemDatabase(real);
     real.close();
     unreachable.close();
+    MockCluster.closeBeforeServer(client);
   }
 
   /** Storage that uses the unreachable ClickHouse until {@link #up} is set. */

@@ -66,6 +66,7 @@ class TenantUpgradeIT {
     }
     TenantFixtures.dropSystemDatabase(gateway);
     gateway.close();
+    MockCluster.closeBeforeServer(client);
   }
 
   /** The previous release's derived name: {@code kubetel_} + the name, '-' and '.' as '_'. */

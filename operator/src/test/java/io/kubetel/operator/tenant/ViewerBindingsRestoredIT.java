@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,12 @@ import org.junit.jupiter.api.Test;
 class ViewerBindingsRestoredIT {
 
   static KubernetesClient client;
+
+  /** Closes the client (its watches too) before the extension shuts the mock server down. */
+  @AfterAll
+  static void closeClientBeforeServer() {
+    MockCluster.closeBeforeServer(client);
+  }
 
   /** A subject someone adds by hand. */
   static final io.fabric8.kubernetes.api.model.rbac.Subject INTRUDER =

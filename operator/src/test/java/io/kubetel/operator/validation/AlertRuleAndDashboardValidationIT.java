@@ -71,6 +71,7 @@ class AlertRuleAndDashboardValidationIT {
   static void stop() {
     operator.stop();
     ch.close();
+    MockCluster.closeBeforeServer(client);
   }
 
   static <T> T example(String file, Class<T> type) throws IOException {

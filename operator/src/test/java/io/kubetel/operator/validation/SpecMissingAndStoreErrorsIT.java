@@ -72,6 +72,7 @@ class SpecMissingAndStoreErrorsIT {
   @AfterAll
   static void stop() {
     operator.stop();
+    MockCluster.closeBeforeServer(client);
   }
 
   static Condition condition(Class<? extends HasMetadata> type, String name, String kind) {

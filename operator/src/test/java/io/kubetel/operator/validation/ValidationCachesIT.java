@@ -78,6 +78,7 @@ class ValidationCachesIT {
   @AfterAll
   static void dropData() {
     ch.close();
+    MockCluster.closeBeforeServer(client);
   }
 
   @AfterEach

@@ -35,6 +35,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,9 @@ class ValidationKStatusIT {
   static LocalClickHouse ch;
   static Operator operator;
 
+  /** While set, every catalog lookup waits for it (a slow ClickHouse). */
+  static volatile CountDownLatch catalogHeld;
+
   /** While set, every catalog lookup fails as if ClickHouse were down. */
   static volatile boolean catalogDown;
 
@@ -62,6 +67,14 @@ class ValidationKStatusIT {
     QuerySpecChecker checker =
         new QuerySpecChecker(
             ns -> {
+              CountDownLatch held = catalogHeld;
+              if (held != null) {
+                try {
+                  held.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
               if (catalogDown) {
                 // What the real catalog throws when ClickHouse is down.
                 throw new StoreUnavailableException("ClickHouse is unreachable: 10.0.0.7", null);
@@ -105,6 +118,7 @@ class ValidationKStatusIT {
   static void stop() {
     operator.stop();
     ch.close();
+    MockCluster.closeBeforeServer(client);
   }
 
   static <T extends HasMetadata> T example(String file, Class<T> type, String name)
@@ -156,6 +170,32 @@ class ValidationKStatusIT {
 
   static List<String> types(HasMetadata o) {
     return conditions(o).stream().map(Condition::getType).toList();
+  }
+
+  @Test
+  void newRulesAndDashboardsAreInProgressWhileTheirFirstCheckIsAtWork() throws IOException {
+    CountDownLatch hold = new CountDownLatch(1);
+    catalogHeld = hold;
+    try {
+      client.resource(rule("ks-fresh")).create();
+      client.resource(dashboard("ks-fresh")).create();
+      // kstatus reads an object without status as Current: the first check, still waiting for
+      // ClickHouse, must have said it is at work before that.
+      for (HasMetadata o :
+          List.of(
+              awaitKStatus(AlertRule.class, "ks-fresh", Status.InProgress),
+              awaitKStatus(Dashboard.class, "ks-fresh", Status.InProgress))) {
+        assertThat(condition(o, "Reconciling").getReason()).isEqualTo("FirstReconcile");
+        assertThat(KStatusRules.compute(o).message()).contains("first reconciliation");
+      }
+    } finally {
+      catalogHeld = null;
+      hold.countDown();
+    }
+    assertThat(types(awaitKStatus(AlertRule.class, "ks-fresh", Status.Current)))
+        .doesNotContain("Reconciling");
+    assertThat(types(awaitKStatus(Dashboard.class, "ks-fresh", Status.Current)))
+        .doesNotContain("Reconciling");
   }
 
   @Test
@@ -228,6 +268,14 @@ class ValidationKStatusIT {
     try {
       client.resource(rule("ks-down")).create();
       client.resource(dashboard("ks-down")).create();
+      // (InProgress from the start: FirstReconcile, then the failed check.)
+      eventually(
+          () -> {
+            assertThat(condition(stored(AlertRule.class, "ks-down"), "Reconciling").getReason())
+                .isEqualTo("CatalogUnavailable");
+            assertThat(condition(stored(Dashboard.class, "ks-down"), "Reconciling").getReason())
+                .isEqualTo("CatalogUnavailable");
+          });
       for (HasMetadata o :
           List.of(
               awaitKStatus(AlertRule.class, "ks-down", Status.InProgress),
