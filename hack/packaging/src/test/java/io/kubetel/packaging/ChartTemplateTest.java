@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import java.nio.file.Files;
@@ -193,6 +194,20 @@ class ChartTemplateTest {
       assertThat(Files.readString(copy)).isEqualTo(Files.readString(source));
       StrictManifests.parse(Manifests.parseAll(Files.readString(copy)).get(0));
     }
+  }
+
+  @Test
+  void viewerRoleIsTheOperatorsCanonicalOne() throws Exception {
+    // The operator binds this role and never writes it: the chart ships the operator's copy.
+    var canonical =
+        Repo.root()
+            .resolve(
+                "operator/src/main/resources/io/kubetel/operator/rbac/telemetry-viewer-clusterrole.yaml");
+    var expected =
+        (ClusterRole) StrictManifests.parse(Manifests.parseAll(Files.readString(canonical)).get(0));
+    var shipped =
+        RenderedChart.of(null, Map.of()).get(ClusterRole.class, expected.getMetadata().getName());
+    assertThat(shipped.getRules()).isEqualTo(expected.getRules());
   }
 
   @Test
