@@ -4,6 +4,7 @@ import io.kubetel.apiserver.selection.SelectorVocabulary.FieldSpec;
 import io.kubetel.model.filter.FieldFilter;
 import io.kubetel.model.filter.FieldKeys;
 import io.kubetel.model.filter.FilterOperator;
+import io.kubetel.model.labels.LabelOperator;
 import io.kubetel.model.labels.LabelRequirement;
 import io.kubetel.model.labels.LabelSelector;
 import io.kubetel.model.labels.LabelSelectorParser;
@@ -52,8 +53,15 @@ public final class SelectionParser {
     List<FieldFilter> filters = new ArrayList<>();
     List<LabelRequirement> exactLabels = new ArrayList<>();
     for (LabelRequirement r : labels.requirements()) {
-      filters.add(toFilter(r));
-      if (vocabulary.labelExact(r.key())) {
+      FieldFilter pushed = toFilter(r);
+      boolean exact = vocabulary.labelExact(r.key());
+      // "!k" is checked in memory where labels are exact: an object shows no label k also when
+      // storage holds k with an empty value or one that is no valid label value, and pushing the
+      // requirement down would drop such rows that the selector selects.
+      if (!(exact && r.operator() == LabelOperator.NOT_EXISTS)) {
+        filters.add(pushed);
+      }
+      if (exact) {
         exactLabels.add(r);
       }
     }
