@@ -25,6 +25,13 @@ import java.util.Optional;
  * X}; invalid values are 400 saying what is wrong.
  */
 public final class SelectionParser {
+  /**
+   * Most label and field requirements of one request. Each becomes a condition of the storage
+   * query; thousands of them make ClickHouse analyse a query for longer than any request may take.
+   * Long selectors still fit: an {@code in} list may hold many values.
+   */
+  public static final int MAX_REQUIREMENTS = 100;
+
   private final SelectorVocabulary vocabulary;
   private final WindowPolicy policy;
 
@@ -49,6 +56,15 @@ public final class SelectionParser {
     String fieldText = params.get("fieldSelector");
     LabelSelector labels = LabelSelectorParser.parse(labelText);
     List<FieldRequirement> terms = FieldSelectorParser.parse(fieldText);
+    int requirements = labels.requirements().size() + terms.size();
+    if (requirements > MAX_REQUIREMENTS) {
+      throw new InvalidInputException(
+          "the label and field selectors hold "
+              + requirements
+              + " requirements; at most "
+              + MAX_REQUIREMENTS
+              + " are supported (list many values of one key with 'key in (a,b,...)')");
+    }
 
     List<FieldFilter> filters = new ArrayList<>();
     List<LabelRequirement> exactLabels = new ArrayList<>();

@@ -133,6 +133,8 @@ class BoundsIT {
     assertThat(in.code()).isEqualTo(200);
     assertThat(in.json().path("items").size()).isGreaterThan(0);
     assertBounded(keys);
+    assertThat(keys.code()).isEqualTo(400);
+    assertThat(keys.json().path("message").asText()).contains("at most 100");
   }
 
   @Test

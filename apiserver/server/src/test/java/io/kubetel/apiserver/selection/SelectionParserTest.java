@@ -121,4 +121,16 @@ class SelectionParserTest {
             .fingerprint();
     assertThat(a).isEqualTo(b).isNotEqualTo(c).isNotEqualTo(d);
   }
+
+  @Test
+  void moreRequirementsThanStorageShouldAnalyseAreABadRequest() {
+    String many =
+        String.join(
+            ",", java.util.stream.IntStream.range(0, 101).mapToObj(i -> "k" + i + "=v").toList());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> metrics.parse(Map.of("labelSelector", many), Optional.of("shop"), NOW))
+        .isInstanceOf(io.kubetel.model.problem.InvalidInputException.class)
+        .hasMessageContaining("101 requirements; at most 100");
+  }
 }
