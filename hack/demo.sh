@@ -122,9 +122,10 @@ up() {
     echo $! >"$demo/apiserver.pid"
   fi
 
+  # /readyz does not depend on ClickHouse; its verbose store line says when reads will work.
   for _ in $(seq 1 120); do
     if [[ -f "$demo/apiserver/kubeconfig" ]] &&
-      kubectl --kubeconfig "$demo/apiserver/kubeconfig" get --raw /readyz >/dev/null 2>&1; then
+      [[ "$(kubectl --kubeconfig "$demo/apiserver/kubeconfig" get --raw '/readyz?verbose' 2>/dev/null)" == *'[+]store ok'* ]]; then
       break
     fi
     running "$demo/apiserver.pid" || { log "API server exited:"; tail -30 "$demo/apiserver.log" >&2; exit 1; }

@@ -2,6 +2,7 @@ package io.kubetel.apiserver;
 
 import io.kubetel.apiserver.ApiServerConfig.Cluster;
 import io.kubetel.apiserver.ApiServerConfig.Standalone;
+import io.kubetel.apiserver.audit.AuditHandler;
 import io.kubetel.apiserver.discovery.DiscoveryDocuments;
 import io.kubetel.apiserver.discovery.DiscoveryEndpoints;
 import io.kubetel.apiserver.discovery.ServedGroup;
@@ -10,6 +11,11 @@ import io.kubetel.apiserver.health.StoreReadiness;
 import io.kubetel.apiserver.http.ApiRouter;
 import io.kubetel.apiserver.http.EndpointGroup;
 import io.kubetel.apiserver.http.RequestMetrics;
+import io.kubetel.apiserver.limits.HttpLimits;
+import io.kubetel.apiserver.limits.ProbeBodyLimit;
+import io.kubetel.apiserver.limits.RequestBudgetHandler;
+import io.kubetel.apiserver.limits.ServerLimits;
+import io.kubetel.apiserver.limits.WatchLimiter;
 import io.kubetel.apiserver.openapi.OpenApiEndpoints;
 import io.kubetel.apiserver.paging.ContinueKey;
 import io.kubetel.apiserver.resource.ResourceHandler;
@@ -58,6 +64,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Cluster mode with delegation also starts {@link DelegatedAuth} (Kubernetes client, reviews,
  * the watched authentication ConfigMap) before the router is built.
+ *
+ * <p>Every request passes the audit line, the probe body limit, authentication and its {@code
+ * limits} budget ({@link ServerLimits}); the listener carries the idle, URL and header bounds.
  *
  * <p>Start: PKI (standalone) → custom resource files (standalone, {@link
  * StandaloneCustomResources}) → store → handlers → router → listen → readiness pings → kubeconfig
@@ -166,6 +175,8 @@ public final class ApiServer {
     endpoints.add(new OpenApiEndpoints(infos, customGroups));
     endpoints.add(new HealthEndpoints(readiness, () -> shuttingDown, registry));
     custom.ifPresent(c -> endpoints.add(c.endpoints()));
+    ServerLimits limits = config.serving().limits();
+    WatchLimiter watches = new WatchLimiter(limits.maxWatchesPerUser(), limits.maxWatches());
     ApiRouter router;
     if (delegation.isPresent()) {
       delegated = DelegatedAuth.start(delegation.get(), tls, vertx, tlsReloadInterval);
@@ -174,12 +185,15 @@ public final class ApiServer {
       router = new ApiRouter(vertx, metrics, authenticators, config.serving().maxBodyBytes());
     }
 
+    router.guardedBy(
+        List.of(new AuditHandler(), new ProbeBodyLimit(limits.maxProbeBodyBytes())),
+        List.of(new RequestBudgetHandler(limits, watches, clock)));
+
     // 4. Listen, then what needs the server running: pings, certificate reload, kubeconfig.
-    HttpServerOptions options = tls.apply(new HttpServerOptions());
+    HttpServerOptions options = HttpLimits.apply(tls.apply(new HttpServerOptions()), limits);
     server =
         await(
-            vertx
-                .createHttpServer(options)
+            HttpLimits.answerInvalidWithStatus(vertx.createHttpServer(options), limits)
                 .requestHandler(router.build(endpoints, resources))
                 .listen(config.serving().securePort(), config.serving().bindAddress()));
     int port = server.actualPort();

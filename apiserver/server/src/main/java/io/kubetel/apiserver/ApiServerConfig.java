@@ -1,5 +1,6 @@
 package io.kubetel.apiserver;
 
+import io.kubetel.apiserver.limits.ServerLimits;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.security.TlsSettings;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
@@ -46,16 +47,24 @@ public record ApiServerConfig(
    * @param bindAddress address to listen on
    * @param securePort HTTPS port; 0 picks a free port
    * @param maxBodyBytes largest accepted request body (larger is 413)
+   * @param limits the hard bounds on requests, watches and connections
    */
-  public record Serving(String bindAddress, int securePort, long maxBodyBytes) {
+  public record Serving(
+      String bindAddress, int securePort, long maxBodyBytes, ServerLimits limits) {
     public Serving {
       Objects.requireNonNull(bindAddress, "bindAddress");
+      Objects.requireNonNull(limits, "limits");
       if (securePort < 0 || securePort > 65535) {
         throw new IllegalArgumentException("--secure-port must be between 0 and 65535");
       }
       if (maxBodyBytes < 1) {
         throw new IllegalArgumentException("max body size must be positive");
       }
+    }
+
+    /** A listener with the default limits. */
+    public Serving(String bindAddress, int securePort, long maxBodyBytes) {
+      this(bindAddress, securePort, maxBodyBytes, ServerLimits.DEFAULTS);
     }
   }
 

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,8 +44,14 @@ public final class ApiServerMain implements Callable<Integer> {
 
   private static final Logger log = LoggerFactory.getLogger(ApiServerMain.class);
 
-  @Option(names = "--bind-address", defaultValue = "0.0.0.0", description = "Listen address.")
+  @Option(
+      names = "--bind-address",
+      description =
+          "Listen address; default 127.0.0.1 in standalone mode (loopback only), 0.0.0.0 in"
+              + " cluster mode.")
   String bindAddress;
+
+  @Mixin LimitFlags limitFlags = new LimitFlags();
 
   @Option(
       names = "--secure-port",
@@ -277,12 +284,17 @@ public final class ApiServerMain implements Callable<Integer> {
   /** The one configuration, from the parsed flags and the environment. */
   ApiServerConfig config() throws IOException {
     return new ApiServerConfig(
-        new ApiServerConfig.Serving(bindAddress, securePort, maxBodyBytes),
+        new ApiServerConfig.Serving(
+            bindAddress != null ? bindAddress : standalone ? "127.0.0.1" : "0.0.0.0",
+            securePort,
+            maxBodyBytes,
+            limitFlags.limits()),
         tls(),
         new ApiServerConfig.Storage(
-            ClickHouseSettings.of(clickhouseUrl, clickhouseDatabase)
-                .withCredentials(clickhouseUser, password())
-                .withTables(tableNames()),
+            limitFlags.applyTo(
+                ClickHouseSettings.of(clickhouseUrl, clickhouseDatabase)
+                    .withCredentials(clickhouseUser, password())
+                    .withTables(tableNames())),
             workerThreads,
             readinessInterval),
         ResourceSettings.of(defaultWindow, maxWindow, watchPollInterval),

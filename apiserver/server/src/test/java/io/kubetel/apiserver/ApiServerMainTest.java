@@ -3,8 +3,10 @@ package io.kubetel.apiserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubetel.apiserver.limits.ServerLimits;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.security.TlsSettings;
+import io.kubetel.store.clickhouse.ClickHouseSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,12 +43,47 @@ class ApiServerMainTest {
   void defaultsAndStandalone() throws Exception {
     ApiServerConfig config = standalone();
 
-    assertThat(config.serving().bindAddress()).isEqualTo("0.0.0.0");
+    // Standalone serves loopback only unless told otherwise.
+    assertThat(config.serving().bindAddress()).isEqualTo("127.0.0.1");
     assertThat(config.serving().securePort()).isEqualTo(8443);
+    assertThat(config.serving().limits()).isEqualTo(ServerLimits.DEFAULTS);
+    assertThat(config.storage().clickhouse().maxResponseBytes())
+        .isEqualTo(ClickHouseSettings.DEFAULT_MAX_RESPONSE_BYTES);
     assertThat(config.storage().clickhouse().database()).isEqualTo("otel");
     assertThat(config.resources().defaultWindow()).isEqualTo(Duration.ofMinutes(15));
     assertThat(config.resources().maxWindow()).isEqualTo(Duration.ofDays(7));
     assertThat(config.storage().clickhouse().password()).isEmpty();
+  }
+
+  @Test
+  void limitFlagsReachTheConfiguration() throws Exception {
+    ApiServerConfig config =
+        standalone(
+            "--request-timeout=5s",
+            "--max-rows-per-request=1000",
+            "--max-watches-per-user=2",
+            "--max-watches=3",
+            "--http-idle-timeout=90s",
+            "--max-url-bytes=2048",
+            "--max-header-bytes=4096",
+            "--clickhouse-max-execution-time=7s",
+            "--clickhouse-max-rows-to-read=99",
+            "--clickhouse-max-result-rows=98",
+            "--clickhouse-max-response-bytes=4096");
+
+    ServerLimits limits = config.serving().limits();
+    assertThat(limits.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(limits.maxRowsPerRequest()).isEqualTo(1000);
+    assertThat(limits.maxWatchesPerUser()).isEqualTo(2);
+    assertThat(limits.maxWatches()).isEqualTo(3);
+    assertThat(limits.idleTimeout()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(limits.maxUrlBytes()).isEqualTo(2048);
+    assertThat(limits.maxHeaderBytes()).isEqualTo(4096);
+    ClickHouseSettings ch = config.storage().clickhouse();
+    assertThat(ch.maxExecutionTime()).isEqualTo(Duration.ofSeconds(7));
+    assertThat(ch.maxRowsToRead()).isEqualTo(99);
+    assertThat(ch.maxResultRows()).isEqualTo(98);
+    assertThat(ch.maxResponseBytes()).isEqualTo(4096);
   }
 
   @Test

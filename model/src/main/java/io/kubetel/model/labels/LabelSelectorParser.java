@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public final class LabelSelectorParser {
   /** Longest selector accepted. */
-  public static final int MAX_LENGTH = 4096;
+  public static final int MAX_LENGTH = 16 * 1024;
 
   private final String input;
   private int pos;

@@ -1,8 +1,8 @@
 package io.kubetel.model.store;
 
 /**
- * A read hit a configured bound (rows read, result rows, execution time). The message tells the
- * user to narrow the window or filters (surfaced as 400 / 504 by the API server).
+ * A read hit a configured bound (rows read, result rows, execution time, response bytes). The
+ * message tells the user to narrow the window or filters (surfaced as 400 / 504 by the API server).
  */
 public class StoreLimitException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -11,7 +11,9 @@ public class StoreLimitException extends RuntimeException {
   public enum Limit {
     ROWS_READ,
     RESULT_ROWS,
-    EXECUTION_TIME
+    EXECUTION_TIME,
+    /** One ClickHouse response held more bytes than the server keeps in memory. */
+    RESPONSE_BYTES
   }
 
   private final Limit limit;

@@ -58,7 +58,7 @@ class LabelSelectorTest {
     assertThatThrownBy(() -> LabelSelectorParser.parse(huge))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage(
-            "unable to parse label selector: label selector is longer than 4096 characters");
+            "unable to parse label selector: label selector is longer than 16384 characters");
     assertThatThrownBy(() -> LabelSelectorParser.parse("a\u0007b=c"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("invalid label key \"a?b\"");

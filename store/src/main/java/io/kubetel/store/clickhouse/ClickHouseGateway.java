@@ -14,7 +14,6 @@ import io.kubetel.store.sql.Identifiers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every read runs with {@code readonly=2}, {@code max_execution_time}, {@code max_result_rows}
  * (throwing on overflow), {@code max_rows_to_read} and {@code wait_end_of_query=1} (so a limit hit
- * mid-result is an HTTP error rather than a truncated body). Failures map to {@link
+ * mid-result is an HTTP error rather than a truncated body); at most {@code maxResponseBytes} of
+ * one response are held in memory ({@link ResponseByteLimit}). Failures map to {@link
  * io.kubetel.model.store.StoreUnavailableException}, {@link
  * io.kubetel.model.store.StoreLimitException} or {@link ClickHouseQueryException}. SQL is logged
  * only at debug level.
@@ -42,12 +42,14 @@ public final class ClickHouseGateway implements AutoCloseable {
   private final ClickHouseSettings settings;
   private final Client client;
   private final long waitMillis;
+  private final ResponseByteLimit responseBytes;
 
   public ClickHouseGateway(ClickHouseSettings settings) {
     this.settings = settings;
     long execSeconds = settings.maxExecutionTime().toSeconds();
     // The client waits a little longer than the server so the server's own timeout error wins.
     this.waitMillis = (execSeconds + 10) * 1000;
+    this.responseBytes = new ResponseByteLimit(settings.maxResponseBytes());
     this.client =
         new Client.Builder()
             .addEndpoint(settings.url())
@@ -176,7 +178,7 @@ public final class ClickHouseGateway implements AutoCloseable {
   private List<JsonNode> query(String sql, QuerySettings qs, String operation) {
     long started = System.nanoTime();
     try (QueryResponse response = client.query(sql, qs).get(waitMillis, TimeUnit.MILLISECONDS)) {
-      List<JsonNode> rows = parse(response.getInputStream());
+      List<JsonNode> rows = parse(responseBytes.read(response.getInputStream()));
       log.debug(
           "event=clickhouse_select rows={} millis={} sql={}",
           rows.size(),
@@ -200,8 +202,7 @@ public final class ClickHouseGateway implements AutoCloseable {
     }
   }
 
-  private static List<JsonNode> parse(InputStream in) throws IOException {
-    byte[] body = in.readAllBytes();
+  private static List<JsonNode> parse(byte[] body) throws IOException {
     List<JsonNode> rows = new ArrayList<>();
     if (body.length == 0) {
       return rows;

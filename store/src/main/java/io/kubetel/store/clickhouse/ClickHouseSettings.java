@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param database the telemetry database (validated identifier)
  * @param tables the physical names of the telemetry tables (the exporter's defaults unless its
  *     table names were configured)
+ * @param maxResponseBytes most bytes one response may hold; past it the read fails with {@link
+ *     io.kubetel.model.store.StoreLimitException.Limit#RESPONSE_BYTES}
  */
 public record ClickHouseSettings(
     String url,
@@ -24,13 +26,17 @@ public record ClickHouseSettings(
     Duration maxExecutionTime,
     long maxResultRows,
     long maxRowsToRead,
-    TableNames tables) {
+    TableNames tables,
+    long maxResponseBytes) {
 
   public static final String DEFAULT_DATABASE = "otel";
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
   public static final Duration DEFAULT_MAX_EXECUTION_TIME = Duration.ofSeconds(30);
   public static final long DEFAULT_MAX_RESULT_ROWS = 200_000;
   public static final long DEFAULT_MAX_ROWS_TO_READ = 200_000_000;
+
+  /** Most bytes one ClickHouse response may hold in memory (see {@link ResponseByteLimit}). */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
 
   public ClickHouseSettings {
     Objects.requireNonNull(url, "url");
@@ -50,6 +56,9 @@ public record ClickHouseSettings(
       throw new IllegalArgumentException("maxResultRows and maxRowsToRead must be positive");
     }
     tables = tables == null ? TableNames.DEFAULTS : tables;
+    if (maxResponseBytes < 1) {
+      throw new IllegalArgumentException("maxResponseBytes must be positive");
+    }
   }
 
   /** Settings with defaults for everything but the endpoint and database. */
@@ -63,7 +72,8 @@ public record ClickHouseSettings(
         DEFAULT_MAX_EXECUTION_TIME,
         DEFAULT_MAX_RESULT_ROWS,
         DEFAULT_MAX_ROWS_TO_READ,
-        TableNames.DEFAULTS);
+        TableNames.DEFAULTS,
+        DEFAULT_MAX_RESPONSE_BYTES);
   }
 
   public ClickHouseSettings withDatabase(String db) {
@@ -76,7 +86,8 @@ public record ClickHouseSettings(
         maxExecutionTime,
         maxResultRows,
         maxRowsToRead,
-        tables);
+        tables,
+        maxResponseBytes);
   }
 
   public ClickHouseSettings withCredentials(String u, String p) {
@@ -89,7 +100,8 @@ public record ClickHouseSettings(
         maxExecutionTime,
         maxResultRows,
         maxRowsToRead,
-        tables);
+        tables,
+        maxResponseBytes);
   }
 
   public ClickHouseSettings withLimits(Duration executionTime, long resultRows, long rowsToRead) {
@@ -102,7 +114,23 @@ public record ClickHouseSettings(
         executionTime,
         resultRows,
         rowsToRead,
-        tables);
+        tables,
+        maxResponseBytes);
+  }
+
+  /** The same settings with another bound on the bytes of one response. */
+  public ClickHouseSettings withMaxResponseBytes(long bytes) {
+    return new ClickHouseSettings(
+        url,
+        user,
+        password,
+        database,
+        connectTimeout,
+        maxExecutionTime,
+        maxResultRows,
+        maxRowsToRead,
+        tables,
+        bytes);
   }
 
   /** The same settings reading tables under other names. */
@@ -116,7 +144,8 @@ public record ClickHouseSettings(
         maxExecutionTime,
         maxResultRows,
         maxRowsToRead,
-        names);
+        names,
+        maxResponseBytes);
   }
 
   /** Never prints the password. */
@@ -134,6 +163,8 @@ public record ClickHouseSettings(
         + maxResultRows
         + ", maxRowsToRead="
         + maxRowsToRead
+        + ", maxResponseBytes="
+        + maxResponseBytes
         + ", tables="
         + tables
         + "]";

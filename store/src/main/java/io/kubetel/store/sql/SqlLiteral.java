@@ -12,12 +12,22 @@ import java.util.stream.Collectors;
  * SQLUtils.enquoteLiteral} gets this wrong for {@code \'}).
  */
 public final class SqlLiteral {
+  /**
+   * Mutation-test switch, package-private and true in every production path: only a test main
+   * placed in this package turns it off, to prove that the API server's hostile-input suite fails
+   * when values reach SQL unescaped. No flag, property or environment variable reaches it.
+   */
+  static volatile boolean escaping = true;
+
   private SqlLiteral() {}
 
   /** A string literal. */
   public static String string(String value) {
     if (value == null) {
       throw new IllegalArgumentException("SQL string literal must not be null");
+    }
+    if (!escaping) {
+      return "'" + value + "'";
     }
     StringBuilder sb = new StringBuilder(value.length() + 2);
     sb.append('\'');

@@ -10,9 +10,15 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Probe and metrics endpoints, in kube-apiserver's format. {@code /livez}: the process serves
- * requests. {@code /readyz}: storage answered the cached ping and the server is not shutting down.
- * {@code /healthz}: legacy combined check. {@code ?verbose} lists each check as {@code [+]name ok}
- * or {@code [-]name failed}. {@code /metrics}: Prometheus text.
+ * requests. {@code /readyz}: the server is not shutting down. {@code /healthz}: legacy, as {@code
+ * /livez}. {@code ?verbose} lists each check as {@code [+]name ok} or {@code [-]name failed}.
+ * {@code /metrics}: Prometheus text, with gauge {@code kubetel_storage_reachable}.
+ *
+ * <p>Storage is deliberately not part of readiness: behind the aggregator a not-ready API server
+ * leaves the APIService Unavailable and breaks discovery (and namespace deletion) for the whole
+ * cluster, while discovery and OpenAPI need no storage. ClickHouse trouble shows as an
+ * informational {@code [-]store} line of {@code ?verbose} (which does not fail the probe), in the
+ * gauge, and as 503 Statuses on data requests.
  *
  * <p>{@code /livez} and {@code /readyz} are served without a client certificate (kubelet probes
  * carry none; in cluster mode their {@code ?verbose} detail needs an authorized caller); {@code
@@ -45,6 +51,10 @@ public final class HealthEndpoints implements EndpointGroup {
         .handler(EndpointGroup.label("health"))
         .handler(c -> probe(c, "healthz", healthy()));
     router.get("/metrics").handler(EndpointGroup.label("prometheus")).handler(this::metrics);
+    io.micrometer.core.instrument.Gauge.builder(
+            "kubetel_storage_reachable", store, s -> s.ready() ? 1 : 0)
+        .description("1 when the last storage ping succeeded recently, else 0")
+        .register(registry);
   }
 
   private static Map<String, Boolean> live() {
@@ -54,9 +64,7 @@ public final class HealthEndpoints implements EndpointGroup {
   }
 
   private Map<String, Boolean> healthy() {
-    Map<String, Boolean> checks = live();
-    checks.put("store", store.ready());
-    return checks;
+    return live();
   }
 
   private Map<String, Boolean> ready() {
@@ -65,7 +73,7 @@ public final class HealthEndpoints implements EndpointGroup {
     return checks;
   }
 
-  private static void probe(RoutingContext context, String name, Map<String, Boolean> checks) {
+  private void probe(RoutingContext context, String name, Map<String, Boolean> checks) {
     boolean passed = checks.values().stream().allMatch(Boolean::booleanValue);
     boolean verbose = context.request().params().contains("verbose");
     StringBuilder body = new StringBuilder();
@@ -76,6 +84,9 @@ public final class HealthEndpoints implements EndpointGroup {
                   .append(check)
                   .append(ok ? " ok" : " failed: reason withheld")
                   .append('\n'));
+      boolean reachable = store.ready();
+      body.append(reachable ? "[+]store ok" : "[-]store failed: reason withheld")
+          .append(" (informational: does not affect this probe)\n");
       body.append(name).append(passed ? " check passed" : " check failed").append('\n');
     } else {
       body.append("ok");

@@ -66,7 +66,7 @@ public final class AccessLogHandler implements Handler<RoutingContext> {
   }
 
   /** Kubernetes verb of a request (get, list, watch, create, ...). */
-  static String verb(HttpServerRequest request, boolean named) {
+  public static String verb(HttpServerRequest request, boolean named) {
     HttpMethod method = request.method();
     if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) {
       if ("true".equals(request.getParam("watch")) || "1".equals(request.getParam("watch"))) {

@@ -1,18 +1,21 @@
 package io.kubetel.apiserver.http;
 
 import io.kubetel.apiserver.security.Authenticator;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the one HTTP router: access log and metrics, authentication, body limit, then the
- * non-resource endpoints and every resource's four URL shapes; anything else is a 404 NotFound
- * Status and every failure is rendered by {@link ApiFailureHandler}.
+ * Builds the one HTTP router: access log and metrics, the guards before authentication,
+ * authentication, the guards after it, body limit, then the non-resource endpoints and every
+ * resource's four URL shapes; anything else is a 404 NotFound Status and every failure is rendered
+ * by {@link ApiFailureHandler}.
  *
  * <p>Methods are checked here from each resource's advertised verbs, so what the server accepts
  * always matches discovery: GET for get/list/watch, POST on the collection only with {@code
@@ -23,6 +26,8 @@ public final class ApiRouter {
   private final RequestMetrics metrics;
   private final AuthenticationHandler access;
   private final long maxBodyBytes;
+  private final List<Handler<RoutingContext>> beforeAuthentication = new ArrayList<>();
+  private final List<Handler<RoutingContext>> afterAuthentication = new ArrayList<>();
 
   /** A router that authenticates with {@code authenticators} and authorizes every user. */
   public ApiRouter(
@@ -39,11 +44,25 @@ public final class ApiRouter {
     this.maxBodyBytes = maxBodyBytes;
   }
 
+  /**
+   * Adds handlers every request passes before authentication (audit, the probe body limit) and
+   * after it (the request budget), in the order given.
+   */
+  public ApiRouter guardedBy(
+      List<Handler<RoutingContext>> beforeAuthentication,
+      List<Handler<RoutingContext>> afterAuthentication) {
+    this.beforeAuthentication.addAll(beforeAuthentication);
+    this.afterAuthentication.addAll(afterAuthentication);
+    return this;
+  }
+
   /** The router serving {@code endpoints} and {@code handlers}. */
   public Router build(List<EndpointGroup> endpoints, List<? extends ResourceRoute> handlers) {
     Router router = Router.router(vertx);
     router.route().handler(new AccessLogHandler(metrics));
+    beforeAuthentication.forEach(h -> router.route().handler(h));
     router.route().handler(access);
+    afterAuthentication.forEach(h -> router.route().handler(h));
     router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     endpoints.forEach(group -> group.register(router));
     handlers.forEach(handler -> mount(router, handler));

@@ -4,11 +4,15 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PartialObjectMetadata;
 import io.kubetel.apiserver.http.ApiException;
 import io.kubetel.apiserver.http.Operation;
+import io.kubetel.apiserver.http.RequestAttributes;
 import io.kubetel.apiserver.http.StatusMapper;
 import io.kubetel.apiserver.http.TelemetryApiGroup;
+import io.kubetel.apiserver.limits.RequestBudget;
+import io.kubetel.apiserver.limits.WatchLimiter;
 import io.kubetel.apiserver.paging.ContinueToken;
 import io.kubetel.apiserver.paging.ContinueTokens;
 import io.kubetel.apiserver.paging.PageLimits;
+import io.kubetel.apiserver.security.UserInfo;
 import io.kubetel.apiserver.selection.Selection;
 import io.kubetel.apiserver.selection.SelectionParser;
 import io.kubetel.apiserver.selection.TimeWindows;
@@ -187,11 +191,12 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
     Selection sel = selection;
     Optional<Cursor> from = after;
     String rv = ApiJson.resourceVersion(sel.window().end());
+    RequestBudget budget = RequestBudget.of(request.context());
     blocking(
         request.context(),
         () ->
             render(
-                whole ? readWhole(sel, detail) : read(sel, from, limit, detail),
+                whole ? readWhole(sel, detail, budget) : read(sel, from, limit, detail, budget),
                 sel,
                 scope,
                 rv,
@@ -238,9 +243,12 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
 
   /**
    * Reads one page and keeps the items that satisfy the whole selection. A pinned {@code
-   * metadata.name} in a namespace becomes a get.
+   * metadata.name} in a namespace becomes a get. Stops before reading when the request's budget
+   * says so (client gone, deadline) and charges the rows storage returned.
    */
-  private Page<T> read(Selection sel, Optional<Cursor> after, int limit, boolean detail) {
+  private Page<T> read(
+      Selection sel, Optional<Cursor> after, int limit, boolean detail, RequestBudget budget) {
+    budget.checkpoint();
     if (sel.exactName().isPresent() && sel.namespace().isPresent() && after.isEmpty()) {
       Optional<T> item = resource.get(sel.namespace().get(), sel.exactName().get(), sel.window());
       return Page.last(item.filter(i -> matches(sel, i)).map(List::of).orElse(List.of()));
@@ -248,6 +256,7 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
     Page<T> page =
         resource.list(
             new ListRequest(sel.namespace(), sel.window(), sel.filters(), after, limit, detail));
+    budget.charge(page.items().size());
     List<T> kept = page.items().stream().filter(i -> matches(sel, i)).toList();
     return new Page<>(kept, page.next());
   }
@@ -255,13 +264,14 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
   /**
    * The whole list for a request without limit, read page by page. Bounded: past {@link
    * PageLimits#MAX_LIMIT} items the client is told to page or narrow the selection instead of
-   * getting a truncated list.
+   * getting a truncated list; the request's {@link RequestBudget} (deadline, rows, client still
+   * there) ends the paging of a selection that storage cannot narrow.
    */
-  private Page<T> readWhole(Selection sel, boolean detail) {
+  private Page<T> readWhole(Selection sel, boolean detail, RequestBudget budget) {
     List<T> all = new ArrayList<>();
     Optional<Cursor> after = Optional.empty();
     do {
-      Page<T> page = read(sel, after, settings.pageSize(), detail);
+      Page<T> page = read(sel, after, settings.pageSize(), detail, budget);
       all.addAll(page.items());
       if (all.size() > PageLimits.MAX_LIMIT) {
         throw ApiException.badRequest(
@@ -288,6 +298,8 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
     Instant now = clock.instant();
     WatchOptions options = WatchOptions.parse(request.params(), settings.watchMaxTimeout());
     Selection sel = selections.parse(request.params(), request.namespace(), now);
+    UserInfo user = RequestAttributes.user(request.context());
+    WatchLimiter.acquire(request.context(), user == null ? null : user.name());
     WatchSession.Timing timing =
         new WatchSession.Timing(
             settings.watchPollInterval(),
@@ -311,7 +323,11 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
         .start();
   }
 
-  /** One watch poll: every page (bounded) of what changed, converted at resourceVersion asOf. */
+  /**
+   * One watch poll: every page of what changed, converted at resourceVersion asOf. More than {@link
+   * #MAX_WATCH_PAGES} pages end the watch with 410 Expired, as kube-apiserver ends a watch that
+   * fell too far behind: the client lists again instead of silently missing changes.
+   */
   private List<WatchItem> poll(Selection base, Instant since, Instant asOf, boolean tableOnly) {
     TimeWindow window = resource.watchWindow(since, asOf, settings);
     Selection sel = base.withWindow(window);
@@ -319,7 +335,7 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
     List<WatchItem> items = new ArrayList<>();
     Optional<Cursor> after = Optional.empty();
     for (int pageNo = 0; pageNo < MAX_WATCH_PAGES; pageNo++) {
-      Page<T> page = read(sel, after, settings.pageSize(), !tableOnly);
+      Page<T> page = read(sel, after, settings.pageSize(), !tableOnly, RequestBudget.UNLIMITED);
       for (T item : page.items()) {
         ServedObject object = resource.toObject(item, rv, window, !tableOnly);
         items.add(
@@ -332,11 +348,19 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
                 resource.cells(item, asOf)));
       }
       if (page.next().isEmpty()) {
-        break;
+        return items;
       }
       after = page.next();
     }
-    return items;
+    throw new ApiException(
+        410,
+        "Expired",
+        "more than "
+            + MAX_WATCH_PAGES * settings.pageSize()
+            + " "
+            + plural()
+            + " changed within one watch poll; list again and watch from the new resourceVersion,"
+            + " or narrow the selectors");
   }
 
   private WatchEncoder encoder(ResponseFormat format, IncludeObject include) {

@@ -10,7 +10,7 @@ import java.util.List;
  * the special characters. Problems are {@link InvalidInputException}s (400 BadRequest).
  */
 public final class FieldSelectorParser {
-  private static final int MAX_LENGTH = 4096;
+  private static final int MAX_LENGTH = 16 * 1024;
 
   private FieldSelectorParser() {}
 

@@ -4,6 +4,7 @@ import io.kubetel.apiserver.selection.SelectorVocabulary.FieldSpec;
 import io.kubetel.model.filter.FieldFilter;
 import io.kubetel.model.filter.FieldKeys;
 import io.kubetel.model.filter.FilterOperator;
+import io.kubetel.model.labels.LabelOperator;
 import io.kubetel.model.labels.LabelRequirement;
 import io.kubetel.model.labels.LabelSelector;
 import io.kubetel.model.labels.LabelSelectorParser;
@@ -24,6 +25,13 @@ import java.util.Optional;
  * X}; invalid values are 400 saying what is wrong.
  */
 public final class SelectionParser {
+  /**
+   * Most label and field requirements of one request. Each becomes a condition of the storage
+   * query; thousands of them make ClickHouse analyse a query for longer than any request may take.
+   * Long selectors still fit: an {@code in} list may hold many values.
+   */
+  public static final int MAX_REQUIREMENTS = 100;
+
   private final SelectorVocabulary vocabulary;
   private final WindowPolicy policy;
 
@@ -48,12 +56,28 @@ public final class SelectionParser {
     String fieldText = params.get("fieldSelector");
     LabelSelector labels = LabelSelectorParser.parse(labelText);
     List<FieldRequirement> terms = FieldSelectorParser.parse(fieldText);
+    int requirements = labels.requirements().size() + terms.size();
+    if (requirements > MAX_REQUIREMENTS) {
+      throw new InvalidInputException(
+          "the label and field selectors hold "
+              + requirements
+              + " requirements; at most "
+              + MAX_REQUIREMENTS
+              + " are supported (list many values of one key with 'key in (a,b,...)')");
+    }
 
     List<FieldFilter> filters = new ArrayList<>();
     List<LabelRequirement> exactLabels = new ArrayList<>();
     for (LabelRequirement r : labels.requirements()) {
-      filters.add(toFilter(r));
-      if (vocabulary.labelExact(r.key())) {
+      FieldFilter pushed = toFilter(r);
+      boolean exact = vocabulary.labelExact(r.key());
+      // "!k" is checked in memory where labels are exact: an object shows no label k also when
+      // storage holds k with an empty value or one that is no valid label value, and pushing the
+      // requirement down would drop such rows that the selector selects.
+      if (!(exact && r.operator() == LabelOperator.NOT_EXISTS)) {
+        filters.add(pushed);
+      }
+      if (exact) {
         exactLabels.add(r);
       }
     }

@@ -35,6 +35,12 @@ public final class WatchSession {
   private static final int MAX_SEEN = 100_000;
   private static final int MAX_FAILURES = 3;
 
+  /**
+   * A quiet stream writes a newline this often, so the connection's idle timeout (at least a
+   * minute) never closes a healthy watch; JSON stream decoders skip whitespace between events.
+   */
+  private static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
+
   /** Timing knobs of a watch. */
   public record Timing(
       Duration pollInterval,
@@ -71,6 +77,7 @@ public final class WatchSession {
   private boolean stopped;
   private int failures;
   private Instant lastSent;
+  private Instant lastWritten;
   private long pollTimer = -1;
   private long deadlineTimer = -1;
 
@@ -122,6 +129,7 @@ public final class WatchSession {
     response.exceptionHandler(e -> stop("connection_error"));
     response.writeHead();
     lastSent = now;
+    lastWritten = now;
     deadlineTimer = vertx.setTimer(Math.max(1, options.timeout().toMillis()), id -> end("timeout"));
     if (options.since().isPresent()
         && options.since().get().isBefore(now.minus(timing.horizon()))) {
@@ -196,6 +204,12 @@ public final class WatchSession {
         && !Duration.between(lastSent, now).minus(timing.bookmarkInterval()).isNegative()) {
       send("BOOKMARK", encoder.bookmark(Long.toString(now.toEpochMilli())));
     }
+    if (!Duration.between(lastWritten, now).minus(KEEP_ALIVE).isNegative()
+        && !response.ended()
+        && !response.closed()) {
+      response.write("\n");
+      lastWritten = now;
+    }
   }
 
   private void onFailure(Throwable cause) {
@@ -232,6 +246,7 @@ public final class WatchSession {
     }
     response.write(line + "\n");
     lastSent = clock.instant();
+    lastWritten = lastSent;
   }
 
   private void sendError(ApiException e) {

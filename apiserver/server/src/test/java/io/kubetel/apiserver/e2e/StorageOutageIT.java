@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The production binary with ClickHouse unreachable: it still starts and serves discovery and
- * OpenAPI (kube-apiserver's availability checks must not depend on storage), reports not ready, and
+ * OpenAPI (kube-apiserver's availability checks must not depend on storage), stays ready, and
  * answers reads with a ServiceUnavailable Status that kubectl prints without retrying.
  */
 class StorageOutageIT {
@@ -46,12 +46,13 @@ class StorageOutageIT {
   }
 
   @Test
-  void notReadyAndReadsAreServiceUnavailable() throws Exception {
+  void readyButReadsAreServiceUnavailable() throws Exception {
     Kubectl.Result ready = kubectl.run("get", "--raw", "/readyz?verbose");
     Kubectl.Result list = kubectl.run("get", "metrics", "-n", "default");
 
-    assertThat(ready.exitCode()).as(ready.output()).isNotZero();
-    assertThat(ready.stdout() + ready.stderr()).contains("[-]store failed");
+    // Readiness depends on the process only: storage trouble is an informational line.
+    assertThat(ready.exitCode()).as(ready.output()).isZero();
+    assertThat(ready.stdout()).contains("[-]store failed").contains("readyz check passed");
     assertThat(list.exitCode()).as(list.output()).isEqualTo(1);
     assertThat(list.stderr()).contains("Error from server (ServiceUnavailable)");
   }

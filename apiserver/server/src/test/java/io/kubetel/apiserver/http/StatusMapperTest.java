@@ -72,6 +72,12 @@ class StatusMapperTest {
             "BadRequest",
             "too many rows. Narrow the time window"),
         row(
+            new StoreLimitException(Limit.RESPONSE_BYTES, "the storage answer is too large", null),
+            READ,
+            400,
+            "BadRequest",
+            "the storage answer is too large. Narrow the time window"),
+        row(
             new StoreLimitException(Limit.EXECUTION_TIME, "the query took too long", null),
             READ,
             504,

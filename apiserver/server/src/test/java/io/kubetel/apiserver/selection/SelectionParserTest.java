@@ -39,7 +39,7 @@ class SelectionParserTest {
             new FieldFilter("service", FilterOperator.IN, List.of("a", "b")),
             new FieldFilter("metric", FilterOperator.EQUALS, List.of("m")),
             new FieldFilter("http.method", FilterOperator.NOT_EQUALS, List.of("GET")),
-            new FieldFilter("x", FilterOperator.NOT_EXISTS, List.of()),
+            // !x is checked in memory only: storage may hold x empty or as no valid label value.
             new FieldFilter("n", FilterOperator.EXISTS, List.of()));
     assertThat(s.labels().requirements()).hasSize(5);
     assertThat(s.window().end()).isEqualTo(NOW);
@@ -120,5 +120,17 @@ class SelectionParserTest {
             .parse(Map.of("labelSelector", "a=b", "window", "1h"), Optional.empty(), NOW)
             .fingerprint();
     assertThat(a).isEqualTo(b).isNotEqualTo(c).isNotEqualTo(d);
+  }
+
+  @Test
+  void moreRequirementsThanStorageShouldAnalyseAreABadRequest() {
+    String many =
+        String.join(
+            ",", java.util.stream.IntStream.range(0, 101).mapToObj(i -> "k" + i + "=v").toList());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> metrics.parse(Map.of("labelSelector", many), Optional.of("shop"), NOW))
+        .isInstanceOf(io.kubetel.model.problem.InvalidInputException.class)
+        .hasMessageContaining("101 requirements; at most 100");
   }
 }

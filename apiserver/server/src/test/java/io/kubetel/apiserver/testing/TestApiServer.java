@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubetel.apiserver.TelemetryResources;
+import io.kubetel.apiserver.audit.AuditHandler;
 import io.kubetel.apiserver.http.ApiRouter;
 import io.kubetel.apiserver.http.EndpointGroup;
 import io.kubetel.apiserver.http.RequestMetrics;
+import io.kubetel.apiserver.limits.ProbeBodyLimit;
+import io.kubetel.apiserver.limits.RequestBudgetHandler;
+import io.kubetel.apiserver.limits.ServerLimits;
+import io.kubetel.apiserver.limits.WatchLimiter;
 import io.kubetel.apiserver.paging.ContinueKey;
 import io.kubetel.apiserver.resource.ResourceHandler;
 import io.kubetel.apiserver.resource.ResourceSettings;
@@ -62,15 +67,36 @@ public final class TestApiServer implements AutoCloseable {
   public TestApiServer(
       List<EndpointGroup> endpoints, Function<WorkerExecutor, List<ResourceHandler>> handlers)
       throws Exception {
+    this(endpoints, handlers, null);
+  }
+
+  /**
+   * As above, guarded as production guards requests (audit line, request budget, watch limits) by
+   * {@code limits} when not null.
+   */
+  public TestApiServer(
+      List<EndpointGroup> endpoints,
+      Function<WorkerExecutor, List<ResourceHandler>> handlers,
+      ServerLimits limits)
+      throws Exception {
     vertx = Vertx.vertx();
     workers = vertx.createSharedWorkerExecutor("kubetel-test-workers", 4);
     // The production router (routes, method checks, Status errors), with everyone authenticated.
     Authenticator everyone =
         credentials -> Optional.of(new UserInfo("tester", List.of("system:masters"), Map.of()));
-    Router router =
+    ApiRouter api =
         new ApiRouter(
-                vertx, new RequestMetrics(new SimpleMeterRegistry()), List.of(everyone), 1 << 20)
-            .build(endpoints, handlers.apply(workers));
+            vertx, new RequestMetrics(new SimpleMeterRegistry()), List.of(everyone), 1 << 20);
+    if (limits != null) {
+      api.guardedBy(
+          List.of(new AuditHandler(), new ProbeBodyLimit(limits.maxProbeBodyBytes())),
+          List.of(
+              new RequestBudgetHandler(
+                  limits,
+                  new WatchLimiter(limits.maxWatchesPerUser(), limits.maxWatches()),
+                  Clock.systemUTC())));
+    }
+    Router router = api.build(endpoints, handlers.apply(workers));
     server = listen(vertx, router);
     port = server.actualPort();
     client = WebClient.create(vertx);
@@ -98,6 +124,11 @@ public final class TestApiServer implements AutoCloseable {
       throws Exception {
     return new TestApiServer(
         w -> TelemetryResources.create(store, w, clock, settings, ContinueKey.random()));
+  }
+
+  /** The loopback port the server listens on. */
+  public int port() {
+    return port;
   }
 
   /** A response: status, headers and JSON body. */
