@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -51,6 +52,8 @@ public final class ApiServerMain implements Callable<Integer> {
       defaultValue = "8443",
       description = "HTTPS port; 0 picks a free port.")
   int securePort;
+
+  @Mixin TenancyOptions tenancy = new TenancyOptions();
 
   @Option(names = "--standalone", description = "Generate PKI and a kubeconfig in --state-dir.")
   boolean standalone;
@@ -287,7 +290,8 @@ public final class ApiServerMain implements Callable<Integer> {
             readinessInterval),
         ResourceSettings.of(defaultWindow, maxWindow, watchPollInterval),
         Optional.ofNullable(continueTokenKeyFile),
-        new ApiServerConfig.Shutdown(shutdownTimeout, shutdownDelay));
+        new ApiServerConfig.Shutdown(shutdownTimeout, shutdownDelay),
+        tenancy.settings());
   }
 
   private TableNames tableNames() {

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param database the telemetry database (validated identifier)
  * @param tables the physical names of the telemetry tables (the exporter's defaults unless its
  *     table names were configured)
+ * @param maxMemoryUsage {@code max_memory_usage} per query in bytes (a tenant's quota); 0 leaves
+ *     the server's setting
  */
 public record ClickHouseSettings(
     String url,
@@ -24,7 +26,8 @@ public record ClickHouseSettings(
     Duration maxExecutionTime,
     long maxResultRows,
     long maxRowsToRead,
-    TableNames tables) {
+    TableNames tables,
+    long maxMemoryUsage) {
 
   public static final String DEFAULT_DATABASE = "otel";
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -50,6 +53,33 @@ public record ClickHouseSettings(
       throw new IllegalArgumentException("maxResultRows and maxRowsToRead must be positive");
     }
     tables = tables == null ? TableNames.DEFAULTS : tables;
+    if (maxMemoryUsage < 0) {
+      throw new IllegalArgumentException("maxMemoryUsage must not be negative");
+    }
+  }
+
+  /** As the canonical constructor, leaving {@code max_memory_usage} to the server. */
+  public ClickHouseSettings(
+      String url,
+      String user,
+      String password,
+      String database,
+      Duration connectTimeout,
+      Duration maxExecutionTime,
+      long maxResultRows,
+      long maxRowsToRead,
+      TableNames tables) {
+    this(
+        url,
+        user,
+        password,
+        database,
+        connectTimeout,
+        maxExecutionTime,
+        maxResultRows,
+        maxRowsToRead,
+        tables,
+        0);
   }
 
   /** Settings with defaults for everything but the endpoint and database. */
@@ -76,7 +106,8 @@ public record ClickHouseSettings(
         maxExecutionTime,
         maxResultRows,
         maxRowsToRead,
-        tables);
+        tables,
+        maxMemoryUsage);
   }
 
   public ClickHouseSettings withCredentials(String u, String p) {
@@ -89,7 +120,8 @@ public record ClickHouseSettings(
         maxExecutionTime,
         maxResultRows,
         maxRowsToRead,
-        tables);
+        tables,
+        maxMemoryUsage);
   }
 
   public ClickHouseSettings withLimits(Duration executionTime, long resultRows, long rowsToRead) {
@@ -102,7 +134,8 @@ public record ClickHouseSettings(
         executionTime,
         resultRows,
         rowsToRead,
-        tables);
+        tables,
+        maxMemoryUsage);
   }
 
   /** The same settings reading tables under other names. */
@@ -116,7 +149,23 @@ public record ClickHouseSettings(
         maxExecutionTime,
         maxResultRows,
         maxRowsToRead,
-        names);
+        names,
+        maxMemoryUsage);
+  }
+
+  /** The same settings with {@code max_memory_usage} per query (0: the server's). */
+  public ClickHouseSettings withMaxMemoryUsage(long bytes) {
+    return new ClickHouseSettings(
+        url,
+        user,
+        password,
+        database,
+        connectTimeout,
+        maxExecutionTime,
+        maxResultRows,
+        maxRowsToRead,
+        tables,
+        bytes);
   }
 
   /** Never prints the password. */
@@ -134,6 +183,8 @@ public record ClickHouseSettings(
         + maxResultRows
         + ", maxRowsToRead="
         + maxRowsToRead
+        + ", maxMemoryUsage="
+        + maxMemoryUsage
         + ", tables="
         + tables
         + "]";
