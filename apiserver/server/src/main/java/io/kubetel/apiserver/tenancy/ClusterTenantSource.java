@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.kubetel.model.json.Json;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +25,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClusterTenantSource implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ClusterTenantSource.class);
-  static final String API_VERSION = "kubetel.io/v1alpha1";
-  static final String KIND = "TelemetryTenant";
+
+  /** The TelemetryTenant resource, spelled out so the informer needs no API discovery. */
+  public static final ResourceDefinitionContext TENANTS =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("kubetel.io")
+          .withVersion("v1alpha1")
+          .withPlural("telemetrytenants")
+          .withKind("TelemetryTenant")
+          .withNamespaced(false)
+          .build();
 
   private final KubernetesClient client;
   private final String secretsNamespace;
@@ -52,11 +62,14 @@ public final class ClusterTenantSource implements AutoCloseable {
    * (e.g. the CRD is not installed yet) data requests get a 503 and the informers keep trying.
    */
   public void start(Duration syncTimeout) {
-    secrets = client.secrets().inNamespace(secretsNamespace).inform(onChange(), 0);
-    tenants = client.genericKubernetesResources(API_VERSION, KIND).inform(onChange(), 0);
+    secrets = client.secrets().inNamespace(secretsNamespace).runnableInformer(0);
+    secrets.addEventHandler(onChange());
+    tenants = client.genericKubernetesResources(TENANTS).runnableInformer(0);
+    tenants.addEventHandler(onChange());
     try {
-      tenants.start().toCompletableFuture().get(syncTimeout.toMillis(), TimeUnit.MILLISECONDS);
-      secrets.start().toCompletableFuture().get(syncTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      CompletableFuture.allOf(
+              secrets.start().toCompletableFuture(), tenants.start().toCompletableFuture())
+          .get(syncTimeout.toMillis(), TimeUnit.MILLISECONDS);
       rebuild();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
