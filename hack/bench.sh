@@ -13,6 +13,7 @@
 #        Ready (goal under 60 s on 2 cores), the operator's peak RSS, CPU per process, reconciles
 #        and API requests (hack/bench-operator.sh; numbers also in operator/target/bench/)
 #   hack/bench.sh tenants [--flood-threads N] [--phase-seconds N] [--victim-rps N] [--rows N]
+#                         [--capped-concurrency N]
 #        two tenants on one API server process (standalone, real ClickHouse): the victim's list
 #        latency (p50/p95/p99) alone, while a tenant capped by maxConcurrentQueries floods it
 #        (default 24 threads), and while an uncapped tenant does; ClickHouse: KUBETEL_CLICKHOUSE_URL,
@@ -21,7 +22,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { sed -n '5,20p' "$0" | sed 's/^# \{0,1\}//' >&2; }
+usage() { sed -n '5,21p' "$0" | sed 's/^# \{0,1\}//' >&2; }
 
 case "${1:-}" in
   ui)
@@ -38,7 +39,7 @@ case "${1:-}" in
     props=()
     while [[ $# -gt 0 ]]; do
       case "$1" in
-        --flood-threads | --phase-seconds | --victim-rps | --rows)
+        --flood-threads | --phase-seconds | --victim-rps | --rows | --capped-concurrency)
           [[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || { echo "bench tenants: $1 needs a positive integer" >&2; exit 2; }
           props+=("-Dkubetel.bench.${1#--}=$2")
           shift 2

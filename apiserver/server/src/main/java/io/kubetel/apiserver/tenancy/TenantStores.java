@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One store per tenant scope (database, credentials, quotas), opened on first use and kept in a
  * bounded cache; namespaces of no tenant use the server's own store. A store that leaves the cache
- * (evicted, or its tenant changed) is closed after a grace period, so reads still running on it
- * finish first.
+ * (evicted, unused for 30 minutes, or its tenant changed) is closed after a grace period, so reads
+ * still running on it finish first.
  */
 public final class TenantStores implements AutoCloseable {
   /**
@@ -55,6 +55,8 @@ public final class TenantStores implements AutoCloseable {
     this.stores =
         Caffeine.newBuilder()
             .maximumSize(maxStores)
+            // A tenant whose quotas or Secret changed gets a new scope: free the old one's client.
+            .expireAfterAccess(Duration.ofMinutes(30))
             .removalListener(
                 (TenantScope scope, TelemetryStore store, RemovalCause cause) -> retire(store))
             .build();

@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
  * The two-tenant flood benchmark ({@code hack/bench.sh tenants}; numbers in {@code
  * docs/benchmarks.md}): tenant "victim" reads its logs at a steady rate while another tenant floods
  * the same API server process from many threads. Three phases: the victim alone; a flood by
- * "flood-capped" (maxConcurrentQueries 4, the quota doing its job); a flood by "flood-uncapped"
- * (maxConcurrentQueries 1000, i.e. no quota) for comparison. Prints the victim's latency
- * percentiles per phase and the flooder's throughput and 429 count. Measured, never gated (run by
- * failsafe only when named; not part of hack/test.sh).
+ * "flood-capped" (maxConcurrentQueries 2 by default, the quota doing its job); a flood by
+ * "flood-uncapped" (maxConcurrentQueries 1000, i.e. no quota) for comparison. Prints the victim's
+ * latency percentiles per phase and the flooder's throughput and 429 count. Measured, never gated
+ * (run by failsafe only when named; not part of hack/test.sh).
  */
 class TenantFloodBenchmark {
   private static final String G = "/apis/telemetry.kubetel.io/v1alpha1";
@@ -36,6 +36,7 @@ class TenantFloodBenchmark {
   private static final int PHASE_SECONDS = Integer.getInteger("kubetel.bench.phase-seconds", 20);
   private static final int VICTIM_RPS = Integer.getInteger("kubetel.bench.victim-rps", 5);
   private static final int ROWS = Integer.getInteger("kubetel.bench.rows", 20_000);
+  private static final int CAPPED = Integer.getInteger("kubetel.bench.capped-concurrency", 2);
 
   @Test
   void victimLatencyUnderAnotherTenantsFlood() throws Exception {
@@ -51,7 +52,7 @@ class TenantFloodBenchmark {
           resources.resolve("tenants.yaml"),
           tenant("victim", victimDb.database(), 10)
               + "---\n"
-              + tenant("flood-capped", floodDb.database(), 4)
+              + tenant("flood-capped", floodDb.database(), CAPPED)
               + "---\n"
               + tenant("flood-uncapped", floodDb.database(), 1000));
       try (ApiServerProcess server =
@@ -63,17 +64,18 @@ class TenantFloodBenchmark {
               resources.toString())) {
         HttpClient client = server.httpClient(true);
         List<String> report = new ArrayList<>();
+        phase(server, client, "warm-up", null, report);
+        report.clear();
         report.add(
             String.format(
-                "rows per namespace %d, victim %d req/s, flood %d threads, %d s per phase, %d"
-                    + " cores",
+                "rows per namespace %d, victim %d req/s, flood %d threads, capped tenant"
+                    + " maxConcurrentQueries %d, %d s per phase, %d cores",
                 ROWS,
                 VICTIM_RPS,
                 FLOOD_THREADS,
+                CAPPED,
                 PHASE_SECONDS,
                 Runtime.getRuntime().availableProcessors()));
-        phase(server, client, "warm-up", null, report);
-        report.clear();
         phase(server, client, "victim alone", null, report);
         phase(server, client, "flood by capped tenant", "flood-capped", report);
         phase(server, client, "flood by uncapped tenant", "flood-uncapped", report);
