@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Secrets (their ClickHouse credentials) in the YAML files of {@code --custom-resources-dir}, read
  * once at startup. There is no operator, so a tenant's namespaces are {@code spec.namespaces} (a
  * namespace selector needs Namespace objects, which standalone mode has not) and its database is
- * {@code spec.database}, unless the file carries a status. Invalid tenants stop the start.
+ * {@code spec.database}, unless the file carries a status. A tenant without a database is skipped
+ * (logged); an invalid database name stops the start.
  */
 public final class TenantFiles {
   private static final Logger log = LoggerFactory.getLogger(TenantFiles.class);
@@ -50,7 +51,10 @@ public final class TenantFiles {
         String apiVersion = document.path("apiVersion").asText("");
         String kind = document.path("kind").asText("");
         if ("kubetel.io/v1alpha1".equals(apiVersion) && "TelemetryTenant".equals(kind)) {
-          tenants.add(checked(TenantDefinition.fromObject(document), file));
+          TenantDefinition tenant = checked(TenantDefinition.fromObject(document), file);
+          if (tenant.database().isPresent()) {
+            tenants.add(tenant);
+          }
         } else if ("v1".equals(apiVersion) && "Secret".equals(kind)) {
           TenantSecrets.credentials(document)
               .ifPresent(c -> secrets.put(document.path("metadata").path("name").asText(), c));
@@ -71,13 +75,17 @@ public final class TenantFiles {
       throw new IllegalArgumentException(file + ": a TelemetryTenant has no metadata.name");
     }
     if (tenant.database().isEmpty()) {
-      throw new IllegalArgumentException(
-          file
-              + ": TelemetryTenant \""
-              + tenant.name()
-              + "\" needs spec.database in standalone mode (there is no operator to name one)");
+      // The operator would derive and provision one; standalone mode has none. Such a tenant
+      // (e.g. the examples' "shop", served as is by the demo) routes nothing.
+      log.warn(
+          "event=tenant_skipped file=\"{}\" tenant={} reason=\"no spec.database: standalone mode"
+              + " has no operator to provision one; its namespaces read the default database\"",
+          file,
+          tenant.name());
+      return tenant;
     }
     if (!TenantSecrets.validDatabase(tenant.database().get())) {
+      // The CRD would refuse it: a file with it is a mistake worth stopping for.
       throw new IllegalArgumentException(
           file
               + ": TelemetryTenant \""

@@ -21,6 +21,7 @@ public final class TenantIndex {
 
   private final Map<String, TenantScope> byNamespace;
   private final Map<String, TenantScope> byTenant;
+  private final java.util.Set<TenantScope> owning;
   private final TenantScope untenanted;
 
   private TenantIndex(
@@ -29,6 +30,7 @@ public final class TenantIndex {
       TenantScope untenanted) {
     this.byNamespace = Map.copyOf(byNamespace);
     this.byTenant = byTenant;
+    this.owning = java.util.Set.copyOf(byNamespace.values());
     this.untenanted = untenanted;
   }
 
@@ -98,13 +100,16 @@ public final class TenantIndex {
 
   /**
    * Every readable scope for an all-namespaces read, one per database, ordered by database name
-   * (the order continue tokens walk them in): the default database and each provisioned tenant's.
+   * (the order continue tokens walk them in): the default database and the database of each
+   * provisioned tenant that owns a namespace (a tenant owning none has no telemetry to show).
    */
   public List<TenantScope> readableScopes() {
     Map<String, TenantScope> byDatabase = new java.util.TreeMap<>();
     untenanted.database().ifPresent(db -> byDatabase.put(db, untenanted));
     for (TenantScope scope : byTenant.values()) {
-      scope.database().ifPresent(db -> byDatabase.putIfAbsent(db, scope));
+      if (owning.contains(scope)) {
+        scope.database().ifPresent(db -> byDatabase.putIfAbsent(db, scope));
+      }
     }
     return List.copyOf(byDatabase.values());
   }

@@ -93,6 +93,11 @@ class TenancyIT {
     for (int n = 0; n < 2; n++) {
       expectedDatabase.put("free-" + n, own.database());
     }
+    // A tenant without a database (the operator would provision one) routes nothing here.
+    Files.writeString(
+        resources.resolve("no-database.yaml"),
+        "apiVersion: kubetel.io/v1alpha1\nkind: TelemetryTenant\nmetadata:\n  name: pending\n"
+            + "spec:\n  namespaces: [free-1]\n");
     List<LocalClickHouse> all = new ArrayList<>(databases);
     all.add(own);
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);

@@ -92,12 +92,13 @@ class TenantIndexTest {
   }
 
   @Test
-  void readableScopesAreOnePerDatabaseInDatabaseOrder() throws Exception {
+  void readableScopesAreOnePerDatabaseInDatabaseOrderOfTenantsOwningNamespaces() throws Exception {
     TenantIndex index =
         index(
             tenant("b", "", "{\"namespaces\": [\"b\"], \"database\": \"zz_b\"}", null),
             tenant("a", "", "{\"namespaces\": [\"a\"], \"database\": \"aa_a\"}", null),
-            tenant("adopter", "", "{\"namespaces\": [\"c\"], \"database\": \"otel\"}", null));
+            tenant("adopter", "", "{\"namespaces\": [\"c\"], \"database\": \"otel\"}", null),
+            tenant("nobody", "", "{\"namespaceSelector\": {}, \"database\": \"no_ns\"}", null));
 
     assertThat(index.readableScopes())
         .extracting(s -> s.database().get())
