@@ -12,10 +12,17 @@
 #        a local ClickHouse, reconciled by the packaged operator in its own JVM: time until all are
 #        Ready (goal under 60 s on 2 cores), the operator's peak RSS, CPU per process, reconciles
 #        and API requests (hack/bench-operator.sh; numbers also in operator/target/bench/)
+#   hack/bench.sh tenants [--flood-threads N] [--phase-seconds N] [--victim-rps N] [--rows N]
+#                         [--capped-concurrency N]
+#        two tenants on one API server process (standalone, real ClickHouse): the victim's list
+#        latency (p50/p95/p99) alone, while a tenant capped by maxConcurrentQueries floods it
+#        (default 24 threads), and while an uncapped tenant does; ClickHouse: KUBETEL_CLICKHOUSE_URL,
+#        else a scratch 18.16 (TenantFloodBenchmark; numbers also in
+#        apiserver/server/target/bench/tenants-result.txt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { sed -n '5,14p' "$0" | sed 's/^# \{0,1\}//' >&2; }
+usage() { sed -n '5,21p' "$0" | sed 's/^# \{0,1\}//' >&2; }
 
 case "${1:-}" in
   ui)
@@ -26,6 +33,35 @@ case "${1:-}" in
   operator)
     shift
     exec hack/bench-operator.sh "$@"
+    ;;
+  tenants)
+    shift
+    props=()
+    while [[ $# -gt 0 ]]; do
+      case "$1" in
+        --flood-threads | --phase-seconds | --victim-rps | --rows | --capped-concurrency)
+          [[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || { echo "bench tenants: $1 needs a positive integer" >&2; exit 2; }
+          props+=("-Dkubetel.bench.${1#--}=$2")
+          shift 2
+          ;;
+        *) echo "bench tenants: unknown argument: $1" >&2; exit 2 ;;
+      esac
+    done
+    if [[ -z "${KUBETEL_CLICKHOUSE_URL:-}" ]]; then
+      work=$(mktemp -d "${TMPDIR:-/tmp}/kubetel-bench.XXXXXX")
+      trap 'hack/clickhouse.sh stop "$work/ch" || true; rm -rf "$work"' EXIT
+      hack/clickhouse.sh start --engine debian "$work/ch"
+      # shellcheck disable=SC1091
+      source "$work/ch/env"
+    fi
+    mvn -B -o -q -pl apiserver/server -am verify -Djacoco.skip=true -Dspotless.check.skip=true \
+      -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+      -Dit.test=TenantFloodBenchmark -Dfailsafe.failIfNoSpecifiedTests=false \
+      -Dkubetel.clickhouse.url="$KUBETEL_CLICKHOUSE_URL" \
+      -Dkubetel.clickhouse.engine="${KUBETEL_CLICKHOUSE_ENGINE:-debian}" "${props[@]}"
+    echo
+    echo "== tenants benchmark ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, commit $(git rev-parse --short HEAD)) =="
+    cat apiserver/server/target/bench/tenants-result.txt
     ;;
   *)
     usage

@@ -96,6 +96,31 @@ start() {
   </interval></default></quotas>
 </yandex>
 XML
+  # Two tenant users for the tenancy ITs (kubetel's TenancyCredentialsIT): each may read only its
+  # own database, through a read-only profile that still lets kubetel set per-query limits
+  # (readonly=2). 18.16 has no SQL access control; this is how administrators declare tenants there.
+  mkdir -p "$dir/users.d"
+  cat >"$dir/users.d/kubetel-tenants.xml" <<XML
+<yandex>
+  <profiles><kubetel_tenant><readonly>2</readonly><max_memory_usage>1000000000</max_memory_usage></kubetel_tenant></profiles>
+  <users>
+    <kubetel_tenant_a>
+      <password>tenant-a-secret</password>
+      <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
+      <profile>kubetel_tenant</profile>
+      <quota>default</quota>
+      <allow_databases><database>kt_tenancy_a</database></allow_databases>
+    </kubetel_tenant_a>
+    <kubetel_tenant_b>
+      <password>tenant-b-secret</password>
+      <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
+      <profile>kubetel_tenant</profile>
+      <quota>default</quota>
+      <allow_databases><database>kt_tenancy_b</database></allow_databases>
+    </kubetel_tenant_b>
+  </users>
+</yandex>
+XML
   cat >"$dir/config.xml" <<XML
 <yandex>
   <logger><level>warning</level><log>$dir/server.log</log><errorlog>$dir/server.err.log</errorlog></logger>

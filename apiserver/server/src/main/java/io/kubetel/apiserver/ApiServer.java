@@ -63,7 +63,8 @@ import org.slf4j.LoggerFactory;
  * ClickHouse ({@link #CLICKHOUSE}), tests and the e2e harness inject their own store.
  *
  * <p>Cluster mode with delegation also starts {@link DelegatedAuth} (Kubernetes client, reviews,
- * the watched authentication ConfigMap) before the router is built.
+ * the watched authentication ConfigMap) before the resources are built; {@link TenancyWiring} then
+ * routes the resources' reads by tenant (its informers use the same client).
  *
  * <p>Every request passes the audit line, the probe body limit, authentication and its {@code
  * limits} budget ({@link ServerLimits}); the listener carries the idle, URL and header bounds.
@@ -100,6 +101,7 @@ public final class ApiServer {
   private StoreReadiness readiness;
   private CertificateReloader reloader;
   private DelegatedAuth delegated;
+  private TenancyWiring tenancy;
   private volatile boolean shuttingDown;
   private boolean stopped;
 
@@ -155,8 +157,19 @@ public final class ApiServer {
         vertx.createSharedWorkerExecutor(
             "kubetel-store", config.storage().workerThreads(), 5, TimeUnit.MINUTES);
     store = stores.open(config.storage().clickhouse());
+    if (delegation.isPresent()) {
+      // Before the resources: tenancy's informers share the delegated Kubernetes client.
+      delegated = DelegatedAuth.start(delegation.get(), tls, vertx, tlsReloadInterval);
+    }
+    tenancy =
+        TenancyWiring.start(
+            config,
+            store,
+            stores,
+            Optional.ofNullable(delegated).map(DelegatedAuth::client),
+            TelemetryResources.PLURALS);
     List<ResourceHandler> resources =
-        TelemetryResources.create(store, worker, clock, config.resources(), continueKey);
+        TelemetryResources.create(tenancy.store(), worker, clock, config.resources(), continueKey);
     List<ResourceInfo> infos = resources.stream().map(ResourceHandler::info).toList();
 
     // 3. Metrics, probes, discovery, OpenAPI and the router.
@@ -175,11 +188,11 @@ public final class ApiServer {
     endpoints.add(new OpenApiEndpoints(infos, customGroups));
     endpoints.add(new HealthEndpoints(readiness, () -> shuttingDown, registry));
     custom.ifPresent(c -> endpoints.add(c.endpoints()));
+    endpoints.addAll(tenancy.endpoints());
     ServerLimits limits = config.serving().limits();
     WatchLimiter watches = new WatchLimiter(limits.maxWatchesPerUser(), limits.maxWatches());
     ApiRouter router;
     if (delegation.isPresent()) {
-      delegated = DelegatedAuth.start(delegation.get(), tls, vertx, tlsReloadInterval);
       router = new ApiRouter(vertx, metrics, delegated.handler(), config.serving().maxBodyBytes());
     } else {
       router = new ApiRouter(vertx, metrics, authenticators, config.serving().maxBodyBytes());
@@ -300,6 +313,9 @@ public final class ApiServer {
     }
     if (delegated != null) {
       quietly("delegated_auth", () -> delegated.close());
+    }
+    if (tenancy != null) {
+      quietly("tenancy", () -> tenancy.close());
     }
     if (worker != null) {
       quietly("worker_pool", () -> await(worker.close()));

@@ -3,6 +3,7 @@ package io.kubetel.apiserver;
 import io.kubetel.apiserver.limits.ServerLimits;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.security.TlsSettings;
+import io.kubetel.apiserver.tenancy.TenancySettings;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * @param continueKeyFile HMAC key file for list continue tokens, shared by all replicas; standalone
  *     keeps one in its state directory when absent, otherwise a per-process key is used
  * @param shutdown graceful-stop timing
+ * @param tenancy how TelemetryTenants route reads (databases, ClickHouse users, quotas)
  */
 public record ApiServerConfig(
     Serving serving,
@@ -30,7 +32,19 @@ public record ApiServerConfig(
     Storage storage,
     ResourceSettings resources,
     Optional<Path> continueKeyFile,
-    Shutdown shutdown) {
+    Shutdown shutdown,
+    TenancySettings tenancy) {
+
+  /** A configuration with the default tenancy settings. */
+  public ApiServerConfig(
+      Serving serving,
+      Tls tls,
+      Storage storage,
+      ResourceSettings resources,
+      Optional<Path> continueKeyFile,
+      Shutdown shutdown) {
+    this(serving, tls, storage, resources, continueKeyFile, shutdown, TenancySettings.defaults());
+  }
 
   public ApiServerConfig {
     Objects.requireNonNull(serving, "serving");
@@ -39,6 +53,7 @@ public record ApiServerConfig(
     Objects.requireNonNull(resources, "resources");
     Objects.requireNonNull(continueKeyFile, "continueKeyFile");
     Objects.requireNonNull(shutdown, "shutdown");
+    Objects.requireNonNull(tenancy, "tenancy");
   }
 
   /**

@@ -59,6 +59,8 @@ public final class ApiServerMain implements Callable<Integer> {
       description = "HTTPS port; 0 picks a free port.")
   int securePort;
 
+  @Mixin TenancyOptions tenancy = new TenancyOptions();
+
   @Option(names = "--standalone", description = "Generate PKI and a kubeconfig in --state-dir.")
   boolean standalone;
 
@@ -299,7 +301,8 @@ public final class ApiServerMain implements Callable<Integer> {
             readinessInterval),
         ResourceSettings.of(defaultWindow, maxWindow, watchPollInterval),
         Optional.ofNullable(continueTokenKeyFile),
-        new ApiServerConfig.Shutdown(shutdownTimeout, shutdownDelay));
+        new ApiServerConfig.Shutdown(shutdownTimeout, shutdownDelay),
+        tenancy.settings());
   }
 
   private TableNames tableNames() {

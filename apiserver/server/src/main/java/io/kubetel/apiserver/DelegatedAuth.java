@@ -59,6 +59,11 @@ final class DelegatedAuth implements AutoCloseable {
     this.vertx = vertx;
   }
 
+  /** The Kubernetes client (JDK HTTP client), shared with tenancy's informers. */
+  KubernetesClient client() {
+    return client;
+  }
+
   /** Connects to kube-apiserver, reads the ConfigMap and starts watching it and the client CA. */
   static DelegatedAuth start(
       Delegation delegation, TlsSettings tls, Vertx vertx, Duration reloadInterval)

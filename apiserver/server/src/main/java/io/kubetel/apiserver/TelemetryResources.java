@@ -23,6 +23,10 @@ import java.util.List;
  * in discovery and OpenAPI.
  */
 public final class TelemetryResources {
+  /** The plurals of the resources {@link #create} builds (the tenancy gate applies to them). */
+  public static final java.util.Set<String> PLURALS =
+      java.util.Set.of("metrics", "traces", "logs", "queries");
+
   private TelemetryResources() {}
 
   /**

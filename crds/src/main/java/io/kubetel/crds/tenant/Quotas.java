@@ -23,14 +23,33 @@ public class Quotas {
   @Default("10")
   @Min(1)
   @Max(1000)
-  @JsonPropertyDescription("Most queries running at once for the tenant (1-1000). Defaults to 10.")
+  @JsonPropertyDescription(
+      "Most queries of the tenant running at once in one API server replica (1-1000; past it"
+          + " 429 with Retry-After). Defaults to 10.")
   private Integer maxConcurrentQueries = 10;
 
   @Default("20")
   @Min(1)
   @Max(10000)
-  @JsonPropertyDescription("Sustained queries per second for the tenant (1-10000). Defaults to 20.")
+  @JsonPropertyDescription(
+      "Sustained requests per second each user may make against the tenant's namespaces"
+          + " (1-10000; past it the API server answers 429 with Retry-After). Defaults to 20.")
   private Integer requestsPerSecond = 20;
+
+  @Default("200000")
+  @Min(1)
+  @Max(100_000_000d)
+  @JsonPropertyDescription(
+      "Most rows one query may return (ClickHouse max_result_rows; more is an error asking to"
+          + " narrow the query). Defaults to 200000.")
+  private Long maxResultRows = 200_000L;
+
+  @Min(1_000_000)
+  @Max(1_000_000_000_000d)
+  @JsonPropertyDescription(
+      "Most memory one query may use in ClickHouse, in bytes (max_memory_usage). Unset: the"
+          + " ClickHouse server's own limit.")
+  private Long maxMemoryBytes;
 
   public Long getMaxRowsRead() {
     return maxRowsRead;
@@ -62,5 +81,21 @@ public class Quotas {
 
   public void setRequestsPerSecond(Integer requestsPerSecond) {
     this.requestsPerSecond = requestsPerSecond;
+  }
+
+  public Long getMaxResultRows() {
+    return maxResultRows;
+  }
+
+  public void setMaxResultRows(Long maxResultRows) {
+    this.maxResultRows = maxResultRows;
+  }
+
+  public Long getMaxMemoryBytes() {
+    return maxMemoryBytes;
+  }
+
+  public void setMaxMemoryBytes(Long maxMemoryBytes) {
+    this.maxMemoryBytes = maxMemoryBytes;
   }
 }

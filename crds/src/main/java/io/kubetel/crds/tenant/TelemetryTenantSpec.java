@@ -106,6 +106,10 @@ public class TelemetryTenantSpec {
           + " adopted, reserved or other tenant's database).")
   private DeletionPolicy deletionPolicy = DeletionPolicy.Retain;
 
+  @JsonPropertyDescription(
+      "The ClickHouse identity the tenant's telemetry is read as (its credentials Secret).")
+  private TenantClickHouse clickhouse;
+
   @Size(max = 64)
   @JsonPropertyDescription(
       "Users, groups and service accounts granted read access to the tenant's telemetry in each of"
@@ -171,6 +175,14 @@ public class TelemetryTenantSpec {
 
   public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
     this.deletionPolicy = deletionPolicy;
+  }
+
+  public TenantClickHouse getClickhouse() {
+    return clickhouse;
+  }
+
+  public void setClickhouse(TenantClickHouse clickhouse) {
+    this.clickhouse = clickhouse;
   }
 
   public List<Subject> getViewers() {

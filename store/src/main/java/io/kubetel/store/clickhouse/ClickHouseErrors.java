@@ -1,5 +1,6 @@
 package io.kubetel.store.clickhouse;
 
+import io.kubetel.model.store.StoreAccessDeniedException;
 import io.kubetel.model.store.StoreLimitException;
 import io.kubetel.model.store.StoreUnavailableException;
 import java.net.ConnectException;
@@ -21,6 +22,12 @@ final class ClickHouseErrors {
   static final int TIMEOUT_EXCEEDED = 159;
   static final int TOO_SLOW = 160;
   static final int TOO_MANY_ROWS_OR_BYTES = 396;
+  static final int MEMORY_LIMIT_EXCEEDED = 241;
+  static final int UNKNOWN_USER = 192;
+  static final int WRONG_PASSWORD = 193;
+  static final int DATABASE_ACCESS_DENIED = 291;
+  static final int ACCESS_DENIED = 497;
+  static final int AUTHENTICATION_FAILED = 516;
 
   private ClickHouseErrors() {}
 
@@ -64,6 +71,23 @@ final class ClickHouseErrors {
             "the result has too many rows; narrow the time window, add filters or use a larger"
                 + " step",
             t);
+      case MEMORY_LIMIT_EXCEEDED:
+        // A tenant's max_memory_usage quota (or the server's): the same advice as too many rows.
+        return new StoreLimitException(
+            StoreLimitException.Limit.ROWS_READ,
+            "the query needed more memory than allowed; narrow the time window or add filters",
+            t);
+      case DATABASE_ACCESS_DENIED:
+      case ACCESS_DENIED:
+        return new StoreAccessDeniedException(
+            "ClickHouse refused the read: its user may not read this database (code " + code + ")",
+            false,
+            t);
+      case UNKNOWN_USER:
+      case WRONG_PASSWORD:
+      case AUTHENTICATION_FAILED:
+        return new StoreAccessDeniedException(
+            "ClickHouse refused the user or password (code " + code + ")", true, t);
       case TIMEOUT_EXCEEDED:
       case TOO_SLOW:
         return new StoreLimitException(

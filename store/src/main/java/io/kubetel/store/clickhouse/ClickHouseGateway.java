@@ -88,6 +88,9 @@ public final class ClickHouseGateway implements AutoCloseable {
             .serverSetting("result_overflow_mode", "throw")
             .serverSetting("max_rows_to_read", Long.toString(settings.maxRowsToRead()))
             .serverSetting("wait_end_of_query", "1");
+    if (settings.maxMemoryUsage() > 0) {
+      qs.serverSetting("max_memory_usage", Long.toString(settings.maxMemoryUsage()));
+    }
     return query(sql, qs, "select");
   }
 

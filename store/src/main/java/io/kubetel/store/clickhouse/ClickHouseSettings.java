@@ -16,6 +16,8 @@ import java.util.Objects;
  *     table names were configured)
  * @param maxResponseBytes most bytes one response may hold; past it the read fails with {@link
  *     io.kubetel.model.store.StoreLimitException.Limit#RESPONSE_BYTES}
+ * @param maxMemoryUsage {@code max_memory_usage} per query in bytes (a tenant's quota); 0 leaves
+ *     the server's setting
  */
 public record ClickHouseSettings(
     String url,
@@ -27,7 +29,8 @@ public record ClickHouseSettings(
     long maxResultRows,
     long maxRowsToRead,
     TableNames tables,
-    long maxResponseBytes) {
+    long maxResponseBytes,
+    long maxMemoryUsage) {
 
   public static final String DEFAULT_DATABASE = "otel";
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -59,6 +62,9 @@ public record ClickHouseSettings(
     if (maxResponseBytes < 1) {
       throw new IllegalArgumentException("maxResponseBytes must be positive");
     }
+    if (maxMemoryUsage < 0) {
+      throw new IllegalArgumentException("maxMemoryUsage must not be negative");
+    }
   }
 
   /** Settings with defaults for everything but the endpoint and database. */
@@ -73,7 +79,8 @@ public record ClickHouseSettings(
         DEFAULT_MAX_RESULT_ROWS,
         DEFAULT_MAX_ROWS_TO_READ,
         TableNames.DEFAULTS,
-        DEFAULT_MAX_RESPONSE_BYTES);
+        DEFAULT_MAX_RESPONSE_BYTES,
+        0);
   }
 
   public ClickHouseSettings withDatabase(String db) {
@@ -87,7 +94,8 @@ public record ClickHouseSettings(
         maxResultRows,
         maxRowsToRead,
         tables,
-        maxResponseBytes);
+        maxResponseBytes,
+        maxMemoryUsage);
   }
 
   public ClickHouseSettings withCredentials(String u, String p) {
@@ -101,7 +109,8 @@ public record ClickHouseSettings(
         maxResultRows,
         maxRowsToRead,
         tables,
-        maxResponseBytes);
+        maxResponseBytes,
+        maxMemoryUsage);
   }
 
   public ClickHouseSettings withLimits(Duration executionTime, long resultRows, long rowsToRead) {
@@ -115,7 +124,8 @@ public record ClickHouseSettings(
         resultRows,
         rowsToRead,
         tables,
-        maxResponseBytes);
+        maxResponseBytes,
+        maxMemoryUsage);
   }
 
   /** The same settings with another bound on the bytes of one response. */
@@ -130,6 +140,23 @@ public record ClickHouseSettings(
         maxResultRows,
         maxRowsToRead,
         tables,
+        bytes,
+        maxMemoryUsage);
+  }
+
+  /** The same settings with {@code max_memory_usage} per query (0: the server's). */
+  public ClickHouseSettings withMaxMemoryUsage(long bytes) {
+    return new ClickHouseSettings(
+        url,
+        user,
+        password,
+        database,
+        connectTimeout,
+        maxExecutionTime,
+        maxResultRows,
+        maxRowsToRead,
+        tables,
+        maxResponseBytes,
         bytes);
   }
 
@@ -145,7 +172,8 @@ public record ClickHouseSettings(
         maxResultRows,
         maxRowsToRead,
         names,
-        maxResponseBytes);
+        maxResponseBytes,
+        maxMemoryUsage);
   }
 
   /** Never prints the password. */
@@ -165,6 +193,8 @@ public record ClickHouseSettings(
         + maxRowsToRead
         + ", maxResponseBytes="
         + maxResponseBytes
+        + ", maxMemoryUsage="
+        + maxMemoryUsage
         + ", tables="
         + tables
         + "]";

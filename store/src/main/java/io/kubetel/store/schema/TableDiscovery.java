@@ -1,6 +1,7 @@
 package io.kubetel.store.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubetel.model.store.StoreAccessDeniedException;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.Rows;
 import io.kubetel.store.layout.TableNames;
@@ -63,6 +64,9 @@ public final class TableDiscovery {
               Rows.text(row, "name"),
               new TableShapes.Column(Rows.text(row, "type"), Rows.text(row, "default_kind")));
     }
+    if (found.isEmpty()) {
+      checkAccess(gateway, database, physical.first());
+    }
     Map<String, TableShapes.Table> tables = new HashMap<>();
     candidates.forEach(
         (role, names1) ->
@@ -87,5 +91,22 @@ public final class TableDiscovery {
               : List.of(names.name(role)));
     }
     return candidates;
+  }
+
+  /**
+   * ClickHouse 18.16 hides a database its user may not read from {@code system.columns} instead of
+   * refusing: no tables would read as "missing tables". A read names the refusal (Code 291, a
+   * {@link StoreAccessDeniedException}); any other failure (the table is simply absent) leaves the
+   * missing tables to be reported as such.
+   */
+  private static void checkAccess(ClickHouseGateway gateway, String database, String table) {
+    try {
+      gateway.select(
+          Select.select("1").from(Identifiers.table(database, table)).where("0").limit(1).toSql());
+    } catch (StoreAccessDeniedException denied) {
+      throw denied;
+    } catch (RuntimeException absent) {
+      // Not a refusal: the table does not exist (or another problem the reads will report).
+    }
   }
 }

@@ -47,19 +47,28 @@ public final class LocalClickHouse implements AutoCloseable, BeforeAllCallback, 
   public static final String TABLES_PROPERTY = "kubetel.clickhouse.tables";
 
   private final String prefix;
+  private final boolean exactName;
   private ClickHouseSettings settings;
   private ClickHouseGateway gateway;
   private SchemaLayout layout;
 
   private LocalClickHouse(String prefix) {
+    this(prefix, false);
+  }
+
+  private LocalClickHouse(String prefix, boolean exactName) {
     this.prefix = prefix;
+    this.exactName = exactName;
   }
 
   /** Creates the uniquely named database with the schema; a no-op when already open. */
   private LocalClickHouse open() {
     if (gateway == null) {
-      settings = ClickHouseSettings.of(url(), uniqueDatabase(prefix));
+      settings = ClickHouseSettings.of(url(), exactName ? prefix : uniqueDatabase(prefix));
       gateway = new ClickHouseGateway(settings);
+      if (exactName) {
+        gateway.execute("DROP DATABASE IF EXISTS " + settings.database()); // a leftover
+      }
       ClickHouseSchemaManager schema = new ClickHouseSchemaManager(gateway);
       layout = schema.layout();
       Optional<ExporterFixture> fixture = fixture();
@@ -127,6 +136,15 @@ public final class LocalClickHouse implements AutoCloseable, BeforeAllCallback, 
   /** Creates a fresh database named {@code kt_<prefix>_<random>} with the schema, now. */
   public static LocalClickHouse start(String prefix) {
     return new LocalClickHouse(prefix).open();
+  }
+
+  /**
+   * Creates database {@code database} (dropping a leftover of that name first) with the schema: for
+   * ITs whose database name is fixed elsewhere, e.g. by the tenant users {@code hack/clickhouse.sh}
+   * declares. Such ITs must not run concurrently on one server.
+   */
+  public static LocalClickHouse startNamed(String database) {
+    return new LocalClickHouse(database, true).open();
   }
 
   /**

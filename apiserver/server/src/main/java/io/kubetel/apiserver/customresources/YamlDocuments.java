@@ -14,7 +14,7 @@ import java.util.List;
  * Reads YAML (one or more {@code ---} separated documents) into JSON trees, with a reader of the
  * one mapper ({@code io.kubetel.model.json.Json}) switched to the YAML syntax.
  */
-final class YamlDocuments {
+public final class YamlDocuments {
   // The one mapper's reader over a YAML parser: the same configuration, another syntax.
   private static final ObjectReader READER =
       Json.mapper().readerFor(JsonNode.class).with(new YAMLFactory());
@@ -22,7 +22,7 @@ final class YamlDocuments {
   private YamlDocuments() {}
 
   /** Every non-empty document of {@code yaml}, in order. */
-  static List<JsonNode> read(InputStream yaml) throws IOException {
+  public static List<JsonNode> read(InputStream yaml) throws IOException {
     List<JsonNode> documents = new ArrayList<>();
     try (MappingIterator<JsonNode> it = READER.readValues(yaml)) {
       while (it.hasNextValue()) {

@@ -148,6 +148,16 @@ public final class ApiServerProcess implements AutoCloseable {
    */
   public static ApiServerProcess startCluster(Path dir, Path servingCa, List<String> args)
       throws IOException, InterruptedException, GeneralSecurityException {
+    return startCluster(dir, servingCa, E2eServerMain.class.getName(), args);
+  }
+
+  /**
+   * As {@link #startCluster(Path, Path, List)} with another main class, e.g. {@code ApiServerMain}
+   * itself to read a real ClickHouse ({@code --clickhouse-url} in {@code args}).
+   */
+  public static ApiServerProcess startCluster(
+      Path dir, Path servingCa, String mainClass, List<String> args)
+      throws IOException, InterruptedException, GeneralSecurityException {
     Path target = targetDir();
     Files.createDirectories(dir);
     int port;
@@ -170,7 +180,7 @@ public final class ApiServerProcess implements AutoCloseable {
         .forEach(command::add);
     command.addAll(List.of("-Dlogback.configurationFile=logback.xml", "-cp"));
     command.add(classpath);
-    command.add(E2eServerMain.class.getName());
+    command.add(mainClass);
     command.addAll(List.of("--bind-address", "127.0.0.1", "--secure-port", Integer.toString(port)));
     command.addAll(args);
     Path log = dir.resolve("server.log");

@@ -4,11 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.kubetel.apiserver.tenancy.ClusterTenantSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +26,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * kube-apiserver as the API server under test sees it, on fabric8's mock server: the
- * extension-apiserver-authentication ConfigMap (CRUD, so the server's informer watches it), and
- * TokenReview and SubjectAccessReview answered by the test (the mock cannot run RBAC). A review is
- * allowed when {@code user|verb|namespace|resource} is in {@link #allowed}; non-resource requests
- * (discovery, OpenAPI) are allowed for everybody, as the {@code system:discovery} role does.
+ * extension-apiserver-authentication ConfigMap, TelemetryTenants and credentials Secrets (CRUD, so
+ * the server's informers watch them), and TokenReview and SubjectAccessReview answered by the test
+ * (the mock cannot run RBAC). A review is allowed when {@code user|verb|namespace|resource} is in
+ * {@link #allowed}; non-resource requests (discovery, OpenAPI) are allowed for everybody, as the
+ * {@code system:discovery} role does.
  */
 final class KubeApiMock implements AutoCloseable {
   private static final ObjectMapper JSON = io.kubetel.model.json.Json.mapper();
@@ -60,6 +66,15 @@ final class KubeApiMock implements AutoCloseable {
             new KubernetesMixedDispatcher(responses),
             false);
     server.init();
+    // The API server's tenancy informers list and watch TelemetryTenants (cluster-scoped).
+    server.expectCustomResource(
+        new CustomResourceDefinitionContext.Builder()
+            .withGroup("kubetel.io")
+            .withVersion("v1alpha1")
+            .withPlural("telemetrytenants")
+            .withKind("TelemetryTenant")
+            .withScope("Cluster")
+            .build());
     // The test's own requests are marked, so the recorded calls are the server's only.
     try (KubernetesClient unmarked = server.createClient()) {
       client =
@@ -148,6 +163,33 @@ final class KubeApiMock implements AutoCloseable {
             .addToData("requestheader-extra-headers-prefix", "[\"X-Remote-Extra-\"]")
             .build();
     client.configMaps().inNamespace("kube-system").resource(configMap).createOr(c -> c.update());
+  }
+
+  /** Creates a TelemetryTenant (with its status, as the operator would have written it). */
+  void telemetryTenant(String json) {
+    client
+        .genericKubernetesResources(ClusterTenantSource.TENANTS)
+        .resource(Serialization.unmarshal(json, GenericKubernetesResource.class))
+        .create();
+  }
+
+  /** Creates a basic-auth Secret holding a tenant's ClickHouse user. */
+  void credentialsSecret(String namespace, String name, String user, String password) {
+    java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+    client
+        .secrets()
+        .inNamespace(namespace)
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withNamespace(namespace)
+                .withName(name)
+                .endMetadata()
+                .withType("kubernetes.io/basic-auth")
+                .addToData("username", b64.encodeToString(user.getBytes()))
+                .addToData("password", b64.encodeToString(password.getBytes()))
+                .build())
+        .create();
   }
 
   /** A kubeconfig for the server under test to reach this mock (plain HTTP, no credentials). */

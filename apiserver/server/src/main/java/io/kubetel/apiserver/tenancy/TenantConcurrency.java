@@ -1,0 +1,50 @@
+package io.kubetel.apiserver.tenancy;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.kubetel.apiserver.http.ApiException;
+import java.util.concurrent.Semaphore;
+
+/**
+ * The {@code maxConcurrentQueries} quota: at most that many storage reads of one tenant run at once
+ * in this server. One more is refused at once with 429 TooManyRequests and {@code Retry-After}
+ * (kubectl then retries by itself), so a flooding tenant queues in its own clients instead of in
+ * the shared worker pool where it would delay everybody else.
+ */
+public final class TenantConcurrency {
+  static final int RETRY_AFTER_SECONDS = 1;
+
+  // Keyed by tenant and limit, so a changed quota takes effect with a fresh semaphore.
+  private final Cache<String, Semaphore> permits;
+
+  public TenantConcurrency(long maxTenants) {
+    this.permits = Caffeine.newBuilder().maximumSize(maxTenants).build();
+  }
+
+  /** A permit to read for {@code scope}; close it when the read is done. */
+  public Permit acquire(TenantScope scope) {
+    int limit = scope.quotas().maxConcurrentQueries();
+    Semaphore semaphore = permits.get(scope.tenantLabel() + "|" + limit, k -> new Semaphore(limit));
+    if (!semaphore.tryAcquire()) {
+      throw ApiException.tooManyRequests(
+          "too many concurrent queries for "
+              + describe(scope)
+              + " (quota maxConcurrentQueries="
+              + limit
+              + "); retry shortly",
+          RETRY_AFTER_SECONDS);
+    }
+    return semaphore::release;
+  }
+
+  static String describe(TenantScope scope) {
+    return scope.tenant().map(t -> "tenant \"" + t + "\"").orElse("namespaces of no tenant");
+  }
+
+  /** A held permit. */
+  @FunctionalInterface
+  public interface Permit extends AutoCloseable {
+    @Override
+    void close();
+  }
+}
