@@ -3,7 +3,9 @@ package io.kubetel.alerting.condition;
 /**
  * The {@code Threshold} condition: the newest value of a series compared with a fixed threshold.
  * The newest step is the one the query's range ends in, so a rule reacts as soon as data of the
- * current step is committed.
+ * current step is committed. That step is still filling up (a count or rate in it reads low), so
+ * when it does not satisfy the condition the complete step right before it decides: a rule over an
+ * error rate neither waits a whole step to fire nor flaps at every step boundary.
  */
 public record ThresholdCondition(Comparison comparison, double threshold)
     implements SeriesCondition {
@@ -43,6 +45,13 @@ public record ThresholdCondition(Comparison comparison, double threshold)
     if (Double.isNaN(value)) {
       return Verdict.noData();
     }
-    return Verdict.of(comparison.holds(value, threshold), value);
+    if (comparison.holds(value, threshold)) {
+      return Verdict.of(true, value);
+    }
+    return series
+        .previousComplete()
+        .filter(p -> comparison.holds(p.value(), threshold))
+        .map(p -> Verdict.of(true, p.value()))
+        .orElse(Verdict.of(false, value));
   }
 }

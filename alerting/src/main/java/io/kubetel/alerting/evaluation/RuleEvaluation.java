@@ -36,7 +36,16 @@ public final class RuleEvaluation {
     for (QueryResult.Series s : result.series()) {
       String fp = Fingerprints.of(s.labels());
       Verdict v =
-          rule.condition().evaluate(new SeriesInput(rule.key(), fp, s.labels(), s.points(), now));
+          rule.condition()
+              .evaluate(
+                  new SeriesInput(
+                      rule.key(),
+                      fp,
+                      s.labels(),
+                      s.points(),
+                      result.stepSeconds(),
+                      result.end(),
+                      now));
       if (v.hasData()) {
         verdicts.put(fp, v);
         labels.put(fp, s.labels());

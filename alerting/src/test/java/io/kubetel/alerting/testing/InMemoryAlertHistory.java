@@ -3,11 +3,14 @@ package io.kubetel.alerting.testing;
 import io.kubetel.model.alerts.AlertEvent;
 import io.kubetel.model.alerts.AlertHistory;
 import io.kubetel.model.alerts.NotificationRecord;
+import io.kubetel.model.page.ListRequest;
+import io.kubetel.model.page.Page;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@link AlertHistory} in memory, with the ClickHouse implementation's semantics (newest version
@@ -41,6 +44,23 @@ public final class InMemoryAlertHistory implements AlertHistory {
         .sorted(Comparator.comparingLong(AlertEvent::version).reversed())
         .limit(limit)
         .toList();
+  }
+
+  @Override
+  public synchronized Page<AlertEvent> page(String database, ListRequest request) {
+    return Page.last(
+        events.stream()
+            .filter(e -> request.namespace().map(e.namespace()::equals).orElse(true))
+            .sorted(Comparator.comparingLong(AlertEvent::version).reversed())
+            .limit(request.limit())
+            .toList());
+  }
+
+  @Override
+  public synchronized Optional<AlertEvent> find(String database, String namespace, String name) {
+    return events.stream()
+        .filter(e -> e.namespace().equals(namespace) && e.name().equals(name))
+        .findFirst();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.kubetel.apiserver;
 
+import io.kubetel.alerting.service.AlertingService;
 import io.kubetel.apiserver.ApiServerConfig.Cluster;
 import io.kubetel.apiserver.ApiServerConfig.Standalone;
 import io.kubetel.apiserver.discovery.DiscoveryDocuments;
@@ -91,6 +92,7 @@ public final class ApiServer {
   private StoreReadiness readiness;
   private CertificateReloader reloader;
   private DelegatedAuth delegated;
+  private Optional<AlertingService> alerting = Optional.empty();
   private volatile boolean shuttingDown;
   private boolean stopped;
 
@@ -146,8 +148,15 @@ public final class ApiServer {
         vertx.createSharedWorkerExecutor(
             "kubetel-store", config.storage().workerThreads(), 5, TimeUnit.MINUTES);
     store = stores.open(config.storage().clickhouse());
+    String systemDatabase = config.storage().systemDatabase();
     List<ResourceHandler> resources =
-        TelemetryResources.create(store, worker, clock, config.resources(), continueKey);
+        TelemetryResources.create(
+            store,
+            worker,
+            clock,
+            config.resources(),
+            continueKey,
+            store.alertHistory().map(h -> h.reader(systemDatabase)));
     List<ResourceInfo> infos = resources.stream().map(ResourceHandler::info).toList();
 
     // 3. Metrics, probes, discovery, OpenAPI and the router.
@@ -184,6 +193,10 @@ public final class ApiServer {
                 .listen(config.serving().securePort(), config.serving().bindAddress()));
     int port = server.actualPort();
     readiness.start();
+    TelemetryStore evaluatorStore = store;
+    alerting =
+        custom.flatMap(
+            c -> StandaloneAlerting.start(c.objects(), evaluatorStore, systemDatabase, clock));
     if (pki == null) {
       reloader = new CertificateReloader(vertx, server, tls);
       reloader.start(tlsReloadInterval);
@@ -273,6 +286,7 @@ public final class ApiServer {
     if (reloader != null) {
       reloader.stop();
     }
+    alerting.ifPresent(a -> quietly("alerting", a::close));
     if (readiness != null) {
       readiness.stop();
     }

@@ -151,15 +151,28 @@ public record ApiServerConfig(
    * @param clickhouse connection settings, password included (never printed)
    * @param workerThreads size of the bounded worker pool for blocking storage calls
    * @param readinessInterval how often the cached storage ping behind {@code /readyz} runs
+   * @param systemDatabase kubetel's own database: the alert history {@code alertevents} serves
    */
   public record Storage(
-      ClickHouseSettings clickhouse, int workerThreads, Duration readinessInterval) {
+      ClickHouseSettings clickhouse,
+      int workerThreads,
+      Duration readinessInterval,
+      String systemDatabase) {
+    /** The default of {@code --system-database}, the operator's too. */
+    public static final String DEFAULT_SYSTEM_DATABASE = "kubetel_system";
+
     public Storage {
       Objects.requireNonNull(clickhouse, "clickhouse");
       Objects.requireNonNull(readinessInterval, "readinessInterval");
+      Objects.requireNonNull(systemDatabase, "systemDatabase");
       if (workerThreads < 1) {
         throw new IllegalArgumentException("--worker-threads must be at least 1");
       }
+    }
+
+    /** Storage with the default system database. */
+    public Storage(ClickHouseSettings clickhouse, int workerThreads, Duration readinessInterval) {
+      this(clickhouse, workerThreads, readinessInterval, DEFAULT_SYSTEM_DATABASE);
     }
 
     /** Says outright that the password is withheld (ClickHouseSettings leaves it out). */
@@ -171,6 +184,8 @@ public record ApiServerConfig(
           + workerThreads
           + ", readinessInterval="
           + readinessInterval
+          + ", systemDatabase="
+          + systemDatabase
           + "]";
     }
   }

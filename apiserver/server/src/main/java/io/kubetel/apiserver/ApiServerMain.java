@@ -174,6 +174,14 @@ public final class ApiServerMain implements Callable<Integer> {
   Duration watchPollInterval;
 
   @Option(
+      names = "--system-database",
+      defaultValue = "kubetel_system",
+      description =
+          "kubetel's own database (as the operator's --system-database): the alert history that"
+              + " alertevents serves and, in standalone mode, the evaluator writes.")
+  String systemDatabase;
+
+  @Option(
       names = "--worker-threads",
       defaultValue = "16",
       description = "Worker pool size for blocking storage calls.")
@@ -284,7 +292,8 @@ public final class ApiServerMain implements Callable<Integer> {
                 .withCredentials(clickhouseUser, password())
                 .withTables(tableNames()),
             workerThreads,
-            readinessInterval),
+            readinessInterval,
+            systemDatabase),
         ResourceSettings.of(defaultWindow, maxWindow, watchPollInterval),
         Optional.ofNullable(continueTokenKeyFile),
         new ApiServerConfig.Shutdown(shutdownTimeout, shutdownDelay));

@@ -52,6 +52,16 @@ public record AlertEvent(
     return rule + series + "." + Long.toString(version, 36);
   }
 
+  /** The version encoded in an object name, or -1 when the name is not an event's. */
+  public static long versionOf(String name) {
+    int dot = name.lastIndexOf('.');
+    try {
+      return Long.parseLong(name.substring(dot + 1), 36);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
   /** Whether this transition resolves a firing alert. */
   public boolean isResolve() {
     return from == AlertSeriesState.Firing && to == AlertSeriesState.Inactive;

@@ -1,6 +1,9 @@
 package io.kubetel.model.alerts;
 
+import io.kubetel.model.page.ListRequest;
+import io.kubetel.model.page.Page;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Alert events and the notification log in kubetel's own database. Every method takes the database
@@ -23,6 +26,28 @@ public interface AlertHistory {
    * limit}.
    */
   List<AlertEvent> list(String database, String namespace, int limit);
+
+  /** One page of events, newest first (see {@link AlertEventReader#listAlertEvents}). */
+  Page<AlertEvent> page(String database, ListRequest request);
+
+  /** One event by namespace and object name. */
+  Optional<AlertEvent> find(String database, String namespace, String name);
+
+  /** The events of {@code database} as a reader, for the {@code alertevents} resource. */
+  default AlertEventReader reader(String database) {
+    AlertHistory history = this;
+    return new AlertEventReader() {
+      @Override
+      public Page<AlertEvent> listAlertEvents(ListRequest request) {
+        return history.page(database, request);
+      }
+
+      @Override
+      public Optional<AlertEvent> getAlertEvent(String namespace, String name) {
+        return history.find(database, namespace, name);
+      }
+    };
+  }
 
   /** Writes one notification-log row. */
   void record(String database, NotificationRecord notification);

@@ -5,6 +5,11 @@ import io.kubetel.model.alerts.AlertEvent;
 import io.kubetel.model.alerts.AlertHistory;
 import io.kubetel.model.alerts.AlertSeriesState;
 import io.kubetel.model.alerts.NotificationRecord;
+import io.kubetel.model.filter.FieldFilter;
+import io.kubetel.model.filter.FilterOperator;
+import io.kubetel.model.page.Cursor;
+import io.kubetel.model.page.ListRequest;
+import io.kubetel.model.page.Page;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.sql.Identifiers;
 import io.kubetel.store.sql.Select;
@@ -15,6 +20,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -53,6 +59,10 @@ public final class ClickHouseAlertHistory implements AlertHistory {
     "recorded_micros",
     "version"
   };
+
+  /** Filters pushed down: field key → column (equality only; the rest is matched in memory). */
+  private static final Map<String, String> FILTER_COLUMNS =
+      Map.of("rule", "rule", "state", "to_state", "severity", "severity");
 
   private final ClickHouseGateway gateway;
   private final Set<String> ensured = ConcurrentHashMap.newKeySet();
@@ -138,6 +148,67 @@ public final class ClickHouseAlertHistory implements AlertHistory {
       lastVersion = e.version();
     }
     return out;
+  }
+
+  @Override
+  public Page<AlertEvent> page(String database, ListRequest request) {
+    List<String> where = new ArrayList<>();
+    request.namespace().ifPresent(ns -> where.add("namespace = " + SqlLiteral.string(ns)));
+    where.add("event_micros >= " + SqlLiteral.number(micros(request.window().start())));
+    where.add("event_micros < " + SqlLiteral.number(micros(request.window().end())));
+    request
+        .after()
+        .ifPresent(
+            c -> where.add("version < " + SqlLiteral.number(Long.parseLong(c.parts().get(0)))));
+    for (FieldFilter f : request.filters()) {
+      String column = FILTER_COLUMNS.get(f.key());
+      if (column != null && f.operator() == FilterOperator.EQUALS && f.values().size() == 1) {
+        where.add(column + " = " + SqlLiteral.string(f.values().get(0)));
+      }
+    }
+    String sql =
+        Select.select(EVENT_COLUMNS)
+            .from(Identifiers.table(ensure(database), AlertHistoryTables.EVENTS))
+            .where(where)
+            .orderBy("version DESC")
+            .limit(request.limit() + 1)
+            .toSql();
+    List<AlertEvent> out = new ArrayList<>();
+    long lastVersion = -1;
+    for (JsonNode row : guarded(database, () -> gateway.select(sql))) {
+      AlertEvent e = event(row);
+      if (e.version() != lastVersion) {
+        out.add(e);
+      }
+      lastVersion = e.version();
+    }
+    if (out.size() <= request.limit()) {
+      return Page.last(out);
+    }
+    List<AlertEvent> page = out.subList(0, request.limit());
+    String next = Long.toString(page.get(page.size() - 1).version());
+    return new Page<>(page, Optional.of(new Cursor(List.of(next))));
+  }
+
+  @Override
+  public Optional<AlertEvent> find(String database, String namespace, String name) {
+    long version = AlertEvent.versionOf(name);
+    if (version < 0) {
+      return Optional.empty();
+    }
+    String sql =
+        Select.select(EVENT_COLUMNS)
+            .from(Identifiers.table(ensure(database), AlertHistoryTables.EVENTS))
+            .where(
+                List.of(
+                    "namespace = " + SqlLiteral.string(namespace),
+                    "version = " + SqlLiteral.number(version)))
+            .limit(1)
+            .toSql();
+    return guarded(database, () -> gateway.select(sql)).stream()
+        .map(ClickHouseAlertHistory::event)
+        .filter(e -> e.name().equals(name))
+        .findFirst();
   }
 
   private static AlertEvent event(JsonNode r) {

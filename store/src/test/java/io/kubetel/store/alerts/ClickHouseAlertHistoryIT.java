@@ -7,10 +7,15 @@ import io.kubetel.model.alerts.AlertSeriesState;
 import io.kubetel.model.alerts.NotificationRecord;
 import io.kubetel.model.alerts.NotificationRecord.Kind;
 import io.kubetel.model.alerts.NotificationRecord.Status;
+import io.kubetel.model.filter.FieldFilter;
+import io.kubetel.model.page.ListRequest;
+import io.kubetel.model.page.Page;
+import io.kubetel.model.window.TimeWindow;
 import io.kubetel.store.testing.LocalClickHouse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +95,60 @@ class ClickHouseAlertHistoryIT {
         .extracting(AlertEvent::version)
         .containsExactly(4L, 3L, 2L, 1L);
     assertThat(history.list(db, null, 2)).extracting(AlertEvent::version).containsExactly(5L, 4L);
+  }
+
+  @Test
+  void pagesAreNewestFirstInTheWindowAndAnEventIsFoundByName() {
+    for (int v = 1; v <= 5; v++) {
+      history.append(
+          db,
+          List.of(
+              event(
+                  v == 3 ? "other" : "shop",
+                  "s" + v,
+                  AlertSeriesState.Inactive,
+                  AlertSeriesState.Firing,
+                  v,
+                  v)));
+    }
+    TimeWindow all = new TimeWindow(T0, T0.plusSeconds(60));
+    Page<AlertEvent> first =
+        history.page(
+            db, new ListRequest(Optional.of("shop"), all, List.of(), Optional.empty(), 2, false));
+    assertThat(first.items()).extracting(AlertEvent::version).containsExactly(5L, 4L);
+    Page<AlertEvent> second =
+        history.page(
+            db, new ListRequest(Optional.of("shop"), all, List.of(), first.next(), 2, false));
+    assertThat(second.items()).extracting(AlertEvent::version).containsExactly(2L, 1L);
+    assertThat(second.next()).isEmpty();
+    // The window is on the event time: [T0+2s, T0+4s) holds versions 2 and 3.
+    TimeWindow narrow = new TimeWindow(T0.plusSeconds(2), T0.plusSeconds(4));
+    assertThat(
+            history
+                .page(
+                    db,
+                    new ListRequest(
+                        Optional.empty(), narrow, List.of(), Optional.empty(), 10, false))
+                .items())
+        .extracting(AlertEvent::version)
+        .containsExactly(3L, 2L);
+    assertThat(
+            history
+                .page(
+                    db,
+                    new ListRequest(
+                        Optional.empty(),
+                        all,
+                        List.of(FieldFilter.eq("state", "Firing"), FieldFilter.eq("rule", "x")),
+                        Optional.empty(),
+                        10,
+                        false))
+                .items())
+        .isEmpty();
+    AlertEvent four = first.items().get(1);
+    assertThat(history.find(db, "shop", four.name())).contains(four);
+    assertThat(history.find(db, "other", four.name())).isEmpty();
+    assertThat(history.find(db, "shop", "nonsense")).isEmpty();
   }
 
   @Test
