@@ -136,6 +136,7 @@ public final class AlertEvaluator {
    */
   public CompletableFuture<Void> tick(Instant now) {
     Map<String, List<AlertRuleDefinition>> byShape = new LinkedHashMap<>();
+    Map<String, Instant> slots = new HashMap<>();
     for (AlertRuleDefinition r : rules.values()) {
       Instant due = nextDue.get(r.key());
       if (due == null || due.isAfter(now) || inFlight.contains(r.key())) {
@@ -143,12 +144,13 @@ public final class AlertEvaluator {
       }
       nextDue.put(r.key(), EvaluationSchedule.nextAfter(r.queryShape(), r.interval(), now));
       inFlight.add(r.key());
+      slots.put(r.key(), due);
       byShape.computeIfAbsent(r.queryShape(), s -> new ArrayList<>()).add(r);
     }
     List<CompletableFuture<Void>> running = new ArrayList<>();
     for (List<AlertRuleDefinition> group : byShape.values()) {
       try {
-        running.add(CompletableFuture.runAsync(() -> evaluateGroup(group, now), pool));
+        running.add(CompletableFuture.runAsync(() -> evaluateGroup(group, now, slots), pool));
       } catch (RejectedExecutionException e) {
         // The pool is saturated: these rules run at their next slot instead of piling up.
         group.forEach(r -> inFlight.remove(r.key()));
@@ -158,7 +160,13 @@ public final class AlertEvaluator {
     return CompletableFuture.allOf(running.toArray(CompletableFuture[]::new));
   }
 
-  private void evaluateGroup(List<AlertRuleDefinition> group, Instant now) {
+  /**
+   * Queries at {@code now} (the data up to this instant), and steps each rule's state machine at
+   * its slot, so {@code for} and {@code keepFiringFor} count whole intervals whatever the tick's
+   * jitter (a 1m {@code for} on a 30s interval fires on the third evaluation, not the fourth).
+   */
+  private void evaluateGroup(
+      List<AlertRuleDefinition> group, Instant now, Map<String, Instant> slots) {
     try {
       AlertRuleDefinition first = group.get(0);
       QueryResult result = null;
@@ -173,10 +181,11 @@ public final class AlertEvaluator {
       }
       for (AlertRuleDefinition rule : group) {
         RuleState prev = state(rule.key());
+        Instant slot = slots.getOrDefault(rule.key(), now);
         Outcome outcome =
             result == null
-                ? Outcome.failed(prev, now, "query failed: " + error)
-                : evaluateSafely(rule, prev, result, now);
+                ? Outcome.failed(prev, slot, "query failed: " + error)
+                : evaluateSafely(rule, prev, result, slot);
         outcome = store(rule, prev, outcome);
         publish(rule, outcome);
       }
