@@ -58,6 +58,7 @@ public final class RecordingReceiver implements AutoCloseable {
           String body =
               new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
           Map<String, String> headers = new java.util.HashMap<>();
+          headers.put("x-arrived-millis", Long.toString(System.currentTimeMillis()));
           exchange
               .getRequestHeaders()
               .forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
