@@ -49,6 +49,7 @@ public final class NotificationDispatcher implements AlertListener {
   private final Map<String, Map<String, Notification.Alert>> alerts = new ConcurrentHashMap<>();
   private final Map<String, Map<String, String>> failures = new ConcurrentHashMap<>();
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  private volatile java.util.function.Consumer<NotificationRecord> outcomeLog;
 
   public NotificationDispatcher(
       AlertHistory history,
@@ -63,6 +64,17 @@ public final class NotificationDispatcher implements AlertListener {
     this.clock = clock;
     this.versions = versions;
     this.pool = pool;
+    this.outcomeLog = n -> history.record(database, n);
+  }
+
+  /**
+   * How SENT/FAILED rows are written. By default synchronously; a host may write them behind (the
+   * row only saves a repeat: losing it in a crash costs one repeat with the same id).
+   */
+  public NotificationDispatcher writeOutcomesWith(
+      java.util.function.Consumer<NotificationRecord> writer) {
+    this.outcomeLog = writer;
+    return this;
   }
 
   /** Loads the newest notification of every receiver (call once before the first evaluation). */
@@ -195,7 +207,7 @@ public final class NotificationDispatcher implements AlertListener {
       } else {
         failed.put(target.name(), result.detail());
       }
-      history.record(database, done);
+      outcomeLog.accept(done);
     } catch (RuntimeException e) {
       // The log could not be written: nothing was sent for a new notification, or it was sent and
       // the next process repeats it once with the same id. The next evaluation tries again.

@@ -179,15 +179,18 @@ public final class AlertEvaluator {
       } catch (RuntimeException e) {
         error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       }
+      List<Outcome> outcomes = new ArrayList<>();
       for (AlertRuleDefinition rule : group) {
         RuleState prev = state(rule.key());
         Instant slot = slots.getOrDefault(rule.key(), now);
-        Outcome outcome =
+        outcomes.add(
             result == null
                 ? Outcome.failed(prev, slot, "query failed: " + error)
-                : evaluateSafely(rule, prev, result, slot);
-        outcome = store(rule, prev, outcome);
-        publish(rule, outcome);
+                : evaluateSafely(rule, prev, result, slot));
+      }
+      outcomes = store(group, outcomes);
+      for (int i = 0; i < group.size(); i++) {
+        publish(group.get(i), outcomes.get(i));
       }
     } finally {
       group.forEach(r -> inFlight.remove(r.key()));
@@ -204,32 +207,47 @@ public final class AlertEvaluator {
     }
   }
 
-  /** Stores the transitions first; if that fails the state does not advance (no lost event). */
-  private Outcome store(AlertRuleDefinition rule, RuleState prev, Outcome outcome) {
-    if (!outcome.events().isEmpty()) {
+  /**
+   * Stores the group's transitions in one write first; if that fails no state advances (no lost
+   * event: the next evaluation records them again) and each rule reports the error.
+   */
+  private List<Outcome> store(List<AlertRuleDefinition> group, List<Outcome> outcomes) {
+    List<AlertEvent> events = new ArrayList<>();
+    outcomes.forEach(o -> events.addAll(o.events()));
+    if (!events.isEmpty()) {
       try {
-        history.append(database, outcome.events());
+        history.append(database, events);
       } catch (RuntimeException e) {
         log.warn(
-            "event=alert_events_store_failed rule={} events={} error={}",
-            rule.key(),
-            outcome.events().size(),
+            "event=alert_events_store_failed rules={} events={} error={}",
+            group.size(),
+            events.size(),
             e.getMessage());
-        return Outcome.failed(
-            prev, outcome.evaluatedAt(), "storing alert events failed: " + e.getMessage());
+        List<Outcome> failed = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+          failed.add(
+              Outcome.failed(
+                  state(group.get(i).key()),
+                  outcomes.get(i).evaluatedAt(),
+                  "storing alert events failed: " + e.getMessage()));
+        }
+        return failed;
       }
-      for (AlertEvent e : outcome.events()) {
+      for (AlertEvent e : events) {
         log.info(
-            "event=alert_transition rule={} series={} from={} to={} value={}",
-            rule.key(),
+            "event=alert_transition rule={}/{} series={} from={} to={} value={}",
+            e.namespace(),
+            e.rule(),
             e.fingerprint(),
             e.from(),
             e.to(),
             e.value());
       }
     }
-    states.put(rule.key(), outcome.state());
-    return outcome;
+    for (int i = 0; i < group.size(); i++) {
+      states.put(group.get(i).key(), outcomes.get(i).state());
+    }
+    return outcomes;
   }
 
   private void publish(AlertRuleDefinition rule, Outcome outcome) {

@@ -38,6 +38,7 @@ public final class AlertingService implements AutoCloseable {
   private final ThreadPoolExecutor evaluationPool;
   private final ThreadPoolExecutor deliveryPool;
   private final ScheduledExecutorService ticker;
+  private final GroupCommitHistory history;
   private volatile boolean restored;
 
   public AlertingService(
@@ -49,6 +50,8 @@ public final class AlertingService implements AutoCloseable {
     this.settings = settings;
     this.clock = clock;
     VersionClock versions = new VersionClock(clock);
+    this.history = new GroupCommitHistory(history);
+    history = this.history;
     this.evaluationPool = pool("kubetel-alert-eval", settings.evaluationThreads(), 10_000);
     this.deliveryPool = pool("kubetel-alert-send", settings.deliveryThreads(), 10_000);
     this.ticker = Executors.newSingleThreadScheduledExecutor(threads("kubetel-alert-tick"));
@@ -62,6 +65,8 @@ public final class AlertingService implements AutoCloseable {
     this.dispatcher =
         new NotificationDispatcher(
             history, settings.database(), sender, clock, versions, deliveryPool);
+    GroupCommitHistory log = this.history;
+    dispatcher.writeOutcomesWith(n -> log.recordBehind(settings.database(), n));
     evaluator.addListener(dispatcher);
   }
 
@@ -119,6 +124,7 @@ public final class AlertingService implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    history.close();
     log.info("event=alerting_stopped");
   }
 

@@ -20,9 +20,12 @@ public record AlertingSettings(
     Duration httpTimeout,
     RetryPolicy retry) {
 
-  /** 2 evaluation and 4 delivery threads, a 250 ms tick, 10 s per attempt, standard retries. */
+  /**
+   * 2 evaluation threads (queries), 32 delivery threads (they mostly wait on receivers and the
+   * history's group commit), a 250 ms tick, 10 s per attempt, standard retries.
+   */
   public static AlertingSettings defaults(String database) {
     return new AlertingSettings(
-        database, 2, 4, Duration.ofMillis(250), Duration.ofSeconds(10), RetryPolicy.standard());
+        database, 2, 32, Duration.ofMillis(250), Duration.ofSeconds(10), RetryPolicy.standard());
   }
 }

@@ -52,6 +52,11 @@ public interface AlertHistory {
   /** Writes one notification-log row. */
   void record(String database, NotificationRecord notification);
 
+  /** Writes several notification-log rows at once (one insert where the storage can). */
+  default void record(String database, List<NotificationRecord> notifications) {
+    notifications.forEach(n -> record(database, n));
+  }
+
   /** The newest row of every (rule, receiver), for resuming delivery after a restart. */
   List<NotificationRecord> latestNotifications(String database);
 }

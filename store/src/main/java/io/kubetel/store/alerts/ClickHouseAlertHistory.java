@@ -234,27 +234,44 @@ public final class ClickHouseAlertHistory implements AlertHistory {
 
   @Override
   public void record(String database, NotificationRecord n) {
+    record(database, List.of(n));
+  }
+
+  @Override
+  public void record(String database, List<NotificationRecord> notifications) {
+    if (notifications.isEmpty()) {
+      return;
+    }
+    String rows =
+        notifications.stream()
+            .map(ClickHouseAlertHistory::notificationRow)
+            .collect(Collectors.joining(", "));
     String statement =
         "INSERT INTO "
             + Identifiers.table(ensure(database), AlertHistoryTables.NOTIFICATIONS)
             + " ("
             + String.join(", ", NOTIFICATION_COLUMNS)
-            + ", recorded_at) VALUES ("
-            + String.join(
-                ", ",
-                SqlLiteral.string(n.namespace()),
-                SqlLiteral.string(n.rule()),
-                SqlLiteral.string(n.receiver()),
-                SqlLiteral.string(n.id()),
-                SqlLiteral.string(n.kind().name()),
-                array(n.fingerprints()),
-                SqlLiteral.string(n.status().name()),
-                SqlLiteral.string(n.detail()),
-                SqlLiteral.number(micros(n.time())),
-                SqlLiteral.number(n.version()),
-                SqlLiteral.number(n.time().getEpochSecond()))
-            + ")";
+            + ", recorded_at) VALUES "
+            + rows;
     guarded(database, () -> execute(statement));
+  }
+
+  private static String notificationRow(NotificationRecord n) {
+    return "("
+        + String.join(
+            ", ",
+            SqlLiteral.string(n.namespace()),
+            SqlLiteral.string(n.rule()),
+            SqlLiteral.string(n.receiver()),
+            SqlLiteral.string(n.id()),
+            SqlLiteral.string(n.kind().name()),
+            array(n.fingerprints()),
+            SqlLiteral.string(n.status().name()),
+            SqlLiteral.string(n.detail()),
+            SqlLiteral.number(micros(n.time())),
+            SqlLiteral.number(n.version()),
+            SqlLiteral.number(n.time().getEpochSecond()))
+        + ")";
   }
 
   @Override
