@@ -122,7 +122,7 @@ up() {
     nohup java -jar "$jar" --standalone --state-dir "$demo/apiserver" \
       --bind-address 127.0.0.1 --secure-port 0 \
       --clickhouse-url "$KUBETEL_CLICKHOUSE_URL" --clickhouse-database "$database" \
-      --custom-resources-dir "$demo/resources" \
+      --custom-resources-dir "$demo/resources" --evaluate-alert-rules \
       >"$demo/apiserver.log" 2>&1 &
     echo $! >"$demo/apiserver.pid"
   fi

@@ -194,9 +194,13 @@ public final class ApiServer {
     int port = server.actualPort();
     readiness.start();
     TelemetryStore evaluatorStore = store;
+    boolean evaluate =
+        config.tls() instanceof Standalone standaloneMode && standaloneMode.evaluateAlertRules();
     alerting =
-        custom.flatMap(
-            c -> StandaloneAlerting.start(c.objects(), evaluatorStore, systemDatabase, clock));
+        custom
+            .filter(c -> evaluate)
+            .flatMap(
+                c -> StandaloneAlerting.start(c.objects(), evaluatorStore, systemDatabase, clock));
     if (pki == null) {
       reloader = new CertificateReloader(vertx, server, tls);
       reloader.start(tlsReloadInterval);

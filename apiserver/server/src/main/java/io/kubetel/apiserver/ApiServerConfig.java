@@ -69,11 +69,20 @@ public record ApiServerConfig(
    * @param customResourcesDir where to read the {@code kubetel.io/v1alpha1} Dashboards and
    *     AlertRules served read-only, as there is no kube-apiserver to serve their CRDs; empty
    *     serves none
+   * @param evaluateAlertRules whether to evaluate those AlertRules and deliver their notifications
+   *     ({@code --evaluate-alert-rules}); off by default, so serving example files never sends to
+   *     the placeholder URLs in their Secrets
    */
-  public record Standalone(Path stateDir, Optional<Path> customResourcesDir) implements Tls {
+  public record Standalone(
+      Path stateDir, Optional<Path> customResourcesDir, boolean evaluateAlertRules) implements Tls {
     public Standalone {
       Objects.requireNonNull(stateDir, "stateDir");
       Objects.requireNonNull(customResourcesDir, "customResourcesDir");
+    }
+
+    /** Standalone mode serving custom resources without evaluating the AlertRules. */
+    public Standalone(Path stateDir, Optional<Path> customResourcesDir) {
+      this(stateDir, customResourcesDir, false);
     }
 
     /** Standalone mode without custom resources. */

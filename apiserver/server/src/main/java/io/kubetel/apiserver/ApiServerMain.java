@@ -65,6 +65,13 @@ public final class ApiServerMain implements Callable<Integer> {
               + " files below this directory, read-only (an invalid file stops startup).")
   Path customResourcesDir;
 
+  @Option(
+      names = "--evaluate-alert-rules",
+      description =
+          "Standalone mode: evaluate the AlertRules of --custom-resources-dir and deliver their"
+              + " notifications to the receivers their Secrets (in the same directory) name.")
+  boolean evaluateAlertRules;
+
   @Option(names = "--tls-cert-file", description = "Serving certificate (PEM), cluster mode.")
   Path tlsCertFile;
 
@@ -317,7 +324,17 @@ public final class ApiServerMain implements Callable<Integer> {
         throw new IllegalArgumentException(
             "--standalone generates its own certificates; do not combine it with --tls-cert-file");
       }
-      return new ApiServerConfig.Standalone(stateDir, Optional.ofNullable(customResourcesDir));
+      if (evaluateAlertRules && customResourcesDir == null) {
+        throw new IllegalArgumentException(
+            "--evaluate-alert-rules needs --custom-resources-dir: the AlertRules come from there");
+      }
+      return new ApiServerConfig.Standalone(
+          stateDir, Optional.ofNullable(customResourcesDir), evaluateAlertRules);
+    }
+    if (evaluateAlertRules) {
+      throw new IllegalArgumentException(
+          "--evaluate-alert-rules needs --standalone: in a cluster the operator's leader evaluates"
+              + " AlertRules");
     }
     if (customResourcesDir != null) {
       throw new IllegalArgumentException(
