@@ -2,11 +2,14 @@ package io.kubetel.crds.alertrule;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
+import io.kubetel.crds.common.StatusSchema;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One firing series of an AlertRule, as its status lists it (at most ten, oldest first). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@SchemaCustomizer(value = StatusSchema.class, input = "since")
 public class FiringSeries {
 
   @JsonPropertyDescription("The series' group-by labels; empty for a rule that does not group.")
