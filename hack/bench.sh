@@ -19,10 +19,15 @@
 #        (default 24 threads), and while an uncapped tenant does; ClickHouse: KUBETEL_CLICKHOUSE_URL,
 #        else a scratch 18.16 (TenantFloodBenchmark; numbers also in
 #        apiserver/server/target/bench/tenants-result.txt)
+#   hack/bench.sh alerts [--rules N] [--steady SECONDS]
+#        N AlertRules (default 1000) on a 5 s interval with for: 0 over trace data in a scratch
+#        ClickHouse (18.16): evaluation lag behind the slot, process CPU, and delivery latency
+#        from the commit of triggering data until a loopback webhook has each notification
+#        (p50/p99; numbers also in alerting/target/bench/alerts-result.txt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { sed -n '5,21p' "$0" | sed 's/^# \{0,1\}//' >&2; }
+usage() { sed -n '5,26p' "$0" | sed 's/^# \{0,1\}//' >&2; }
 
 case "${1:-}" in
   ui)
@@ -62,6 +67,33 @@ case "${1:-}" in
     echo
     echo "== tenants benchmark ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, commit $(git rev-parse --short HEAD)) =="
     cat apiserver/server/target/bench/tenants-result.txt
+    ;;
+  alerts)
+    shift
+    rules=1000
+    steady=30
+    while [[ $# -gt 0 ]]; do
+      case "$1" in
+        --rules) rules=$2; shift 2 ;;
+        --steady) steady=$2; shift 2 ;;
+        *) usage; exit 2 ;;
+      esac
+    done
+    if [[ -z "${KUBETEL_CLICKHOUSE_URL:-}" ]]; then
+      work=$(mktemp -d "${TMPDIR:-/tmp}/kubetel-bench-alerts.XXXXXX")
+      trap 'hack/clickhouse.sh stop "$work/ch" || true; rm -rf "$work"' EXIT
+      hack/clickhouse.sh start --engine debian "$work/ch"
+      # shellcheck disable=SC1091
+      source "$work/ch/env"
+    fi
+    rm -f alerting/target/bench/alerts-result.txt
+    mvn -B -o -q -pl alerting -am test -Djacoco.skip=true -Dspotless.check.skip=true \
+      -Dtest=AlertsBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+      -Dkubetel.clickhouse.url="$KUBETEL_CLICKHOUSE_URL" \
+      -Dkubetel.clickhouse.engine="${KUBETEL_CLICKHOUSE_ENGINE:-debian}" \
+      -Dkubetel.bench.rules="$rules" -Dkubetel.bench.steady="$steady" >/dev/null
+    echo "== alerts benchmark ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, commit $(git rev-parse --short HEAD)) =="
+    cat alerting/target/bench/alerts-result.txt
     ;;
   *)
     usage

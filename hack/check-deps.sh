@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fails when a shared library module's Maven dependency tree (all scopes) holds an artifact it must
-# never bring to its users: the CRD types no ClickHouse client or picocli, the model and the store
-# no Vert.x, fabric8 client or picocli. The ArchUnit rules in hack/architecture check the imports;
+# never bring to its users: the CRD types no ClickHouse client or picocli, the model, the store and
+# the alerting component no Vert.x, fabric8 client or picocli. The ArchUnit rules in hack/architecture check the imports;
 # this checks what the poms pull in, which no import shows.
 #
 # Offline and cheap (one short Maven run without a build); hack/test.sh runs it after `mvn verify`.
@@ -13,6 +13,7 @@ declare -A banned=(
   [crds]='^(com\.clickhouse|info\.picocli|io\.vertx):'
   [model]='^(com\.clickhouse|info\.picocli|io\.vertx|ch\.qos\.logback):|^io\.fabric8:kubernetes-'
   [store]='^(info\.picocli|io\.vertx):|^io\.fabric8:kubernetes-'
+  [alerting]='^(info\.picocli|io\.vertx):|^io\.fabric8:kubernetes-'
 )
 modules=$(IFS=,; echo "${!banned[*]}")
 
@@ -35,5 +36,5 @@ for module in "${!banned[@]}"; do
     fail=1
   fi
 done
-((fail == 0)) && echo "check-deps: the crds, model and store dependency trees are clean"
+((fail == 0)) && echo "check-deps: the crds, model, store and alerting dependency trees are clean"
 exit $fail

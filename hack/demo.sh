@@ -5,7 +5,8 @@
 #                       install/start ClickHouse on loopback, create the schema, load an hour of
 #                       realistic telemetry and keep a trickle of new data flowing, build and start
 #                       the API server in standalone mode (HTTPS + client certificate; it also
-#                       serves the Dashboards and AlertRules of examples/ read-only), write
+#                       serves the Dashboards and AlertRules of examples/ read-only and evaluates
+#                       the AlertRules, delivering to a local receiver it starts), write
 #                       .demo/kubeconfig, build the web UI (ui/, when npm is installed) and
 #                       serve it with `kubectl proxy` same-origin with the API, and print kubectl
 #                       commands and the UI's address to try. --engine modern runs it on
@@ -89,7 +90,7 @@ up() {
   source "$chdir/env"
 
   # Rebuild when there is no jar yet or any source or pom is newer than it.
-  if [[ ! -f "$jar" ]] || [[ -n "$(find "$root/pom.xml" "$root/apiserver" "$root/model" "$root/store" "$root/hack/sample-data" "$root/crds" -newer "$jar" \
+  if [[ ! -f "$jar" ]] || [[ -n "$(find "$root/pom.xml" "$root/apiserver" "$root/model" "$root/store" "$root/alerting" "$root/hack/sample-data" "$root/crds" -newer "$jar" \
     \( -name '*.java' -o -name 'pom.xml' -o -name '*.xml' -o -name '*.kubetel.io-v1.yml' \) -not -path '*/target/*' -print -quit)" ]]; then
     log "building the API server (first run downloads dependencies; takes a minute or two)"
     mvn -B -q -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true \
@@ -101,6 +102,7 @@ up() {
     nohup java -cp "$sample_jar:$sample_libs/*" io.kubetel.sample.SampleDataMain \
       --clickhouse-url "$KUBETEL_CLICKHOUSE_URL" --database "$database" \
       --history "${KUBETEL_DEMO_HISTORY:-1h}" --trickle-interval 5s --resume-file "$chdir/sample-data.last" \
+      --error-bursts-every 15m \
       >"$demo/sample-data.log" 2>&1 &
     echo $! >"$demo/sample-data.pid"
     # Wait until the whole history is in (the first trickle batch follows it).
@@ -111,13 +113,16 @@ up() {
     done
   fi
 
+  start_receiver
+  prepare_resources
+
   if ! running "$demo/apiserver.pid"; then
     log "starting the API server (standalone mode, HTTPS on 127.0.0.1)"
     rm -f "$demo/apiserver/kubeconfig"
     nohup java -jar "$jar" --standalone --state-dir "$demo/apiserver" \
       --bind-address 127.0.0.1 --secure-port 0 \
       --clickhouse-url "$KUBETEL_CLICKHOUSE_URL" --clickhouse-database "$database" \
-      --custom-resources-dir "$root/examples" \
+      --custom-resources-dir "$demo/resources" --evaluate-alert-rules \
       >"$demo/apiserver.log" 2>&1 &
     echo $! >"$demo/apiserver.pid"
   fi
@@ -161,9 +166,16 @@ Point kubectl at it and try:
   kubectl get dashboards,alertrules -A
   kubectl get alertrule checkout-error-rate -n shop -o yaml
   kubectl explain dashboards.spec
+  kubectl get alertevents -A
+  kubectl get alertevents -n shop -w
 
 Dashboards and AlertRules come from examples/ (read-only; edit the files and run
-hack/demo.sh down && hack/demo.sh up to reload them).
+hack/demo.sh down && hack/demo.sh up to reload them). The AlertRules are evaluated here; their
+Slack, PagerDuty and webhook receivers point at a local receiver. The sample data has a checkout
+error burst now and every 15 minutes: checkout-error-rate fires within about two minutes.
+Watch notifications arrive with:
+
+  tail -f $demo/receiver.log
 
 $ui_line
 
@@ -207,16 +219,67 @@ start_ui() {
   the example dashboard: http://$address/ui/#/dashboards/shop/service-overview"
 }
 
+# Starts the local alert receiver (Slack, PagerDuty and webhook stand-in) once; its port is in
+# $demo/receiver.port and every notification a line of $demo/receiver.log.
+start_receiver() {
+  if running "$demo/receiver.pid"; then
+    return
+  fi
+  rm -f "$demo/receiver.port"
+  nohup java -cp "$sample_jar:$sample_libs/*" io.kubetel.sample.DemoReceiverMain \
+    --port-file "$demo/receiver.port" >"$demo/receiver.log" 2>&1 &
+  echo $! >"$demo/receiver.pid"
+  for _ in $(seq 1 60); do
+    [[ -s "$demo/receiver.port" ]] && return
+    sleep 0.5
+  done
+  log "the alert receiver did not start; see $demo/receiver.log"
+  exit 1
+}
+
+# Copies examples/ to $demo/resources with the receivers pointed at the local receiver: the
+# Secret's URLs and the PagerDuty Events API endpoint. examples/ itself stays untouched.
+prepare_resources() {
+  local port url
+  port=$(cat "$demo/receiver.port")
+  url="http://127.0.0.1:$port"
+  rm -rf "$demo/resources"
+  mkdir -p "$demo/resources"
+  cp -R "$root/examples/." "$demo/resources/"
+  cat >"$demo/resources/shop-alert-receivers-secret.yaml" <<YAML
+# The demo's receivers Secret: every receiver points at the local demo receiver.
+apiVersion: v1
+kind: Secret
+metadata:
+  name: shop-alert-receivers
+  namespace: shop
+  labels:
+    kubetel.io/alert-receivers: "true"
+type: Opaque
+stringData:
+  slack-webhook-url: $url/slack
+  pagerduty-routing-key: demo-routing-key
+  webhook-url: $url/webhook
+  webhook-signing-secret: demo-signing-secret
+YAML
+  local f
+  for f in "$demo/resources"/*-alert.yaml; do
+    awk -v u="$url/pagerduty" '{ print } /^ *pagerDuty:$/ { match($0, /^ */); printf "%s  url: %s\n", substr($0, 1, RLENGTH), u }' \
+      "$f" >"$f.tmp" && mv "$f.tmp" "$f"
+  done
+}
+
 down() {
   stop_pid "$demo/ui-proxy.pid" "UI proxy"
   rm -f "$demo/ui-url"
   stop_pid "$demo/apiserver.pid" "API server"
   stop_pid "$demo/sample-data.pid" "sample data trickle"
+  stop_pid "$demo/receiver.pid" "alert receiver"
   "$root/hack/clickhouse.sh" stop "$(clickhouse_dir "$(engine_of_demo)")" || true
 }
 
 status() {
-  for p in apiserver sample-data ui-proxy; do
+  for p in apiserver sample-data receiver ui-proxy; do
     if running "$demo/$p.pid"; then echo "$p: running (pid $(cat "$demo/$p.pid"))"; else echo "$p: stopped"; fi
   done
   local chdir

@@ -8,6 +8,9 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.kubetel.alerting.evaluation.QueryRunners;
+import io.kubetel.alerting.service.AlertingSettings;
+import io.kubetel.operator.alertrule.AlertEvaluation;
 import io.kubetel.operator.alertrule.AlertRuleReconciler;
 import io.kubetel.operator.alertrule.AlertRuleValidator;
 import io.kubetel.operator.dashboard.DashboardReconciler;
@@ -20,10 +23,12 @@ import io.kubetel.operator.tenant.ClickHouseTenantStorage;
 import io.kubetel.operator.tenant.DatabaseNames;
 import io.kubetel.operator.tenant.NamespaceSafety;
 import io.kubetel.operator.tenant.TelemetryTenantReconciler;
+import io.kubetel.store.alerts.ClickHouseAlertHistory;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
 import io.kubetel.store.ownership.DatabaseOwnership;
 import io.kubetel.store.query.ClickHouseQueryCatalog;
+import io.kubetel.store.query.ClickHouseQueryRunner;
 import io.kubetel.store.retention.PartitionRetentionManager;
 import io.kubetel.store.retention.RetentionManager;
 import io.kubetel.store.schema.ClickHouseSchemaManager;
@@ -38,6 +43,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +62,7 @@ public final class OperatorApp implements AutoCloseable {
   private final boolean ownsClient;
   private final ClickHouseGateway gateway;
   private final TenantIndex tenants;
+  private final AlertEvaluation evaluation;
   private final Operator operator;
   private final ManagementServer management;
   private final AtomicBoolean stopping;
@@ -89,7 +98,8 @@ public final class OperatorApp implements AutoCloseable {
                 o.withLeaderElectionConfiguration(leaderElection(config, stopping));
               }
             });
-    registerControllers(operator, config, client, gateway, tenants, clock);
+    AlertEvaluation evaluation = alertEvaluation(config, gateway, tenants, clock);
+    registerControllers(operator, config, client, gateway, tenants, clock, evaluation);
 
     try {
       this.management =
@@ -113,6 +123,41 @@ public final class OperatorApp implements AutoCloseable {
     this.gateway = gateway;
     this.operator = operator;
     this.tenants = tenants;
+    this.evaluation = evaluation;
+  }
+
+  /**
+   * The alert evaluator: each namespace's queries run against its tenant's database (else the
+   * default database), the history lives in {@code --system-database}. It starts with the first
+   * AlertRule reconcile, which happens on the leader only.
+   */
+  private static AlertEvaluation alertEvaluation(
+      OperatorConfig config, ClickHouseGateway gateway, TenantIndex tenants, Clock clock) {
+    ClickHouseSchemaManager schema = new ClickHouseSchemaManager(gateway);
+    Map<String, DatabaseTables> tables = new ConcurrentHashMap<>();
+    QueryRunners runners =
+        namespace -> {
+          String db =
+              tenants
+                  .databaseOf(namespace)
+                  .or(config::defaultDatabase)
+                  .orElseThrow(
+                      () ->
+                          new IllegalStateException(
+                              "namespace "
+                                  + namespace
+                                  + " belongs to no TelemetryTenant and there is no default"
+                                  + " database"));
+          DatabaseTables t =
+              tables.computeIfAbsent(
+                  db, d -> new DatabaseTables(gateway, schema::layout, d, clock));
+          return (spec, ns, now) -> new ClickHouseQueryRunner(t.context()).run(spec, ns, now);
+        };
+    return new AlertEvaluation(
+        AlertingSettings.defaults(config.systemDatabase()),
+        runners,
+        new ClickHouseAlertHistory(gateway),
+        clock);
   }
 
   /**
@@ -167,7 +212,8 @@ public final class OperatorApp implements AutoCloseable {
       KubernetesClient client,
       ClickHouseGateway gateway,
       TenantIndex tenants,
-      Clock clock) {
+      Clock clock,
+      AlertEvaluation evaluation) {
     ClickHouseSchemaManager schema = new ClickHouseSchemaManager(gateway);
     // Retention and the schema manager share the one layout detection, asked on first use.
     RetentionManager retention = new PartitionRetentionManager(gateway, schema::layout);
@@ -196,7 +242,11 @@ public final class OperatorApp implements AutoCloseable {
                 config.defaultDatabase()));
     operator.register(
         new AlertRuleReconciler(
-            new AlertRuleValidator(checker), events, clock, config.recheckInterval()),
+            new AlertRuleValidator(checker),
+            events,
+            clock,
+            config.recheckInterval(),
+            Optional.of(evaluation)),
         o -> scope(o, config.scope(), true));
     operator.register(
         new DashboardReconciler(
@@ -277,6 +327,7 @@ public final class OperatorApp implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("event=operator_stop_failed error={}", e.getMessage());
     }
+    evaluation.close();
     management.close();
     tenants.close();
     gateway.close();

@@ -1,5 +1,6 @@
 package io.kubetel.store;
 
+import io.kubetel.model.alerts.AlertHistory;
 import io.kubetel.model.logs.LogEntry;
 import io.kubetel.model.metrics.MetricSeries;
 import io.kubetel.model.page.ListRequest;
@@ -11,6 +12,7 @@ import io.kubetel.model.store.TelemetryStore;
 import io.kubetel.model.traces.TraceDetail;
 import io.kubetel.model.traces.TraceSummary;
 import io.kubetel.model.window.TimeWindow;
+import io.kubetel.store.alerts.ClickHouseAlertHistory;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
 import io.kubetel.store.clickhouse.ReadContext;
@@ -35,6 +37,7 @@ import java.util.Set;
  */
 public final class ClickHouseTelemetryStore implements TelemetryStore {
   private final ClickHouseGateway gateway;
+  private final ClickHouseAlertHistory alertHistory;
   private final Clock clock;
   private final DatabaseTables tables;
   private volatile Parts parts;
@@ -67,6 +70,7 @@ public final class ClickHouseTelemetryStore implements TelemetryStore {
   /** A store over an existing gateway (closed with the store) sharing a layout detection. */
   private ClickHouseTelemetryStore(ClickHouseGateway gateway, LayoutDetection layout, Clock clock) {
     this.gateway = gateway;
+    this.alertHistory = new ClickHouseAlertHistory(gateway);
     this.tables = new DatabaseTables(gateway, layout, gateway.database(), clock);
     this.clock = clock;
   }
@@ -132,6 +136,11 @@ public final class ClickHouseTelemetryStore implements TelemetryStore {
   public Set<String> attributeKeys(
       Signal signal, Optional<String> metricName, Optional<String> namespace) {
     return parts().catalog().attributeKeys(signal, metricName, namespace);
+  }
+
+  @Override
+  public Optional<AlertHistory> alertHistory() {
+    return Optional.of(alertHistory);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.kubetel.apiserver;
 
+import io.kubetel.alerting.service.AlertingService;
 import io.kubetel.apiserver.ApiServerConfig.Cluster;
 import io.kubetel.apiserver.ApiServerConfig.Standalone;
 import io.kubetel.apiserver.audit.AuditHandler;
@@ -102,6 +103,7 @@ public final class ApiServer {
   private CertificateReloader reloader;
   private DelegatedAuth delegated;
   private TenancyWiring tenancy;
+  private Optional<AlertingService> alerting = Optional.empty();
   private volatile boolean shuttingDown;
   private boolean stopped;
 
@@ -168,8 +170,16 @@ public final class ApiServer {
             stores,
             Optional.ofNullable(delegated).map(DelegatedAuth::client),
             TelemetryResources.PLURALS);
+    // Alert history lives in kubetel's own database, read with the server's own identity.
+    String systemDatabase = config.storage().systemDatabase();
     List<ResourceHandler> resources =
-        TelemetryResources.create(tenancy.store(), worker, clock, config.resources(), continueKey);
+        TelemetryResources.create(
+            tenancy.store(),
+            worker,
+            clock,
+            config.resources(),
+            continueKey,
+            store.alertHistory().map(h -> h.reader(systemDatabase)));
     List<ResourceInfo> infos = resources.stream().map(ResourceHandler::info).toList();
 
     // 3. Metrics, probes, discovery, OpenAPI and the router.
@@ -211,6 +221,14 @@ public final class ApiServer {
                 .listen(config.serving().securePort(), config.serving().bindAddress()));
     int port = server.actualPort();
     readiness.start();
+    TelemetryStore evaluatorStore = store;
+    boolean evaluate =
+        config.tls() instanceof Standalone standaloneMode && standaloneMode.evaluateAlertRules();
+    alerting =
+        custom
+            .filter(c -> evaluate)
+            .flatMap(
+                c -> StandaloneAlerting.start(c.objects(), evaluatorStore, systemDatabase, clock));
     if (pki == null) {
       reloader = new CertificateReloader(vertx, server, tls);
       reloader.start(tlsReloadInterval);
@@ -300,6 +318,7 @@ public final class ApiServer {
     if (reloader != null) {
       reloader.stop();
     }
+    alerting.ifPresent(a -> quietly("alerting", a::close));
     if (readiness != null) {
       readiness.stop();
     }

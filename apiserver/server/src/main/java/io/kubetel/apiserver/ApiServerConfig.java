@@ -93,11 +93,20 @@ public record ApiServerConfig(
    * @param customResourcesDir where to read the {@code kubetel.io/v1alpha1} Dashboards and
    *     AlertRules served read-only, as there is no kube-apiserver to serve their CRDs; empty
    *     serves none
+   * @param evaluateAlertRules whether to evaluate those AlertRules and deliver their notifications
+   *     ({@code --evaluate-alert-rules}); off by default, so serving example files never sends to
+   *     the placeholder URLs in their Secrets
    */
-  public record Standalone(Path stateDir, Optional<Path> customResourcesDir) implements Tls {
+  public record Standalone(
+      Path stateDir, Optional<Path> customResourcesDir, boolean evaluateAlertRules) implements Tls {
     public Standalone {
       Objects.requireNonNull(stateDir, "stateDir");
       Objects.requireNonNull(customResourcesDir, "customResourcesDir");
+    }
+
+    /** Standalone mode serving custom resources without evaluating the AlertRules. */
+    public Standalone(Path stateDir, Optional<Path> customResourcesDir) {
+      this(stateDir, customResourcesDir, false);
     }
 
     /** Standalone mode without custom resources. */
@@ -175,15 +184,28 @@ public record ApiServerConfig(
    * @param clickhouse connection settings, password included (never printed)
    * @param workerThreads size of the bounded worker pool for blocking storage calls
    * @param readinessInterval how often the cached storage ping behind {@code /readyz} runs
+   * @param systemDatabase kubetel's own database: the alert history {@code alertevents} serves
    */
   public record Storage(
-      ClickHouseSettings clickhouse, int workerThreads, Duration readinessInterval) {
+      ClickHouseSettings clickhouse,
+      int workerThreads,
+      Duration readinessInterval,
+      String systemDatabase) {
+    /** The default of {@code --system-database}, the operator's too. */
+    public static final String DEFAULT_SYSTEM_DATABASE = "kubetel_system";
+
     public Storage {
       Objects.requireNonNull(clickhouse, "clickhouse");
       Objects.requireNonNull(readinessInterval, "readinessInterval");
+      Objects.requireNonNull(systemDatabase, "systemDatabase");
       if (workerThreads < 1) {
         throw new IllegalArgumentException("--worker-threads must be at least 1");
       }
+    }
+
+    /** Storage with the default system database. */
+    public Storage(ClickHouseSettings clickhouse, int workerThreads, Duration readinessInterval) {
+      this(clickhouse, workerThreads, readinessInterval, DEFAULT_SYSTEM_DATABASE);
     }
 
     /** Says outright that the password is withheld (ClickHouseSettings leaves it out). */
@@ -195,6 +217,8 @@ public record ApiServerConfig(
           + workerThreads
           + ", readinessInterval="
           + readinessInterval
+          + ", systemDatabase="
+          + systemDatabase
           + "]";
     }
   }

@@ -74,6 +74,13 @@ public final class ApiServerMain implements Callable<Integer> {
               + " files below this directory, read-only (an invalid file stops startup).")
   Path customResourcesDir;
 
+  @Option(
+      names = "--evaluate-alert-rules",
+      description =
+          "Standalone mode: evaluate the AlertRules of --custom-resources-dir and deliver their"
+              + " notifications to the receivers their Secrets (in the same directory) name.")
+  boolean evaluateAlertRules;
+
   @Option(names = "--tls-cert-file", description = "Serving certificate (PEM), cluster mode.")
   Path tlsCertFile;
 
@@ -181,6 +188,14 @@ public final class ApiServerMain implements Callable<Integer> {
       defaultValue = ResourceSettings.WATCH_POLL_INTERVAL,
       description = "How often watches poll storage.")
   Duration watchPollInterval;
+
+  @Option(
+      names = "--system-database",
+      defaultValue = "kubetel_system",
+      description =
+          "kubetel's own database (as the operator's --system-database): the alert history that"
+              + " alertevents serves and, in standalone mode, the evaluator writes.")
+  String systemDatabase;
 
   @Option(
       names = "--worker-threads",
@@ -298,7 +313,8 @@ public final class ApiServerMain implements Callable<Integer> {
                     .withCredentials(clickhouseUser, password())
                     .withTables(tableNames())),
             workerThreads,
-            readinessInterval),
+            readinessInterval,
+            systemDatabase),
         ResourceSettings.of(defaultWindow, maxWindow, watchPollInterval),
         Optional.ofNullable(continueTokenKeyFile),
         new ApiServerConfig.Shutdown(shutdownTimeout, shutdownDelay),
@@ -323,7 +339,17 @@ public final class ApiServerMain implements Callable<Integer> {
         throw new IllegalArgumentException(
             "--standalone generates its own certificates; do not combine it with --tls-cert-file");
       }
-      return new ApiServerConfig.Standalone(stateDir, Optional.ofNullable(customResourcesDir));
+      if (evaluateAlertRules && customResourcesDir == null) {
+        throw new IllegalArgumentException(
+            "--evaluate-alert-rules needs --custom-resources-dir: the AlertRules come from there");
+      }
+      return new ApiServerConfig.Standalone(
+          stateDir, Optional.ofNullable(customResourcesDir), evaluateAlertRules);
+    }
+    if (evaluateAlertRules) {
+      throw new IllegalArgumentException(
+          "--evaluate-alert-rules needs --standalone: in a cluster the operator's leader evaluates"
+              + " AlertRules");
     }
     if (customResourcesDir != null) {
       throw new IllegalArgumentException(

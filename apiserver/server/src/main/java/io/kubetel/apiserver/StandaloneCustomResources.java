@@ -20,8 +20,10 @@ import java.util.Optional;
  *
  * @param endpoints the routes of the served kinds
  * @param group the group-version and its resources, for discovery and OpenAPI
+ * @param objects what was loaded (the alert evaluator reads the AlertRules and Secrets)
  */
-record StandaloneCustomResources(CustomResourceEndpoints endpoints, ServedGroup group) {
+record StandaloneCustomResources(
+    CustomResourceEndpoints endpoints, ServedGroup group, CustomResourceSet objects) {
 
   /**
    * The custom resources {@code config} asks for, if any.
@@ -43,6 +45,7 @@ record StandaloneCustomResources(CustomResourceEndpoints endpoints, ServedGroup 
         new StandaloneCustomResources(
             endpoints,
             new ServedGroup(
-                CustomResourceGroup.GROUP, CustomResourceGroup.VERSION, endpoints.infos())));
+                CustomResourceGroup.GROUP, CustomResourceGroup.VERSION, endpoints.infos()),
+            objects));
   }
 }

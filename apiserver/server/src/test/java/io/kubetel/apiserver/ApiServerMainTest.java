@@ -133,6 +133,22 @@ class ApiServerMainTest {
   }
 
   @Test
+  void alertRulesAreEvaluatedOnlyWhenAskedAndOnlyFromTheDirectory() throws Exception {
+    ApiServerConfig.Standalone serving =
+        (ApiServerConfig.Standalone) standalone("--custom-resources-dir", "examples").tls();
+    assertThat(serving.evaluateAlertRules()).isFalse();
+    ApiServerConfig.Standalone evaluating =
+        (ApiServerConfig.Standalone)
+            standalone("--custom-resources-dir", "examples", "--evaluate-alert-rules").tls();
+    assertThat(evaluating.evaluateAlertRules()).isTrue();
+    assertThatThrownBy(() -> standalone("--evaluate-alert-rules"))
+        .hasMessageContaining("--evaluate-alert-rules needs --custom-resources-dir");
+    assertThat(standalone().storage().systemDatabase()).isEqualTo("kubetel_system");
+    assertThat(standalone("--system-database", "kt_sys").storage().systemDatabase())
+        .isEqualTo("kt_sys");
+  }
+
+  @Test
   void clusterModeTakesCertificateFiles() throws Exception {
     ApiServerConfig config =
         parse(

@@ -52,14 +52,34 @@ public class AlertRuleSpec {
           + " Defaults to 0s.")
   private String keepFiringFor = "0s";
 
-  @Default("1m")
+  @Default("30s")
   @Pattern(CrdPatterns.DURATION)
   @Size(max = CrdPatterns.DURATION_MAX_LENGTH)
   @ValidationRule(
       value = CrdPatterns.CEL_NOT_ZERO_DURATION,
       message = "interval must be greater than zero")
-  @JsonPropertyDescription("How often the rule is evaluated, e.g. 30s. Defaults to 1m.")
-  private String interval = "1m";
+  @JsonPropertyDescription(
+      "How often the rule is evaluated, e.g. 1m; at least 5s. Defaults to 30s.")
+  private String interval = "30s";
+
+  @Default("4h")
+  @Pattern(CrdPatterns.DURATION)
+  @Size(max = CrdPatterns.DURATION_MAX_LENGTH)
+  @JsonPropertyDescription(
+      "How often a still-firing alert is sent again to its receivers, e.g. 1h. Defaults to 4h.")
+  private String repeatInterval = "4h";
+
+  @Default("KeepState")
+  @JsonPropertyDescription(
+      "What happens when the query returns no data: KeepState (nothing changes; the default),"
+          + " Alerting (the rule fires, for data that must always be there) or Resolve (every"
+          + " series stops holding, for error counts where no data means no errors).")
+  private NoDataPolicy noData = NoDataPolicy.KeepState;
+
+  @Size(max = 16)
+  @JsonPropertyDescription(
+      "Mute windows: matching series are evaluated and recorded but not notified.")
+  private List<AlertSilence> silences = new ArrayList<>();
 
   @Default("warning")
   @JsonPropertyDescription("Severity: critical, warning or info. Defaults to warning.")
@@ -118,6 +138,30 @@ public class AlertRuleSpec {
 
   public void setInterval(String interval) {
     this.interval = interval;
+  }
+
+  public String getRepeatInterval() {
+    return repeatInterval;
+  }
+
+  public void setRepeatInterval(String repeatInterval) {
+    this.repeatInterval = repeatInterval;
+  }
+
+  public NoDataPolicy getNoData() {
+    return noData;
+  }
+
+  public void setNoData(NoDataPolicy noData) {
+    this.noData = noData;
+  }
+
+  public List<AlertSilence> getSilences() {
+    return silences;
+  }
+
+  public void setSilences(List<AlertSilence> silences) {
+    this.silences = silences;
   }
 
   public Severity getSeverity() {

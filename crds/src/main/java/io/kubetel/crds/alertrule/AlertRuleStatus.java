@@ -29,12 +29,20 @@ public class AlertRuleStatus {
   @JsonPropertyDescription("Time the rule started firing (RFC 3339); absent when not firing.")
   private String firingSince;
 
+  @JsonPropertyDescription(
+      "Up to ten firing series, oldest first (firingCount says how many fire).")
+  private List<FiringSeries> firingSeries;
+
+  @JsonPropertyDescription("How many series fire.")
+  private Integer firingCount;
+
   @JsonPropertyDescription("metadata.generation of the spec this status reflects.")
   private Long observedGeneration;
 
   @JsonPropertyDescription(
       "Ready, Reconciling (being checked again soon), Stalled (cannot progress without a change),"
-          + " Valid (spec checked against the schema and data); one per type.")
+          + " Valid (spec checked against the schema and data), Evaluated (the last evaluation ran"
+          + " and every receiver accepted its last notification); one per type.")
   private List<Condition> conditions = new ArrayList<>();
 
   public AlertState getState() {
@@ -67,6 +75,22 @@ public class AlertRuleStatus {
 
   public void setFiringSince(String firingSince) {
     this.firingSince = firingSince;
+  }
+
+  public List<FiringSeries> getFiringSeries() {
+    return firingSeries;
+  }
+
+  public void setFiringSeries(List<FiringSeries> firingSeries) {
+    this.firingSeries = firingSeries;
+  }
+
+  public Integer getFiringCount() {
+    return firingCount;
+  }
+
+  public void setFiringCount(Integer firingCount) {
+    this.firingCount = firingCount;
   }
 
   public Long getObservedGeneration() {

@@ -16,6 +16,32 @@ public class WebhookReceiver {
       "Secret key holding the value of the Authorization header, e.g. 'Bearer <token>'. Optional.")
   private SecretKeyRef authorizationSecretRef;
 
+  @JsonPropertyDescription(
+      "Secret key holding a shared secret: requests then carry X-Kubetel-Timestamp and"
+          + " X-Kubetel-Signature (sha256=HMAC-SHA256 of timestamp + '.' + body). Optional.")
+  private SecretKeyRef signingSecretRef;
+
+  @JsonPropertyDescription(
+      "Body format: Kubetel (kubetel's JSON, the default) or Alertmanager (Alertmanager's webhook"
+          + " payload, version 4, for receivers built for it).")
+  private WebhookFormat format;
+
+  public SecretKeyRef getSigningSecretRef() {
+    return signingSecretRef;
+  }
+
+  public void setSigningSecretRef(SecretKeyRef signingSecretRef) {
+    this.signingSecretRef = signingSecretRef;
+  }
+
+  public WebhookFormat getFormat() {
+    return format;
+  }
+
+  public void setFormat(WebhookFormat format) {
+    this.format = format;
+  }
+
   public SecretKeyRef getUrlSecretRef() {
     return urlSecretRef;
   }

@@ -83,6 +83,7 @@ public final class LayeringRules {
           new Rule("apiserver-no-fabric8-vertx-client", LayeringRules::apiserverNoFabric8Vertx),
           new Rule("apiserver-store-only-in-root", LayeringRules::apiserverStoreOnlyInRoot),
           new Rule("operator-not-apiserver-web", LayeringRules::operatorNotApiserverWeb),
+          new Rule("alerting-uses-only-model", LayeringRules::alertingUsesOnlyModel),
           new Rule("product-not-sample", LayeringRules::productNotSample),
           new Rule("parsers-model-free-of-http", LayeringRules::parsersAndModelFreeOfHttp),
           new Rule("one-json-mapper", LayeringRules::oneJsonMapper),
@@ -91,7 +92,8 @@ public final class LayeringRules {
           new Rule("store-free-of-cycles", r -> freeOfCycles(r.store())),
           new Rule("crds-free-of-cycles", r -> freeOfCycles(r.crds())),
           new Rule("apiserver-free-of-cycles", r -> freeOfCycles(r.apiserver())),
-          new Rule("operator-free-of-cycles", r -> freeOfCycles(r.operator())));
+          new Rule("operator-free-of-cycles", r -> freeOfCycles(r.operator())),
+          new Rule("alerting-free-of-cycles", r -> freeOfCycles(r.alerting())));
 
   private LayeringRules() {}
 
@@ -132,6 +134,15 @@ public final class LayeringRules {
         .dependOnClassesThat()
         .resideInAnyPackage(concat(JDK_HTTP, SERVER_CLUSTER_CLI, LOGGING_BACKENDS))
         .because("the store is a library the server, the operator and tools share");
+  }
+
+  /**
+   * The alert evaluator is hosted by both the operator and the API server, so within kubetel it
+   * sees the model only: hosts hand it the store behind the model's interfaces and the rules as
+   * JSON, never CRD classes (the API server must not load them) nor a ClickHouse type.
+   */
+  static ArchRule alertingUsesOnlyModel(Roots r) {
+    return usesWithinKubetelOnly(r, r.alerting(), r.model());
   }
 
   /** Within kubetel the CRD types see the model only (they embed its query spec). */

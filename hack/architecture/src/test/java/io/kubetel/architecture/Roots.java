@@ -41,6 +41,11 @@ public record Roots(String base) {
     return base + ".apiserver";
   }
 
+  /** The alert evaluator and delivery, hosted by the operator and the API server. */
+  public String alerting() {
+    return base + ".alerting";
+  }
+
   /** The operator. */
   public String operator() {
     return base + ".operator";

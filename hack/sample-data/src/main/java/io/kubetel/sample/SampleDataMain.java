@@ -57,6 +57,13 @@ public final class SampleDataMain implements Callable<Integer> {
               + " loading the same history again.")
   Path resumeFile;
 
+  @Option(
+      names = "--error-bursts-every",
+      description =
+          "Add error bursts (60% of traces fail for 4 minutes) this often, the first starting"
+              + " now, e.g. 15m; none by default. The demo uses it so its AlertRules fire.")
+  String errorBurstsEvery;
+
   @Option(names = "--seed", defaultValue = "42", description = "Random seed (default 42).")
   long seed;
 
@@ -66,6 +73,9 @@ public final class SampleDataMain implements Callable<Integer> {
       description = "Trace arrival rate (default 2).")
   double tracesPerSecond;
 
+  /** How long an error burst lasts. */
+  static final Duration BURST_LENGTH = Duration.ofMinutes(4);
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new SampleDataMain()).execute(args));
   }
@@ -74,7 +84,11 @@ public final class SampleDataMain implements Callable<Integer> {
   public Integer call() throws Exception {
     Duration historyLength;
     Duration trickleInterval = null;
+    Duration burstEvery = null;
     try {
+      if (errorBurstsEvery != null) {
+        burstEvery = Durations.parsePositive(errorBurstsEvery, "--error-bursts-every");
+      }
       historyLength = Durations.parse(history, "--history");
       if (trickle != null) {
         trickleInterval = Durations.parse(trickle, "--trickle-interval");
@@ -99,6 +113,9 @@ public final class SampleDataMain implements Callable<Integer> {
       SampleTelemetryGenerator generator =
           new SampleTelemetryGenerator(
               seed, from.minus(Duration.ofMinutes(5)), Duration.ofSeconds(15), tracesPerSecond);
+      if (burstEvery != null) {
+        generator.withErrorBursts(now, burstEvery, BURST_LENGTH);
+      }
       Duration chunk = Duration.ofMinutes(5);
       for (Instant t = from; t.isBefore(now); t = t.plus(chunk)) {
         Instant to = t.plus(chunk).isAfter(now) ? now : t.plus(chunk);

@@ -21,6 +21,13 @@ import java.util.Random;
  * exporters.
  */
 public final class SampleTelemetryGenerator {
+  /** Share of traces that fail during an error burst. */
+  static final double BURST_FAILURE_RATE = 0.6;
+
+  private Instant burstAnchor;
+  private Duration burstEvery;
+  private Duration burstLength;
+
   /** Latency histogram bounds in milliseconds. */
   public static final List<Double> BOUNDS =
       List.of(5.0, 10.0, 25.0, 50.0, 100.0, 250.0, 500.0, 1000.0, 2500.0);
@@ -206,9 +213,32 @@ public final class SampleTelemetryGenerator {
     return pods.get(random.nextInt(pods.size()));
   }
 
+  /**
+   * Adds error bursts: from {@code anchor}, every {@code every}, for {@code length}, traces fail
+   * with probability {@value #BURST_FAILURE_RATE} instead of 5% (also before the anchor, so the
+   * history has them too). The demo anchors them at its start so its alerts fire within minutes.
+   */
+  public SampleTelemetryGenerator withErrorBursts(Instant anchor, Duration every, Duration length) {
+    this.burstAnchor = anchor;
+    this.burstEvery = every;
+    this.burstLength = length;
+    return this;
+  }
+
+  /** Whether {@code t} falls in an error burst. */
+  boolean inErrorBurst(Instant t) {
+    if (burstAnchor == null) {
+      return false;
+    }
+    long offset =
+        Math.floorMod(t.toEpochMilli() - burstAnchor.toEpochMilli(), burstEvery.toMillis());
+    return offset < burstLength.toMillis();
+  }
+
   private void trace(TelemetryBatch b, Instant start) {
+    double failureRate = inErrorBurst(start) ? BURST_FAILURE_RATE : 0.05;
     TraceBuilder t =
-        new TraceBuilder(b, hex(32), random.nextDouble() < 0.05, random.nextDouble() < 0.03);
+        new TraceBuilder(b, hex(32), random.nextDouble() < failureRate, random.nextDouble() < 0.03);
     double kind = random.nextDouble();
     if (kind < 0.08) {
       TraceBuilder.SpanRef root = t.span(null, pick("ingress"), "GET /healthz", "Server", start, 2);

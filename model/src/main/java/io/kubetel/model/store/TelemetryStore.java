@@ -1,10 +1,12 @@
 package io.kubetel.model.store;
 
+import io.kubetel.model.alerts.AlertHistory;
 import io.kubetel.model.logs.LogReader;
 import io.kubetel.model.metrics.MetricReader;
 import io.kubetel.model.query.QueryCatalog;
 import io.kubetel.model.query.QueryRunner;
 import io.kubetel.model.traces.TraceReader;
+import java.util.Optional;
 
 /**
  * The one storage interface ClickHouse sits behind. Handlers depend on the narrow readers it
@@ -22,6 +24,14 @@ public interface TelemetryStore
    * @throws StoreUnavailableException when it does not
    */
   void ping();
+
+  /**
+   * The alert history kept in kubetel's own database on this storage, when the storage keeps one
+   * (the in-memory fake does not).
+   */
+  default Optional<AlertHistory> alertHistory() {
+    return Optional.empty();
+  }
 
   @Override
   void close();

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Validates AlertRules and reports the result as {@code Valid} and {@code Ready} conditions,
@@ -30,11 +31,28 @@ public class AlertRuleReconciler implements Reconciler<AlertRule> {
 
   private final AlertRuleValidator validator;
   private final Revalidation revalidation;
+  private final Optional<AlertEvaluation> evaluation;
+  private final Clock clock;
 
+  /** Validation only (tests, and an operator without an evaluator). */
   public AlertRuleReconciler(
       AlertRuleValidator validator, EventRecorder events, Clock clock, Duration recheck) {
+    this(validator, events, clock, recheck, Optional.empty());
+  }
+
+  /**
+   * @param evaluation the evaluator valid rules are handed to; its results fill the status
+   */
+  public AlertRuleReconciler(
+      AlertRuleValidator validator,
+      EventRecorder events,
+      Clock clock,
+      Duration recheck,
+      Optional<AlertEvaluation> evaluation) {
     this.validator = validator;
     this.revalidation = new Revalidation(events, clock, recheck);
+    this.evaluation = evaluation;
+    this.clock = clock;
   }
 
   @Override
@@ -64,15 +82,23 @@ public class AlertRuleReconciler implements Reconciler<AlertRule> {
     status.setLastEvaluationTime(before.getLastEvaluationTime());
     status.setLastValue(before.getLastValue());
     status.setFiringSince(before.getFiringSince());
+    status.setFiringSeries(before.getFiringSeries());
+    status.setFiringCount(before.getFiringCount());
     status.setObservedGeneration(outcome.generation());
     status.setConditions(outcome.conditions());
+    Duration next = outcome.next();
+    if (evaluation.isPresent() && rule.getSpec() != null) {
+      next = EvaluationStatus.apply(evaluation.get(), rule, context, status, clock, next);
+    }
     boolean changed =
         before.getState() != status.getState()
             || !Objects.equals(before.getObservedGeneration(), status.getObservedGeneration())
+            || !Objects.equals(before.getLastValue(), status.getLastValue())
+            || !Objects.equals(before.getFiringCount(), status.getFiringCount())
             || !Revalidation.sameConditions(before.getConditions(), status.getConditions());
     if (changed) {
       rule.setStatus(status);
     }
-    return Revalidation.update(rule, changed, outcome.next());
+    return Revalidation.update(rule, changed, next);
   }
 }

@@ -1,10 +1,12 @@
 package io.kubetel.operator.alertrule;
 
 import io.fabric8.kubernetes.api.model.Secret;
+import io.kubetel.alerting.rule.AlertRuleParser;
 import io.kubetel.crds.alertrule.AlertRule;
 import io.kubetel.crds.alertrule.AlertRuleSpec;
 import io.kubetel.crds.alertrule.Receiver;
 import io.kubetel.crds.common.SecretKeyRef;
+import io.kubetel.model.duration.Durations;
 import io.kubetel.operator.query.DurationProblems;
 import io.kubetel.operator.query.Problem;
 import io.kubetel.operator.query.QuerySpecChecker;
@@ -49,6 +51,22 @@ public final class AlertRuleValidator {
     DurationProblems.check(spec.getForDuration(), "spec.for", false, out);
     DurationProblems.check(spec.getKeepFiringFor(), "spec.keepFiringFor", false, out);
     DurationProblems.check(spec.getInterval(), "spec.interval", true, out);
+    if (spec.getInterval() != null
+        && Durations.isValid(spec.getInterval())
+        && Durations.parse(spec.getInterval()).compareTo(AlertRuleParser.MIN_INTERVAL) < 0) {
+      out.add(
+          new Problem(
+              "InvalidDuration",
+              "spec.interval",
+              "interval must be at least "
+                  + Durations.format(AlertRuleParser.MIN_INTERVAL)
+                  + ", got "
+                  + spec.getInterval()));
+    }
+    if (spec.getRepeatInterval() != null) {
+      DurationProblems.check(spec.getRepeatInterval(), "spec.repeatInterval", true, out);
+    }
+    SilenceProblems.check(spec.getSilences(), out);
     if (spec.getCondition() == null
         || spec.getCondition().getComparator() == null
         || spec.getCondition().getThreshold() == null) {
@@ -78,6 +96,9 @@ public final class AlertRuleValidator {
         refs.put(".webhook.urlSecretRef", r.getWebhook().getUrlSecretRef());
         if (r.getWebhook().getAuthorizationSecretRef() != null) {
           refs.put(".webhook.authorizationSecretRef", r.getWebhook().getAuthorizationSecretRef());
+        }
+        if (r.getWebhook().getSigningSecretRef() != null) {
+          refs.put(".webhook.signingSecretRef", r.getWebhook().getSigningSecretRef());
         }
       }
       refs.forEach((path, ref) -> secret(secrets, namespace, ref, field + path, out));

@@ -230,7 +230,11 @@ class ValidationCachesIT {
                         "slack-webhook-url",
                         "https://hooks.example/x",
                         "pagerduty-routing-key",
-                        "k"))
+                        "k",
+                        "webhook-url",
+                        "https://automation.example/x",
+                        "webhook-signing-secret",
+                        "s"))
                 .build())
         .create();
     AlertRule rule = rule(KnownData.NAMESPACE, "unlabelled");
@@ -243,6 +247,10 @@ class ValidationCachesIT {
               }
               if (r.getPagerDuty() != null) {
                 r.getPagerDuty().getRoutingKeySecretRef().setName("unlabelled-receivers");
+              }
+              if (r.getWebhook() != null) {
+                r.getWebhook().getUrlSecretRef().setName("unlabelled-receivers");
+                r.getWebhook().getSigningSecretRef().setName("unlabelled-receivers");
               }
             });
     client.resource(rule).create();

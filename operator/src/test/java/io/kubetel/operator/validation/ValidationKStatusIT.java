@@ -99,7 +99,11 @@ class ValidationKStatusIT {
                         "slack-webhook-url",
                         "https://hooks.example/x",
                         "pagerduty-routing-key",
-                        "k"))
+                        "k",
+                        "webhook-url",
+                        "https://automation.example/x",
+                        "webhook-signing-secret",
+                        "s"))
                 .build())
         .create();
     operator =

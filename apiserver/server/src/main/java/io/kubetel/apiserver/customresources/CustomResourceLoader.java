@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * Reads the Dashboards and AlertRules that standalone mode serves from a directory: every {@code
  * *.yaml} and {@code *.yml} below it (sorted, multi-document files allowed). Documents of {@code
  * kubetel.io/v1alpha1} with a served kind are validated against their CRD; every other document
- * (Secrets, TelemetryQuery examples, TelemetryTenants) is skipped with an {@code
- * event=custom_resource_skipped} log line.
+ * (TelemetryQuery examples, TelemetryTenants, unlabelled Secrets) is skipped with an {@code
+ * event=custom_resource_skipped} log line. Secrets labelled {@code kubetel.io/alert-receivers=true}
+ * are kept, never served, for the AlertRules' receivers (as the operator reads only those).
  *
  * <p>Bad-file policy: any invalid served object (YAML syntax, CRD schema, name, duplicate) fails
  * the whole load, so the server refuses to start with a message naming the file, the object and the
@@ -51,12 +52,18 @@ public final class CustomResourceLoader {
           "--custom-resources-dir " + directory + " is not a directory");
     }
     Map<String, List<ObjectNode>> byPlural = new HashMap<>();
+    List<ObjectNode> receiverSecrets = new ArrayList<>();
     Map<String, Path> seen = new HashMap<>();
     for (Path file : files(directory)) {
       List<JsonNode> documents = read(file);
       for (int i = 0; i < documents.size(); i++) {
         Source source = new Source(file, i + 1, documents.size() > 1);
         JsonNode document = documents.get(i);
+        if (ReceiverSecretDocuments.isReceiverSecret(document)) {
+          receiverSecrets.add(ReceiverSecretDocuments.withNamespace((ObjectNode) document));
+          log.info("event=receiver_secret_loaded source=\"{}\"", source);
+          continue;
+        }
         CrdKind kind = servedKind(document, source);
         if (kind == null) {
           continue;
@@ -71,7 +78,7 @@ public final class CustomResourceLoader {
         byPlural.computeIfAbsent(kind.plural(), p -> new ArrayList<>()).add(object);
       }
     }
-    CustomResourceSet set = new CustomResourceSet(byPlural);
+    CustomResourceSet set = new CustomResourceSet(byPlural, receiverSecrets);
     kinds
         .values()
         .forEach(

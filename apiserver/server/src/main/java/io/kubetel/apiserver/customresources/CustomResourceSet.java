@@ -19,12 +19,22 @@ public final class CustomResourceSet {
 
   private final Map<String, List<ObjectNode>> byPlural;
   private final String resourceVersion;
+  private final List<ObjectNode> receiverSecrets;
 
   /**
    * @param byPlural each served plural's objects (with complete metadata); missing plurals are
    *     empty
    */
   public CustomResourceSet(Map<String, List<ObjectNode>> byPlural) {
+    this(byPlural, List.of());
+  }
+
+  /**
+   * @param receiverSecrets the Secrets labelled for alert receivers (not served)
+   */
+  public CustomResourceSet(
+      Map<String, List<ObjectNode>> byPlural, List<ObjectNode> receiverSecrets) {
+    this.receiverSecrets = List.copyOf(receiverSecrets);
     Map<String, List<ObjectNode>> sorted = new TreeMap<>();
     StringBuilder versions = new StringBuilder();
     byPlural.forEach(
@@ -63,6 +73,11 @@ public final class CustomResourceSet {
     return list(plural, Optional.of(namespace)).stream()
         .filter(o -> name.equals(o.path("metadata").path("name").asText()))
         .findFirst();
+  }
+
+  /** The alert-receiver Secrets of the directory, with their namespace set. */
+  public List<ObjectNode> receiverSecrets() {
+    return receiverSecrets;
   }
 
   /** How many objects of {@code plural} there are. */

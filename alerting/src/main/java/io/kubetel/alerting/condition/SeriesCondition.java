@@ -1,0 +1,33 @@
+package io.kubetel.alerting.condition;
+
+/**
+ * The condition of an AlertRule over one query series: the narrow hook a new condition type (a
+ * threshold today, an anomaly model next) implements. It is called on the evaluation pool, once per
+ * series and evaluation, and must not block on I/O longer than its own budget; it never throws for
+ * a series it cannot judge, it answers {@link Verdict#noData()} instead.
+ */
+public interface SeriesCondition {
+
+  /** The condition type as written in {@code spec.condition.type}, e.g. {@code Threshold}. */
+  String type();
+
+  /** Whether the condition holds for {@code series} at this evaluation, and the value shown. */
+  Verdict evaluate(SeriesInput series);
+
+  /**
+   * A condition's answer for one series.
+   *
+   * @param holds whether the condition holds
+   * @param value the value to show in status and notifications ({@code NaN} when there is none)
+   * @param hasData false when the series gave nothing to judge (handled by the no-data policy)
+   */
+  record Verdict(boolean holds, double value, boolean hasData) {
+    public static Verdict of(boolean holds, double value) {
+      return new Verdict(holds, value, true);
+    }
+
+    public static Verdict noData() {
+      return new Verdict(false, Double.NaN, false);
+    }
+  }
+}

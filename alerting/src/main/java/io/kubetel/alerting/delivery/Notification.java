@@ -1,0 +1,56 @@
+package io.kubetel.alerting.delivery;
+
+import io.kubetel.alerting.rule.AlertRuleDefinition;
+import io.kubetel.model.alerts.NotificationRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One message about one rule to one receiver: all the rule's firing series grouped (or the
+ * resolve), with an id that stays the same on every attempt and after a restart.
+ *
+ * @param id the idempotency key ({@code Idempotency-Key} header, webhook body {@code id})
+ * @param groupKey stable per rule: PagerDuty's {@code dedup_key}, Alertmanager's {@code groupKey}
+ */
+public record Notification(
+    String id,
+    String groupKey,
+    AlertRuleDefinition rule,
+    String receiver,
+    NotificationRecord.Kind kind,
+    List<Alert> alerts,
+    Instant time) {
+
+  public Notification {
+    alerts = List.copyOf(alerts);
+  }
+
+  /** One series in a notification. */
+  public record Alert(
+      String fingerprint,
+      Map<String, String> labels,
+      double value,
+      Instant startsAt,
+      String summary,
+      String description) {
+    public Alert {
+      labels = Map.copyOf(labels);
+    }
+  }
+
+  /** Whether this is a resolve. */
+  public boolean resolved() {
+    return kind == NotificationRecord.Kind.RESOLVED;
+  }
+
+  /** The rule's labels plus a series' labels plus alertname, severity and namespace. */
+  public Map<String, String> labelsOf(Alert a) {
+    Map<String, String> all = new java.util.TreeMap<>(rule.labels());
+    all.putAll(a.labels());
+    all.put("alertname", rule.name());
+    all.put("namespace", rule.namespace());
+    all.put("severity", rule.severity());
+    return all;
+  }
+}

@@ -1,0 +1,341 @@
+package io.kubetel.store.alerts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kubetel.model.alerts.AlertEvent;
+import io.kubetel.model.alerts.AlertHistory;
+import io.kubetel.model.alerts.AlertSeriesState;
+import io.kubetel.model.alerts.NotificationRecord;
+import io.kubetel.model.filter.FieldFilter;
+import io.kubetel.model.filter.FilterOperator;
+import io.kubetel.model.page.Cursor;
+import io.kubetel.model.page.ListRequest;
+import io.kubetel.model.page.Page;
+import io.kubetel.store.clickhouse.ClickHouseGateway;
+import io.kubetel.store.sql.Identifiers;
+import io.kubetel.store.sql.Select;
+import io.kubetel.store.sql.SqlLiteral;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * {@link AlertHistory} in ClickHouse (tables of {@link AlertHistoryTables}, created on first use
+ * per database). Every value goes through {@link SqlLiteral}; the database name through {@link
+ * Identifiers}.
+ */
+public final class ClickHouseAlertHistory implements AlertHistory {
+  private static final String[] EVENT_COLUMNS = {
+    "namespace",
+    "rule",
+    "fingerprint",
+    "label_keys",
+    "label_values",
+    "from_state",
+    "to_state",
+    "value",
+    "has_value",
+    "severity",
+    "summary",
+    "event_micros",
+    "version"
+  };
+  private static final String[] NOTIFICATION_COLUMNS = {
+    "namespace",
+    "rule",
+    "receiver",
+    "id",
+    "kind",
+    "fingerprints",
+    "status",
+    "detail",
+    "recorded_micros",
+    "version"
+  };
+
+  /** Filters pushed down: field key → column (equality only; the rest is matched in memory). */
+  private static final Map<String, String> FILTER_COLUMNS =
+      Map.of("rule", "rule", "state", "to_state", "severity", "severity");
+
+  private final ClickHouseGateway gateway;
+  private final Set<String> ensured = ConcurrentHashMap.newKeySet();
+
+  public ClickHouseAlertHistory(ClickHouseGateway gateway) {
+    this.gateway = gateway;
+  }
+
+  @Override
+  public void append(String database, List<AlertEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    String rows = events.stream().map(this::eventRow).collect(Collectors.joining(", "));
+    String statement =
+        "INSERT INTO "
+            + Identifiers.table(ensure(database), AlertHistoryTables.EVENTS)
+            + " ("
+            + String.join(", ", EVENT_COLUMNS)
+            + ", event_time) VALUES "
+            + rows;
+    guarded(database, () -> execute(statement));
+  }
+
+  private String eventRow(AlertEvent e) {
+    List<String> keys = new ArrayList<>(e.labels().keySet());
+    keys.sort(null);
+    List<String> values = keys.stream().map(e.labels()::get).toList();
+    boolean hasValue = Double.isFinite(e.value());
+    return "("
+        + String.join(
+            ", ",
+            SqlLiteral.string(e.namespace()),
+            SqlLiteral.string(e.rule()),
+            SqlLiteral.string(e.fingerprint()),
+            array(keys),
+            array(values),
+            SqlLiteral.string(e.from().name()),
+            SqlLiteral.string(e.to().name()),
+            SqlLiteral.number(hasValue ? e.value() : 0.0),
+            SqlLiteral.number(hasValue ? 1 : 0),
+            SqlLiteral.string(e.severity()),
+            SqlLiteral.string(e.summary()),
+            SqlLiteral.number(micros(e.time())),
+            SqlLiteral.number(e.version()),
+            SqlLiteral.number(e.time().getEpochSecond()))
+        + ")";
+  }
+
+  @Override
+  public List<AlertEvent> latestPerSeries(String database) {
+    // The newest row of each series, chosen here rather than by LIMIT BY or FINAL, so the reading
+    // does not depend on what a server version merges or supports.
+    String sql =
+        Select.select(EVENT_COLUMNS)
+            .from(Identifiers.table(ensure(database), AlertHistoryTables.EVENTS))
+            .orderBy("version DESC")
+            .toSql();
+    Map<String, AlertEvent> newest = new LinkedHashMap<>();
+    for (JsonNode row : guarded(database, () -> gateway.select(sql))) {
+      AlertEvent e = event(row);
+      newest.putIfAbsent(e.namespace() + "/" + e.rule() + "/" + e.fingerprint(), e);
+    }
+    return List.copyOf(newest.values());
+  }
+
+  @Override
+  public List<AlertEvent> list(String database, String namespace, int limit) {
+    Select select =
+        Select.select(EVENT_COLUMNS)
+            .from(Identifiers.table(ensure(database), AlertHistoryTables.EVENTS));
+    if (namespace != null) {
+      select.where("namespace = " + SqlLiteral.string(namespace));
+    }
+    String sql = select.orderBy("version DESC").limit(Math.max(1, limit)).toSql();
+    List<AlertEvent> out = new ArrayList<>();
+    long lastVersion = -1;
+    for (JsonNode row : guarded(database, () -> gateway.select(sql))) {
+      AlertEvent e = event(row);
+      if (e.version() != lastVersion) { // an unmerged repeat of the same insert
+        out.add(e);
+      }
+      lastVersion = e.version();
+    }
+    return out;
+  }
+
+  @Override
+  public Page<AlertEvent> page(String database, ListRequest request) {
+    List<String> where = new ArrayList<>();
+    request.namespace().ifPresent(ns -> where.add("namespace = " + SqlLiteral.string(ns)));
+    where.add("event_micros >= " + SqlLiteral.number(micros(request.window().start())));
+    where.add("event_micros < " + SqlLiteral.number(micros(request.window().end())));
+    request
+        .after()
+        .ifPresent(
+            c -> where.add("version < " + SqlLiteral.number(Long.parseLong(c.parts().get(0)))));
+    for (FieldFilter f : request.filters()) {
+      String column = FILTER_COLUMNS.get(f.key());
+      if (column != null && f.operator() == FilterOperator.EQUALS && f.values().size() == 1) {
+        where.add(column + " = " + SqlLiteral.string(f.values().get(0)));
+      }
+    }
+    String sql =
+        Select.select(EVENT_COLUMNS)
+            .from(Identifiers.table(ensure(database), AlertHistoryTables.EVENTS))
+            .where(where)
+            .orderBy("version DESC")
+            .limit(request.limit() + 1)
+            .toSql();
+    List<AlertEvent> out = new ArrayList<>();
+    long lastVersion = -1;
+    for (JsonNode row : guarded(database, () -> gateway.select(sql))) {
+      AlertEvent e = event(row);
+      if (e.version() != lastVersion) {
+        out.add(e);
+      }
+      lastVersion = e.version();
+    }
+    if (out.size() <= request.limit()) {
+      return Page.last(out);
+    }
+    List<AlertEvent> page = out.subList(0, request.limit());
+    String next = Long.toString(page.get(page.size() - 1).version());
+    return new Page<>(page, Optional.of(new Cursor(List.of(next))));
+  }
+
+  @Override
+  public Optional<AlertEvent> find(String database, String namespace, String name) {
+    long version = AlertEvent.versionOf(name);
+    if (version < 0) {
+      return Optional.empty();
+    }
+    String sql =
+        Select.select(EVENT_COLUMNS)
+            .from(Identifiers.table(ensure(database), AlertHistoryTables.EVENTS))
+            .where(
+                List.of(
+                    "namespace = " + SqlLiteral.string(namespace),
+                    "version = " + SqlLiteral.number(version)))
+            .limit(1)
+            .toSql();
+    return guarded(database, () -> gateway.select(sql)).stream()
+        .map(ClickHouseAlertHistory::event)
+        .filter(e -> e.name().equals(name))
+        .findFirst();
+  }
+
+  private static AlertEvent event(JsonNode r) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    JsonNode keys = r.path("label_keys");
+    JsonNode values = r.path("label_values");
+    for (int i = 0; i < keys.size(); i++) {
+      labels.put(keys.get(i).asText(), values.path(i).asText());
+    }
+    return new AlertEvent(
+        r.path("namespace").asText(),
+        r.path("rule").asText(),
+        r.path("fingerprint").asText(),
+        labels,
+        AlertSeriesState.ofStored(r.path("from_state").asText()),
+        AlertSeriesState.ofStored(r.path("to_state").asText()),
+        r.path("has_value").asInt() == 1 ? r.path("value").asDouble() : Double.NaN,
+        r.path("severity").asText(),
+        r.path("summary").asText(),
+        instant(r.path("event_micros").asLong()),
+        r.path("version").asLong());
+  }
+
+  @Override
+  public void record(String database, NotificationRecord n) {
+    record(database, List.of(n));
+  }
+
+  @Override
+  public void record(String database, List<NotificationRecord> notifications) {
+    if (notifications.isEmpty()) {
+      return;
+    }
+    String rows =
+        notifications.stream()
+            .map(ClickHouseAlertHistory::notificationRow)
+            .collect(Collectors.joining(", "));
+    String statement =
+        "INSERT INTO "
+            + Identifiers.table(ensure(database), AlertHistoryTables.NOTIFICATIONS)
+            + " ("
+            + String.join(", ", NOTIFICATION_COLUMNS)
+            + ", recorded_at) VALUES "
+            + rows;
+    guarded(database, () -> execute(statement));
+  }
+
+  private static String notificationRow(NotificationRecord n) {
+    return "("
+        + String.join(
+            ", ",
+            SqlLiteral.string(n.namespace()),
+            SqlLiteral.string(n.rule()),
+            SqlLiteral.string(n.receiver()),
+            SqlLiteral.string(n.id()),
+            SqlLiteral.string(n.kind().name()),
+            array(n.fingerprints()),
+            SqlLiteral.string(n.status().name()),
+            SqlLiteral.string(n.detail()),
+            SqlLiteral.number(micros(n.time())),
+            SqlLiteral.number(n.version()),
+            SqlLiteral.number(n.time().getEpochSecond()))
+        + ")";
+  }
+
+  @Override
+  public List<NotificationRecord> latestNotifications(String database) {
+    String sql =
+        Select.select(NOTIFICATION_COLUMNS)
+            .from(Identifiers.table(ensure(database), AlertHistoryTables.NOTIFICATIONS))
+            .orderBy("version DESC")
+            .toSql();
+    Map<String, NotificationRecord> newest = new LinkedHashMap<>();
+    for (JsonNode r : guarded(database, () -> gateway.select(sql))) {
+      List<String> fingerprints = new ArrayList<>();
+      r.path("fingerprints").forEach(f -> fingerprints.add(f.asText()));
+      NotificationRecord n =
+          new NotificationRecord(
+              r.path("namespace").asText(),
+              r.path("rule").asText(),
+              r.path("receiver").asText(),
+              r.path("id").asText(),
+              NotificationRecord.Kind.valueOf(r.path("kind").asText()),
+              fingerprints,
+              NotificationRecord.Status.valueOf(r.path("status").asText()),
+              r.path("detail").asText(),
+              instant(r.path("recorded_micros").asLong()),
+              r.path("version").asLong());
+      newest.putIfAbsent(n.namespace() + "/" + n.rule() + "/" + n.receiver(), n);
+    }
+    return List.copyOf(newest.values());
+  }
+
+  private String ensure(String database) {
+    String db = Identifiers.database(database);
+    if (!ensured.contains(db)) {
+      AlertHistoryTables.ddl(db).forEach(gateway::execute);
+      ensured.add(db);
+    }
+    return db;
+  }
+
+  /** Runs {@code call}; when it fails the tables are ensured again next time (dropped by hand). */
+  private <T> T guarded(String database, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      ensured.remove(Identifiers.database(database));
+      throw e;
+    }
+  }
+
+  private Void execute(String statement) {
+    gateway.execute(statement);
+    return null;
+  }
+
+  private static String array(Collection<String> values) {
+    return values.stream().map(SqlLiteral::string).collect(Collectors.joining(", ", "[", "]"));
+  }
+
+  private static long micros(Instant t) {
+    return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+  }
+
+  private static Instant instant(long micros) {
+    return Instant.ofEpochSecond(
+        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+  }
+}
