@@ -12,10 +12,16 @@
 #        a local ClickHouse, reconciled by the packaged operator in its own JVM: time until all are
 #        Ready (goal under 60 s on 2 cores), the operator's peak RSS, CPU per process, reconciles
 #        and API requests (hack/bench-operator.sh; numbers also in operator/target/bench/)
+#   hack/bench.sh api [--engine debian|modern] [--points N,N...] [--rows N] [--reps N]
+#        every read the API serves (uncached, in-process router and handlers over plain HTTP) next
+#        to the raw ClickHouse HTTP time of the same SQL, per data set generated inside ClickHouse
+#        (default 1 M and 10 M metric points; 1 M spans and 1 M logs with the first); ClickHouse is
+#        the one KUBETEL_CLICKHOUSE_URL names, else a scratch one of --engine started and stopped
+#        here (numbers also in apiserver/server/target/bench/api-result.txt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { sed -n '5,14p' "$0" | sed 's/^# \{0,1\}//' >&2; }
+usage() { sed -n '5,20p' "$0" | sed 's/^# \{0,1\}//' >&2; }
 
 case "${1:-}" in
   ui)
@@ -26,6 +32,10 @@ case "${1:-}" in
   operator)
     shift
     exec hack/bench-operator.sh "$@"
+    ;;
+  api)
+    shift
+    exec hack/bench-api.sh "$@"
     ;;
   *)
     usage
