@@ -55,8 +55,11 @@ public final class ClickHouseGateway implements AutoCloseable {
      * @param sql the statement as sent
      * @param nanos wall time from sending it to having parsed the whole answer
      * @param rows rows in the answer
+     * @param readRows rows ClickHouse read (from its summary header; 0 where the server sends none,
+     *     e.g. 18.16)
+     * @param readBytes bytes ClickHouse read (as readRows)
      */
-    void selected(String sql, long nanos, int rows);
+    void selected(String sql, long nanos, int rows, long readRows, long readBytes);
   }
 
   /** Adds an observer of finished reads. */
@@ -200,7 +203,7 @@ public final class ClickHouseGateway implements AutoCloseable {
       List<JsonNode> rows = parse(response.getInputStream());
       long nanos = System.nanoTime() - started;
       for (SelectObserver o : observers) {
-        o.selected(sql, nanos, rows.size());
+        o.selected(sql, nanos, rows.size(), response.getReadRows(), response.getReadBytes());
       }
       log.debug(
           "event=clickhouse_select rows={} millis={} sql={}",

@@ -84,7 +84,7 @@ class ApiBenchmark {
       anchor = new BenchData(generator, layout).ensure(sizes);
     }
     ClickHouseGateway gateway = new ClickHouseGateway(settings);
-    gateway.observe((sql, nanos, rows) -> captured.add(sql));
+    gateway.observe((sql, nanos, rows, read, bytes) -> captured.add(sql));
     var raw = new RawClickHouse(settings);
     var table = new ResultTable("data set: " + sizes.label() + " (" + db + ")");
     try (var store = new ClickHouseTelemetryStore(gateway, layout, Clock.systemUTC());
