@@ -22,6 +22,7 @@ import java.util.Optional;
 final class BenchData {
   static final String NAMESPACE = "bench";
   static final int SERIES_PER_TYPE = 500;
+
   /**
    * Names the data set's marker table; bumped when the DDL kubetel creates changes (e.g. sort
    * keys), so a run regenerates tables an older version created instead of measuring them.

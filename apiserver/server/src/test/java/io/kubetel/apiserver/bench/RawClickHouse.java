@@ -71,6 +71,20 @@ final class RawClickHouse {
     }
   }
 
+  /**
+   * The rows ClickHouse's index selects for {@code sql} ({@code EXPLAIN ESTIMATE}): used where the
+   * summary header is not trustworthy (hack/chdb's front reports rows returned there).
+   */
+  long estimateRows(String sql) throws Exception {
+    long rows = 0;
+    for (String line : post("EXPLAIN ESTIMATE " + sql).split("\n")) {
+      if (!line.isBlank()) {
+        rows += JSON.readTree(line).path("rows").asLong();
+      }
+    }
+    return rows;
+  }
+
   /** Rows read by the queries whose ids are given, from system.query_log (-1 when unknown). */
   long readRowsFromLog(List<String> ids) throws Exception {
     if (ids.isEmpty()) {
