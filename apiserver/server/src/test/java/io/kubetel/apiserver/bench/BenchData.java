@@ -68,7 +68,10 @@ final class BenchData {
     Instant anchor = Instant.now().truncatedTo(ChronoUnit.MINUTES);
     long started = System.nanoTime();
     for (String sql : inserts(sizes, anchor)) {
-      gateway.execute(sql);
+      // numbers(0) is unbounded on 18.16: an empty part is simply not inserted
+      if (!sql.endsWith("numbers(0)") && !sql.endsWith("numbers(0))")) {
+        gateway.execute(sql);
+      }
     }
     gateway.execute(
         "CREATE TABLE "
