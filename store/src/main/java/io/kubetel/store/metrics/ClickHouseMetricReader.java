@@ -83,7 +83,16 @@ public final class ClickHouseMetricReader implements MetricReader {
     }
     double seconds = window.length().toMillis() / 1000.0;
     for (MetricType type : MetricTables.present(ctx)) {
-      String sql = MetricSql.named(ctx, type, namespace, window, parsed.get());
+      String sql =
+          MetricSql.series(
+              ctx,
+              type,
+              Optional.of(namespace),
+              window,
+              List.of(),
+              Optional.empty(),
+              Optional.of(parsed.get().fingerprint()),
+              10);
       for (JsonNode j : ctx.gateway().select(sql)) {
         Row r =
             new Row(

@@ -68,64 +68,6 @@ public final class MetricSql {
       Optional<Cursor> after,
       Optional<String> fingerprint,
       int limit) {
-    return series(
-        ctx, type, namespace, window, filters, after, fingerprint, Optional.empty(), limit);
-  }
-
-  /**
-   * The series query for one object name (get-by-name): the fingerprint, and a condition on {@code
-   * MetricName} that its sanitized prefix implies, so only that metric's rows are grouped and
-   * hashed.
-   */
-  public static String named(
-      ReadContext ctx,
-      MetricType type,
-      String namespace,
-      TimeWindow window,
-      SeriesNames.Parsed name) {
-    return series(
-        ctx,
-        type,
-        Optional.of(namespace),
-        window,
-        List.of(),
-        Optional.empty(),
-        Optional.of(name.fingerprint()),
-        Optional.of(name.prefix()),
-        10);
-  }
-
-  /**
-   * A condition every metric name whose {@link SeriesNames#sanitize sanitized} form is {@code
-   * prefix} satisfies: sanitizing keeps the ASCII letters and digits, lowercased, in order, so they
-   * must equal the prefix's (or start with them, where the prefix may have been cut at 200
-   * characters). Names with non-ASCII characters pass unfiltered: Java's lowercasing can turn some
-   * of them into ASCII letters, ClickHouse's does not.
-   */
-  static String namePrefixCondition(String prefix) {
-    String alnum = prefix.replaceAll("[^a-z0-9]", "");
-    String key = "replaceRegexpAll(lower(MetricName), '[^a-z0-9]', '')";
-    String same =
-        prefix.length() >= 190
-            ? "startsWith(" + key + ", " + SqlLiteral.string(alnum) + ")"
-            : key + " = " + SqlLiteral.string(alnum);
-    if (prefix.equals("metric")) {
-      // the name of a metric whose name sanitizes to nothing
-      same = "(" + same + " OR " + key + " = '')";
-    }
-    return "(match(MetricName, " + SqlLiteral.string("[^\\x00-\\x7F]") + ") OR " + same + ")";
-  }
-
-  private static String series(
-      ReadContext ctx,
-      MetricType type,
-      Optional<String> namespace,
-      TimeWindow window,
-      List<FieldFilter> filters,
-      Optional<Cursor> after,
-      Optional<String> fingerprint,
-      Optional<String> namePrefix,
-      int limit) {
     Dialect d = ctx.dialect();
     FieldSql fields = new FieldSql(d, Signal.METRICS);
     Select s =
@@ -207,7 +149,6 @@ public final class MetricSql {
               + fp
               + ")))");
     }
-    namePrefix.ifPresent(prefix -> s.where(namePrefixCondition(prefix)));
     fingerprint.ifPresent(fp -> s.having("m_fp = " + SqlLiteral.string(fp)));
     return s.groupBy("m_name", "m_service", "m_ns", "m_pod", "m_fp")
         .orderBy("m_name", "m_service", "m_fp")
