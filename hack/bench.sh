@@ -24,10 +24,16 @@
 #        ClickHouse (18.16): evaluation lag behind the slot, process CPU, and delivery latency
 #        from the commit of triggering data until a loopback webhook has each notification
 #        (p50/p99; numbers also in alerting/target/bench/alerts-result.txt)
+#   hack/bench.sh api [--engine debian|modern] [--points N,N...] [--rows N] [--reps N]
+#        every read the API serves (uncached, in-process router and handlers over plain HTTP) next
+#        to the raw ClickHouse HTTP time of the same SQL, per data set generated inside ClickHouse
+#        (default 1 M and 10 M metric points; 1 M spans and 1 M logs with the first); ClickHouse is
+#        the one KUBETEL_CLICKHOUSE_URL names, else a scratch one of --engine started and stopped
+#        here (numbers also in apiserver/server/target/bench/api-result.txt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { sed -n '5,26p' "$0" | sed 's/^# \{0,1\}//' >&2; }
+usage() { sed -n '5,32p' "$0" | sed 's/^# \{0,1\}//' >&2; }
 
 case "${1:-}" in
   ui)
@@ -94,6 +100,10 @@ case "${1:-}" in
       -Dkubetel.bench.rules="$rules" -Dkubetel.bench.steady="$steady" >/dev/null
     echo "== alerts benchmark ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, commit $(git rev-parse --short HEAD)) =="
     cat alerting/target/bench/alerts-result.txt
+    ;;
+  api)
+    shift
+    exec hack/bench-api.sh "$@"
     ;;
   *)
     usage

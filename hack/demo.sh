@@ -17,7 +17,8 @@
 #
 # KUBETEL_DEMO_DIR (default .demo) holds its state, so a second demo (the web UI's browser suite,
 # hack/ui-e2e.sh) can run next to yours; every port is a free one. KUBETEL_DEMO_HISTORY (default
-# 1h) is how much past telemetry `up` loads before the trickle starts.
+# 1h) is how much past telemetry `up` loads before the trickle starts. KUBETEL_DEMO_JAVA_OPTS
+# (default -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError) are the API server's JVM options.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -119,7 +120,11 @@ up() {
   if ! running "$demo/apiserver.pid"; then
     log "starting the API server (standalone mode, HTTPS on 127.0.0.1)"
     rm -f "$demo/apiserver/kubeconfig"
-    nohup java -jar "$jar" --standalone --state-dir "$demo/apiserver" \
+    # A bounded heap: without one the JVM sizes it from the machine's RAM and RSS grows far past
+    # the live set (issue 10). KUBETEL_DEMO_JAVA_OPTS replaces these options.
+    # shellcheck disable=SC2086
+    nohup java ${KUBETEL_DEMO_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError} \
+      -jar "$jar" --standalone --state-dir "$demo/apiserver" \
       --bind-address 127.0.0.1 --secure-port 0 \
       --clickhouse-url "$KUBETEL_CLICKHOUSE_URL" --clickhouse-database "$database" \
       --custom-resources-dir "$demo/resources" --evaluate-alert-rules \

@@ -75,6 +75,11 @@ public final class ClickHouseTelemetryStore implements TelemetryStore {
     this.clock = clock;
   }
 
+  /** Tells {@code observer} about every read this store runs (query metrics). */
+  public void observe(ClickHouseGateway.SelectObserver observer) {
+    gateway.observe(observer);
+  }
+
   private Parts parts() {
     ReadContext ctx = tables.context();
     Parts p = parts;

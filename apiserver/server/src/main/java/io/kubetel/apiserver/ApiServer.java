@@ -185,6 +185,9 @@ public final class ApiServer {
     // 3. Metrics, probes, discovery, OpenAPI and the router.
     PrometheusMeterRegistry registry = meterRegistry();
     RequestMetrics metrics = new RequestMetrics(registry);
+    if (store instanceof ClickHouseTelemetryStore clickhouse) {
+      clickhouse.observe(new ClickHouseQueryMetrics(registry));
+    }
     readiness =
         new StoreReadiness(
             vertx, worker, store, config.storage().readinessInterval(), metrics, clock);

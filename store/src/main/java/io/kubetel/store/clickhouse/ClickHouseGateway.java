@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,29 @@ public final class ClickHouseGateway implements AutoCloseable {
   private final Client client;
   private final long waitMillis;
   private final ResponseByteLimit responseBytes;
+  private final List<SelectObserver> observers = new CopyOnWriteArrayList<>();
+
+  /**
+   * Told about every finished read (on the calling worker thread): feeds the query metrics and lets
+   * the benchmark replay exactly the SQL a request ran. Must be fast and never throw.
+   */
+  @FunctionalInterface
+  public interface SelectObserver {
+    /**
+     * @param sql the statement as sent
+     * @param nanos wall time from sending it to having parsed the whole answer
+     * @param rows rows in the answer
+     * @param readRows rows ClickHouse read (from its summary header; 0 where the server sends none,
+     *     e.g. 18.16)
+     * @param readBytes bytes ClickHouse read (as readRows)
+     */
+    void selected(String sql, long nanos, int rows, long readRows, long readBytes);
+  }
+
+  /** Adds an observer of finished reads. */
+  public void observe(SelectObserver observer) {
+    observers.add(observer);
+  }
 
   public ClickHouseGateway(ClickHouseSettings settings) {
     this.settings = settings;
@@ -182,6 +206,10 @@ public final class ClickHouseGateway implements AutoCloseable {
     long started = System.nanoTime();
     try (QueryResponse response = client.query(sql, qs).get(waitMillis, TimeUnit.MILLISECONDS)) {
       List<JsonNode> rows = parse(responseBytes.read(response.getInputStream()));
+      long nanos = System.nanoTime() - started;
+      for (SelectObserver o : observers) {
+        o.selected(sql, nanos, rows.size(), response.getReadRows(), response.getReadBytes());
+      }
       log.debug(
           "event=clickhouse_select rows={} millis={} sql={}",
           rows.size(),

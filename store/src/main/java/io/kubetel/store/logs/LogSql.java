@@ -55,6 +55,7 @@ public final class LogSql {
         base(ctx)
             .where(d.timeAtLeast("Timestamp", window.start()))
             .where(d.timeBefore("Timestamp", window.end()))
+            .where(d.timeKeyBounds("Timestamp", window.start(), window.end()))
             .where(d.logKeyBounds(window.start(), window.end()));
     namespace.ifPresent(ns -> s.where(fields.namespaceIs(ns)));
     for (FieldFilter f : filters) {
@@ -67,6 +68,7 @@ public final class LogSql {
       }
       long ts = Long.parseLong(p.get(0));
       s.where(d.timeAtLeast("Timestamp", SqlLiteral.instant(ts)));
+      s.where(d.timeKeyBounds("Timestamp", SqlLiteral.instant(ts), window.end()));
       s.where(
           d.nanos("Timestamp")
               + " > "
@@ -86,6 +88,9 @@ public final class LogSql {
     return base(ctx)
         .where(d.timeAtLeast("Timestamp", SqlLiteral.instant(epochNanos)))
         .where(d.timeBefore("Timestamp", SqlLiteral.instant(epochNanos + 1)))
+        .where(
+            d.timeKeyBounds(
+                "Timestamp", SqlLiteral.instant(epochNanos), SqlLiteral.instant(epochNanos + 1)))
         .where(d.logKeyBounds(SqlLiteral.instant(epochNanos), SqlLiteral.instant(epochNanos + 1)))
         .where(fields.namespaceIs(namespace))
         .where(LogNames.fingerprintSql(d) + " = " + SqlLiteral.string(fingerprint))

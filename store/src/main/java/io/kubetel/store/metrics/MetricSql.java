@@ -119,6 +119,7 @@ public final class MetricSql {
     }
     s.where(d.timeAtLeast("TimeUnix", window.start()))
         .where(d.timeBefore("TimeUnix", window.end()))
+        .where(d.timeKeyBounds("TimeUnix", window.start(), window.end()))
         .where(MetricTables.RECORDED);
     namespace.ifPresent(ns -> s.where(fields.namespaceIs(ns)));
     for (FieldFilter f : filters) {

@@ -40,7 +40,8 @@ public final class QuerySql {
             .where("MetricName = " + SqlLiteral.string(q.metric()))
             .where(MetricTables.RECORDED)
             .where(d.timeAtLeast("TimeUnix", q.window().start()))
-            .where(d.timeBefore("TimeUnix", q.window().end()));
+            .where(d.timeBefore("TimeUnix", q.window().end()))
+            .where(d.timeKeyBounds("TimeUnix", q.window().start(), q.window().end()));
     namespace.ifPresent(ns -> s.where(new FieldSql(d, Signal.METRICS).namespaceIs(ns)));
     return s.limit(1).toSql();
   }
@@ -69,7 +70,8 @@ public final class QuerySql {
         Select.select(cols.toArray(String[]::new))
             .from(ctx.table(table))
             .where(d.timeAtLeast(time, q.window().start()))
-            .where(d.timeBefore(time, q.window().end()));
+            .where(d.timeBefore(time, q.window().end()))
+            .where(d.timeKeyBounds(time, q.window().start(), q.window().end()));
     if (q.signal() == Signal.METRICS) {
       s.where("MetricName = " + SqlLiteral.string(q.metric())).where(MetricTables.RECORDED);
     }

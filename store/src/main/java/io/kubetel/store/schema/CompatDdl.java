@@ -1,5 +1,6 @@
 package io.kubetel.store.schema;
 
+import io.kubetel.store.sql.Dialect;
 import java.util.List;
 
 /**
@@ -8,7 +9,9 @@ import java.util.List;
  * {@code UInt64} nanoseconds since the epoch; tables are partitioned by UTC day so retention can
  * drop whole days. Nested attribute maps inside Events/Links/Exemplars become parallel {@code
  * AttributesKeys}/{@code AttributesValues} arrays of arrays. Plain String replaces LowCardinality
- * (experimental on 18.16). See docs/storage.md.
+ * (experimental on 18.16). Tables sort by the hour of their time column first: 18.16 prunes only on
+ * a key prefix, and every read is windowed (tables created before kept their keys; the reads work
+ * on both). See docs/storage.md.
  */
 final class CompatDdl {
   private CompatDdl() {}
@@ -62,7 +65,9 @@ final class CompatDdl {
         + body
         + "\n) ENGINE = MergeTree()\nPARTITION BY "
         + day("TimeUnix")
-        + "\nORDER BY (ServiceName, MetricName, TimeUnix)\nSETTINGS index_granularity = 8192";
+        + "\nORDER BY ("
+        + Dialect.compatHourKey("TimeUnix")
+        + ", ServiceName, MetricName, TimeUnix)\nSETTINGS index_granularity = 8192";
   }
 
   static List<String> statements(String db) {
@@ -153,9 +158,9 @@ final class CompatDdl {
             )
         ) ENGINE = MergeTree()
         PARTITION BY %2$s
-        ORDER BY (ServiceName, SpanName, Timestamp)
+        ORDER BY (%3$s, ServiceName, SpanName, Timestamp)
         SETTINGS index_granularity = 8192"""
-            .formatted(db, day("Timestamp")),
+            .formatted(db, day("Timestamp"), Dialect.compatHourKey("Timestamp")),
         """
         CREATE TABLE IF NOT EXISTS %1$s.otel_traces_trace_id_ts (
             TraceId String,
@@ -196,8 +201,8 @@ final class CompatDdl {
             LogAttributes Nested(key String, value String)
         ) ENGINE = MergeTree()
         PARTITION BY %2$s
-        ORDER BY (ServiceName, Timestamp)
+        ORDER BY (%3$s, ServiceName, Timestamp)
         SETTINGS index_granularity = 8192"""
-            .formatted(db, day("Timestamp")));
+            .formatted(db, day("Timestamp"), Dialect.compatHourKey("Timestamp")));
   }
 }

@@ -59,6 +59,20 @@ final class CompatDialect implements Dialect {
     return SqlLiteral.number(SqlLiteral.nanos(t));
   }
 
+  /**
+   * The COMPAT tables created by this version sort by {@link Dialect#compatHourKey} of their time
+   * column first, so a window prunes whole hours on 18.16, which uses a key column only when the
+   * condition names the key expression itself. Harmless on tables created with the older keys.
+   */
+  @Override
+  public java.util.List<String> timeKeyBounds(String column, Instant start, Instant end) {
+    long hour = 3_600_000_000_000L;
+    long first = Math.floorDiv(SqlLiteral.nanos(start), hour);
+    long last = Math.floorDiv(SqlLiteral.nanos(end) - 1, hour);
+    String key = Dialect.compatHourKey(column);
+    return java.util.List.of(key + " >= " + first, key + " <= " + last);
+  }
+
   @Override
   public String bucketSeconds(String timeColumn, long stepSeconds) {
     return "intDiv(" + timeColumn + ", " + (stepSeconds * 1_000_000_000L) + ") * " + stepSeconds;

@@ -88,6 +88,23 @@ public interface Dialect {
     return column + " >= " + time(t);
   }
 
+  /**
+   * Extra conditions on the sort key's time bucket that imply {@code start <= column < end}, for
+   * servers that cannot prune a key like {@code (bucket(column), ...)} from a condition on {@code
+   * column} itself; empty where the server can (or the key has no such bucket).
+   */
+  default java.util.List<String> timeKeyBounds(String column, Instant start, Instant end) {
+    return java.util.List.of();
+  }
+
+  /**
+   * The hour of a nanosecond time column as the COMPAT tables' sort keys spell it (the first key
+   * column of the tables this version creates).
+   */
+  static String compatHourKey(String nanosColumn) {
+    return "intDiv(" + nanosColumn + ", 3600000000000)";
+  }
+
   /** {@code column < t}. */
   default String timeBefore(String column, Instant t) {
     return column + " < " + time(t);

@@ -49,7 +49,8 @@ public final class TraceSql {
             .from(table)
             .where("ParentSpanId = ''")
             .where(d.timeAtLeast("Timestamp", window.start()))
-            .where(d.timeBefore("Timestamp", window.end()));
+            .where(d.timeBefore("Timestamp", window.end()))
+            .where(d.timeKeyBounds("Timestamp", window.start(), window.end()));
     namespace.ifPresent(ns -> roots.where(fields.namespaceIs(ns)));
     for (FieldFilter f : filters) {
       Select matching =
@@ -57,6 +58,7 @@ public final class TraceSql {
               .from(table)
               .where(d.timeAtLeast("Timestamp", window.start()))
               .where(d.timeBefore("Timestamp", spanEnd))
+              .where(d.timeKeyBounds("Timestamp", window.start(), spanEnd))
               .where(fields.positiveCondition(f));
       roots.where(
           "TraceId "
@@ -94,6 +96,7 @@ public final class TraceSql {
         .from(table)
         .where(d.timeAtLeast("Timestamp", window.start()))
         .where(d.timeBefore("Timestamp", spanEnd))
+        .where(d.timeKeyBounds("Timestamp", window.start(), spanEnd))
         .where("TraceId IN (" + rootIds + ")")
         .groupBy("TraceId")
         .orderBy("t_root_start DESC", "t_id DESC")
@@ -138,6 +141,7 @@ public final class TraceSql {
         .where("TraceId = " + SqlLiteral.string(traceId))
         .where(d.timeAtLeast("Timestamp", start))
         .where(d.timeBefore("Timestamp", end))
+        .where(d.timeKeyBounds("Timestamp", start, end))
         .orderBy("s_start", "s_id")
         .limit(100_000)
         .toSql();

@@ -7,9 +7,9 @@ import java.time.Duration;
 
 /**
  * Request and storage-error meters, exported on {@code /metrics} as {@code
- * kubetel_apiserver_requests_seconds{verb,resource,code}} (count/sum/max) and {@code
- * kubetel_apiserver_store_errors_total{source}}. Labels are bounded: verb is a Kubernetes verb,
- * resource a served plural or a fixed endpoint name, never a raw path.
+ * kubetel_apiserver_requests_seconds{verb,resource,code}} (histogram: buckets from 5 ms to 30 s,
+ * count, sum, max) and {@code kubetel_apiserver_store_errors_total{source}}. Labels are bounded:
+ * verb is a Kubernetes verb, resource a served plural or a fixed endpoint name, never a raw path.
  */
 public final class RequestMetrics {
   private final MeterRegistry registry;
@@ -36,6 +36,7 @@ public final class RequestMetrics {
         .tag("verb", verb)
         .tag("resource", resource)
         .tag("code", Integer.toString(code))
+        .serviceLevelObjectives(LatencyBuckets.BUCKETS)
         .register(registry)
         .record(duration);
   }

@@ -271,7 +271,9 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
     List<T> all = new ArrayList<>();
     Optional<Cursor> after = Optional.empty();
     do {
-      Page<T> page = read(sel, after, settings.pageSize(), detail, budget);
+      // One query for what the bound allows (one more to see it is exceeded), not one per
+      // pageSize items: each query re-reads the window up to its keyset position.
+      Page<T> page = read(sel, after, PageLimits.MAX_LIMIT + 1 - all.size(), detail, budget);
       all.addAll(page.items());
       if (all.size() > PageLimits.MAX_LIMIT) {
         throw ApiException.badRequest(

@@ -105,6 +105,11 @@ public final class TestApiServer implements AutoCloseable {
     streaming = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
   }
 
+  /** The loopback port the server listens on (plain HTTP). */
+  public int port() {
+    return port;
+  }
+
   /** An HTTP server of {@code router} on a free loopback port, once it listens. */
   public static HttpServer listen(Vertx vertx, Router router) throws Exception {
     return vertx

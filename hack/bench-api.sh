@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The API benchmark (hack/bench.sh api): runs ApiBenchmark (apiserver/server/src/test/.../bench)
+# through surefire against ClickHouse, printing per request the API's median/p99 next to the raw
+# ClickHouse time of the same SQL, their ratio, and rows read per item returned.
+#
+#   hack/bench-api.sh [--engine debian|modern] [--points N,N...] [--rows N] [--reps N]
+#
+# ClickHouse: the one KUBETEL_CLICKHOUSE_URL (and KUBETEL_CLICKHOUSE_ENGINE) names, else a scratch
+# server of --engine started and stopped here. Data sets are generated inside ClickHouse in
+# databases kubetel_bench_<size> and reused by later runs against the same server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+log() { echo "bench api: $*" >&2; }
+
+engine=${KUBETEL_CLICKHOUSE_ENGINE:-debian} points=1000000,10000000 rows=1000000 reps=30
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --engine) engine=$2; shift 2 ;;
+    --points) points=$2; shift 2 ;;
+    --rows) rows=$2; shift 2 ;;
+    --reps) reps=$2; shift 2 ;;
+    *) log "unknown argument: $1"; exit 2 ;;
+  esac
+done
+[[ "$engine" =~ ^(debian|modern)$ ]] || { log "--engine must be debian or modern"; exit 2; }
+[[ "$points" =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]] || { log "--points: comma-separated positive integers"; exit 2; }
+for n in "$rows" "$reps"; do
+  [[ "$n" =~ ^[1-9][0-9]*$ ]] || { log "not a positive integer: $n"; exit 2; }
+done
+
+if [[ -z "${KUBETEL_CLICKHOUSE_URL:-}" ]]; then
+  work=$(mktemp -d "${TMPDIR:-/tmp}/kubetel-bench.XXXXXX")
+  trap '"$root/hack/clickhouse.sh" stop "$work/ch" || true; rm -rf "$work"' EXIT
+  "$root/hack/clickhouse.sh" start --engine "$engine" "$work/ch"
+  # shellcheck disable=SC1091
+  source "$work/ch/env"
+fi
+
+log "engine $engine, ClickHouse $KUBETEL_CLICKHOUSE_URL, points $points, spans/logs $rows, $reps repetitions"
+mvn -B -o -q -pl apiserver/server -am test -Djacoco.skip=true -Dspotless.check.skip=true \
+  -Dtest=ApiBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dkubetel.clickhouse.url="$KUBETEL_CLICKHOUSE_URL" -Dkubetel.clickhouse.engine="$engine" \
+  -Dkubetel.bench.points="$points" -Dkubetel.bench.rows="$rows" -Dkubetel.bench.reps="$reps" \
+  | grep -v "^\[\|^$\|apiserver.access" || true
+echo
+echo "== API benchmark ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), commit $(git rev-parse --short HEAD)) =="
+cat apiserver/server/target/bench/api-result.txt
