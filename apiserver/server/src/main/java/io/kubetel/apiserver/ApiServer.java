@@ -158,7 +158,18 @@ public final class ApiServer {
     worker =
         vertx.createSharedWorkerExecutor(
             "kubetel-store", config.storage().workerThreads(), 5, TimeUnit.MINUTES);
-    store = stores.open(config.storage().clickhouse());
+    // Every store opened (the server's own and each tenant's) feeds the ClickHouse query metrics.
+    PrometheusMeterRegistry registry = meterRegistry();
+    ClickHouseQueryMetrics queryMetrics = new ClickHouseQueryMetrics(registry);
+    StoreFactory observed =
+        settings -> {
+          TelemetryStore opened = stores.open(settings);
+          if (opened instanceof ClickHouseTelemetryStore clickhouse) {
+            clickhouse.observe(queryMetrics);
+          }
+          return opened;
+        };
+    store = observed.open(config.storage().clickhouse());
     if (delegation.isPresent()) {
       // Before the resources: tenancy's informers share the delegated Kubernetes client.
       delegated = DelegatedAuth.start(delegation.get(), tls, vertx, tlsReloadInterval);
@@ -167,7 +178,7 @@ public final class ApiServer {
         TenancyWiring.start(
             config,
             store,
-            stores,
+            observed,
             Optional.ofNullable(delegated).map(DelegatedAuth::client),
             TelemetryResources.PLURALS);
     // Alert history lives in kubetel's own database, read with the server's own identity.
@@ -183,11 +194,7 @@ public final class ApiServer {
     List<ResourceInfo> infos = resources.stream().map(ResourceHandler::info).toList();
 
     // 3. Metrics, probes, discovery, OpenAPI and the router.
-    PrometheusMeterRegistry registry = meterRegistry();
     RequestMetrics metrics = new RequestMetrics(registry);
-    if (store instanceof ClickHouseTelemetryStore clickhouse) {
-      clickhouse.observe(new ClickHouseQueryMetrics(registry));
-    }
     readiness =
         new StoreReadiness(
             vertx, worker, store, config.storage().readinessInterval(), metrics, clock);
