@@ -65,6 +65,30 @@ final class DoubleRing {
     return medianOf(deviations);
   }
 
+  /** The {@code rank}-th largest absolute value (1 = the largest), 0 when there are fewer. */
+  double largestAbs(int rank) {
+    if (rank > size || rank < 1) {
+      return 0;
+    }
+    double[] abs = new double[size];
+    for (int i = 0; i < size; i++) {
+      abs[i] = Math.abs(values[i]);
+    }
+    Arrays.sort(abs);
+    return abs[size - rank];
+  }
+
+  /** Mean absolute value: unlike the MAD, not zero when most values are equal. */
+  double meanAbs() {
+    // Summed oldest first, so a restored ring (stored oldest first) sums to the same bits.
+    double sum = 0;
+    int start = (next - size + values.length) % values.length;
+    for (int i = 0; i < size; i++) {
+      sum += Math.abs(values[(start + i) % values.length]);
+    }
+    return size == 0 ? 0 : sum / size;
+  }
+
   private static double medianOf(double[] a) {
     Arrays.sort(a);
     int n = a.length;

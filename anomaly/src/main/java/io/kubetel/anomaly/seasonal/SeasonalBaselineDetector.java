@@ -57,19 +57,22 @@ public final class SeasonalBaselineDetector implements AnomalyDetector {
     boolean useSeason = profileReady && seasonalScale < SEASON_GAIN * plainScale;
     double expected = useSeason ? seasonalLevel + offset : plainLevel;
     double scale = useSeason ? seasonalScale : plainScale;
+    double spikeLevel = (useSeason ? seasonal : plain).spikeLevel();
 
     double k = settings.sensitivity();
     boolean warm = points >= settings.warmupPoints() && plain.hasResiduals();
     double residual = value - expected;
     double score = warm ? Math.abs(residual) / scale : 0;
-    boolean anomalous = warm && score > k;
+    // The band is k robust deviations, widened to the series' usual spikes.
+    double halfWidth = Math.max(k * scale, spikeLevel);
+    boolean anomalous = warm && Math.abs(residual) > halfWidth;
     Verdict verdict =
         warm
             ? new Verdict(
                 score,
-                anomalous ? 1 - k / score : 0,
-                expected - k * scale,
-                expected + k * scale,
+                anomalous ? 1 - halfWidth / Math.abs(residual) : 0,
+                expected - halfWidth,
+                expected + halfWidth,
                 anomalous)
             : Verdict.learning(value);
 
