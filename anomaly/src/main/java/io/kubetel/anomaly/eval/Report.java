@@ -9,17 +9,21 @@ import java.util.Map;
 final class Report {
   private Report() {}
 
-  /** {@code nab=… windows=f/t fp_alerts=n [fp_reduction=p%]} (reduction only with a baseline). */
+  /**
+   * {@code nab=… windows=f/t fp_alerts=n fp_points=n [fp_reduction=p%]} (the reduction only with a
+   * baseline). Points as well as alerts: one long alert and many short ones cost differently.
+   */
   static String numbers(SeriesOutcome outcome, SeriesOutcome baseline) {
     double nab = outcome.normalized();
     String text =
         String.format(
             Locale.ROOT,
-            "nab=%s windows=%d/%d fp_alerts=%d",
+            "nab=%s windows=%d/%d fp_alerts=%d fp_points=%d",
             Double.isNaN(nab) ? "n/a" : String.format(Locale.ROOT, "%.1f", nab),
             outcome.windowsFound(),
             outcome.windowsTotal(),
-            outcome.fpAlerts());
+            outcome.fpAlerts(),
+            outcome.fpPoints());
     if (baseline != null) {
       text +=
           String.format(
