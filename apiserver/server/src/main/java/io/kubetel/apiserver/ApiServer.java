@@ -87,6 +87,7 @@ public final class ApiServer {
   private Vertx vertx;
   private WorkerExecutor worker;
   private TelemetryStore store;
+  private Optional<AnomalyScanService> anomalyScan = Optional.empty();
   private HttpServer server;
   private StoreReadiness readiness;
   private CertificateReloader reloader;
@@ -146,8 +147,18 @@ public final class ApiServer {
         vertx.createSharedWorkerExecutor(
             "kubetel-store", config.storage().workerThreads(), 5, TimeUnit.MINUTES);
     store = stores.open(config.storage().clickhouse());
+    anomalyScan =
+        config
+            .anomalies()
+            .map(a -> new AnomalyScanService(a, config.storage().clickhouse(), store, clock));
     List<ResourceHandler> resources =
-        TelemetryResources.create(store, worker, clock, config.resources(), continueKey);
+        TelemetryResources.create(
+            store,
+            anomalyScan.map(AnomalyScanService::reader),
+            worker,
+            clock,
+            config.resources(),
+            continueKey);
     List<ResourceInfo> infos = resources.stream().map(ResourceHandler::info).toList();
 
     // 3. Metrics, probes, discovery, OpenAPI and the router.
@@ -184,6 +195,7 @@ public final class ApiServer {
                 .listen(config.serving().securePort(), config.serving().bindAddress()));
     int port = server.actualPort();
     readiness.start();
+    anomalyScan.ifPresent(AnomalyScanService::start);
     if (pki == null) {
       reloader = new CertificateReloader(vertx, server, tls);
       reloader.start(tlsReloadInterval);
@@ -287,6 +299,7 @@ public final class ApiServer {
     if (delegated != null) {
       quietly("delegated_auth", () -> delegated.close());
     }
+    anomalyScan.ifPresent(a -> quietly("anomaly_scan", a::close));
     if (worker != null) {
       quietly("worker_pool", () -> await(worker.close()));
     }

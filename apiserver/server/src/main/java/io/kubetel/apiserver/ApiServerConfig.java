@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param continueKeyFile HMAC key file for list continue tokens, shared by all replicas; standalone
  *     keeps one in its state directory when absent, otherwise a per-process key is used
  * @param shutdown graceful-stop timing
+ * @param anomalies the anomaly scan the server hosts, if any, and the {@code anomalies} resource
  */
 public record ApiServerConfig(
     Serving serving,
@@ -29,7 +30,19 @@ public record ApiServerConfig(
     Storage storage,
     ResourceSettings resources,
     Optional<Path> continueKeyFile,
-    Shutdown shutdown) {
+    Shutdown shutdown,
+    Optional<AnomalyScanConfig> anomalies) {
+
+  /** A server without the anomaly scan (and without the {@code anomalies} resource). */
+  public ApiServerConfig(
+      Serving serving,
+      Tls tls,
+      Storage storage,
+      ResourceSettings resources,
+      Optional<Path> continueKeyFile,
+      Shutdown shutdown) {
+    this(serving, tls, storage, resources, continueKeyFile, shutdown, Optional.empty());
+  }
 
   public ApiServerConfig {
     Objects.requireNonNull(serving, "serving");
@@ -38,6 +51,7 @@ public record ApiServerConfig(
     Objects.requireNonNull(resources, "resources");
     Objects.requireNonNull(continueKeyFile, "continueKeyFile");
     Objects.requireNonNull(shutdown, "shutdown");
+    Objects.requireNonNull(anomalies, "anomalies");
   }
 
   /**

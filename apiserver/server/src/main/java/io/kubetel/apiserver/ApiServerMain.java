@@ -1,5 +1,7 @@
 package io.kubetel.apiserver;
 
+import io.kubetel.anomaly.Sensitivity;
+import io.kubetel.anomaly.scan.ScanSettings;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.security.TlsSettings;
 import io.kubetel.model.problem.InvalidInputException;
@@ -208,6 +210,44 @@ public final class ApiServerMain implements Callable<Integer> {
       description = "HMAC key (>= 32 bytes) for continue tokens, shared by all replicas.")
   Path continueTokenKeyFile;
 
+  @Option(
+      names = "--anomaly-scan",
+      description =
+          "Run the anomaly scan over the telemetry database's metric series and serve the"
+              + " anomalies resource (state and findings in --system-database).")
+  boolean anomalyScan;
+
+  @Option(
+      names = "--system-database",
+      defaultValue = "${env:KUBETEL_SYSTEM_DATABASE:-kubetel_system}",
+      description =
+          "kubetel's own database for the anomaly scan's tables (default kubetel_system).")
+  String systemDatabase;
+
+  @Option(
+      names = "--anomaly-scan-interval",
+      defaultValue = "30s",
+      description = "Time between anomaly scans.")
+  Duration anomalyScanInterval;
+
+  @Option(
+      names = "--anomaly-warmup",
+      defaultValue = "1h",
+      description = "History a starting anomaly scan learns from.")
+  Duration anomalyWarmup;
+
+  @Option(
+      names = "--anomaly-minimum-duration",
+      defaultValue = "30s",
+      description = "How long anomalous points must last to make an anomaly.")
+  Duration anomalyMinimumDuration;
+
+  @Option(
+      names = "--anomaly-sensitivity",
+      defaultValue = "medium",
+      description = "Detector sensitivity: ${COMPLETION-CANDIDATES}.")
+  Sensitivity anomalySensitivity;
+
   private final Map<String, String> environment;
   private final ApiServer.StoreFactory stores;
 
@@ -287,7 +327,26 @@ public final class ApiServerMain implements Callable<Integer> {
             readinessInterval),
         ResourceSettings.of(defaultWindow, maxWindow, watchPollInterval),
         Optional.ofNullable(continueTokenKeyFile),
-        new ApiServerConfig.Shutdown(shutdownTimeout, shutdownDelay));
+        new ApiServerConfig.Shutdown(shutdownTimeout, shutdownDelay),
+        anomalyScan());
+  }
+
+  /** The anomaly scan's configuration when {@code --anomaly-scan} is given. */
+  private Optional<AnomalyScanConfig> anomalyScan() {
+    if (!anomalyScan) {
+      return Optional.empty();
+    }
+    ScanSettings defaults = ScanSettings.defaults();
+    return Optional.of(
+        new AnomalyScanConfig(
+            systemDatabase,
+            new ScanSettings(
+                anomalyScanInterval,
+                anomalyWarmup,
+                defaults.lookback(),
+                anomalyMinimumDuration,
+                defaults.saveInterval(),
+                anomalySensitivity)));
   }
 
   private TableNames tableNames() {

@@ -1,5 +1,6 @@
 package io.kubetel.apiserver;
 
+import io.kubetel.apiserver.anomalies.AnomaliesResource;
 import io.kubetel.apiserver.http.TelemetryApiGroup;
 import io.kubetel.apiserver.logs.LogsResource;
 import io.kubetel.apiserver.metrics.MetricsResource;
@@ -11,10 +12,13 @@ import io.kubetel.apiserver.resource.ResourceHandler;
 import io.kubetel.apiserver.resource.ResourceInfo;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.traces.TracesResource;
+import io.kubetel.model.anomalies.AnomalyReader;
 import io.kubetel.model.store.TelemetryStore;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Creates every telemetry resource handler: part of the composition root (it is the one place that
@@ -40,11 +44,36 @@ public final class TelemetryResources {
       Clock clock,
       ResourceSettings settings,
       ContinueKey continueKey) {
+    return create(store, Optional.empty(), workers, clock, settings, continueKey);
+  }
+
+  /**
+   * The same, plus the read-only {@code anomalies} resource when the server hosts the anomaly scan.
+   *
+   * @param anomalies what the anomaly scan found, when the server hosts it
+   */
+  public static List<ResourceHandler> create(
+      TelemetryStore store,
+      Optional<AnomalyReader> anomalies,
+      WorkerExecutor workers,
+      Clock clock,
+      ResourceSettings settings,
+      ContinueKey continueKey) {
     ContinueTokens tokens = new ContinueTokens(continueKey, settings.continueTtl(), clock);
-    return List.of(
-        new ReadOnlyResourceHandler<>(new MetricsResource(store), workers, clock, settings, tokens),
-        new ReadOnlyResourceHandler<>(new TracesResource(store), workers, clock, settings, tokens),
-        new ReadOnlyResourceHandler<>(new LogsResource(store), workers, clock, settings, tokens),
-        new QueriesHandler(store, workers, clock));
+    List<ResourceHandler> handlers = new ArrayList<>();
+    handlers.add(
+        new ReadOnlyResourceHandler<>(
+            new MetricsResource(store), workers, clock, settings, tokens));
+    handlers.add(
+        new ReadOnlyResourceHandler<>(new TracesResource(store), workers, clock, settings, tokens));
+    handlers.add(
+        new ReadOnlyResourceHandler<>(new LogsResource(store), workers, clock, settings, tokens));
+    anomalies.ifPresent(
+        reader ->
+            handlers.add(
+                new ReadOnlyResourceHandler<>(
+                    new AnomaliesResource(reader), workers, clock, settings, tokens)));
+    handlers.add(new QueriesHandler(store, workers, clock));
+    return List.copyOf(handlers);
   }
 }
