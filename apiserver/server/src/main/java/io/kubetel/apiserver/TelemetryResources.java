@@ -72,7 +72,11 @@ public final class TelemetryResources {
         reader ->
             handlers.add(
                 new ReadOnlyResourceHandler<>(
-                    new AnomaliesResource(reader), workers, clock, settings, tokens)));
+                    new AnomaliesResource(reader),
+                    workers,
+                    clock,
+                    settings.withDefaultWindowAtLeast(AnomaliesResource.DEFAULT_WINDOW),
+                    tokens)));
     handlers.add(new QueriesHandler(store, workers, clock));
     return List.copyOf(handlers);
   }

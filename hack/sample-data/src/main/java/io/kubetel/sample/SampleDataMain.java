@@ -99,6 +99,8 @@ public final class SampleDataMain implements Callable<Integer> {
       SampleTelemetryGenerator generator =
           new SampleTelemetryGenerator(
               seed, from.minus(Duration.ofMinutes(5)), Duration.ofSeconds(15), tracesPerSecond);
+      // The demo's incidents sit in the last 40 minutes before now (SampleIncidents).
+      generator.incidents(now);
       Duration chunk = Duration.ofMinutes(5);
       for (Instant t = from; t.isBefore(now); t = t.plus(chunk)) {
         Instant to = t.plus(chunk).isAfter(now) ? now : t.plus(chunk);

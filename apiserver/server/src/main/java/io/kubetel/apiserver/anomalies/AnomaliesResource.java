@@ -16,6 +16,7 @@ import io.kubetel.model.filter.FieldKeys;
 import io.kubetel.model.page.ListRequest;
 import io.kubetel.model.page.Page;
 import io.kubetel.model.window.TimeWindow;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -25,9 +26,12 @@ import java.util.Optional;
 /**
  * The read-only {@code anomalies} resource (kind Anomaly): what the anomaly scan found, one object
  * per anomaly of a metric series. Singular {@code anomaly}, short name {@code anom}; an anomaly is
- * listed while it overlaps the window.
+ * listed while it overlaps the window, by default the last {@link #DEFAULT_WINDOW}.
  */
 public final class AnomaliesResource extends DescribedResource<Anomaly> {
+  /** Anomalies are rare: without a window, a list shows the last day's (capped by the maximum). */
+  public static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
+
   private static final ResourceInfo INFO =
       new ResourceInfo(
           "anomalies",
