@@ -33,13 +33,16 @@ public record ScanSettings(
     }
   }
 
-  /** Every 30 s, 1 h of warm-up, 2 min look-back, 30 s minimum, state saved every 5 min. */
+  /**
+   * Every 30 s, 1 h of warm-up, 2 min look-back, no minimum duration (every run the detector flags
+   * is recorded with its grade; alerts apply their own minimum), state saved every 5 min.
+   */
   public static ScanSettings defaults() {
     return new ScanSettings(
         Duration.ofSeconds(30),
         Duration.ofHours(1),
         Duration.ofMinutes(2),
-        Duration.ofSeconds(30),
+        Duration.ZERO,
         Duration.ofMinutes(5),
         Sensitivity.MEDIUM);
   }

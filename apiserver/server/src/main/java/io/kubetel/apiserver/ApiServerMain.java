@@ -238,7 +238,7 @@ public final class ApiServerMain implements Callable<Integer> {
 
   @Option(
       names = "--anomaly-minimum-duration",
-      defaultValue = "30s",
+      defaultValue = "0s",
       description = "How long anomalous points must last to make an anomaly.")
   Duration anomalyMinimumDuration;
 

@@ -16,6 +16,7 @@ import io.kubetel.model.filter.FieldKeys;
 import io.kubetel.model.page.ListRequest;
 import io.kubetel.model.page.Page;
 import io.kubetel.model.window.TimeWindow;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -130,12 +131,18 @@ public final class AnomaliesResource extends DescribedResource<Anomaly> {
         ApiJson.time(a.start()),
         ApiJson.time(a.end()),
         Cells.number(a.grade()),
-        Cells.number(a.expectedLow()) + ".." + Cells.number(a.expectedHigh()),
+        plain(a.expectedLow()) + ".." + plain(a.expectedHigh()),
         Cells.number(a.observed()),
         a.metricName(),
         a.service(),
         a.detector(),
         a.resolved() ? "Resolved" : "Open");
+  }
+
+  /** Six significant digits without exponent (kubectl prints the range as text). */
+  private static String plain(double v) {
+    Double rounded = Cells.number(v);
+    return rounded == null ? "" : BigDecimal.valueOf(rounded).stripTrailingZeros().toPlainString();
   }
 
   @Override

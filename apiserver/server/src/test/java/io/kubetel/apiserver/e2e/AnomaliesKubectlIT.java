@@ -67,7 +67,9 @@ class AnomaliesKubectlIT {
         "--anomaly-scan-interval",
         "1s",
         "--anomaly-warmup",
-        "2h");
+        "2h",
+        "--anomaly-minimum-duration",
+        "30s");
   }
 
   @AfterAll
