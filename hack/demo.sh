@@ -91,7 +91,7 @@ up() {
   source "$chdir/env"
 
   # Rebuild when there is no jar yet or any source or pom is newer than it.
-  if [[ ! -f "$jar" ]] || [[ -n "$(find "$root/pom.xml" "$root/apiserver" "$root/model" "$root/store" "$root/alerting" "$root/hack/sample-data" "$root/crds" -newer "$jar" \
+  if [[ ! -f "$jar" ]] || [[ -n "$(find "$root/pom.xml" "$root/apiserver" "$root/model" "$root/store" "$root/alerting" "$root/anomaly" "$root/hack/sample-data" "$root/crds" -newer "$jar" \
     \( -name '*.java' -o -name 'pom.xml' -o -name '*.xml' -o -name '*.kubetel.io-v1.yml' \) -not -path '*/target/*' -print -quit)" ]]; then
     log "building the API server (first run downloads dependencies; takes a minute or two)"
     mvn -B -q -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true \
@@ -128,6 +128,7 @@ up() {
       --bind-address 127.0.0.1 --secure-port 0 \
       --clickhouse-url "$KUBETEL_CLICKHOUSE_URL" --clickhouse-database "$database" \
       --custom-resources-dir "$demo/resources" --evaluate-alert-rules \
+      --anomaly-scan \
       >"$demo/apiserver.log" 2>&1 &
     echo $! >"$demo/apiserver.pid"
   fi
@@ -166,6 +167,7 @@ Point kubectl at it and try:
   kubectl get logs -n shop --field-selector severity=ERROR
   kubectl get logs -n shop --chunk-size=20
   kubectl get logs -n shop -w
+  kubectl get anomalies -A        # the sample data's incidents, found by the anomaly scan
   kubectl explain traces
   kubectl create -n shop -o yaml -f examples/queries/checkout-p99.yaml
   kubectl get dashboards,alertrules -A

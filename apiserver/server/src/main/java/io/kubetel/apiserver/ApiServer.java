@@ -98,6 +98,7 @@ public final class ApiServer {
   private Vertx vertx;
   private WorkerExecutor worker;
   private TelemetryStore store;
+  private Optional<AnomalyScanService> anomalyScan = Optional.empty();
   private HttpServer server;
   private StoreReadiness readiness;
   private CertificateReloader reloader;
@@ -170,6 +171,10 @@ public final class ApiServer {
           return opened;
         };
     store = observed.open(config.storage().clickhouse());
+    anomalyScan =
+        config
+            .anomalies()
+            .map(a -> new AnomalyScanService(a, config.storage().clickhouse(), store, clock));
     if (delegation.isPresent()) {
       // Before the resources: tenancy's informers share the delegated Kubernetes client.
       delegated = DelegatedAuth.start(delegation.get(), tls, vertx, tlsReloadInterval);
@@ -186,6 +191,7 @@ public final class ApiServer {
     List<ResourceHandler> resources =
         TelemetryResources.create(
             tenancy.store(),
+            anomalyScan.map(AnomalyScanService::reader),
             worker,
             clock,
             config.resources(),
@@ -239,6 +245,7 @@ public final class ApiServer {
             .filter(c -> evaluate)
             .flatMap(
                 c -> StandaloneAlerting.start(c.objects(), evaluatorStore, systemDatabase, clock));
+    anomalyScan.ifPresent(AnomalyScanService::start);
     if (pki == null) {
       reloader = new CertificateReloader(vertx, server, tls);
       reloader.start(tlsReloadInterval);
@@ -346,6 +353,7 @@ public final class ApiServer {
     if (tenancy != null) {
       quietly("tenancy", () -> tenancy.close());
     }
+    anomalyScan.ifPresent(a -> quietly("anomaly_scan", a::close));
     if (worker != null) {
       quietly("worker_pool", () -> await(worker.close()));
     }

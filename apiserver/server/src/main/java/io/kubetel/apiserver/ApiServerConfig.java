@@ -25,6 +25,7 @@ import java.util.Optional;
  *     keeps one in its state directory when absent, otherwise a per-process key is used
  * @param shutdown graceful-stop timing
  * @param tenancy how TelemetryTenants route reads (databases, ClickHouse users, quotas)
+ * @param anomalies the anomaly scan the server hosts, if any, and the {@code anomalies} resource
  */
 public record ApiServerConfig(
     Serving serving,
@@ -33,9 +34,10 @@ public record ApiServerConfig(
     ResourceSettings resources,
     Optional<Path> continueKeyFile,
     Shutdown shutdown,
-    TenancySettings tenancy) {
+    TenancySettings tenancy,
+    Optional<AnomalyScanConfig> anomalies) {
 
-  /** A configuration with the default tenancy settings. */
+  /** A configuration with the default tenancy settings and no anomaly scan. */
   public ApiServerConfig(
       Serving serving,
       Tls tls,
@@ -43,7 +45,27 @@ public record ApiServerConfig(
       ResourceSettings resources,
       Optional<Path> continueKeyFile,
       Shutdown shutdown) {
-    this(serving, tls, storage, resources, continueKeyFile, shutdown, TenancySettings.defaults());
+    this(
+        serving,
+        tls,
+        storage,
+        resources,
+        continueKeyFile,
+        shutdown,
+        TenancySettings.defaults(),
+        Optional.empty());
+  }
+
+  /** A configuration without the anomaly scan (and without the {@code anomalies} resource). */
+  public ApiServerConfig(
+      Serving serving,
+      Tls tls,
+      Storage storage,
+      ResourceSettings resources,
+      Optional<Path> continueKeyFile,
+      Shutdown shutdown,
+      TenancySettings tenancy) {
+    this(serving, tls, storage, resources, continueKeyFile, shutdown, tenancy, Optional.empty());
   }
 
   public ApiServerConfig {
@@ -54,6 +76,7 @@ public record ApiServerConfig(
     Objects.requireNonNull(continueKeyFile, "continueKeyFile");
     Objects.requireNonNull(shutdown, "shutdown");
     Objects.requireNonNull(tenancy, "tenancy");
+    Objects.requireNonNull(anomalies, "anomalies");
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.kubetel.apiserver;
 
+import io.kubetel.anomaly.Sensitivity;
+import io.kubetel.anomaly.scan.ScanSettings;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.security.TlsSettings;
 import io.kubetel.model.problem.InvalidInputException;
@@ -191,10 +193,11 @@ public final class ApiServerMain implements Callable<Integer> {
 
   @Option(
       names = "--system-database",
-      defaultValue = "kubetel_system",
+      defaultValue = "${env:KUBETEL_SYSTEM_DATABASE:-kubetel_system}",
       description =
           "kubetel's own database (as the operator's --system-database): the alert history that"
-              + " alertevents serves and, in standalone mode, the evaluator writes.")
+              + " alertevents serves and, in standalone mode, the evaluator writes; the anomaly"
+              + " scan's state and findings.")
   String systemDatabase;
 
   @Option(
@@ -231,6 +234,37 @@ public final class ApiServerMain implements Callable<Integer> {
       names = "--continue-token-key-file",
       description = "HMAC key (>= 32 bytes) for continue tokens, shared by all replicas.")
   Path continueTokenKeyFile;
+
+  @Option(
+      names = "--anomaly-scan",
+      description =
+          "Run the anomaly scan over the telemetry database's metric series and serve the"
+              + " anomalies resource (state and findings in --system-database).")
+  boolean anomalyScan;
+
+  @Option(
+      names = "--anomaly-scan-interval",
+      defaultValue = "30s",
+      description = "Time between anomaly scans.")
+  Duration anomalyScanInterval;
+
+  @Option(
+      names = "--anomaly-warmup",
+      defaultValue = "1h",
+      description = "History a starting anomaly scan learns from.")
+  Duration anomalyWarmup;
+
+  @Option(
+      names = "--anomaly-minimum-duration",
+      defaultValue = "0s",
+      description = "How long anomalous points must last to make an anomaly.")
+  Duration anomalyMinimumDuration;
+
+  @Option(
+      names = "--anomaly-sensitivity",
+      defaultValue = "medium",
+      description = "Detector sensitivity: ${COMPLETION-CANDIDATES}.")
+  Sensitivity anomalySensitivity;
 
   private final Map<String, String> environment;
   private final ApiServer.StoreFactory stores;
@@ -318,7 +352,26 @@ public final class ApiServerMain implements Callable<Integer> {
         ResourceSettings.of(defaultWindow, maxWindow, watchPollInterval),
         Optional.ofNullable(continueTokenKeyFile),
         new ApiServerConfig.Shutdown(shutdownTimeout, shutdownDelay),
-        tenancy.settings());
+        tenancy.settings(),
+        anomalyScan());
+  }
+
+  /** The anomaly scan's configuration when {@code --anomaly-scan} is given. */
+  private Optional<AnomalyScanConfig> anomalyScan() {
+    if (!anomalyScan) {
+      return Optional.empty();
+    }
+    ScanSettings defaults = ScanSettings.defaults();
+    return Optional.of(
+        new AnomalyScanConfig(
+            systemDatabase,
+            new ScanSettings(
+                anomalyScanInterval,
+                anomalyWarmup,
+                defaults.lookback(),
+                anomalyMinimumDuration,
+                defaults.saveInterval(),
+                anomalySensitivity)));
   }
 
   private TableNames tableNames() {

@@ -1,6 +1,7 @@
 package io.kubetel.apiserver;
 
 import io.kubetel.apiserver.alertevents.AlertEventsResource;
+import io.kubetel.apiserver.anomalies.AnomaliesResource;
 import io.kubetel.apiserver.http.TelemetryApiGroup;
 import io.kubetel.apiserver.logs.LogsResource;
 import io.kubetel.apiserver.metrics.MetricsResource;
@@ -13,6 +14,7 @@ import io.kubetel.apiserver.resource.ResourceInfo;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.traces.TracesResource;
 import io.kubetel.model.alerts.AlertEventReader;
+import io.kubetel.model.anomalies.AnomalyReader;
 import io.kubetel.model.store.TelemetryStore;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
@@ -48,15 +50,42 @@ public final class TelemetryResources {
       Clock clock,
       ResourceSettings settings,
       ContinueKey continueKey) {
-    return create(store, workers, clock, settings, continueKey, Optional.empty());
+    return create(store, Optional.empty(), workers, clock, settings, continueKey, Optional.empty());
+  }
+
+  /** As above, plus {@code alertevents} when {@code alertEvents} is present. */
+  public static List<ResourceHandler> create(
+      TelemetryStore store,
+      WorkerExecutor workers,
+      Clock clock,
+      ResourceSettings settings,
+      ContinueKey continueKey,
+      Optional<AlertEventReader> alertEvents) {
+    return create(store, Optional.empty(), workers, clock, settings, continueKey, alertEvents);
+  }
+
+  /** As above, plus the read-only {@code anomalies} resource when the server hosts the scan. */
+  public static List<ResourceHandler> create(
+      TelemetryStore store,
+      Optional<AnomalyReader> anomalies,
+      WorkerExecutor workers,
+      Clock clock,
+      ResourceSettings settings,
+      ContinueKey continueKey) {
+    return create(store, anomalies, workers, clock, settings, continueKey, Optional.empty());
   }
 
   /**
-   * As above, plus {@code alertevents} when {@code alertEvents} is present (the store keeps an
-   * alert history; which database it reads is the composition root's choice).
+   * Every resource: the telemetry ones, {@code anomalies} when the server hosts the anomaly scan,
+   * {@code alertevents} when the store keeps an alert history (which database it reads is the
+   * composition root's choice).
+   *
+   * @param anomalies what the anomaly scan found, when the server hosts it
+   * @param alertEvents the alert history reader, when there is one
    */
   public static List<ResourceHandler> create(
       TelemetryStore store,
+      Optional<AnomalyReader> anomalies,
       WorkerExecutor workers,
       Clock clock,
       ResourceSettings settings,
@@ -71,6 +100,15 @@ public final class TelemetryResources {
         new ReadOnlyResourceHandler<>(new TracesResource(store), workers, clock, settings, tokens));
     handlers.add(
         new ReadOnlyResourceHandler<>(new LogsResource(store), workers, clock, settings, tokens));
+    anomalies.ifPresent(
+        reader ->
+            handlers.add(
+                new ReadOnlyResourceHandler<>(
+                    new AnomaliesResource(reader),
+                    workers,
+                    clock,
+                    settings.withDefaultWindowAtLeast(AnomaliesResource.DEFAULT_WINDOW),
+                    tokens)));
     handlers.add(new QueriesHandler(store, workers, clock));
     alertEvents.ifPresent(
         reader ->

@@ -116,6 +116,8 @@ public final class SampleDataMain implements Callable<Integer> {
       if (burstEvery != null) {
         generator.withErrorBursts(now, burstEvery, BURST_LENGTH);
       }
+      // The demo's incidents sit in the last 40 minutes before now (SampleIncidents).
+      generator.incidents(now);
       Duration chunk = Duration.ofMinutes(5);
       for (Instant t = from; t.isBefore(now); t = t.plus(chunk)) {
         Instant to = t.plus(chunk).isAfter(now) ? now : t.plus(chunk);

@@ -39,6 +39,7 @@ public final class SampleTelemetryGenerator {
   private final Map<String, double[]> counters = new HashMap<>();
   private final SampleObservations observations;
   private final Instant processStart;
+  private SampleIncidents incidents = SampleIncidents.none();
   private long idSeq;
 
   /**
@@ -54,6 +55,11 @@ public final class SampleTelemetryGenerator {
     this.processStart = processStart;
     this.scrapeInterval = scrapeInterval;
     this.tracesPerSecond = tracesPerSecond;
+  }
+
+  /** Adds the demo's incidents ({@link SampleIncidents}) to what is generated from now on. */
+  public void incidents(Instant anchor) {
+    this.incidents = new SampleIncidents(anchor);
   }
 
   /** Telemetry for {@code [from, to)}. */
@@ -77,7 +83,10 @@ public final class SampleTelemetryGenerator {
     for (SampleTopology.Pod pod : topology.pods()) {
       double phase = (t.getEpochSecond() % 3600) / 3600.0 * 2 * Math.PI;
       double mem =
-          180e6 + 40e6 * Math.sin(phase + pod.name().hashCode()) + random.nextGaussian() * 2e6;
+          180e6
+              + 40e6 * Math.sin(phase + pod.name().hashCode())
+              + random.nextGaussian() * 2e6
+              + incidents.leakedBytes(pod, podIndex(pod), t);
       b.gauges.add(
           new TelemetryBatch.Gauge(
               pod.resource(),
@@ -105,7 +114,9 @@ public final class SampleTelemetryGenerator {
         String[] parts = route.split(" ", 2);
         double rps = 2 + random.nextDouble() * 3;
         long requests = Math.round(rps * scrapeInterval.toSeconds());
-        long errors = random.nextDouble() < 0.2 ? 1 + random.nextInt(2) : 0;
+        long errors =
+            (random.nextDouble() < 0.2 ? 1 + random.nextInt(2) : 0)
+                + incidents.extraErrors(pod.service(), route, t);
         for (String status : List.of("200", "500")) {
           Map<String, String> attrs = new LinkedHashMap<>();
           attrs.put("http.route", parts.length > 1 ? parts[1] : route);
@@ -148,7 +159,7 @@ public final class SampleTelemetryGenerator {
     // h: buckets..., count, sum, min, max
     int n = BOUNDS.size() + 1;
     for (long i = 0; i < requests; i++) {
-      double ms = latency();
+      double ms = latency() * incidents.latencyFactor(pod.service(), route, t);
       int bucket = 0;
       while (bucket < BOUNDS.size() && ms > BOUNDS.get(bucket)) {
         bucket++;
@@ -180,6 +191,10 @@ public final class SampleTelemetryGenerator {
             round(h[n + 2], 3),
             round(h[n + 3], 3),
             2));
+  }
+
+  private int podIndex(SampleTopology.Pod pod) {
+    return topology.service(pod.service()).pods().indexOf(pod);
   }
 
   private double latency() {

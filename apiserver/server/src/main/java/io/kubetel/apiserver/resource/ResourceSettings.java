@@ -88,6 +88,25 @@ public record ResourceSettings(
     return new WindowPolicy(defaultWindow, maxWindow, maxFutureSkew);
   }
 
+  /**
+   * A copy whose default window is at least {@code window} (capped by the maximum): for resources
+   * of rare events, such as anomalies, that a 15-minute default would mostly hide.
+   */
+  public ResourceSettings withDefaultWindowAtLeast(Duration window) {
+    Duration longer = window.compareTo(defaultWindow) > 0 ? window : defaultWindow;
+    return new ResourceSettings(
+        longer.compareTo(maxWindow) > 0 ? maxWindow : longer,
+        maxWindow,
+        maxFutureSkew,
+        pageSize,
+        continueTtl,
+        watchPollInterval,
+        watchHorizon,
+        watchLatenessGrace,
+        watchMaxTimeout,
+        watchBookmarkInterval);
+  }
+
   /** A copy with another default page size (tests page through small data sets). */
   public ResourceSettings withPageSize(int size) {
     return new ResourceSettings(

@@ -131,11 +131,6 @@ public final class TestApiServer implements AutoCloseable {
         w -> TelemetryResources.create(store, w, clock, settings, ContinueKey.random()));
   }
 
-  /** The loopback port the server listens on. */
-  public int port() {
-    return port;
-  }
-
   /** A response: status, headers and JSON body. */
   public record Reply(
       int status, String contentType, String retryAfter, JsonNode json, String body) {}
