@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 /**
  * Command-line entry point of the kubetel API server: parses flags and environment once into an
  * {@link ApiServerConfig}, starts the {@link ApiServer} and stops it gracefully on SIGTERM/SIGINT.
- * Flags are documented in {@code apiserver/server/README.md}.
+ * Every flag has an environment-variable equivalent ({@link EnvironmentDefaults}); flags and
+ * variables are documented in {@code apiserver/server/README.md}.
  */
 @Command(
     name = "kubetel-apiserver",
@@ -229,8 +230,17 @@ public final class ApiServerMain implements Callable<Integer> {
 
   @Option(
       names = "--continue-token-key-file",
-      description = "HMAC key (>= 32 bytes) for continue tokens, shared by all replicas.")
+      description =
+          "HMAC key (>= 32 bytes) for continue tokens, shared by all replicas; default in cluster"
+              + " mode: derived from the serving certificate's private key.")
   Path continueTokenKeyFile;
+
+  @Option(
+      names = "--log-level",
+      description =
+          "Level of the API server's log lines: TRACE, DEBUG, INFO, WARN or ERROR (default: env"
+              + " KUBETEL_LOG_LEVEL, else INFO).")
+  LogLevel logLevel;
 
   private final Map<String, String> environment;
   private final ApiServer.StoreFactory stores;
@@ -264,12 +274,16 @@ public final class ApiServerMain implements Callable<Integer> {
   /** The parser for {@code main}'s flags; every duration flag takes the same notation. */
   static CommandLine commandLine(ApiServerMain main) {
     return new CommandLine(main)
+        .setDefaultValueProvider(new EnvironmentDefaults(main.environment))
         .registerConverter(Duration.class, new DurationConverter())
         .setCaseInsensitiveEnumValuesAllowed(true);
   }
 
   @Override
   public Integer call() throws Exception {
+    if (logLevel != null) {
+      logLevel.apply();
+    }
     ApiServerConfig config;
     try {
       config = config();

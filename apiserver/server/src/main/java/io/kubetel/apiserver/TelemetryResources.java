@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Creates every telemetry resource handler: part of the composition root (it is the one place that
@@ -61,6 +62,17 @@ public final class TelemetryResources {
       Clock clock,
       ResourceSettings settings,
       ContinueKey continueKey,
+      Optional<AlertEventReader> alertEvents) {
+    return create(store, workers, clock, settings, () -> continueKey, alertEvents);
+  }
+
+  /** As above, with a continue-token key that may change (derived from a rotated certificate). */
+  public static List<ResourceHandler> create(
+      TelemetryStore store,
+      WorkerExecutor workers,
+      Clock clock,
+      ResourceSettings settings,
+      Supplier<ContinueKey> continueKey,
       Optional<AlertEventReader> alertEvents) {
     ContinueTokens tokens = new ContinueTokens(continueKey, settings.continueTtl(), clock);
     List<ResourceHandler> handlers = new ArrayList<>();
