@@ -33,7 +33,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     showDefaultValues = true,
     versionProvider = ApiServerMain.Version.class,
-    description = "Serves ClickHouse telemetry as the telemetry.kubetel.io/v1alpha1 API.")
+    description = "Serves ClickHouse telemetry as the telemetry.kubetel.io/v1alpha1 API.",
+    footer =
+        "Every flag can also be set as an environment variable: KUBETEL_APISERVER_ and the flag's"
+            + " name in upper case with - as _ (--clickhouse-url: KUBETEL_APISERVER_CLICKHOUSE_URL)."
+            + " A flag given on the command line wins.")
 public final class ApiServerMain implements Callable<Integer> {
   /** Environment variable holding the ClickHouse password. */
   public static final String PASSWORD_ENV = "KUBETEL_CLICKHOUSE_PASSWORD";

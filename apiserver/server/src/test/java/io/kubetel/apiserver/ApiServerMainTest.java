@@ -340,6 +340,7 @@ class ApiServerMainTest {
             .map(o -> EnvironmentDefaults.variable(o.longestName()))
             .toList();
     assertThat(variables).doesNotHaveDuplicates().contains("KUBETEL_APISERVER_LOG_LEVEL");
+    assertThat(commandLine.getUsageMessage()).contains("KUBETEL_APISERVER_CLICKHOUSE_URL");
   }
 
   @Test
