@@ -187,6 +187,14 @@ public final class OperatorMain implements Callable<Integer> {
       description = "Kubeconfig context to use (env KUBETEL_CONTEXT; default: its current one).")
   String context;
 
+  @Option(
+      names = "--log-level",
+      defaultValue = "${env:KUBETEL_LOG_LEVEL}",
+      description =
+          "Level of the io.kubetel loggers: TRACE, DEBUG, INFO, WARN or ERROR (env"
+              + " KUBETEL_LOG_LEVEL, default INFO).")
+  String logLevel;
+
   public static void main(String[] args) {
     // On 1 or 2 CPUs the common pool gets parallelism 1, and CompletableFuture then runs every
     // async completion on a new thread: the fabric8 client's JDK HTTP transport completes each
@@ -364,9 +372,29 @@ public final class OperatorMain implements Callable<Integer> {
     }
   }
 
+  /**
+   * Applies {@code --log-level} to the {@code io.kubetel} loggers (what the packaged logback.xml
+   * sets from KUBETEL_LOG_LEVEL; third-party loggers stay at WARN, the line format is unchanged).
+   */
+  void applyLogLevel(CommandLine cmd) {
+    if (logLevel == null || logLevel.isBlank()) {
+      return;
+    }
+    String level = logLevel.strip().toUpperCase(java.util.Locale.ROOT);
+    if (!Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR").contains(level)) {
+      throw new CommandLine.ParameterException(
+          cmd, "--log-level must be TRACE, DEBUG, INFO, WARN or ERROR, not '" + logLevel + "'");
+    }
+    if (LoggerFactory.getLogger("io.kubetel") instanceof ch.qos.logback.classic.Logger logger) {
+      logger.setLevel(ch.qos.logback.classic.Level.toLevel(level));
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
-    OperatorConfig config = config(new CommandLine(this));
+    CommandLine cmd = new CommandLine(this);
+    applyLogLevel(cmd);
+    OperatorConfig config = config(cmd);
     log.info("event=operator_starting config={}", config);
     OperatorApp app = OperatorApp.start(config, null);
     CountDownLatch stopped = new CountDownLatch(1);

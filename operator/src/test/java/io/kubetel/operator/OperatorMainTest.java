@@ -183,4 +183,26 @@ class OperatorMainTest {
         "--kubeconfig=" + kubeconfig,
         "--context=dev");
   }
+
+  @Test
+  void logLevelFlagSetsTheKubetelLoggersAndRefusesUnknownLevels() {
+    ch.qos.logback.classic.Logger kubetel =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.kubetel");
+    ch.qos.logback.classic.Level before = kubetel.getLevel();
+    try {
+      OperatorMain main = new OperatorMain();
+      CommandLine cmd = new CommandLine(main);
+      cmd.parseArgs("--log-level=debug");
+      main.applyLogLevel(cmd);
+      assertThat(kubetel.getLevel()).isEqualTo(ch.qos.logback.classic.Level.DEBUG);
+    } finally {
+      kubetel.setLevel(before);
+    }
+    OperatorMain loud = new OperatorMain();
+    CommandLine cmd = new CommandLine(loud);
+    cmd.parseArgs("--log-level=loud");
+    assertThatThrownBy(() -> loud.applyLogLevel(cmd))
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining("--log-level must be TRACE, DEBUG, INFO, WARN or ERROR");
+  }
 }

@@ -53,6 +53,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -150,7 +151,7 @@ public final class ApiServer {
       tls = tls.verifiedInAuthenticators();
     }
     List<Authenticator> authenticators = delegation.isPresent() ? List.of() : authenticators(tls);
-    ContinueKey continueKey = continueKey();
+    AtomicReference<ContinueKey> continueKey = new AtomicReference<>(continueKey(tls));
     // Files are read here, before the event loop runs; an invalid one stops the start.
     Optional<StandaloneCustomResources> custom = StandaloneCustomResources.load(config, clock);
 
@@ -195,7 +196,7 @@ public final class ApiServer {
             worker,
             clock,
             config.resources(),
-            continueKey,
+            continueKey::get,
             store.alertHistory().map(h -> h.reader(systemDatabase)));
     List<ResourceInfo> infos = resources.stream().map(ResourceHandler::info).toList();
 
@@ -247,7 +248,7 @@ public final class ApiServer {
                 c -> StandaloneAlerting.start(c.objects(), evaluatorStore, systemDatabase, clock));
     anomalyScan.ifPresent(AnomalyScanService::start);
     if (pki == null) {
-      reloader = new CertificateReloader(vertx, server, tls);
+      reloader = new CertificateReloader(vertx, server, tls, rederive(continueKey, tls));
       reloader.start(tlsReloadInterval);
     } else {
       KubeconfigWriter.write(kubeconfig, pki, kubeconfigHost(config.serving().bindAddress()), port);
@@ -264,19 +265,41 @@ public final class ApiServer {
 
   /**
    * The continue-token key: {@code --continue-token-key-file}, else (standalone) the one kept in
-   * the state directory so tokens survive restarts, else a random per-process key.
+   * the state directory so tokens survive restarts, else (cluster) one derived from the serving
+   * certificate's private key, which every replica mounts.
    */
-  private ContinueKey continueKey() throws IOException {
+  private ContinueKey continueKey(TlsSettings tls) throws IOException {
     if (config.continueKeyFile().isPresent()) {
       return ContinueKey.read(config.continueKeyFile().get());
     }
     if (config.tls() instanceof Standalone standalone) {
       return ContinueKey.readOrCreate(standalone.continueKeyFile());
     }
-    log.warn(
-        "event=continue_key_random message=\"no --continue-token-key-file: continue tokens are"
-            + " valid only on this replica until it restarts\"");
-    return ContinueKey.random();
+    log.info("event=continue_key_derived key={}", tls.keyFile());
+    return ContinueKey.derivedFrom(tls.keyFile());
+  }
+
+  /**
+   * After a certificate reload, derives the continue-token key again from the new private key (when
+   * it is derived at all): tokens issued before the rotation then fail verification and clients
+   * restart their lists, as on any key rotation.
+   */
+  private Runnable rederive(AtomicReference<ContinueKey> continueKey, TlsSettings tls) {
+    if (config.continueKeyFile().isPresent()) {
+      return () -> {};
+    }
+    return () -> {
+      try {
+        continueKey.set(ContinueKey.derivedFrom(tls.keyFile()));
+        log.info("event=continue_key_rederived key={}", tls.keyFile());
+      } catch (IOException | RuntimeException e) {
+        // Keep the previous key: tokens keep working on this replica until the next reload.
+        log.warn(
+            "event=continue_key_rederive_failed key={} error=\"{}\"",
+            tls.keyFile(),
+            e.getMessage());
+      }
+    };
   }
 
   private List<Authenticator> authenticators(TlsSettings tls) throws IOException {

@@ -22,7 +22,8 @@ import java.util.Optional;
  * @param storage ClickHouse connection, worker pool and readiness ping
  * @param resources read windows, paging and watch tunables of the telemetry resources
  * @param continueKeyFile HMAC key file for list continue tokens, shared by all replicas; standalone
- *     keeps one in its state directory when absent, otherwise a per-process key is used
+ *     keeps one in its state directory when absent, cluster mode derives one from the serving
+ *     certificate's private key
  * @param shutdown graceful-stop timing
  * @param tenancy how TelemetryTenants route reads (databases, ClickHouse users, quotas)
  * @param anomalies the anomaly scan the server hosts, if any, and the {@code anomalies} resource

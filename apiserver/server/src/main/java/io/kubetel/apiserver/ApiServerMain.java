@@ -27,14 +27,19 @@ import picocli.CommandLine.Option;
 /**
  * Command-line entry point of the kubetel API server: parses flags and environment once into an
  * {@link ApiServerConfig}, starts the {@link ApiServer} and stops it gracefully on SIGTERM/SIGINT.
- * Flags are documented in {@code apiserver/server/README.md}.
+ * Every flag has an environment-variable equivalent ({@link EnvironmentDefaults}); flags and
+ * variables are documented in {@code apiserver/server/README.md}.
  */
 @Command(
     name = "kubetel-apiserver",
     mixinStandardHelpOptions = true,
     showDefaultValues = true,
     versionProvider = ApiServerMain.Version.class,
-    description = "Serves ClickHouse telemetry as the telemetry.kubetel.io/v1alpha1 API.")
+    description = "Serves ClickHouse telemetry as the telemetry.kubetel.io/v1alpha1 API.",
+    footer =
+        "Every flag can also be set as an environment variable: KUBETEL_APISERVER_ and the flag's"
+            + " name in upper case with - as _ (--clickhouse-url: KUBETEL_APISERVER_CLICKHOUSE_URL)."
+            + " A flag given on the command line wins.")
 public final class ApiServerMain implements Callable<Integer> {
   /** Environment variable holding the ClickHouse password. */
   public static final String PASSWORD_ENV = "KUBETEL_CLICKHOUSE_PASSWORD";
@@ -232,7 +237,9 @@ public final class ApiServerMain implements Callable<Integer> {
 
   @Option(
       names = "--continue-token-key-file",
-      description = "HMAC key (>= 32 bytes) for continue tokens, shared by all replicas.")
+      description =
+          "HMAC key (>= 32 bytes) for continue tokens, shared by all replicas; default in cluster"
+              + " mode: derived from the serving certificate's private key.")
   Path continueTokenKeyFile;
 
   @Option(
@@ -266,6 +273,13 @@ public final class ApiServerMain implements Callable<Integer> {
       description = "Detector sensitivity: ${COMPLETION-CANDIDATES}.")
   Sensitivity anomalySensitivity;
 
+  @Option(
+      names = "--log-level",
+      description =
+          "Level of the API server's log lines: TRACE, DEBUG, INFO, WARN or ERROR (default: env"
+              + " KUBETEL_LOG_LEVEL, else INFO).")
+  LogLevel logLevel;
+
   private final Map<String, String> environment;
   private final ApiServer.StoreFactory stores;
 
@@ -298,12 +312,16 @@ public final class ApiServerMain implements Callable<Integer> {
   /** The parser for {@code main}'s flags; every duration flag takes the same notation. */
   static CommandLine commandLine(ApiServerMain main) {
     return new CommandLine(main)
+        .setDefaultValueProvider(new EnvironmentDefaults(main.environment))
         .registerConverter(Duration.class, new DurationConverter())
         .setCaseInsensitiveEnumValuesAllowed(true);
   }
 
   @Override
   public Integer call() throws Exception {
+    if (logLevel != null) {
+      logLevel.apply();
+    }
     ApiServerConfig config;
     try {
       config = config();

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Creates every telemetry resource handler: part of the composition root (it is the one place that
@@ -50,7 +51,7 @@ public final class TelemetryResources {
       Clock clock,
       ResourceSettings settings,
       ContinueKey continueKey) {
-    return create(store, Optional.empty(), workers, clock, settings, continueKey, Optional.empty());
+    return create(store, workers, clock, settings, continueKey, Optional.empty());
   }
 
   /** As above, plus {@code alertevents} when {@code alertEvents} is present. */
@@ -61,7 +62,8 @@ public final class TelemetryResources {
       ResourceSettings settings,
       ContinueKey continueKey,
       Optional<AlertEventReader> alertEvents) {
-    return create(store, Optional.empty(), workers, clock, settings, continueKey, alertEvents);
+    return create(
+        store, Optional.empty(), workers, clock, settings, () -> continueKey, alertEvents);
   }
 
   /** As above, plus the read-only {@code anomalies} resource when the server hosts the scan. */
@@ -72,7 +74,7 @@ public final class TelemetryResources {
       Clock clock,
       ResourceSettings settings,
       ContinueKey continueKey) {
-    return create(store, anomalies, workers, clock, settings, continueKey, Optional.empty());
+    return create(store, anomalies, workers, clock, settings, () -> continueKey, Optional.empty());
   }
 
   /**
@@ -81,6 +83,8 @@ public final class TelemetryResources {
    * composition root's choice).
    *
    * @param anomalies what the anomaly scan found, when the server hosts it
+   * @param continueKey the continue-token key, which may change (derived from a rotated
+   *     certificate)
    * @param alertEvents the alert history reader, when there is one
    */
   public static List<ResourceHandler> create(
@@ -89,7 +93,7 @@ public final class TelemetryResources {
       WorkerExecutor workers,
       Clock clock,
       ResourceSettings settings,
-      ContinueKey continueKey,
+      Supplier<ContinueKey> continueKey,
       Optional<AlertEventReader> alertEvents) {
     ContinueTokens tokens = new ContinueTokens(continueKey, settings.continueTtl(), clock);
     List<ResourceHandler> handlers = new ArrayList<>();

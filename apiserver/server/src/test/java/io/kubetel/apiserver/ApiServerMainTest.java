@@ -292,4 +292,91 @@ class ApiServerMainTest {
     assertThat(opened).isFalse();
     assertThat(dir).isEmptyDirectory();
   }
+
+  @Test
+  void everyFlagHasAnEnvironmentVariableAndFlagsWinOverIt() throws Exception {
+    Path keyFile = Files.writeString(dir.resolve("continue.key"), "k".repeat(40));
+    Map<String, String> env =
+        Map.of(
+            "KUBETEL_APISERVER_STANDALONE", "true",
+            "KUBETEL_APISERVER_STATE_DIR", dir.toString(),
+            "KUBETEL_APISERVER_CLICKHOUSE_URL", "http://from-env:8123",
+            "KUBETEL_APISERVER_CLICKHOUSE_USER", "env_reader",
+            "KUBETEL_APISERVER_MAX_WINDOW", "2d",
+            "KUBETEL_APISERVER_WORKER_THREADS", "5",
+            "KUBETEL_APISERVER_CONTINUE_TOKEN_KEY_FILE", keyFile.toString(),
+            // A flag of a mixin (limits) reads its variable too.
+            "KUBETEL_APISERVER_MAX_ROWS_PER_REQUEST", "777",
+            // Blank means unset: the built-in default applies.
+            "KUBETEL_APISERVER_CLICKHOUSE_DATABASE", "");
+
+    ApiServerConfig fromEnv = parse(env);
+    ApiServerConfig flagsWin =
+        parse(env, "--clickhouse-url=http://from-flag:8123", "--max-window", "3h");
+
+    assertThat(fromEnv.tls()).isEqualTo(new ApiServerConfig.Standalone(dir));
+    assertThat(fromEnv.storage().clickhouse().url()).isEqualTo("http://from-env:8123");
+    assertThat(fromEnv.storage().clickhouse().user()).isEqualTo("env_reader");
+    assertThat(fromEnv.storage().clickhouse().database()).isEqualTo("otel");
+    assertThat(fromEnv.resources().maxWindow()).isEqualTo(Duration.ofDays(2));
+    assertThat(fromEnv.storage().workerThreads()).isEqualTo(5);
+    assertThat(fromEnv.continueKeyFile()).contains(keyFile);
+    assertThat(fromEnv.serving().limits().maxRowsPerRequest()).isEqualTo(777);
+    assertThat(flagsWin.storage().clickhouse().url()).isEqualTo("http://from-flag:8123");
+    assertThat(flagsWin.resources().maxWindow()).isEqualTo(Duration.ofHours(3));
+    assertThat(flagsWin.storage().clickhouse().user()).isEqualTo("env_reader");
+  }
+
+  @Test
+  void everyFlagNamesItsVariableAfterTheFlag() {
+    CommandLine commandLine = ApiServerMain.commandLine(new ApiServerMain(Map.of(), c -> null));
+
+    assertThat(EnvironmentDefaults.variable("--clickhouse-url"))
+        .isEqualTo("KUBETEL_APISERVER_CLICKHOUSE_URL");
+    // Every option but --help/--version has one, and no two share it.
+    List<String> variables =
+        commandLine.getCommandSpec().options().stream()
+            .filter(o -> !o.usageHelp() && !o.versionHelp())
+            .map(o -> EnvironmentDefaults.variable(o.longestName()))
+            .toList();
+    assertThat(variables).doesNotHaveDuplicates().contains("KUBETEL_APISERVER_LOG_LEVEL");
+    assertThat(commandLine.getUsageMessage()).contains("KUBETEL_APISERVER_CLICKHOUSE_URL");
+  }
+
+  @Test
+  void anInvalidEnvironmentValueIsAUsageErrorNamingTheFlag() {
+    ApiServerMain main =
+        new ApiServerMain(Map.of("KUBETEL_APISERVER_WORKER_THREADS", "many"), c -> null);
+
+    assertThatThrownBy(() -> ApiServerMain.commandLine(main).parseArgs())
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining("--worker-threads")
+        .hasMessageContaining("many");
+  }
+
+  @Test
+  void logLevelComesFromTheFlagOrTheEnvironment() {
+    ApiServerMain fromEnv =
+        new ApiServerMain(Map.of("KUBETEL_APISERVER_LOG_LEVEL", "debug"), c -> null);
+    ApiServerMain.commandLine(fromEnv).parseArgs();
+    ApiServerMain fromFlag =
+        new ApiServerMain(Map.of("KUBETEL_APISERVER_LOG_LEVEL", "debug"), c -> null);
+    ApiServerMain.commandLine(fromFlag).parseArgs("--log-level=warn");
+    ApiServerMain unset = new ApiServerMain(Map.of(), c -> null);
+    ApiServerMain.commandLine(unset).parseArgs();
+
+    assertThat(fromEnv.logLevel).isEqualTo(LogLevel.DEBUG);
+    assertThat(fromFlag.logLevel).isEqualTo(LogLevel.WARN);
+    assertThat(unset.logLevel).isNull(); // the packaged logback.xml (KUBETEL_LOG_LEVEL) decides
+    String before = LogLevel.current();
+    try {
+      LogLevel.ERROR.apply();
+      assertThat(LogLevel.current()).isEqualTo("ERROR");
+    } finally {
+      LogLevel.valueOf(before).apply();
+    }
+    assertThatThrownBy(() -> ApiServerMain.commandLine(unset).parseArgs("--log-level=loud"))
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining("--log-level");
+  }
 }

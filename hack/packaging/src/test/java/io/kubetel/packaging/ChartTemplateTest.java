@@ -49,11 +49,16 @@ class ChartTemplateTest {
         .contains(
             "--tls-cert-file=/etc/kubetel/tls/tls.crt",
             "--tls-private-key-file=/etc/kubetel/tls/tls.key",
-            "--delegated-auth=true",
-            "--clickhouse-url=http://clickhouse.clickhouse.svc:8123",
-            "--clickhouse-user=kubetel_reader",
-            "--clickhouse-password-file=/etc/kubetel/clickhouse/password",
             "--continue-token-key-file=/etc/kubetel/continue-token/key");
+    // Settings are variables, so that an OLM Subscription's config.env can override them.
+    assertThat(args(apiserver(chart))).noneMatch(a -> a.startsWith("--clickhouse-"));
+    assertThat(env(apiserver(chart)))
+        .containsEntry("KUBETEL_APISERVER_DELEGATED_AUTH", "true")
+        .containsEntry("KUBETEL_APISERVER_CLICKHOUSE_URL", "http://clickhouse.clickhouse.svc:8123")
+        .containsEntry("KUBETEL_APISERVER_CLICKHOUSE_USER", "kubetel_reader")
+        .containsEntry(
+            "KUBETEL_APISERVER_CLICKHOUSE_PASSWORD_FILE", "/etc/kubetel/clickhouse/password")
+        .containsEntry("KUBETEL_APISERVER_LOG_LEVEL", "INFO");
     mountsSecret(apiserver(chart), "kubetel-apiserver-clickhouse", "/etc/kubetel/clickhouse");
     mountsSecret(operator(chart), "kubetel-operator-clickhouse", "/etc/kubetel/clickhouse");
     assertThat(chart.get(Secret.class, "kubetel-apiserver-continue-token").getData())
@@ -128,7 +133,8 @@ class ChartTemplateTest {
                 .getKey())
         .isEqualTo("reader-password");
     assertThat(chart.all(Secret.class)).isEmpty();
-    assertThat(args(apiserver(chart))).contains("--clickhouse-url=https://clickhouse.db.svc:8443");
+    assertThat(env(apiserver(chart)))
+        .containsEntry("KUBETEL_APISERVER_CLICKHOUSE_URL", "https://clickhouse.db.svc:8443");
   }
 
   @Test
@@ -167,7 +173,7 @@ class ChartTemplateTest {
         .startsWith("clickhouse/clickhouse-server:");
     String url = "http://kubetel-clickhouse.kubetel-system.svc:8123";
     assertThat(env(operator(chart))).containsEntry("KUBETEL_CLICKHOUSE_URL", url);
-    assertThat(args(apiserver(chart))).contains("--clickhouse-url=" + url);
+    assertThat(env(apiserver(chart))).containsEntry("KUBETEL_APISERVER_CLICKHOUSE_URL", url);
     mountsSecret(operator(chart), "kubetel-clickhouse-trial", "/etc/kubetel/clickhouse");
     mountsSecret(apiserver(chart), "kubetel-clickhouse-trial", "/etc/kubetel/clickhouse");
     assertThat(chart.find(Secret.class, "kubetel-operator-clickhouse")).isEmpty();
@@ -183,6 +189,8 @@ class ChartTemplateTest {
     assertThat(chart.all(ClusterRoleBinding.class))
         .noneMatch(b -> b.getRoleRef().getName().equals("system:auth-delegator"));
     assertThat(args(apiserver(chart))).noneMatch(a -> a.startsWith("--tls-"));
+    // No key file under OLM: the replicas derive the continue-token key from OLM's certificate.
+    assertThat(args(apiserver(chart))).noneMatch(a -> a.startsWith("--continue-token-key-file"));
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -31,7 +32,7 @@ public final class ContinueTokens {
   private static final int VERSION = 1;
   private static final int MAX_TOKEN_LENGTH = 16 * 1024;
 
-  private final SecretKeySpec key;
+  private final Supplier<ContinueKey> key;
   private final Duration ttl;
   private final Clock clock;
   private final ObjectMapper mapper = Json.mapper();
@@ -41,7 +42,16 @@ public final class ContinueTokens {
    * @param ttl how long a token stays valid
    */
   public ContinueTokens(ContinueKey key, Duration ttl, Clock clock) {
-    this.key = key.secretKey();
+    this(() -> key, ttl, clock);
+  }
+
+  /**
+   * @param key the current HMAC key: it may change (a key derived from a rotated certificate), and
+   *     tokens signed with the previous key are then rejected as issued by another server
+   * @param ttl how long a token stays valid
+   */
+  public ContinueTokens(Supplier<ContinueKey> key, Duration ttl, Clock clock) {
+    this.key = key;
     this.ttl = ttl;
     this.clock = clock;
   }
@@ -136,8 +146,9 @@ public final class ContinueTokens {
 
   private byte[] sign(byte[] payload) {
     try {
-      Mac mac = Mac.getInstance(key.getAlgorithm());
-      mac.init(key);
+      SecretKeySpec current = key.get().secretKey();
+      Mac mac = Mac.getInstance(current.getAlgorithm());
+      mac.init(current);
       return mac.doFinal(payload);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 unavailable", e);

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * when they changed and the key matches the certificate (a rotation writing the two files one after
  * the other is applied only once both are in place), {@link HttpServer#updateSSLOptions} applies
  * the new material to new connections; in-flight requests are not disturbed. A failed reload is
- * retried on the next tick.
+ * retried on the next tick. An optional action runs (off the event loop) after each reload, for
+ * what is derived from the certificate's key.
  */
 public final class CertificateReloader {
   private static final Logger log = LoggerFactory.getLogger(CertificateReloader.class);
@@ -27,14 +28,24 @@ public final class CertificateReloader {
   private final Vertx vertx;
   private final HttpServer server;
   private final TlsSettings tls;
+  private final Runnable afterReload;
   private volatile List<String> lastSeen;
   private volatile boolean reloading;
   private long timerId = -1;
 
   public CertificateReloader(Vertx vertx, HttpServer server, TlsSettings tls) {
+    this(vertx, server, tls, () -> {});
+  }
+
+  /**
+   * @param afterReload runs on a worker thread after each successful reload
+   */
+  public CertificateReloader(
+      Vertx vertx, HttpServer server, TlsSettings tls, Runnable afterReload) {
     this.vertx = vertx;
     this.server = server;
     this.tls = tls;
+    this.afterReload = afterReload;
     this.lastSeen = fingerprint();
   }
 
@@ -72,7 +83,14 @@ public final class CertificateReloader {
                       updated -> {
                         lastSeen = now;
                         log.info("event=tls_reloaded cert={}", tls.certFile());
-                      });
+                      })
+                  .compose(
+                      updated ->
+                          vertx.executeBlocking(
+                              () -> {
+                                afterReload.run();
+                                return updated;
+                              }));
             })
         .onComplete(
             result -> {
