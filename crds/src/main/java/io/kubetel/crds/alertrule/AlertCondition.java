@@ -5,16 +5,25 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /**
- * The condition over the aggregated value of an AlertRule's query. Only {@code Threshold} exists
- * today; the type field leaves room for an anomaly condition.
+ * The condition over the aggregated value of an AlertRule's query: a {@code Threshold} (comparator
+ * and threshold) or an {@code Anomaly} (a learned detector per series, see {@link
+ * AnomalyCondition}).
  */
 @ValidationRule(
     value = "self.type != 'Threshold' || (has(self.comparator) && has(self.threshold))",
     message = "comparator and threshold are required for a Threshold condition")
+@ValidationRule(
+    value = "self.type != 'Anomaly' || (has(self.anomaly) && !has(self.threshold))",
+    message = "an Anomaly condition needs anomaly and takes no threshold")
+@ValidationRule(
+    value = "self.type == 'Anomaly' || !has(self.anomaly)",
+    message = "anomaly is only for an Anomaly condition")
 public class AlertCondition {
 
   @Default("Threshold")
-  @JsonPropertyDescription("Kind of condition. Only Threshold is supported. Defaults to Threshold.")
+  @JsonPropertyDescription(
+      "Kind of condition: Threshold (comparator and threshold) or Anomaly (anomaly). Defaults to"
+          + " Threshold.")
   private ConditionType type = ConditionType.Threshold;
 
   @JsonPropertyDescription(
@@ -25,6 +34,10 @@ public class AlertCondition {
   @JsonPropertyDescription(
       "The threshold, in the unit of the query's value (e.g. 0.05 for a 5% ratio, 500 for 500 ms).")
   private Double threshold;
+
+  @JsonPropertyDescription(
+      "For an Anomaly condition: how sensitive, the optional season and the minimum duration.")
+  private AnomalyCondition anomaly;
 
   public ConditionType getType() {
     return type;
@@ -48,5 +61,13 @@ public class AlertCondition {
 
   public void setThreshold(Double threshold) {
     this.threshold = threshold;
+  }
+
+  public AnomalyCondition getAnomaly() {
+    return anomaly;
+  }
+
+  public void setAnomaly(AnomalyCondition anomaly) {
+    this.anomaly = anomaly;
   }
 }

@@ -2,5 +2,6 @@ package io.kubetel.crds.alertrule;
 
 /** Kinds of alert condition. */
 public enum ConditionType {
-  Threshold
+  Threshold,
+  Anomaly
 }

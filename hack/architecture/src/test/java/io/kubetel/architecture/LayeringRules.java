@@ -77,6 +77,7 @@ public final class LayeringRules {
           new Rule("model-self-contained", LayeringRules::modelSelfContained),
           new Rule("store-uses-only-model", LayeringRules::storeUsesOnlyModel),
           new Rule("store-no-http-vertx-fabric8-cli", LayeringRules::storeNoHttpVertxFabric8Cli),
+          new Rule("anomaly-uses-only-model", LayeringRules::anomalyUsesOnlyModel),
           new Rule("crds-use-only-model", LayeringRules::crdsUseOnlyModel),
           new Rule("crds-free-of-store-cli-types", LayeringRules::crdsFreeOfStoreCliTypes),
           new Rule("apiserver-not-operator-crds", LayeringRules::apiserverNotOperatorCrds),
@@ -91,6 +92,7 @@ public final class LayeringRules {
           new Rule("model-free-of-cycles", r -> freeOfCycles(r.model())),
           new Rule("store-free-of-cycles", r -> freeOfCycles(r.store())),
           new Rule("crds-free-of-cycles", r -> freeOfCycles(r.crds())),
+          new Rule("anomaly-free-of-cycles", r -> freeOfCycles(r.anomaly())),
           new Rule("apiserver-free-of-cycles", r -> freeOfCycles(r.apiserver())),
           new Rule("operator-free-of-cycles", r -> freeOfCycles(r.operator())),
           new Rule("alerting-free-of-cycles", r -> freeOfCycles(r.alerting())));
@@ -143,6 +145,14 @@ public final class LayeringRules {
    */
   static ArchRule alertingUsesOnlyModel(Roots r) {
     return usesWithinKubetelOnly(r, r.alerting(), r.model());
+  }
+
+  /**
+   * The detectors are a library the operator and the API server both host: within kubetel they see
+   * the model only; persistence (ClickHouse) and scheduling belong to whoever hosts them.
+   */
+  static ArchRule anomalyUsesOnlyModel(Roots r) {
+    return usesWithinKubetelOnly(r, r.anomaly(), r.model());
   }
 
   /** Within kubetel the CRD types see the model only (they embed its query spec). */

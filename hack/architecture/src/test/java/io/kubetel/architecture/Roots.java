@@ -31,6 +31,11 @@ public record Roots(String base) {
     return base + ".store";
   }
 
+  /** The streaming anomaly detectors and their evaluation. */
+  public String anomaly() {
+    return base + ".anomaly";
+  }
+
   /** The CRD types (TelemetryTenant, AlertRule, Dashboard). */
   public String crds() {
     return base + ".crds";
