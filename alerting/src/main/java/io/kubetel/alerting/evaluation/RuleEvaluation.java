@@ -9,6 +9,7 @@ import io.kubetel.alerting.state.SeriesState;
 import io.kubetel.alerting.state.SeriesStateMachine;
 import io.kubetel.alerting.state.VersionClock;
 import io.kubetel.model.alerts.AlertEvent;
+import io.kubetel.model.alerts.AlertSeriesState;
 import io.kubetel.model.query.QueryResult;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,6 +72,13 @@ public final class RuleEvaluation {
           (fp, v) -> {
             SeriesState old = prev.series().getOrDefault(fp, SeriesState.inactive(labels.get(fp)));
             step(rule, fp, old, v.holds(), v.value(), now, versions, next, events);
+            SeriesState stepped = next.get(fp);
+            // Details follow the condition while it holds; a series kept firing keeps the last.
+            if (v.holds()) {
+              next.put(fp, stepped.withDetails(v.details()));
+            } else if (stepped.state() == AlertSeriesState.Inactive) {
+              next.put(fp, stepped.withDetails(Map.of()));
+            }
           });
       // A series that dropped out of the result no longer holds.
       prev.series()

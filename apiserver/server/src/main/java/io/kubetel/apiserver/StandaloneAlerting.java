@@ -2,6 +2,7 @@ package io.kubetel.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubetel.alerting.anomaly.AnomalyModels;
 import io.kubetel.alerting.condition.ConditionTypes;
 import io.kubetel.alerting.rule.AlertRuleDefinition;
 import io.kubetel.alerting.rule.AlertRuleParser;
@@ -37,7 +38,8 @@ final class StandaloneAlerting {
     if (history.isEmpty()) {
       return Optional.empty();
     }
-    AlertRuleParser parser = new AlertRuleParser(ConditionTypes.standard());
+    AlertRuleParser parser =
+        new AlertRuleParser(new AnomalyModels().registerOn(ConditionTypes.standard()));
     List<AlertRuleDefinition> rules = new ArrayList<>();
     for (ObjectNode rule : objects.list("alertrules", Optional.empty())) {
       try {

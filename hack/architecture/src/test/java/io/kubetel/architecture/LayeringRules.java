@@ -85,7 +85,8 @@ public final class LayeringRules {
           new Rule("apiserver-store-only-in-root", LayeringRules::apiserverStoreOnlyInRoot),
           new Rule("operator-not-apiserver-web", LayeringRules::operatorNotApiserverWeb),
           new Rule(
-              "alerting-uses-only-model-and-anomaly", LayeringRules::alertingUsesOnlyModelAndAnomaly),
+              "alerting-uses-only-model-and-anomaly",
+              LayeringRules::alertingUsesOnlyModelAndAnomaly),
           new Rule("product-not-sample", LayeringRules::productNotSample),
           new Rule("parsers-model-free-of-http", LayeringRules::parsersAndModelFreeOfHttp),
           new Rule("one-json-mapper", LayeringRules::oneJsonMapper),
