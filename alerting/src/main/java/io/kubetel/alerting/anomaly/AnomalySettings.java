@@ -15,6 +15,30 @@ import io.kubetel.anomaly.Sensitivity;
  */
 public record AnomalySettings(Sensitivity sensitivity, long seasonMillis, long minimumMillis) {
 
+  /** These settings as one line, stored beside the state they were learned with. */
+  public String encode() {
+    return "sensitivity=" + sensitivity + " season=" + seasonMillis + " minimum=" + minimumMillis;
+  }
+
+  /** The settings {@link #encode} wrote, or empty when the text is not such a line. */
+  public static java.util.Optional<AnomalySettings> decode(String text) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("sensitivity=(\\w+) season=(\\d+) minimum=(\\d+)")
+            .matcher(text);
+    if (!m.matches()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(
+          new AnomalySettings(
+              Sensitivity.valueOf(m.group(1)),
+              Long.parseLong(m.group(2)),
+              Long.parseLong(m.group(3))));
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   /** The detectors these settings call for. */
   public DetectorFactory detectors() {
     return AnomalyDetectors.forAlert(sensitivity, seasonMillis);

@@ -38,8 +38,9 @@ final class StandaloneAlerting {
     if (history.isEmpty()) {
       return Optional.empty();
     }
+    AnomalyModels anomalyModels = new AnomalyModels();
     AlertRuleParser parser =
-        new AlertRuleParser(new AnomalyModels().registerOn(ConditionTypes.standard()));
+        new AlertRuleParser(anomalyModels.registerOn(ConditionTypes.standard()));
     List<AlertRuleDefinition> rules = new ArrayList<>();
     for (ObjectNode rule : objects.list("alertrules", Optional.empty())) {
       try {
@@ -69,7 +70,7 @@ final class StandaloneAlerting {
                     .flatMap(s -> ReceiverSecretDocuments.value(s, ref.key())),
             clock);
     service.replaceRules(rules);
-    service.start();
+    service.persisting(anomalyModels).start();
     log.info(
         "event=standalone_alerting_started rules={} receiver_secrets={} database={}",
         rules.size(),

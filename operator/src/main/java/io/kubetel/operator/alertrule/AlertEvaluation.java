@@ -37,8 +37,9 @@ public final class AlertEvaluation implements AutoCloseable {
   private final AlertHistory history;
   private final Clock clock;
   // The Anomaly condition's learned detectors live as long as this host, across re-parses.
+  private final AnomalyModels anomalyModels = new AnomalyModels();
   private final AlertRuleParser parser =
-      new AlertRuleParser(new AnomalyModels().registerOn(ConditionTypes.standard()));
+      new AlertRuleParser(anomalyModels.registerOn(ConditionTypes.standard()));
   private final Map<String, AlertRuleDefinition> rules = new ConcurrentHashMap<>();
   private volatile BiFunction<String, String, Optional<Secret>> secrets =
       (ns, name) -> Optional.empty();
@@ -94,7 +95,10 @@ public final class AlertEvaluation implements AutoCloseable {
       SecretResolver resolver =
           (namespace, ref) ->
               secrets.apply(namespace, ref.name()).flatMap(s -> value(s, ref.key()));
-      service = new AlertingService(settings, runners, history, resolver, clock).start();
+      service =
+          new AlertingService(settings, runners, history, resolver, clock)
+              .persisting(anomalyModels)
+              .start();
     }
     return service;
   }
