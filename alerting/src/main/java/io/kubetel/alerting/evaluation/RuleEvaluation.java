@@ -72,12 +72,8 @@ public final class RuleEvaluation {
           (fp, v) -> {
             SeriesState old = prev.series().getOrDefault(fp, SeriesState.inactive(labels.get(fp)));
             step(rule, fp, old, v.holds(), v.value(), now, versions, next, events);
-            SeriesState stepped = next.get(fp);
-            // Details follow the condition while it holds; a series kept firing keeps the last.
             if (v.holds()) {
-              next.put(fp, stepped.withDetails(v.details()));
-            } else if (stepped.state() == AlertSeriesState.Inactive) {
-              next.put(fp, stepped.withDetails(Map.of()));
+              next.put(fp, next.get(fp).withDetails(v.details()));
             }
           });
       // A series that dropped out of the result no longer holds.
@@ -106,6 +102,9 @@ public final class RuleEvaluation {
       List<AlertEvent> events) {
     SeriesState s =
         SeriesStateMachine.step(old, holds, value, now, rule.forDuration(), rule.keepFiringFor());
+    // The condition's details stay while the series is active (a series kept firing through
+    // keepFiringFor still shows its anomaly); the caller sets fresh ones when the condition holds.
+    s = s.withDetails(s.state() == AlertSeriesState.Inactive ? Map.of() : old.details());
     next.put(fp, s);
     if (s.state() != old.state()) {
       String summary =
