@@ -26,16 +26,33 @@ public record Notification(
     alerts = List.copyOf(alerts);
   }
 
-  /** One series in a notification. */
+  /**
+   * One series in a notification.
+   *
+   * @param details the condition's details (an anomaly's grade, expected range and observed value);
+   *     empty for a threshold
+   */
   public record Alert(
       String fingerprint,
       Map<String, String> labels,
       double value,
       Instant startsAt,
       String summary,
-      String description) {
+      String description,
+      Map<String, Double> details) {
     public Alert {
       labels = Map.copyOf(labels);
+      details = Map.copyOf(details);
+    }
+
+    public Alert(
+        String fingerprint,
+        Map<String, String> labels,
+        double value,
+        Instant startsAt,
+        String summary,
+        String description) {
+      this(fingerprint, labels, value, startsAt, summary, description, Map.of());
     }
   }
 

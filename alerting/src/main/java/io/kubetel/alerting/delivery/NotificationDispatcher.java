@@ -242,7 +242,8 @@ public final class NotificationDispatcher implements AlertListener {
         s.value(),
         s.firingSince() == null ? s.activeSince() : s.firingSince(),
         Templates.render(a.getOrDefault("summary", ""), s.value(), s.labels()),
-        Templates.render(a.getOrDefault("description", ""), s.value(), s.labels()));
+        Templates.render(a.getOrDefault("description", ""), s.value(), s.labels()),
+        s.details());
   }
 
   private String newId(AlertRuleDefinition rule, ReceiverTarget target) {

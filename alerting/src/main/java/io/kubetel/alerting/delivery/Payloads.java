@@ -36,6 +36,7 @@ public final class Payloads {
       text.append(
           a.summary().isEmpty() ? "value " + Templates.formatValue(a.value()) : a.summary());
       text.append(" (value ").append(Templates.formatValue(a.value()));
+      text.append(detailsText(a));
       if (!a.labels().isEmpty()) {
         text.append(", ").append(series(a.labels()));
       }
@@ -77,7 +78,13 @@ public final class Payloads {
       details.put("firing_series", n.alerts().size());
       ArrayNode series = details.putArray("series");
       n.alerts()
-          .forEach(a -> series.add(series(a.labels()) + " = " + Templates.formatValue(a.value())));
+          .forEach(
+              a ->
+                  series.add(
+                      series(a.labels())
+                          + " = "
+                          + Templates.formatValue(a.value())
+                          + detailsText(a)));
     }
     return body;
   }
@@ -106,6 +113,10 @@ public final class Payloads {
       }
       o.put("startsAt", a.startsAt().toString());
       o.put("summary", a.summary());
+      if (!a.details().isEmpty()) {
+        ObjectNode details = o.putObject("details");
+        new java.util.TreeMap<>(a.details()).forEach(details::put);
+      }
     }
     return body;
   }
@@ -137,12 +148,22 @@ public final class Payloads {
       if (!a.summary().isEmpty()) {
         ann.put("summary", a.summary());
       }
+      // Alertmanager annotations are strings: the anomaly's numbers as text.
+      new java.util.TreeMap<>(a.details()).forEach((k, v) -> ann.put(k, Templates.formatValue(v)));
       o.put("startsAt", a.startsAt().toString());
       o.put("endsAt", n.resolved() ? n.time().toString() : "0001-01-01T00:00:00Z");
       o.put("generatorURL", "");
       o.put("fingerprint", a.fingerprint());
     }
     return body;
+  }
+
+  /** The condition's details as {@code ", grade 0.9, expectedLow 1, ..."} (empty when none). */
+  private static String detailsText(Notification.Alert a) {
+    StringBuilder sb = new StringBuilder();
+    new java.util.TreeMap<>(a.details())
+        .forEach((k, v) -> sb.append(", ").append(k).append(' ').append(Templates.formatValue(v)));
+    return sb.toString();
   }
 
   private static String series(Map<String, String> labels) {

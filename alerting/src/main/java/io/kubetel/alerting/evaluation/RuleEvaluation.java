@@ -9,6 +9,7 @@ import io.kubetel.alerting.state.SeriesState;
 import io.kubetel.alerting.state.SeriesStateMachine;
 import io.kubetel.alerting.state.VersionClock;
 import io.kubetel.model.alerts.AlertEvent;
+import io.kubetel.model.alerts.AlertSeriesState;
 import io.kubetel.model.query.QueryResult;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,6 +72,9 @@ public final class RuleEvaluation {
           (fp, v) -> {
             SeriesState old = prev.series().getOrDefault(fp, SeriesState.inactive(labels.get(fp)));
             step(rule, fp, old, v.holds(), v.value(), now, versions, next, events);
+            if (v.holds()) {
+              next.put(fp, next.get(fp).withDetails(v.details()));
+            }
           });
       // A series that dropped out of the result no longer holds.
       prev.series()
@@ -98,6 +102,9 @@ public final class RuleEvaluation {
       List<AlertEvent> events) {
     SeriesState s =
         SeriesStateMachine.step(old, holds, value, now, rule.forDuration(), rule.keepFiringFor());
+    // The condition's details stay while the series is active (a series kept firing through
+    // keepFiringFor still shows its anomaly); the caller sets fresh ones when the condition holds.
+    s = s.withDetails(s.state() == AlertSeriesState.Inactive ? Map.of() : old.details());
     next.put(fp, s);
     if (s.state() != old.state()) {
       String summary =

@@ -28,7 +28,16 @@ public record RuleStatus(
   public static final int MAX_FIRING = 10;
 
   /** One firing series. */
-  public record FiringSeries(Map<String, String> labels, double value, Instant since) {}
+  public record FiringSeries(
+      Map<String, String> labels, double value, Instant since, Map<String, Double> details) {
+    public FiringSeries {
+      details = Map.copyOf(details);
+    }
+
+    public FiringSeries(Map<String, String> labels, double value, Instant since) {
+      this(labels, value, since, Map.of());
+    }
+  }
 
   public static RuleStatus of(Outcome outcome) {
     List<SeriesState> firing =
@@ -43,7 +52,7 @@ public record RuleStatus(
         firing.isEmpty() ? null : firing.get(0).firingSince(),
         firing.stream()
             .limit(MAX_FIRING)
-            .map(s -> new FiringSeries(s.labels(), s.value(), s.firingSince()))
+            .map(s -> new FiringSeries(s.labels(), s.value(), s.firingSince(), s.details()))
             .toList(),
         firing.size(),
         outcome.error());

@@ -1,5 +1,7 @@
 package io.kubetel.alerting.service;
 
+import io.kubetel.alerting.anomaly.AnomalyModels;
+import io.kubetel.alerting.anomaly.AnomalyStatePersistence;
 import io.kubetel.alerting.delivery.HttpDelivery;
 import io.kubetel.alerting.delivery.NotificationDispatcher;
 import io.kubetel.alerting.delivery.ReceiverSender;
@@ -40,6 +42,12 @@ public final class AlertingService implements AutoCloseable {
   private final ScheduledExecutorService ticker;
   private final GroupCommitHistory history;
   private volatile boolean restored;
+  private volatile AnomalyStatePersistence anomalyState;
+  private volatile AnomalyModels anomalyModels;
+
+  /** How often the Anomaly condition's learned state is saved (and once more on close). */
+  public static final java.time.Duration ANOMALY_STATE_SAVE_INTERVAL =
+      java.time.Duration.ofMinutes(5);
 
   public AlertingService(
       AlertingSettings settings,
@@ -70,10 +78,23 @@ public final class AlertingService implements AutoCloseable {
     evaluator.addListener(dispatcher);
   }
 
+  /**
+   * Persists the Anomaly condition's learned detectors in kubetel's own database: restored with the
+   * rest of the state, saved every {@link #ANOMALY_STATE_SAVE_INTERVAL} and on close. Call before
+   * {@link #start}, with the models the host's parser registered.
+   */
+  public AlertingService persisting(AnomalyModels models) {
+    this.anomalyModels = models;
+    this.anomalyState = new AnomalyStatePersistence(models, history, settings.database(), clock);
+    return this;
+  }
+
   /** Starts ticking; evaluations begin once the history is restored. */
   public AlertingService start() {
     long tick = settings.tick().toMillis();
     ticker.scheduleWithFixedDelay(this::tick, 0, tick, TimeUnit.MILLISECONDS);
+    long save = ANOMALY_STATE_SAVE_INTERVAL.toMillis();
+    ticker.scheduleWithFixedDelay(this::saveAnomalyState, save, save, TimeUnit.MILLISECONDS);
     log.info(
         "event=alerting_started database={} evaluation_threads={} delivery_threads={}",
         settings.database(),
@@ -87,6 +108,9 @@ public final class AlertingService implements AutoCloseable {
       if (!restored) {
         dispatcher.restore();
         evaluator.restore();
+        if (anomalyState != null) {
+          anomalyState.restore();
+        }
         restored = true;
       }
       evaluator.tick(clock.instant());
@@ -95,9 +119,23 @@ public final class AlertingService implements AutoCloseable {
     }
   }
 
+  private void saveAnomalyState() {
+    if (restored && anomalyState != null) {
+      anomalyState.save();
+    }
+  }
+
   /** Replaces the rules evaluated (the host's informer or directory decides which are valid). */
   public void replaceRules(Collection<AlertRuleDefinition> rules) {
     evaluator.replaceRules(rules);
+    AnomalyModels models = anomalyModels;
+    if (models != null) {
+      // A deleted rule's detectors are dropped (and no longer saved).
+      models.retain(
+          rules.stream()
+              .map(AlertRuleDefinition::key)
+              .collect(java.util.stream.Collectors.toSet()));
+    }
   }
 
   public AlertEvaluator evaluator() {
@@ -124,6 +162,7 @@ public final class AlertingService implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    saveAnomalyState(); // what was learned since the last periodic save
     history.close();
     log.info("event=alerting_stopped");
   }

@@ -2,6 +2,7 @@ package io.kubetel.alerting.service;
 
 import io.kubetel.model.alerts.AlertEvent;
 import io.kubetel.model.alerts.AlertHistory;
+import io.kubetel.model.alerts.ConditionState;
 import io.kubetel.model.alerts.NotificationRecord;
 import io.kubetel.model.page.ListRequest;
 import io.kubetel.model.page.Page;
@@ -137,6 +138,16 @@ final class GroupCommitHistory implements AlertHistory, AutoCloseable {
   @Override
   public List<NotificationRecord> latestNotifications(String database) {
     return delegate.latestNotifications(database);
+  }
+
+  @Override
+  public void saveConditionStates(String database, List<ConditionState> states) {
+    delegate.saveConditionStates(database, states);
+  }
+
+  @Override
+  public List<ConditionState> latestConditionStates(String database) {
+    return delegate.latestConditionStates(database);
   }
 
   @Override

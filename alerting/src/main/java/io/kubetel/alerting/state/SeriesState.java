@@ -12,6 +12,8 @@ import java.util.Map;
  * @param lastHeldAt the last evaluation at which the condition held ({@code keepFiringFor} counts
  *     from here)
  * @param value the last value seen ({@code NaN} when none)
+ * @param details the condition's details while it holds (see {@code SeriesCondition.Verdict}); not
+ *     restored after a restart (the next evaluation sets them again)
  */
 public record SeriesState(
     Map<String, String> labels,
@@ -19,10 +21,27 @@ public record SeriesState(
     Instant activeSince,
     Instant firingSince,
     Instant lastHeldAt,
-    double value) {
+    double value,
+    Map<String, Double> details) {
 
   public SeriesState {
     labels = Map.copyOf(labels);
+    details = Map.copyOf(details);
+  }
+
+  public SeriesState(
+      Map<String, String> labels,
+      AlertSeriesState state,
+      Instant activeSince,
+      Instant firingSince,
+      Instant lastHeldAt,
+      double value) {
+    this(labels, state, activeSince, firingSince, lastHeldAt, value, Map.of());
+  }
+
+  /** This state with other details. */
+  public SeriesState withDetails(Map<String, Double> next) {
+    return new SeriesState(labels, state, activeSince, firingSince, lastHeldAt, value, next);
   }
 
   /** A series that has never held. */

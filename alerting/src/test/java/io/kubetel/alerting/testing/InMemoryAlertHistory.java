@@ -19,6 +19,7 @@ import java.util.Optional;
 public final class InMemoryAlertHistory implements AlertHistory {
   public final List<AlertEvent> events = new ArrayList<>();
   public final List<NotificationRecord> notifications = new ArrayList<>();
+  public final List<io.kubetel.model.alerts.ConditionState> conditionStates = new ArrayList<>();
   public volatile boolean failing;
 
   @Override
@@ -75,6 +76,28 @@ public final class InMemoryAlertHistory implements AlertHistory {
     notifications.stream()
         .sorted(Comparator.comparingLong(NotificationRecord::version).reversed())
         .forEach(n -> newest.putIfAbsent(n.namespace() + "/" + n.rule() + "/" + n.receiver(), n));
+    return List.copyOf(newest.values());
+  }
+
+  @Override
+  public synchronized void saveConditionStates(
+      String database, List<io.kubetel.model.alerts.ConditionState> states) {
+    fail();
+    conditionStates.addAll(states);
+  }
+
+  @Override
+  public synchronized List<io.kubetel.model.alerts.ConditionState> latestConditionStates(
+      String database) {
+    fail();
+    java.util.Map<String, io.kubetel.model.alerts.ConditionState> newest =
+        new java.util.LinkedHashMap<>();
+    conditionStates.forEach(
+        c ->
+            newest.merge(
+                c.namespace() + "/" + c.rule() + "/" + c.fingerprint(),
+                c,
+                (a, b) -> b.version() >= a.version() ? b : a));
     return List.copyOf(newest.values());
   }
 

@@ -2,6 +2,7 @@ package io.kubetel.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubetel.alerting.anomaly.AnomalyModels;
 import io.kubetel.alerting.condition.ConditionTypes;
 import io.kubetel.alerting.rule.AlertRuleDefinition;
 import io.kubetel.alerting.rule.AlertRuleParser;
@@ -37,7 +38,9 @@ final class StandaloneAlerting {
     if (history.isEmpty()) {
       return Optional.empty();
     }
-    AlertRuleParser parser = new AlertRuleParser(ConditionTypes.standard());
+    AnomalyModels anomalyModels = new AnomalyModels();
+    AlertRuleParser parser =
+        new AlertRuleParser(anomalyModels.registerOn(ConditionTypes.standard()));
     List<AlertRuleDefinition> rules = new ArrayList<>();
     for (ObjectNode rule : objects.list("alertrules", Optional.empty())) {
       try {
@@ -67,7 +70,7 @@ final class StandaloneAlerting {
                     .flatMap(s -> ReceiverSecretDocuments.value(s, ref.key())),
             clock);
     service.replaceRules(rules);
-    service.start();
+    service.persisting(anomalyModels).start();
     log.info(
         "event=standalone_alerting_started rules={} receiver_secrets={} database={}",
         rules.size(),

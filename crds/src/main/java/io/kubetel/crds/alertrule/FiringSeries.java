@@ -21,6 +21,19 @@ public class FiringSeries {
   @JsonPropertyDescription("When the series started firing (RFC 3339).")
   private String since;
 
+  @JsonPropertyDescription(
+      "For an Anomaly condition: the anomaly's grade, the range the detector expected and the"
+          + " observed value.")
+  private FiringAnomaly anomaly;
+
+  public FiringAnomaly getAnomaly() {
+    return anomaly;
+  }
+
+  public void setAnomaly(FiringAnomaly anomaly) {
+    this.anomaly = anomaly;
+  }
+
   public Map<String, String> getLabels() {
     return labels;
   }

@@ -84,7 +84,9 @@ public final class LayeringRules {
           new Rule("apiserver-no-fabric8-vertx-client", LayeringRules::apiserverNoFabric8Vertx),
           new Rule("apiserver-store-only-in-root", LayeringRules::apiserverStoreOnlyInRoot),
           new Rule("operator-not-apiserver-web", LayeringRules::operatorNotApiserverWeb),
-          new Rule("alerting-uses-only-model", LayeringRules::alertingUsesOnlyModel),
+          new Rule(
+              "alerting-uses-only-model-and-anomaly",
+              LayeringRules::alertingUsesOnlyModelAndAnomaly),
           new Rule("product-not-sample", LayeringRules::productNotSample),
           new Rule("parsers-model-free-of-http", LayeringRules::parsersAndModelFreeOfHttp),
           new Rule("one-json-mapper", LayeringRules::oneJsonMapper),
@@ -140,11 +142,12 @@ public final class LayeringRules {
 
   /**
    * The alert evaluator is hosted by both the operator and the API server, so within kubetel it
-   * sees the model only: hosts hand it the store behind the model's interfaces and the rules as
-   * JSON, never CRD classes (the API server must not load them) nor a ClickHouse type.
+   * sees the model and the anomaly detectors (its Anomaly condition) only: hosts hand it the store
+   * behind the model's interfaces and the rules as JSON, never CRD classes (the API server must not
+   * load them) nor a ClickHouse type.
    */
-  static ArchRule alertingUsesOnlyModel(Roots r) {
-    return usesWithinKubetelOnly(r, r.alerting(), r.model());
+  static ArchRule alertingUsesOnlyModelAndAnomaly(Roots r) {
+    return usesWithinKubetelOnly(r, r.alerting(), r.model(), r.anomaly());
   }
 
   /**

@@ -59,4 +59,15 @@ public interface AlertHistory {
 
   /** The newest row of every (rule, receiver), for resuming delivery after a restart. */
   List<NotificationRecord> latestNotifications(String database);
+
+  /**
+   * Saves the state of stateful conditions (the Anomaly condition's detectors), one row per series.
+   * Storage without support keeps nothing, and the conditions warm up again after a restart.
+   */
+  default void saveConditionStates(String database, List<ConditionState> states) {}
+
+  /** The newest saved condition state of every series ({@link #saveConditionStates}). */
+  default List<ConditionState> latestConditionStates(String database) {
+    return List.of();
+  }
 }

@@ -1,6 +1,7 @@
 package io.kubetel.operator.alertrule;
 
 import io.fabric8.kubernetes.api.model.Secret;
+import io.kubetel.alerting.anomaly.AnomalyModels;
 import io.kubetel.alerting.condition.ConditionTypes;
 import io.kubetel.alerting.delivery.SecretResolver;
 import io.kubetel.alerting.evaluation.QueryRunners;
@@ -35,7 +36,10 @@ public final class AlertEvaluation implements AutoCloseable {
   private final QueryRunners runners;
   private final AlertHistory history;
   private final Clock clock;
-  private final AlertRuleParser parser = new AlertRuleParser(ConditionTypes.standard());
+  // The Anomaly condition's learned detectors live as long as this host, across re-parses.
+  private final AnomalyModels anomalyModels = new AnomalyModels();
+  private final AlertRuleParser parser =
+      new AlertRuleParser(anomalyModels.registerOn(ConditionTypes.standard()));
   private final Map<String, AlertRuleDefinition> rules = new ConcurrentHashMap<>();
   private volatile BiFunction<String, String, Optional<Secret>> secrets =
       (ns, name) -> Optional.empty();
@@ -91,7 +95,10 @@ public final class AlertEvaluation implements AutoCloseable {
       SecretResolver resolver =
           (namespace, ref) ->
               secrets.apply(namespace, ref.name()).flatMap(s -> value(s, ref.key()));
-      service = new AlertingService(settings, runners, history, resolver, clock).start();
+      service =
+          new AlertingService(settings, runners, history, resolver, clock)
+              .persisting(anomalyModels)
+              .start();
     }
     return service;
   }

@@ -67,19 +67,7 @@ public final class AlertRuleValidator {
       DurationProblems.check(spec.getRepeatInterval(), "spec.repeatInterval", true, out);
     }
     SilenceProblems.check(spec.getSilences(), out);
-    if (spec.getCondition() == null
-        || spec.getCondition().getComparator() == null
-        || spec.getCondition().getThreshold() == null) {
-      out.add(
-          new Problem(
-              "InvalidCondition",
-              "spec.condition",
-              "a Threshold condition needs comparator and threshold"));
-    } else if (spec.getCondition().getThreshold().isNaN()
-        || spec.getCondition().getThreshold().isInfinite()) {
-      out.add(
-          new Problem("InvalidCondition", "spec.condition.threshold", "threshold must be finite"));
-    }
+    ConditionProblems.check(spec.getCondition(), out);
     List<Receiver> receivers = spec.getReceivers() == null ? List.of() : spec.getReceivers();
     for (int i = 0; i < receivers.size(); i++) {
       Receiver r = receivers.get(i);

@@ -5,6 +5,7 @@ import io.kubetel.alerting.evaluation.RuleStatus;
 import io.kubetel.crds.alertrule.AlertRule;
 import io.kubetel.crds.alertrule.AlertRuleStatus;
 import io.kubetel.crds.alertrule.AlertState;
+import io.kubetel.crds.alertrule.FiringAnomaly;
 import io.kubetel.crds.alertrule.FiringSeries;
 import io.kubetel.model.duration.Durations;
 import io.kubetel.model.problem.InvalidInputException;
@@ -95,6 +96,18 @@ final class EvaluationStatus {
     out.setLabels(new java.util.TreeMap<>(f.labels()));
     out.setValue(Double.isFinite(f.value()) ? f.value() : null);
     out.setSince(f.since().toString());
+    if (f.details().containsKey("grade")) {
+      FiringAnomaly a = new FiringAnomaly();
+      a.setGrade(finite(f.details().get("grade")));
+      a.setExpectedLow(finite(f.details().get("expectedLow")));
+      a.setExpectedHigh(finite(f.details().get("expectedHigh")));
+      a.setObserved(finite(f.details().get("observed")));
+      out.setAnomaly(a);
+    }
     return out;
+  }
+
+  private static Double finite(Double d) {
+    return d != null && Double.isFinite(d) ? d : null;
   }
 }

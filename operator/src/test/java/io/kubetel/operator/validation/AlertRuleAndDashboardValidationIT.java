@@ -101,7 +101,10 @@ class AlertRuleAndDashboardValidationIT {
   @Test
   void theExampleAlertRulesAreValidAndReady() throws IOException {
     for (String file :
-        List.of("checkout-error-rate-alert.yaml", "checkout-latency-p99-alert.yaml")) {
+        List.of(
+            "checkout-error-rate-alert.yaml",
+            "checkout-latency-p99-alert.yaml",
+            "checkout-latency-anomaly-alert.yaml")) {
       AlertRule rule = example(file, AlertRule.class);
       client.resource(rule).create();
       awaitCondition(() -> valid(AlertRule.class, rule.getMetadata().getName()), "True", null);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kubetel.model.alerts.AlertEvent;
 import io.kubetel.model.alerts.AlertHistory;
 import io.kubetel.model.alerts.AlertSeriesState;
+import io.kubetel.model.alerts.ConditionState;
 import io.kubetel.model.alerts.NotificationRecord;
 import io.kubetel.model.filter.FieldFilter;
 import io.kubetel.model.filter.FilterOperator;
@@ -65,10 +66,32 @@ public final class ClickHouseAlertHistory implements AlertHistory {
       Map.of("rule", "rule", "state", "to_state", "severity", "severity");
 
   private final ClickHouseGateway gateway;
+  private final ConditionStateTable conditionStates;
   private final Set<String> ensured = ConcurrentHashMap.newKeySet();
 
   public ClickHouseAlertHistory(ClickHouseGateway gateway) {
     this.gateway = gateway;
+    this.conditionStates = new ConditionStateTable(gateway);
+  }
+
+  @Override
+  public void saveConditionStates(String database, List<ConditionState> states) {
+    if (states.isEmpty()) {
+      return;
+    }
+    String db = ensure(database);
+    guarded(
+        database,
+        () -> {
+          conditionStates.save(db, states);
+          return null;
+        });
+  }
+
+  @Override
+  public List<ConditionState> latestConditionStates(String database) {
+    String db = ensure(database);
+    return guarded(database, () -> conditionStates.latest(db));
   }
 
   @Override
@@ -306,6 +329,7 @@ public final class ClickHouseAlertHistory implements AlertHistory {
     String db = Identifiers.database(database);
     if (!ensured.contains(db)) {
       AlertHistoryTables.ddl(db).forEach(gateway::execute);
+      gateway.execute(ConditionStateTable.ddl(db));
       ensured.add(db);
     }
     return db;

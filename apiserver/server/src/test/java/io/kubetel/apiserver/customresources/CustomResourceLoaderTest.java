@@ -45,7 +45,7 @@ class CustomResourceLoaderTest {
         .contains("service-overview");
     assertThat(set.list("alertrules", Optional.of("shop")))
         .extracting(o -> o.path("metadata").path("name").asText())
-        .contains("checkout-error-rate", "checkout-latency-p99");
+        .contains("checkout-error-rate", "checkout-latency-p99", "checkout-latency-anomaly");
   }
 
   @Test

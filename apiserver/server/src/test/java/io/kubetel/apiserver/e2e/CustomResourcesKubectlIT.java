@@ -136,6 +136,7 @@ class CustomResourcesKubectlIT {
     assertThat(shortName.stdout().lines())
         .containsExactly(
             "alertrule.kubetel.io/checkout-error-rate",
+            "alertrule.kubetel.io/checkout-latency-anomaly",
             "alertrule.kubetel.io/checkout-latency-p99");
     assertThat(labels.stdout().lines()).containsExactly("dashboard.kubetel.io/storefront");
     assertThat(fields.stdout().lines()).containsExactly("alertrule.kubetel.io/checkout-error-rate");

@@ -1,0 +1,88 @@
+package io.kubetel.alerting.anomaly;
+
+import io.kubetel.model.alerts.AlertHistory;
+import io.kubetel.model.alerts.ConditionState;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries the Anomaly condition's learned detectors through kubetel's own database ({@link
+ * AlertHistory#saveConditionStates}): {@link #restore} before the first evaluation (a restart or a
+ * new leader resumes, no warm-up), {@link #save} periodically and on close. A save that fails is
+ * logged and retried at the next one; the detectors keep learning meanwhile.
+ */
+public final class AnomalyStatePersistence {
+  private static final Logger log = LoggerFactory.getLogger(AnomalyStatePersistence.class);
+
+  private final AnomalyModels models;
+  private final AlertHistory history;
+  private final String database;
+  private final Clock clock;
+
+  public AnomalyStatePersistence(
+      AnomalyModels models, AlertHistory history, String database, Clock clock) {
+    this.models = models;
+    this.history = history;
+    this.database = database;
+    this.clock = clock;
+  }
+
+  /** Loads the newest saved state of every series into the models. */
+  public void restore() {
+    List<SavedSeries> saved = new ArrayList<>();
+    int skipped = 0;
+    for (ConditionState c : history.latestConditionStates(database)) {
+      var settings = AnomalySettings.decode(c.settings());
+      if (settings.isEmpty()) {
+        skipped++;
+        continue;
+      }
+      saved.add(
+          new SavedSeries(
+              c.namespace() + "/" + c.rule(),
+              c.fingerprint(),
+              settings.get(),
+              c.lastMillis(),
+              c.state()));
+    }
+    models.restore(saved);
+    log.info(
+        "event=anomaly_state_restored series={} skipped={} database={}",
+        saved.size(),
+        skipped,
+        database);
+  }
+
+  /** Saves every series' state; false (logged) when storing failed. */
+  public boolean save() {
+    long version = clock.millis() * 1000;
+    List<ConditionState> rows = new ArrayList<>();
+    for (SavedSeries s : models.save()) {
+      int slash = s.ruleKey().indexOf('/');
+      rows.add(
+          new ConditionState(
+              s.ruleKey().substring(0, slash),
+              s.ruleKey().substring(slash + 1),
+              s.fingerprint(),
+              s.settings().encode(),
+              s.lastMillis(),
+              s.state(),
+              version));
+    }
+    try {
+      history.saveConditionStates(database, rows);
+      log.info("event=anomaly_state_saved series={} database={}", rows.size(), database);
+      return true;
+    } catch (RuntimeException e) {
+      log.warn(
+          "event=anomaly_state_save_failed series={} database={} error={}",
+          rows.size(),
+          database,
+          e.getMessage());
+      return false;
+    }
+  }
+}

@@ -1,6 +1,0 @@
-package io.kubetel.archfixture.alerting_uses_only_model.alerting;
-
-/** Breaks the rule: the evaluator reaching into the store instead of the model's interfaces. */
-public class StoreAwareEvaluator {
-  io.kubetel.archfixture.alerting_uses_only_model.store.Gateway gateway;
-}

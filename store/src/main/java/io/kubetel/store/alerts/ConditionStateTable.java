@@ -1,0 +1,105 @@
+package io.kubetel.store.alerts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kubetel.model.alerts.ConditionState;
+import io.kubetel.store.clickhouse.ClickHouseGateway;
+import io.kubetel.store.sql.Identifiers;
+import io.kubetel.store.sql.Select;
+import io.kubetel.store.sql.SqlLiteral;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The saved state of stateful AlertRule conditions in {@value #TABLE}: one row per save and series,
+ * the bytes as base64 text (a plain String column, so the same DDL runs on ClickHouse 18.16 and
+ * 26.7), the newest row per series chosen by the reader rather than by merges. Every value goes
+ * through {@link SqlLiteral}; the database through {@link Identifiers}.
+ */
+final class ConditionStateTable {
+  /** The table's name in kubetel's own database. */
+  static final String TABLE = "alert_condition_state";
+
+  /** Rows per INSERT: a forest state is up to about half a megabyte. */
+  private static final int BATCH = 50;
+
+  private static final String[] COLUMNS = {
+    "namespace", "rule", "fingerprint", "settings", "last_millis", "state", "version"
+  };
+
+  private final ClickHouseGateway gateway;
+
+  ConditionStateTable(ClickHouseGateway gateway) {
+    this.gateway = gateway;
+  }
+
+  /** The idempotent DDL (the database exists already). */
+  static String ddl(String db) {
+    return "CREATE TABLE IF NOT EXISTS "
+        + Identifiers.table(db, TABLE)
+        + " (namespace String, rule String, fingerprint String, settings String,"
+        + " last_millis Int64, state String, version UInt64)"
+        + " ENGINE = ReplacingMergeTree(version) ORDER BY (namespace, rule, fingerprint)";
+  }
+
+  void save(String db, List<ConditionState> states) {
+    for (int from = 0; from < states.size(); from += BATCH) {
+      String rows =
+          states.subList(from, Math.min(states.size(), from + BATCH)).stream()
+              .map(ConditionStateTable::row)
+              .collect(Collectors.joining(", "));
+      gateway.execute(
+          "INSERT INTO "
+              + Identifiers.table(db, TABLE)
+              + " ("
+              + String.join(", ", COLUMNS)
+              + ") VALUES "
+              + rows);
+    }
+  }
+
+  private static String row(ConditionState s) {
+    return "("
+        + String.join(
+            ", ",
+            SqlLiteral.string(s.namespace()),
+            SqlLiteral.string(s.rule()),
+            SqlLiteral.string(s.fingerprint()),
+            SqlLiteral.string(s.settings()),
+            SqlLiteral.number(s.lastMillis()),
+            SqlLiteral.string(Base64.getEncoder().encodeToString(s.state())),
+            SqlLiteral.number(s.version()))
+        + ")";
+  }
+
+  List<ConditionState> latest(String db) {
+    String sql =
+        Select.select(COLUMNS).from(Identifiers.table(db, TABLE)).orderBy("version DESC").toSql();
+    Map<String, ConditionState> newest = new LinkedHashMap<>();
+    for (JsonNode r : gateway.select(sql)) {
+      String key =
+          r.path("namespace").asText()
+              + "/"
+              + r.path("rule").asText()
+              + "/"
+              + r.path("fingerprint").asText();
+      if (newest.containsKey(key)) {
+        continue; // an older save, or an unmerged repeat
+      }
+      newest.put(
+          key,
+          new ConditionState(
+              r.path("namespace").asText(),
+              r.path("rule").asText(),
+              r.path("fingerprint").asText(),
+              r.path("settings").asText(),
+              r.path("last_millis").asLong(),
+              Base64.getDecoder().decode(r.path("state").asText()),
+              r.path("version").asLong()));
+    }
+    return new ArrayList<>(newest.values());
+  }
+}
