@@ -113,7 +113,8 @@ class AlertRuleEvaluationIT {
                 2,
                 OperatorConfig.Scope.ALL,
                 OperatorConfig.LeaseTimings.DEFAULTS,
-                ClusterAccess.DEFAULT),
+                ClusterAccess.DEFAULT,
+                OperatorConfig.DEFAULT_CREDENTIALS_NAMESPACE),
             client);
   }
 
