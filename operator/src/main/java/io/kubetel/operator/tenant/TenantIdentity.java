@@ -3,6 +3,7 @@ package io.kubetel.operator.tenant;
 import io.kubetel.crds.tenant.Quotas;
 import io.kubetel.crds.tenant.TelemetryTenant;
 import io.kubetel.crds.tenant.TenantClickHouseStatus;
+import io.kubetel.model.store.StoreAccessDeniedException;
 import io.kubetel.operator.conditions.ConditionTypes;
 import io.kubetel.operator.conditions.ErrorText;
 import io.kubetel.operator.conditions.FailureText;
@@ -130,11 +131,13 @@ final class TenantIdentity {
       boolean exists;
       try {
         exists = !ours && access.userExists(user);
+      } catch (StoreAccessDeniedException e) {
+        // The operator may not even list users (chDB, or a user without access management).
+        return cannotManageUsers(status, ACCESS_DENIED);
       } catch (ClickHouseQueryException e) {
         if (e.code() != ACCESS_DENIED && e.code() != NO_WRITABLE_ACCESS_STORAGE) {
           throw e;
         }
-        // The operator may not even list users (chDB, or a user without access management).
         return cannotManageUsers(status, e.code());
       }
       if (exists) {

@@ -7,6 +7,7 @@ import io.kubetel.crds.tenant.Quotas;
 import io.kubetel.crds.tenant.TelemetryTenant;
 import io.kubetel.crds.tenant.TenantClickHouse;
 import io.kubetel.crds.tenant.TenantClickHouseStatus;
+import io.kubetel.model.store.StoreAccessDeniedException;
 import io.kubetel.operator.tenant.identity.AccessControl;
 import io.kubetel.operator.tenant.identity.ClickHouseVersion;
 import io.kubetel.operator.tenant.identity.CredentialsSecrets;
@@ -259,7 +260,9 @@ class TenantIdentityTest {
 
   @Test
   void anOperatorThatMayNotListUsersDoesAsOn1816() {
-    access.usersFailure = new ClickHouseQueryException(497, "select", new IllegalStateException());
+    // As the store reports it (chDB's one user may not read system.users).
+    access.usersFailure =
+        new StoreAccessDeniedException("ClickHouse refused the read", false, null);
     TelemetryTenant t = tenant();
 
     assertThat(step(t)).isTrue();
