@@ -23,6 +23,8 @@ import io.kubetel.operator.tenant.ClickHouseTenantStorage;
 import io.kubetel.operator.tenant.DatabaseNames;
 import io.kubetel.operator.tenant.NamespaceSafety;
 import io.kubetel.operator.tenant.TelemetryTenantReconciler;
+import io.kubetel.operator.tenant.identity.ClickHouseAccessControl;
+import io.kubetel.operator.tenant.identity.KubernetesCredentialsSecrets;
 import io.kubetel.store.alerts.ClickHouseAlertHistory;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
@@ -227,7 +229,11 @@ public final class OperatorApp implements AutoCloseable {
             clock,
             DatabaseNames.of(config.systemDatabase(), config.defaultDatabase()),
             // The operator's own namespace: where its Lease lives unless configured otherwise.
-            NamespaceSafety.protecting(config.leaseNamespace())),
+            NamespaceSafety.protecting(config.leaseNamespace()),
+            // Per-tenant ClickHouse users where the server has SQL access control (20.4+).
+            Optional.of(new ClickHouseAccessControl(gateway)),
+            Optional.of(
+                new KubernetesCredentialsSecrets(client, config.tenantCredentialsNamespace()))),
         o -> scope(o, config.scope(), false));
 
     QuerySpecChecker checker =

@@ -28,6 +28,8 @@ import java.util.TreeSet;
  * @param scope which objects this operator reconciles
  * @param leaseTimings the leader-election Lease's timings
  * @param cluster how to reach the Kubernetes API server
+ * @param tenantCredentialsNamespace where the Secrets of the tenants' provisioned ClickHouse users
+ *     go (the API server's {@code --tenant-credentials-namespace})
  */
 public record OperatorConfig(
     String clickHouseUrl,
@@ -47,7 +49,11 @@ public record OperatorConfig(
     int reconcileThreads,
     Scope scope,
     LeaseTimings leaseTimings,
-    ClusterAccess cluster) {
+    ClusterAccess cluster,
+    String tenantCredentialsNamespace) {
+
+  /** The API server's default {@code --tenant-credentials-namespace} outside a pod. */
+  public static final String DEFAULT_CREDENTIALS_NAMESPACE = "kubetel-system";
 
   /** The label that assigns an object to one of several operator instances. */
   public static final String INSTANCE_LABEL = "kubetel.io/instance";
@@ -152,6 +158,8 @@ public record OperatorConfig(
         + leaseTimings.retryPeriod()
         + ", cluster="
         + cluster
+        + ", tenantCredentialsNamespace="
+        + tenantCredentialsNamespace
         + "]";
   }
 }

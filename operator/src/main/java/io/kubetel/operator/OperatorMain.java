@@ -80,6 +80,16 @@ public final class OperatorMain implements Callable<Integer> {
   String systemDatabase;
 
   @Option(
+      names = "--tenant-credentials-namespace",
+      defaultValue = "${env:KUBETEL_TENANT_CREDENTIALS_NAMESPACE}",
+      description =
+          "Namespace where the operator keeps the Secrets of the ClickHouse users it provisions for"
+              + " tenants (ClickHouse 20.4+); must be the API server's --tenant-credentials-namespace"
+              + " (env KUBETEL_TENANT_CREDENTIALS_NAMESPACE; default: POD_NAMESPACE, else"
+              + " kubetel-system, as the API server's).")
+  String tenantCredentialsNamespace;
+
+  @Option(
       names = "--management-address",
       defaultValue = "${env:KUBETEL_MANAGEMENT_ADDRESS:-0.0.0.0}",
       description = "Address of /healthz, /readyz, /metrics (env KUBETEL_MANAGEMENT_ADDRESS).")
@@ -261,7 +271,22 @@ public final class OperatorMain implements Callable<Integer> {
         reconcileThreads,
         new OperatorConfig.Scope(namespaces(cmd), instance(cmd)),
         leaseTimings(cmd),
-        clusterAccess(cmd));
+        clusterAccess(cmd),
+        credentialsNamespace(cmd));
+  }
+
+  /** The flag, else POD_NAMESPACE, else kubetel-system: the API server's default. */
+  private String credentialsNamespace(CommandLine cmd) {
+    String ns =
+        Optional.ofNullable(tenantCredentialsNamespace)
+            .filter(s -> !s.isBlank())
+            .or(() -> Optional.ofNullable(System.getenv("POD_NAMESPACE")).filter(s -> !s.isBlank()))
+            .orElse(OperatorConfig.DEFAULT_CREDENTIALS_NAMESPACE);
+    if (!NAMESPACE.matcher(ns).matches()) {
+      throw new CommandLine.ParameterException(
+          cmd, "--tenant-credentials-namespace: \"" + ns + "\" is not a namespace name");
+    }
+    return ns;
   }
 
   /** A namespace name: a DNS-1123 label. */

@@ -92,8 +92,19 @@ public final class MockCluster {
    */
   public static Condition awaitCondition(
       Supplier<Condition> read, String status, String reason, String... messageParts) {
+    return awaitConditionWithin(RECONCILE_TIMEOUT, read, status, reason, messageParts);
+  }
+
+  /** As {@link #awaitCondition}, waiting up to {@code timeout}. */
+  public static Condition awaitConditionWithin(
+      Duration timeout,
+      Supplier<Condition> read,
+      String status,
+      String reason,
+      String... messageParts) {
     AtomicReference<Condition> seen = new AtomicReference<>();
     eventually(
+        timeout,
         () -> {
           Condition c = read.get();
           assertThat(c).isNotNull();

@@ -101,7 +101,8 @@ class OperatorAppIT {
             2,
             OperatorConfig.Scope.ALL,
             OperatorConfig.LeaseTimings.DEFAULTS,
-            ClusterAccess.DEFAULT);
+            ClusterAccess.DEFAULT,
+            OperatorConfig.DEFAULT_CREDENTIALS_NAMESPACE);
     allowLeases();
     OperatorApp app = OperatorApp.start(config, client);
     try (ClickHouseGateway ch =

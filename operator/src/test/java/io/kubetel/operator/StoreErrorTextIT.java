@@ -68,7 +68,8 @@ class StoreErrorTextIT {
         2,
         OperatorConfig.Scope.ALL,
         OperatorConfig.LeaseTimings.DEFAULTS,
-        ClusterAccess.DEFAULT);
+        ClusterAccess.DEFAULT,
+        OperatorConfig.DEFAULT_CREDENTIALS_NAMESPACE);
   }
 
   static List<Condition> conditions(HasMetadata o) {

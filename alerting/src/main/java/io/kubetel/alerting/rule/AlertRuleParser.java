@@ -140,21 +140,21 @@ public final class AlertRuleParser {
       JsonNode r = list.get(i);
       String at = "spec.receivers[" + i + "]";
       String name = r.path("name").asText("");
-      if (r.has("slack")) {
+      if (r.hasNonNull("slack")) {
         JsonNode s = r.get("slack");
         out.add(
             new ReceiverTarget.Slack(
                 name,
                 ref(s.path("webhookUrlSecretRef"), at + ".slack.webhookUrlSecretRef"),
                 text(s.path("channel"))));
-      } else if (r.has("pagerDuty")) {
+      } else if (r.hasNonNull("pagerDuty")) {
         JsonNode p = r.get("pagerDuty");
         out.add(
             new ReceiverTarget.PagerDuty(
                 name,
                 ref(p.path("routingKeySecretRef"), at + ".pagerDuty.routingKeySecretRef"),
                 text(p.path("url"))));
-      } else if (r.has("webhook")) {
+      } else if (r.hasNonNull("webhook")) {
         JsonNode w = r.get("webhook");
         String format = w.path("format").asText(ReceiverTarget.WebhookFormat.Kubetel.name());
         ReceiverTarget.WebhookFormat f;

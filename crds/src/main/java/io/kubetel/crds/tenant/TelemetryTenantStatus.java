@@ -25,6 +25,11 @@ public class TelemetryTenantStatus {
   @JsonPropertyDescription("ClickHouse database holding the tenant's data.")
   private String database;
 
+  @JsonPropertyDescription(
+      "The ClickHouse user the operator provisioned for the tenant and the Secret holding it;"
+          + " absent on ClickHouse before 20.4 and when spec.clickhouse.credentialsSecret is set.")
+  private TenantClickHouseStatus clickhouse;
+
   @JsonPropertyDescription("Time retention last ran successfully (RFC 3339).")
   private String lastRetentionRun;
 
@@ -51,6 +56,14 @@ public class TelemetryTenantStatus {
 
   public void setDatabase(String database) {
     this.database = database;
+  }
+
+  public TenantClickHouseStatus getClickhouse() {
+    return clickhouse;
+  }
+
+  public void setClickhouse(TenantClickHouseStatus clickhouse) {
+    this.clickhouse = clickhouse;
   }
 
   public String getLastRetentionRun() {

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * its status: state, last value and evaluation time, firing series (at most ten) and the {@value
  * #EVALUATED} condition (False with reason {@code EvaluationFailed} when the query or storage
  * failed, {@code ReceiverFailed} when a receiver refused its last notification). The rule is
- * reconciled again after its interval (at least a minute) so the status follows the evaluation.
+ * reconciled again after its interval (at least a minute; just after the first evaluation is due
+ * while it has none) so the status follows the evaluation.
  */
 final class EvaluationStatus {
   /** The condition type this writes. */
@@ -87,7 +88,12 @@ final class EvaluationStatus {
     }
     status.setConditions(conditions.toList());
     Duration interval = Durations.parse(rule.getSpec().getInterval());
-    Duration refresh = interval.compareTo(MIN_REFRESH) < 0 ? MIN_REFRESH : interval;
+    // Not evaluated yet: look again just after the first evaluation is due, so the status does not
+    // stay "Scheduled" for a minute; afterwards at most once a minute (API server writes).
+    Duration refresh =
+        s == null
+            ? interval.plusSeconds(1)
+            : interval.compareTo(MIN_REFRESH) < 0 ? MIN_REFRESH : interval;
     return next == null || refresh.compareTo(next) < 0 ? refresh : next;
   }
 

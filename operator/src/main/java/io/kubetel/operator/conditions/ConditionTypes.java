@@ -26,5 +26,11 @@ public final class ConditionTypes {
   /** Retention ran successfully for the current spec (TelemetryTenant). */
   public static final String RETENTION_APPLIED = "RetentionApplied";
 
+  /**
+   * The tenant's own ClickHouse user exists with its grant and quotas (TelemetryTenant, ClickHouse
+   * 20.4+ only, when the operator provisions it). Absent where the operator does not provision one.
+   */
+  public static final String CLICKHOUSE_USER_READY = "ClickHouseUserReady";
+
   private ConditionTypes() {}
 }

@@ -20,6 +20,8 @@ import io.kubetel.operator.conditions.FirstObservation;
 import io.kubetel.operator.events.EventRecorder;
 import io.kubetel.operator.retry.ExponentialBackoff;
 import io.kubetel.operator.retry.NextRetry;
+import io.kubetel.operator.tenant.identity.AccessControl;
+import io.kubetel.operator.tenant.identity.CredentialsSecrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reconciles a TelemetryTenant in named steps: check its spec (database, retention), resolve its
  * namespaces and settle conflicts with other tenants, grant its viewers read access there, claim
- * and provision its storage and apply retention, and report all of it as status conditions and
- * Events. On deletion {@link TenantDeletion} honours the deletion policy for the database it owns.
+ * and provision its storage and apply retention, provision its own ClickHouse user (20.4+, {@link
+ * TenantIdentity}), and report all of it as status conditions and Events. On deletion {@link
+ * TenantDeletion} honours the deletion policy for the database it owns.
  *
  * <p>A spec that cannot be applied (no spec, a reserved or foreign database, a retention under the
  * minimum) stalls the tenant: {@code Stalled=True} and {@code Ready=False} with the reason and what
@@ -60,6 +63,7 @@ public class TelemetryTenantReconciler
   private final Clock clock;
   private final DatabaseNames databases;
   private final NamespaceSafety namespaceSafety;
+  private final Optional<TenantIdentity> identity;
 
   /**
    * A reconciler that protects only {@code kube-*} namespaces and the fixed reserved databases
@@ -90,6 +94,37 @@ public class TelemetryTenantReconciler
       Clock clock,
       DatabaseNames databases,
       NamespaceSafety namespaceSafety) {
+    this(
+        storage,
+        events,
+        retentionInterval,
+        clock,
+        databases,
+        namespaceSafety,
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /**
+   * A reconciler that also provisions each tenant's ClickHouse user where the server has SQL access
+   * control (see {@link TenantIdentity}).
+   *
+   * @param access the ClickHouse access control (empty: never provision users)
+   * @param credentials the tenant credentials Secrets the API server reads
+   */
+  public TelemetryTenantReconciler(
+      TenantStorage storage,
+      EventRecorder events,
+      Duration retentionInterval,
+      Clock clock,
+      DatabaseNames databases,
+      NamespaceSafety namespaceSafety,
+      Optional<AccessControl> access,
+      Optional<CredentialsSecrets> credentials) {
+    this.identity =
+        access.isPresent() && credentials.isPresent()
+            ? Optional.of(new TenantIdentity(access.get(), credentials.get()))
+            : Optional.empty();
     this.storage = new StorageProvisioning(storage, retentionInterval);
     this.deletion = new TenantDeletion(storage, events, databases);
     this.events = events;
@@ -142,17 +177,22 @@ public class TelemetryTenantReconciler
             status,
             now,
             name -> tenants.stream().anyMatch(t -> t.getMetadata().getName().equals(name)),
-            NextRetry.after(context));
+            retry(context));
     if (status.isStalled()) {
       return update(tenant, status, null); // the database is not this tenant's: wait for a change
     }
+    boolean identityReady =
+        nextRetention.isEmpty()
+            || identity
+                .map(i -> i.provision(tenant, database.get().database(), status, retry(context)))
+                .orElse(true);
     status.summariseReady(
         claims.conflicts(),
         viewerError.orElse(null),
         ViewerAccess.roleMissing(tenant, context).orElse(null),
         NamespaceResolver.missing(tenant.getSpec(), namespaces),
         claims.owned().size());
-    if (viewerError.isPresent() || nextRetention.isEmpty()) {
+    if (viewerError.isPresent() || nextRetention.isEmpty() || !identityReady) {
       status.retrying();
       throw new TenantNotReadyException(status);
     }
@@ -194,9 +234,15 @@ public class TelemetryTenantReconciler
 
   @Override
   public DeleteControl cleanup(TelemetryTenant tenant, Context<TelemetryTenant> context) {
+    // The tenant's own ClickHouse user first: a failure keeps the finalizer (retried).
+    identity.ifPresent(i -> i.remove(tenant));
     DeleteControl control = deletion.delete(tenant, context);
     storage.forget(tenant);
     return control;
+  }
+
+  private static NextRetry retry(Context<TelemetryTenant> context) {
+    return NextRetry.after(context);
   }
 
   private UpdateControl<TelemetryTenant> update(

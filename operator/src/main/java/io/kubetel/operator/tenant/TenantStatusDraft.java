@@ -3,6 +3,7 @@ package io.kubetel.operator.tenant;
 import io.kubetel.crds.common.Condition;
 import io.kubetel.crds.tenant.TelemetryTenant;
 import io.kubetel.crds.tenant.TelemetryTenantStatus;
+import io.kubetel.crds.tenant.TenantClickHouseStatus;
 import io.kubetel.operator.conditions.ConditionSet;
 import io.kubetel.operator.conditions.ConditionTypes;
 import io.kubetel.operator.conditions.KStatus;
@@ -98,15 +99,20 @@ final class TenantStatusDraft {
     status.setResolvedNamespaces(new ArrayList<>(owned));
   }
 
+  /** Records the ClickHouse identity the operator provisioned, or none. */
+  void clickhouse(TenantClickHouseStatus identity) {
+    status.setClickhouse(identity);
+  }
+
   void retentionRan(Instant at) {
     status.setLastRetentionRun(at.truncatedTo(ChronoUnit.SECONDS).toString());
   }
 
   /**
    * Sets {@code Ready} from what the steps found, the first problem winning: a namespace conflict,
-   * refused viewer bindings, unavailable storage, failed retention, the missing viewer ClusterRole
-   * (stalled: only installing it helps, and its watch wakes the tenant then); else Ready, naming
-   * listed namespaces that do not exist yet.
+   * refused viewer bindings, unavailable storage, failed retention, the tenant's ClickHouse user
+   * not provisioned, the missing viewer ClusterRole (stalled: only installing it helps, and its
+   * watch wakes the tenant then); else Ready, naming listed namespaces that do not exist yet.
    */
   void summariseReady(
       Map<String, String> conflicts,
@@ -136,6 +142,15 @@ final class TenantStatusDraft {
           false,
           "RetentionFailed",
           conditions.get(ConditionTypes.RETENTION_APPLIED).map(c -> c.getMessage()).orElse(""));
+    } else if (conditions
+        .get(ConditionTypes.CLICKHOUSE_USER_READY)
+        .map(c -> !c.isTrue())
+        .orElse(false)) {
+      conditions.set(
+          ConditionTypes.READY,
+          false,
+          "UserProvisioningFailed",
+          conditions.get(ConditionTypes.CLICKHOUSE_USER_READY).orElseThrow().getMessage());
     } else if (roleMissing != null) {
       KStatus.stalled(conditions, ViewerAccess.ROLE_MISSING, roleMissing);
     } else {
@@ -167,6 +182,7 @@ final class TenantStatusDraft {
     TelemetryTenantStatus after = build();
     return !(Objects.equals(before.getResolvedNamespaces(), after.getResolvedNamespaces())
         && Objects.equals(before.getDatabase(), after.getDatabase())
+        && Objects.equals(before.getClickhouse(), after.getClickhouse())
         && Objects.equals(before.getLastRetentionRun(), after.getLastRetentionRun())
         && Objects.equals(before.getObservedGeneration(), after.getObservedGeneration())
         && Revalidation.sameConditions(before.getConditions(), after.getConditions()));
@@ -178,7 +194,10 @@ final class TenantStatusDraft {
     List<Condition> out = new ArrayList<>();
     for (String type :
         List.of(
-            ConditionTypes.READY, ConditionTypes.STORAGE_READY, ConditionTypes.RETENTION_APPLIED)) {
+            ConditionTypes.READY,
+            ConditionTypes.STORAGE_READY,
+            ConditionTypes.RETENTION_APPLIED,
+            ConditionTypes.CLICKHOUSE_USER_READY)) {
       if (conditions.transitioned(type)) {
         conditions.get(type).ifPresent(out::add);
       }
@@ -193,6 +212,7 @@ final class TenantStatusDraft {
             ? new ArrayList<>()
             : new ArrayList<>(s.getResolvedNamespaces()));
     c.setDatabase(s.getDatabase());
+    c.setClickhouse(s.getClickhouse());
     c.setLastRetentionRun(s.getLastRetentionRun());
     c.setObservedGeneration(s.getObservedGeneration());
     c.setConditions(

@@ -1,6 +1,7 @@
 package io.kubetel.operator.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,6 +17,8 @@ import io.kubetel.crds.common.Condition;
 import io.kubetel.crds.tenant.DeletionPolicy;
 import io.kubetel.crds.tenant.TelemetryTenant;
 import io.kubetel.crds.tenant.TelemetryTenantStatus;
+import io.kubetel.crds.tenant.TenantClickHouseStatus;
+import io.kubetel.model.store.StoreUnavailableException;
 import io.kubetel.operator.conditions.ConditionSet;
 import io.kubetel.operator.events.EventRecorder;
 import io.kubetel.operator.retry.ExponentialBackoff;
@@ -179,5 +182,45 @@ class TelemetryTenantReconcilerTest {
     assertThat(reconciler(storage).cleanup(kept, context(List.of(kept))).isRemoveFinalizer())
         .isTrue();
     assertThat(storage.calls).isEmpty();
+  }
+
+  @Test
+  void deletionDropsTheClickHouseUserTheOperatorRecordedAndKeepsTheFinalizerWhenThatFails() {
+    TenantIdentityTest.FakeAccess access = new TenantIdentityTest.FakeAccess();
+    TenantIdentityTest.FakeSecrets secrets = new TenantIdentityTest.FakeSecrets();
+    secrets.secrets.put(
+        "kubetel-tenant-kept",
+        new TenantIdentityTest.FakeSecrets.Stored("kt_kept_reader", "x".repeat(43), "kept", "u"));
+    TelemetryTenantReconciler reconciler =
+        new TelemetryTenantReconciler(
+            new ScriptedStorage(),
+            NO_EVENTS,
+            Duration.ofHours(1),
+            TenantStepsTest.CLOCK,
+            TenantStepsTest.NAMES,
+            NamespaceSafety.KUBE_ONLY,
+            Optional.of(access),
+            Optional.of(secrets));
+    TelemetryTenant admins = provisioned("admins", "kt_admins", DeletionPolicy.Retain);
+    assertThat(reconciler.cleanup(admins, context(List.of(admins))).isRemoveFinalizer()).isTrue();
+    assertThat(access.statements).isEmpty(); // no user recorded: an administrator's, if any
+
+    TelemetryTenant kept = provisioned("kept", "kt_kept", DeletionPolicy.Retain);
+    TenantClickHouseStatus identity = new TenantClickHouseStatus();
+    identity.setUser("kt_kept_reader");
+    identity.setCredentialsSecret("kubetel-tenant-kept");
+    kept.getStatus().setClickhouse(identity);
+    access.failure = new StoreUnavailableException("down", null);
+    assertThatThrownBy(() -> reconciler.cleanup(kept, context(List.of(kept))))
+        .isInstanceOf(StoreUnavailableException.class);
+    assertThat(secrets.secrets).containsKey("kubetel-tenant-kept");
+
+    access.failure = null;
+    assertThat(reconciler.cleanup(kept, context(List.of(kept))).isRemoveFinalizer()).isTrue();
+    assertThat(access.statements)
+        .containsExactly(
+            "DROP USER IF EXISTS `kt_kept_reader`",
+            "DROP SETTINGS PROFILE IF EXISTS `kt_kept_profile`");
+    assertThat(secrets.secrets).isEmpty();
   }
 }

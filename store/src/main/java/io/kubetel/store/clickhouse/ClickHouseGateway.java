@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubetel.model.json.Json;
+import io.kubetel.model.store.StoreUnavailableException;
 import io.kubetel.store.sql.Identifiers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,6 +138,32 @@ public final class ClickHouseGateway implements AutoCloseable {
     } finally {
       log.trace(
           "event=clickhouse_execute_done millis={}", (System.nanoTime() - started) / 1_000_000);
+    }
+  }
+
+  /**
+   * Runs a statement that carries a secret (a password): as {@link #execute}, but neither the
+   * statement nor the failure's cause is logged, and the exception thrown names only the operation.
+   */
+  public void executeQuietly(String statement) {
+    try {
+      client
+          .execute(statement, new CommandSettings())
+          .get(waitMillis, TimeUnit.MILLISECONDS)
+          .close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreUnavailableException("interrupted (execute)", null);
+    } catch (TimeoutException e) {
+      throw new StoreUnavailableException("ClickHouse did not answer in time (execute)", null);
+    } catch (Exception e) {
+      int code = -1;
+      for (Throwable c = e; c != null && code < 0; c = c.getCause()) {
+        code = ClickHouseErrors.code(c.getMessage());
+      }
+      // Only the code: the server's message may quote the statement.
+      throw new ClickHouseQueryException(
+          code, "execute", new IllegalStateException(e.getClass().getSimpleName()));
     }
   }
 

@@ -16,8 +16,9 @@ import java.util.Optional;
  * @param created its creationTimestamp (RFC 3339; "" when unknown), the tie-break between claims
  * @param namespaces the namespaces it owns
  * @param database its database, empty while not provisioned
- * @param credentialsSecret the Secret with its ClickHouse user ({@code spec.clickhouse
- *     .credentialsSecret}), empty when its queries run as the server's own user
+ * @param credentialsSecret the Secret with its ClickHouse user: {@code spec.clickhouse
+ *     .credentialsSecret}, else {@code status.clickhouse.credentialsSecret} (the user the operator
+ *     provisioned on ClickHouse 20.4+); empty when its queries run as the server's own user
  * @param quotas {@code spec.quotas}, possibly missing
  */
 public record TenantDefinition(
@@ -47,7 +48,9 @@ public record TenantDefinition(
         tenant.path("metadata").path("creationTimestamp").asText(""),
         namespaces,
         text(status.path("database")).or(() -> text(spec.path("database"))),
-        text(spec.path("clickhouse").path("credentialsSecret")),
+        // The spec's Secret (an administrator's user) wins over the one the operator provisioned.
+        text(spec.path("clickhouse").path("credentialsSecret"))
+            .or(() -> text(status.path("clickhouse").path("credentialsSecret"))),
         spec.path("quotas"));
   }
 

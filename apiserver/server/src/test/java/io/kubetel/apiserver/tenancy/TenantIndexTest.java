@@ -43,6 +43,41 @@ class TenantIndexTest {
   }
 
   @Test
+  void theUserTheOperatorProvisionedIsUsedUnlessTheSpecNamesASecret() throws Exception {
+    TenantIndex index =
+        index(
+            tenant(
+                "provisioned",
+                "",
+                "{\"namespaces\": [\"p\"]}",
+                """
+                {"resolvedNamespaces": ["p"], "database": "kubetel_p_1",
+                 "clickhouse": {"credentialsSecret": "shop-ch", "user": "kubetel_p_1_reader"}}"""),
+            tenant(
+                "declared",
+                "",
+                "{\"namespaces\": [\"d\"], \"clickhouse\": {\"credentialsSecret\": \"admin-ch\"}}",
+                """
+                {"resolvedNamespaces": ["d"], "database": "kubetel_d_1",
+                 "clickhouse": {"credentialsSecret": "shop-ch"}}"""),
+            tenant(
+                "pending",
+                "",
+                "{\"namespaces\": [\"q\"]}",
+                """
+                {"resolvedNamespaces": ["q"], "database": "kubetel_q_1",
+                 "clickhouse": {"credentialsSecret": "not-created-yet"}}"""));
+
+    assertThat(index.scopeOf("p").database()).contains("kubetel_p_1");
+    assertThat(index.scopeOf("p").credentials()).contains(SHOP_USER);
+    // The spec's Secret wins; it does not exist here, so the tenant is not served at all.
+    assertThat(index.scopeOf("d").database()).isEmpty();
+    // A status Secret not (yet) in the informer's cache: never the server's own user.
+    assertThat(index.scopeOf("q").tenant()).contains("pending");
+    assertThat(index.scopeOf("q").database()).isEmpty();
+  }
+
+  @Test
   void withoutStatusTheSpecsNamespacesAndDatabaseAreUsed() throws Exception {
     TenantIndex index =
         index(

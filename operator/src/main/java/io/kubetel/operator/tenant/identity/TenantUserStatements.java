@@ -83,9 +83,15 @@ public record TenantUserStatements(String database, String password, ProfileQuot
 
   /** The statements removing the user and its profile (the tenant is gone). */
   public List<String> remove() {
+    return removal(database);
+  }
+
+  /** {@link #remove()} without a password: what the tenant's deletion runs. */
+  public static List<String> removal(String database) {
+    Identifiers.database(database);
     return List.of(
-        "DROP USER IF EXISTS " + quoted(user()),
-        "DROP SETTINGS PROFILE IF EXISTS " + quoted(profile()));
+        "DROP USER IF EXISTS " + quoted(database + "_reader"),
+        "DROP SETTINGS PROFILE IF EXISTS " + quoted(database + "_profile"));
   }
 
   /** A loggable summary of {@link #provision()} (no password). */

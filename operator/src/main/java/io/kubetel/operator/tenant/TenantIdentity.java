@@ -1,0 +1,333 @@
+package io.kubetel.operator.tenant;
+
+import io.kubetel.crds.tenant.Quotas;
+import io.kubetel.crds.tenant.TelemetryTenant;
+import io.kubetel.crds.tenant.TenantClickHouseStatus;
+import io.kubetel.model.store.StoreAccessDeniedException;
+import io.kubetel.operator.conditions.ConditionTypes;
+import io.kubetel.operator.conditions.ErrorText;
+import io.kubetel.operator.conditions.FailureText;
+import io.kubetel.operator.retry.NextRetry;
+import io.kubetel.operator.tenant.identity.AccessControl;
+import io.kubetel.operator.tenant.identity.ClickHouseVersion;
+import io.kubetel.operator.tenant.identity.CredentialsSecrets;
+import io.kubetel.operator.tenant.identity.CredentialsSecrets.Credentials;
+import io.kubetel.operator.tenant.identity.TenantUserStatements;
+import io.kubetel.operator.tenant.identity.TenantUserStatements.ProfileQuotas;
+import io.kubetel.store.clickhouse.ClickHouseQueryException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tenant's own ClickHouse identity (issue 9), a step after storage: on a server with SQL access
+ * control (20.4+) and a tenant that names no {@code spec.clickhouse.credentialsSecret}, the
+ * operator generates a password, keeps it in a Secret of the tenant credentials namespace (the one
+ * the API server reads), runs {@link TenantUserStatements} (user, settings profile with the quotas,
+ * SELECT on the tenant's database only) and records Secret and user in {@code status.clickhouse},
+ * where the API server finds the Secret. On older servers, on servers without writable access
+ * storage (code 514) and where the operator's user may not list users (code 497; both on chDB), it
+ * does nothing and reports nothing wrong beyond one log line (administrators declare users in
+ * users.xml and name their Secret in the spec). The tenant's deletion drops the user only when the
+ * operator created it.
+ *
+ * <p>The Secret is created before the user, so a crash in between never loses the password; its
+ * labels then prove the user is the operator's. A user of that name that exists without the
+ * operator's Secret is an administrator's and is never taken over. Passwords never reach a log, an
+ * exception message or the status.
+ */
+final class TenantIdentity {
+  private static final Logger log = LoggerFactory.getLogger(TenantIdentity.class);
+  private static final String SECRET_PREFIX = "kubetel-tenant-";
+  private static final int MAX_NAME = 253;
+
+  private final AccessControl access;
+  private final CredentialsSecrets secrets;
+  private final SecureRandom random = new SecureRandom();
+
+  /**
+   * ClickHouse's "no storage to insert the user into" (ACCESS_STORAGE_FOR_INSERTION_NOT_FOUND): a
+   * 20.4+ server without writable access storage, e.g. the chDB engine of the tests.
+   */
+  static final int NO_WRITABLE_ACCESS_STORAGE = 514;
+
+  /** ClickHouse's ACCESS_DENIED: here, the operator's user may not see or manage users. */
+  static final int ACCESS_DENIED = 497;
+
+  /** Whether the server keeps SQL users; null until asked. */
+  private volatile Boolean sqlUsers;
+
+  /** Identities this process provisioned, by tenant uid, database and generation. */
+  private final Set<String> confirmed = ConcurrentHashMap.newKeySet();
+
+  TenantIdentity(AccessControl access, CredentialsSecrets secrets) {
+    this.access = access;
+    this.secrets = secrets;
+  }
+
+  /**
+   * Provisions (or confirms) the tenant's user for {@code database}, recording the outcome on
+   * {@code status}: {@code status.clickhouse} and the {@code ClickHouseUserReady} condition.
+   *
+   * @return false when it failed (the condition says why; the reconciliation is retried)
+   */
+  boolean provision(
+      TelemetryTenant tenant, String database, TenantStatusDraft status, NextRetry retry) {
+    String name = tenant.getMetadata().getName();
+    TenantClickHouseStatus recorded = status.before().getClickhouse();
+    try {
+      if (declaredByAdministrator(tenant)) {
+        // The spec's Secret wins; a user the operator made earlier goes.
+        if (recorded != null && recorded.getUser() != null) {
+          drop(name, database, recorded);
+        }
+        status.clickhouse(null);
+        status.conditions().remove(ConditionTypes.CLICKHOUSE_USER_READY);
+        return true;
+      }
+      if (!sqlUsers()) {
+        status.conditions().remove(ConditionTypes.CLICKHOUSE_USER_READY);
+        return true; // 18.16 or no writable access storage: users.xml only; nothing wrong
+      }
+      String key =
+          tenant.getMetadata().getUid()
+              + "/"
+              + database
+              + "/"
+              + tenant.getMetadata().getGeneration();
+      if (confirmed.contains(key)
+          && recorded != null
+          && recorded.getUser() != null
+          && status.conditions().isTrue(ConditionTypes.CLICKHOUSE_USER_READY)) {
+        return true; // nothing changed since this process provisioned it
+      }
+      String secretName = secretName(name);
+      String user = new TenantUserStatements(database, "0".repeat(16), quotas(tenant)).user();
+      Optional<Credentials> existing = secrets.read(secretName, name);
+      if (existing.isPresent() && !existing.get().ownedBy()) {
+        return failed(
+            tenant,
+            status,
+            "Secret "
+                + secrets.namespace()
+                + "/"
+                + secretName
+                + " exists and is not the operator's: delete or rename it, or name a Secret in"
+                + " spec.clickhouse.credentialsSecret",
+            null,
+            retry);
+      }
+      boolean ours =
+          (recorded != null && user.equals(recorded.getUser()))
+              || existing.map(c -> user.equals(c.username())).orElse(false);
+      boolean exists;
+      try {
+        exists = !ours && access.userExists(user);
+      } catch (StoreAccessDeniedException e) {
+        // The operator may not even list users (chDB, or a user without access management).
+        return cannotManageUsers(status, ACCESS_DENIED);
+      } catch (ClickHouseQueryException e) {
+        if (e.code() != ACCESS_DENIED && e.code() != NO_WRITABLE_ACCESS_STORAGE) {
+          throw e;
+        }
+        return cannotManageUsers(status, e.code());
+      }
+      if (exists) {
+        return failed(
+            tenant,
+            status,
+            "ClickHouse user "
+                + user
+                + " exists and was not created by the operator: drop it, or name its Secret in"
+                + " spec.clickhouse.credentialsSecret",
+            null,
+            retry);
+      }
+      String password =
+          existing
+              .filter(c -> user.equals(c.username()) && c.password().length() >= 16)
+              .map(Credentials::password)
+              .orElse(null);
+      boolean created = password == null;
+      if (created) {
+        password = generatePassword();
+        if (existing.isPresent()) {
+          secrets.deleteIfOurs(secretName, name); // stale: another database's user
+        }
+        secrets.create(secretName, name, tenant.getMetadata().getUid(), user, password);
+      }
+      TenantUserStatements sql = new TenantUserStatements(database, password, quotas(tenant));
+      try {
+        for (String statement : sql.provision()) {
+          access.executeSecret(statement);
+        }
+      } catch (ClickHouseQueryException e) {
+        if (e.code() != NO_WRITABLE_ACCESS_STORAGE) {
+          throw e;
+        }
+        if (created) {
+          secrets.deleteIfOurs(secretName, name);
+        }
+        return cannotManageUsers(status, e.code());
+      }
+      confirmed.add(key);
+      TenantClickHouseStatus now = new TenantClickHouseStatus();
+      now.setCredentialsSecret(secretName);
+      now.setUser(user);
+      status.clickhouse(now);
+      status
+          .conditions()
+          .set(
+              ConditionTypes.CLICKHOUSE_USER_READY,
+              true,
+              "UserProvisioned",
+              "ClickHouse user "
+                  + user
+                  + " may only read database "
+                  + database
+                  + " within the tenant's quotas; its credentials are in Secret "
+                  + secrets.namespace()
+                  + "/"
+                  + secretName);
+      log.info(
+          "event=tenant_user_provisioned tenant={} {} secret={}/{}",
+          name,
+          sql.describe(),
+          secrets.namespace(),
+          secretName);
+      return true;
+    } catch (RuntimeException e) {
+      return failed(
+          tenant,
+          status,
+          "cannot provision the tenant's ClickHouse user: " + FailureText.storage(e),
+          e,
+          retry);
+    }
+  }
+
+  /**
+   * Drops the user the operator created for the tenant (recorded in its status) and its Secret;
+   * nothing when the status records none. Throws when ClickHouse or Kubernetes fails (the finalizer
+   * stays and is retried).
+   */
+  void remove(TelemetryTenant tenant) {
+    TenantClickHouseStatus recorded =
+        tenant.getStatus() == null ? null : tenant.getStatus().getClickhouse();
+    if (recorded == null || recorded.getUser() == null) {
+      return;
+    }
+    drop(tenant.getMetadata().getName(), tenant.getStatus().getDatabase(), recorded);
+    confirmed.removeIf(k -> k.startsWith(tenant.getMetadata().getUid() + "/"));
+  }
+
+  private void drop(String tenant, String database, TenantClickHouseStatus recorded) {
+    if (database != null && recorded.getUser().equals(database + "_reader")) {
+      for (String statement : TenantUserStatements.removal(database)) {
+        access.executeSecret(statement);
+      }
+      log.info("event=tenant_user_dropped tenant={} user={}", tenant, recorded.getUser());
+    }
+    if (recorded.getCredentialsSecret() != null) {
+      secrets.deleteIfOurs(recorded.getCredentialsSecret(), tenant);
+    }
+  }
+
+  private boolean failed(
+      TelemetryTenant tenant,
+      TenantStatusDraft status,
+      String message,
+      RuntimeException cause,
+      NextRetry retry) {
+    status
+        .conditions()
+        .set(
+            ConditionTypes.CLICKHOUSE_USER_READY,
+            false,
+            "UserProvisioningFailed",
+            message + "; " + retry.describe());
+    log.warn(
+        "event=tenant_user_failed tenant={} attempt={} error={}",
+        tenant.getMetadata().getName(),
+        retry.attempt(),
+        cause == null ? message : ErrorText.describe(cause));
+    return false;
+  }
+
+  /**
+   * Users can only be declared in users.xml here (or by an administrator): from now on this process
+   * does as on 18.16, and says so once in its log.
+   */
+  private boolean cannotManageUsers(TenantStatusDraft status, int code) {
+    if (!Boolean.FALSE.equals(sqlUsers)) {
+      log.warn(
+          "event=clickhouse_access_control sql_users=false code={} message=\"the operator cannot"
+              + " manage ClickHouse users (no writable access storage, or its user lacks access"
+              + " management); tenants read as the API server's user unless they name a"
+              + " credentials Secret\"",
+          code);
+    }
+    sqlUsers = false;
+    status.conditions().remove(ConditionTypes.CLICKHOUSE_USER_READY);
+    return true;
+  }
+
+  /** Whether the server can keep SQL users (asked once per process). */
+  private boolean sqlUsers() {
+    Boolean known = sqlUsers;
+    if (known == null) {
+      ClickHouseVersion v = access.version();
+      known = v.hasSqlAccessControl();
+      sqlUsers = known;
+      log.info(
+          "event=clickhouse_access_control version={}.{} sql_users={}",
+          v.major(),
+          v.minor(),
+          known);
+    }
+    return known;
+  }
+
+  private static boolean declaredByAdministrator(TelemetryTenant tenant) {
+    var ch = tenant.getSpec().getClickhouse();
+    return ch != null && ch.getCredentialsSecret() != null && !ch.getCredentialsSecret().isBlank();
+  }
+
+  private String generatePassword() {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** {@code kubetel-tenant-<name>}, shortened with a hash of the name when too long. */
+  static String secretName(String tenant) {
+    String name = SECRET_PREFIX + tenant;
+    if (name.length() <= MAX_NAME) {
+      return name;
+    }
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(tenant.getBytes(StandardCharsets.UTF_8));
+      return name.substring(0, MAX_NAME - 9) + "-" + HexFormat.of().formatHex(hash, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static ProfileQuotas quotas(TelemetryTenant tenant) {
+    Quotas q = tenant.getSpec().getQuotas() == null ? new Quotas() : tenant.getSpec().getQuotas();
+    return new ProfileQuotas(
+        q.getMaxQuerySeconds() == null ? 30 : q.getMaxQuerySeconds(),
+        q.getMaxRowsRead() == null ? 100_000_000L : q.getMaxRowsRead(),
+        q.getMaxResultRows() == null ? 200_000L : q.getMaxResultRows(),
+        q.getMaxMemoryBytes() == null ? 0 : q.getMaxMemoryBytes());
+  }
+}
