@@ -46,6 +46,15 @@ class RbacCoverageIT {
   private static final Map<String, String> GRANTED_UNUSED =
       Map.ofEntries(
           Map.entry("operator * coordination.k8s.io/leases", LEASE),
+          Map.entry(
+              "operator get core/secrets",
+              "tenant ClickHouse credentials, provisioned on 20.4+ only (no IT engine has SQL users)"),
+          Map.entry(
+              "operator create core/secrets",
+              "tenant ClickHouse credentials, provisioned on 20.4+ only (no IT engine has SQL users)"),
+          Map.entry(
+              "operator delete core/secrets",
+              "tenant ClickHouse credentials, provisioned on 20.4+ only (no IT engine has SQL users)"),
           Map.entry("operator get kubetel.io/telemetrytenants", README),
           Map.entry("operator get kubetel.io/alertrules", README),
           Map.entry("operator get kubetel.io/dashboards", README),
