@@ -13,6 +13,8 @@ shopt -s nullglob
 modules=(
   "model|model"
   "store|store"
+  "alerting|alerting"
+  "anomaly|anomaly detectors"
   "apiserver/server|API server"
   "operator|operator"
   "crds|CRD types"

@@ -129,9 +129,9 @@ class RbacCoverageIT {
     assertThat(f.refused())
         .containsExactly(
             "delete kubetel.io/telemetrytenants shop",
-            "get core/secrets -n shop shop-alert-receivers",
             "list core/clusterroles",
-            "list rbac.authorization.k8s.io/clusterroles");
+            "list rbac.authorization.k8s.io/clusterroles",
+            "update core/secrets -n shop shop-alert-receivers");
     assertThat(f.unused()).contains("list core/namespaces", "watch kubetel.io/alertrules");
   }
 

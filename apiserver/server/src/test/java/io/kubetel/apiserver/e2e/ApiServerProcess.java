@@ -103,6 +103,7 @@ public final class ApiServerProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
+    command.addAll(coverageAgent());
     // The production logging config, not the test one that target/test-classes also carries.
     command.add("-Dlogback.configurationFile=logback.xml");
     command.add("-cp");
@@ -173,11 +174,7 @@ public final class ApiServerProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
-    // Coverage: the same JaCoCo agent as this IT JVM (appending to its file), so the server
-    // process's code counts towards the coverage gate like in-process tests do.
-    java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(arg -> arg.startsWith("-javaagent:") && arg.contains("jacoco"))
-        .forEach(command::add);
+    command.addAll(coverageAgent());
     command.addAll(List.of("-Dlogback.configurationFile=logback.xml", "-cp"));
     command.add(classpath);
     command.add(mainClass);
@@ -309,5 +306,15 @@ public final class ApiServerProcess implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     stop();
+  }
+
+  /**
+   * The JaCoCo agent of this IT JVM (appending to its file), so a server process's code counts
+   * towards the coverage gate like in-process tests do; none when coverage is off.
+   */
+  private static List<String> coverageAgent() {
+    return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(arg -> arg.startsWith("-javaagent:") && arg.contains("jacoco"))
+        .toList();
   }
 }
