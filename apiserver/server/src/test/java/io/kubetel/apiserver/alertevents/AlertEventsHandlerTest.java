@@ -73,15 +73,17 @@ class AlertEventsHandlerTest extends StoreServerTest {
           }
         };
     MutableClock clock = new MutableClock(NOW);
+    ContinueKey key = ContinueKey.random();
     server =
         new TestApiServer(
             w ->
                 TelemetryResources.create(
                     store,
+                    Optional.empty(),
                     w,
                     clock,
                     ResourceSettings.DEFAULTS,
-                    ContinueKey.random(),
+                    () -> key,
                     Optional.of(reader)));
   }
 
