@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
  * get by name, selectors on rule, state and series labels, paging and a clean 404.
  */
 class AlertEventsHandlerTest extends StoreServerTest {
+  private AlertEventReader reader;
+
   static final String ALL = "/apis/telemetry.kubetel.io/v1alpha1/alertevents";
   static final String SHOP = "/apis/telemetry.kubetel.io/v1alpha1/namespaces/shop/alertevents";
 
@@ -43,7 +45,7 @@ class AlertEventsHandlerTest extends StoreServerTest {
     events.add(event("shop", "latency", AlertSeriesState.Inactive, AlertSeriesState.Firing, 3));
     events.add(event("other", "errors", AlertSeriesState.Inactive, AlertSeriesState.Firing, 4));
     events.add(event("shop", "errors", AlertSeriesState.Firing, AlertSeriesState.Inactive, 5));
-    AlertEventReader reader =
+    reader =
         new AlertEventReader() {
           @Override
           public Page<AlertEvent> listAlertEvents(ListRequest r) {
@@ -105,7 +107,7 @@ class AlertEventsHandlerTest extends StoreServerTest {
 
   @Test
   void itIsAReadOnlyNamespacedTelemetryResource() {
-    var info = new AlertEventsResource(null).info();
+    var info = new AlertEventsResource(reader).info();
     assertThat(info.plural()).isEqualTo("alertevents");
     assertThat(info.kind()).isEqualTo("AlertEvent");
     assertThat(info.namespaced()).isTrue();
