@@ -155,8 +155,16 @@ class AlertEventsHandlerTest extends StoreServerTest {
     assertThat(names("fieldSelector=" + q("rule=errors,state=Firing")))
         .containsExactly(fired.name());
     assertThat(names("labelSelector=" + q("rule=latency"))).hasSize(1);
-    assertThat(server.get(SHOP + "/errors.nope", null).status()).isEqualTo(404);
-    assertThat(server.get(SHOP + "?fieldSelector=" + q("value=1"), null).status()).isEqualTo(400);
+    TestApiServer.Reply missing = server.get(SHOP + "/errors.nope", null);
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.json().path("kind").asText()).isEqualTo("Status");
+    assertThat(missing.json().path("reason").asText()).isEqualTo("NotFound");
+    assertThat(missing.json().path("message").asText()).contains("errors.nope");
+    TestApiServer.Reply unknownField = server.get(SHOP + "?fieldSelector=" + q("value=1"), null);
+    assertThat(unknownField.status()).isEqualTo(400);
+    assertThat(unknownField.json().path("kind").asText()).isEqualTo("Status");
+    assertThat(unknownField.json().path("reason").asText()).isEqualTo("BadRequest");
+    assertThat(unknownField.json().path("message").asText()).contains("value");
   }
 
   @Test
@@ -167,6 +175,13 @@ class AlertEventsHandlerTest extends StoreServerTest {
     assertThat(token).isNotEmpty();
     JsonNode second = server.get(SHOP + "?limit=3&continue=" + q(token), "application/json").json();
     assertThat(second.path("items")).hasSize(1);
+    assertThat(second.path("metadata").path("continue").asText()).as("last page").isEmpty();
+    List<String> paged = new ArrayList<>();
+    first.path("items").forEach(i -> paged.add(i.path("metadata").path("name").asText()));
+    second.path("items").forEach(i -> paged.add(i.path("metadata").path("name").asText()));
+    assertThat(paged)
+        .as("every event of shop once, newest first")
+        .containsExactlyElementsOf(server.names(SHOP));
   }
 
   private List<String> names(String query) {
