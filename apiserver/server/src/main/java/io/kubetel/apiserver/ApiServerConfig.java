@@ -57,18 +57,6 @@ public record ApiServerConfig(
         Optional.empty());
   }
 
-  /** A configuration without the anomaly scan (and without the {@code anomalies} resource). */
-  public ApiServerConfig(
-      Serving serving,
-      Tls tls,
-      Storage storage,
-      ResourceSettings resources,
-      Optional<Path> continueKeyFile,
-      Shutdown shutdown,
-      TenancySettings tenancy) {
-    this(serving, tls, storage, resources, continueKeyFile, shutdown, tenancy, Optional.empty());
-  }
-
   public ApiServerConfig {
     Objects.requireNonNull(serving, "serving");
     Objects.requireNonNull(tls, "tls");

@@ -9,7 +9,7 @@ import io.kubetel.alerting.rule.AlertRuleParser;
 import io.kubetel.alerting.service.AlertingService;
 import io.kubetel.alerting.service.AlertingSettings;
 import io.kubetel.apiserver.customresources.CustomResourceSet;
-import io.kubetel.apiserver.customresources.ReceiverSecretDocuments;
+import io.kubetel.apiserver.secrets.SecretValues;
 import io.kubetel.model.alerts.AlertHistory;
 import io.kubetel.model.problem.InvalidInputException;
 import io.kubetel.model.store.TelemetryStore;
@@ -67,7 +67,7 @@ final class StandaloneAlerting {
                     .filter(s -> namespace.equals(meta(s, "namespace")))
                     .filter(s -> ref.name().equals(meta(s, "name")))
                     .findFirst()
-                    .flatMap(s -> ReceiverSecretDocuments.value(s, ref.key())),
+                    .flatMap(s -> SecretValues.value(s, ref.key())),
             clock);
     service.replaceRules(rules);
     service.persisting(anomalyModels).start();

@@ -51,30 +51,8 @@ public final class TelemetryResources {
       Clock clock,
       ResourceSettings settings,
       ContinueKey continueKey) {
-    return create(store, workers, clock, settings, continueKey, Optional.empty());
-  }
-
-  /** As above, plus {@code alertevents} when {@code alertEvents} is present. */
-  public static List<ResourceHandler> create(
-      TelemetryStore store,
-      WorkerExecutor workers,
-      Clock clock,
-      ResourceSettings settings,
-      ContinueKey continueKey,
-      Optional<AlertEventReader> alertEvents) {
     return create(
-        store, Optional.empty(), workers, clock, settings, () -> continueKey, alertEvents);
-  }
-
-  /** As above, plus the read-only {@code anomalies} resource when the server hosts the scan. */
-  public static List<ResourceHandler> create(
-      TelemetryStore store,
-      Optional<AnomalyReader> anomalies,
-      WorkerExecutor workers,
-      Clock clock,
-      ResourceSettings settings,
-      ContinueKey continueKey) {
-    return create(store, anomalies, workers, clock, settings, () -> continueKey, Optional.empty());
+        store, Optional.empty(), workers, clock, settings, () -> continueKey, Optional.empty());
   }
 
   /**

@@ -44,8 +44,10 @@ final class TenancyWiring implements AutoCloseable {
   private final List<EndpointGroup> endpoints;
   private final AutoCloseable source;
 
-  private TelemetryStore routing;
-
+  /**
+   * @param source what {@link #close} stops: the informers and the routing store (never the
+   *     server's own store)
+   */
   private TenancyWiring(TelemetryStore store, List<EndpointGroup> endpoints, AutoCloseable source) {
     this.store = store;
     this.endpoints = endpoints;
@@ -114,9 +116,14 @@ final class TenancyWiring implements AutoCloseable {
         "event=tenancy_on source={} credentials_namespace={}",
         standalone ? "files" : "informers",
         settings.credentialsNamespace());
-    TenancyWiring wiring = new TenancyWiring(routing, List.of(gate), source);
-    wiring.routing = routing;
-    return wiring;
+    AutoCloseable informers = source;
+    return new TenancyWiring(
+        routing,
+        List.of(gate),
+        () -> {
+          informers.close();
+          routing.close();
+        });
   }
 
   /**
@@ -154,8 +161,5 @@ final class TenancyWiring implements AutoCloseable {
   @Override
   public void close() throws Exception {
     source.close();
-    if (routing != null) {
-      routing.close();
-    }
   }
 }

@@ -2,17 +2,15 @@ package io.kubetel.apiserver.alertevents;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.kubetel.apiserver.resource.ApiJson;
-import io.kubetel.apiserver.resource.DescribedResource;
 import io.kubetel.apiserver.resource.Labels;
 import io.kubetel.apiserver.resource.ResourceInfo;
+import io.kubetel.apiserver.resource.RowResource;
 import io.kubetel.apiserver.resource.ServedObject;
 import io.kubetel.apiserver.selection.SelectorVocabulary;
 import io.kubetel.apiserver.table.Cells;
 import io.kubetel.apiserver.table.TableColumn;
 import io.kubetel.model.alerts.AlertEvent;
 import io.kubetel.model.alerts.AlertEventReader;
-import io.kubetel.model.page.ListRequest;
-import io.kubetel.model.page.Page;
 import io.kubetel.model.window.TimeWindow;
 import java.time.Instant;
 import java.util.Arrays;
@@ -26,19 +24,12 @@ import java.util.TreeMap;
  * transition the alert evaluator stored, newest first. Not {@code alerts}: Flux's widely installed
  * {@code alerts.notification.toolkit.fluxcd.io} has that name. Short name {@code ae}.
  */
-public final class AlertEventsResource extends DescribedResource<AlertEvent> {
+public final class AlertEventsResource extends RowResource<AlertEvent> {
   private static final int SUMMARY_WIDTH = 60;
 
   private static final ResourceInfo INFO =
-      new ResourceInfo(
-          "alertevents",
-          "alertevent",
-          "AlertEvent",
-          List.of("ae"),
-          true,
-          List.of("get", "list", "watch"),
-          List.of("telemetry"),
-          AlertEventSchema.schema());
+      ResourceInfo.readOnlyTelemetry(
+          "alertevents", "alertevent", "AlertEvent", List.of("ae"), AlertEventSchema.schema());
 
   private static final SelectorVocabulary VOCABULARY =
       SelectorVocabulary.builder("alertevents")
@@ -62,21 +53,21 @@ public final class AlertEventsResource extends DescribedResource<AlertEvent> {
           TableColumn.wide("Series", "string", "The series' labels."),
           TableColumn.wide("Summary", "string", "The rendered summary, cut to 60 characters."));
 
-  private final AlertEventReader reader;
-
   public AlertEventsResource(AlertEventReader reader) {
-    super(INFO, VOCABULARY, COLUMNS, AlertEvent::name, AlertEvent::namespace);
-    this.reader = reader;
-  }
-
-  @Override
-  public Page<AlertEvent> list(ListRequest request) {
-    return reader.listAlertEvents(request);
-  }
-
-  @Override
-  public Optional<AlertEvent> get(String namespace, String name, TimeWindow window) {
-    return reader.getAlertEvent(namespace, name);
+    super(
+        INFO,
+        VOCABULARY,
+        COLUMNS,
+        AlertEvent::name,
+        AlertEvent::namespace,
+        Rows.of(reader::listAlertEvents, reader::getAlertEvent),
+        Map.of(
+            "rule",
+            AlertEvent::rule,
+            "state",
+            e -> e.to().name(),
+            "severity",
+            AlertEvent::severity));
   }
 
   @Override
@@ -87,16 +78,6 @@ public final class AlertEventsResource extends DescribedResource<AlertEvent> {
         .put("severity", e.severity())
         .attributes(e.labels())
         .build();
-  }
-
-  @Override
-  protected List<String> specFieldValues(AlertEvent e, String key) {
-    return switch (key) {
-      case "rule" -> SelectorVocabulary.singleValue(e.rule());
-      case "state" -> SelectorVocabulary.singleValue(e.to().name());
-      case "severity" -> SelectorVocabulary.singleValue(e.severity());
-      default -> null;
-    };
   }
 
   @Override

@@ -2,9 +2,9 @@ package io.kubetel.apiserver.anomalies;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.kubetel.apiserver.resource.ApiJson;
-import io.kubetel.apiserver.resource.DescribedResource;
 import io.kubetel.apiserver.resource.Labels;
 import io.kubetel.apiserver.resource.ResourceInfo;
+import io.kubetel.apiserver.resource.RowResource;
 import io.kubetel.apiserver.resource.ServedObject;
 import io.kubetel.apiserver.selection.SelectorVocabulary;
 import io.kubetel.apiserver.selection.ValueRules;
@@ -13,8 +13,6 @@ import io.kubetel.apiserver.table.TableColumn;
 import io.kubetel.model.anomalies.Anomaly;
 import io.kubetel.model.anomalies.AnomalyReader;
 import io.kubetel.model.filter.FieldKeys;
-import io.kubetel.model.page.ListRequest;
-import io.kubetel.model.page.Page;
 import io.kubetel.model.window.TimeWindow;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -22,27 +20,19 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The read-only {@code anomalies} resource (kind Anomaly): what the anomaly scan found, one object
  * per anomaly of a metric series. Singular {@code anomaly}, short name {@code anom}; an anomaly is
  * listed while it overlaps the window, by default the last {@link #DEFAULT_WINDOW}.
  */
-public final class AnomaliesResource extends DescribedResource<Anomaly> {
+public final class AnomaliesResource extends RowResource<Anomaly> {
   /** Anomalies are rare: without a window, a list shows the last day's (capped by the maximum). */
   public static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
 
   private static final ResourceInfo INFO =
-      new ResourceInfo(
-          "anomalies",
-          "anomaly",
-          "Anomaly",
-          List.of("anom"),
-          true,
-          List.of("get", "list", "watch"),
-          List.of("telemetry"),
-          AnomalySchema.schema());
+      ResourceInfo.readOnlyTelemetry(
+          "anomalies", "anomaly", "Anomaly", List.of("anom"), AnomalySchema.schema());
 
   private static final SelectorVocabulary VOCABULARY =
       SelectorVocabulary.builder("anomalies")
@@ -67,21 +57,15 @@ public final class AnomaliesResource extends DescribedResource<Anomaly> {
           TableColumn.wide("Detector", "string", "Detector that found it."),
           TableColumn.wide("State", "string", "Open while the series is still anomalous."));
 
-  private final AnomalyReader reader;
-
   public AnomaliesResource(AnomalyReader reader) {
-    super(INFO, VOCABULARY, COLUMNS, Anomaly::name, Anomaly::namespace);
-    this.reader = reader;
-  }
-
-  @Override
-  public Page<Anomaly> list(ListRequest request) {
-    return reader.listAnomalies(request);
-  }
-
-  @Override
-  public Optional<Anomaly> get(String namespace, String name, TimeWindow window) {
-    return reader.getAnomaly(namespace, name);
+    super(
+        INFO,
+        VOCABULARY,
+        COLUMNS,
+        Anomaly::name,
+        Anomaly::namespace,
+        Rows.of(reader::listAnomalies, reader::getAnomaly),
+        Map.of("metric", Anomaly::metricName, "service", Anomaly::service));
   }
 
   @Override
@@ -91,15 +75,6 @@ public final class AnomaliesResource extends DescribedResource<Anomaly> {
         .put("metric", a.metricName())
         .attributes(a.labels())
         .build();
-  }
-
-  @Override
-  protected List<String> specFieldValues(Anomaly a, String key) {
-    return switch (key) {
-      case "metric" -> SelectorVocabulary.singleValue(a.metricName());
-      case "service" -> SelectorVocabulary.singleValue(a.service());
-      default -> null;
-    };
   }
 
   @Override

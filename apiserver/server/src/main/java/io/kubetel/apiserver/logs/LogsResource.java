@@ -2,9 +2,9 @@ package io.kubetel.apiserver.logs;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.kubetel.apiserver.resource.ApiJson;
-import io.kubetel.apiserver.resource.DescribedResource;
 import io.kubetel.apiserver.resource.Labels;
 import io.kubetel.apiserver.resource.ResourceInfo;
+import io.kubetel.apiserver.resource.RowResource;
 import io.kubetel.apiserver.resource.ServedObject;
 import io.kubetel.apiserver.selection.SelectorVocabulary;
 import io.kubetel.apiserver.selection.ValueRules;
@@ -13,33 +13,23 @@ import io.kubetel.apiserver.table.TableColumn;
 import io.kubetel.model.filter.FieldKeys;
 import io.kubetel.model.logs.LogEntry;
 import io.kubetel.model.logs.LogReader;
-import io.kubetel.model.page.ListRequest;
-import io.kubetel.model.page.Page;
 import io.kubetel.model.window.TimeWindow;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The {@code logs} resource (kind LogRecord). Singular {@code log}, short names {@code lr} and
  * {@code logrecord}, so {@code kubectl get logs}, {@code kubectl get log NAME}, {@code kubectl get
  * lr} and {@code kubectl get logrecord NAME} all work.
  */
-public final class LogsResource extends DescribedResource<LogEntry> {
+public final class LogsResource extends RowResource<LogEntry> {
   private static final int BODY_WIDTH = 80;
 
   private static final ResourceInfo INFO =
-      new ResourceInfo(
-          "logs",
-          "log",
-          "LogRecord",
-          List.of("lr", "logrecord"),
-          true,
-          List.of("get", "list", "watch"),
-          List.of("telemetry"),
-          LogSchema.schema());
+      ResourceInfo.readOnlyTelemetry(
+          "logs", "log", "LogRecord", List.of("lr", "logrecord"), LogSchema.schema());
 
   private static final SelectorVocabulary VOCABULARY =
       SelectorVocabulary.builder("logs")
@@ -68,21 +58,20 @@ public final class LogsResource extends DescribedResource<LogEntry> {
           TableColumn.wide("Trace", "string", "Trace id."),
           TableColumn.wide("Span", "string", "Span id."));
 
-  private final LogReader reader;
-
   public LogsResource(LogReader reader) {
-    super(INFO, VOCABULARY, COLUMNS, LogEntry::name, LogEntry::namespace);
-    this.reader = reader;
-  }
-
-  @Override
-  public Page<LogEntry> list(ListRequest request) {
-    return reader.listLogs(request);
-  }
-
-  @Override
-  public Optional<LogEntry> get(String namespace, String name, TimeWindow window) {
-    return reader.getLog(namespace, name);
+    super(
+        INFO,
+        VOCABULARY,
+        COLUMNS,
+        LogEntry::name,
+        LogEntry::namespace,
+        Rows.of(reader::listLogs, reader::getLog),
+        Map.of(
+            "severity", LogEntry::severityText,
+            "service", LogEntry::service,
+            "pod", LogEntry::pod,
+            "traceId", LogEntry::traceId,
+            "spanId", LogEntry::spanId));
   }
 
   @Override
@@ -93,18 +82,6 @@ public final class LogsResource extends DescribedResource<LogEntry> {
         .put("severity", e.severityText())
         .attributes(e.attributes())
         .build();
-  }
-
-  @Override
-  protected List<String> specFieldValues(LogEntry e, String key) {
-    return switch (key) {
-      case "severity" -> SelectorVocabulary.singleValue(e.severityText());
-      case "service" -> SelectorVocabulary.singleValue(e.service());
-      case "pod" -> SelectorVocabulary.singleValue(e.pod());
-      case "traceId" -> SelectorVocabulary.singleValue(e.traceId());
-      case "spanId" -> SelectorVocabulary.singleValue(e.spanId());
-      default -> null;
-    };
   }
 
   @Override

@@ -36,15 +36,8 @@ public final class MetricsResource extends DescribedResource<MetricSeries> {
   public static final String METRIC_LABEL = "metric";
 
   private static final ResourceInfo INFO =
-      new ResourceInfo(
-          "metrics",
-          "metric",
-          "Metric",
-          List.of("met"),
-          true,
-          List.of("get", "list", "watch"),
-          List.of("telemetry"),
-          MetricSchema.schema());
+      ResourceInfo.readOnlyTelemetry(
+          "metrics", "metric", "Metric", List.of("met"), MetricSchema.schema());
 
   private static final SelectorVocabulary VOCABULARY =
       SelectorVocabulary.builder("metrics")

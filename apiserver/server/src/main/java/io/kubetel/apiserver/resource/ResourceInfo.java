@@ -32,6 +32,23 @@ public record ResourceInfo(
     categories = List.copyOf(categories);
   }
 
+  /**
+   * A read-only telemetry resource: namespaced, verbs get, list and watch, category {@code
+   * telemetry}.
+   */
+  public static ResourceInfo readOnlyTelemetry(
+      String plural, String singular, String kind, List<String> shortNames, ObjectNode schema) {
+    return new ResourceInfo(
+        plural,
+        singular,
+        kind,
+        shortNames,
+        true,
+        List.of("get", "list", "watch"),
+        List.of("telemetry"),
+        schema);
+  }
+
   /** The list kind, e.g. {@code MetricList}. */
   public String listKind() {
     return kind + "List";

@@ -14,9 +14,9 @@ import java.util.Set;
 
 /**
  * Runs before the telemetry resource handlers (after authentication and authorization): resolves
- * the request's {@link TenantScope} from the namespace in its path, puts it on the routing context
- * ({@link TenantScope#CONTEXT_KEY}, for the audit log and caches) and applies the per-user {@code
- * requestsPerSecond} quota, answering 429 TooManyRequests with {@code Retry-After} past it.
+ * the request's {@link TenantScope} from the namespace in its path, names its tenant for the audit
+ * line ({@link AuditTenant}) and applies the per-user {@code requestsPerSecond} quota, answering
+ * 429 TooManyRequests with {@code Retry-After} past it.
  */
 public final class TenantRequestGate implements EndpointGroup {
   private final TenantDirectory directory;
@@ -56,7 +56,6 @@ public final class TenantRequestGate implements EndpointGroup {
       return;
     }
     TenantScope scope = directory.current().scopeOf(namespace);
-    context.put(TenantScope.CONTEXT_KEY, scope);
     // The audit line names the tenant read ("*" for all namespaces; none for untenanted ones).
     if (!scope.tenantLabel().isEmpty()) {
       AuditTenant.set(context, scope.tenantLabel());

@@ -95,6 +95,13 @@ public final class TenantRoutingStore implements TelemetryStore {
         (scope, sub) -> read(scope, s -> method.apply(s).apply(sub)));
   }
 
+  /** A get: in its namespace's database, or without namespace the first that has it. */
+  private <T> Optional<T> get(String namespace, Function<TelemetryStore, Optional<T>> call) {
+    return namespace != null && !namespace.isEmpty()
+        ? inNamespace(namespace, call)
+        : anywhere(call);
+  }
+
   /** The first present result over every readable database (a get without namespace). */
   private <T> Optional<T> anywhere(Function<TelemetryStore, Optional<T>> call) {
     for (TenantScope scope : directory.current().readableScopes()) {
@@ -106,10 +113,6 @@ public final class TenantRoutingStore implements TelemetryStore {
     return Optional.empty();
   }
 
-  private static boolean namespaced(String namespace) {
-    return namespace != null && !namespace.isEmpty();
-  }
-
   @Override
   public Page<MetricSeries> listSeries(ListRequest request) {
     return list(request, s -> s::listSeries);
@@ -117,9 +120,7 @@ public final class TenantRoutingStore implements TelemetryStore {
 
   @Override
   public Optional<MetricSeries> getSeries(String namespace, String name, TimeWindow window) {
-    return namespaced(namespace)
-        ? inNamespace(namespace, s -> s.getSeries(namespace, name, window))
-        : anywhere(s -> s.getSeries(namespace, name, window));
+    return get(namespace, s -> s.getSeries(namespace, name, window));
   }
 
   @Override
@@ -129,9 +130,7 @@ public final class TenantRoutingStore implements TelemetryStore {
 
   @Override
   public Optional<TraceDetail> getTrace(String namespace, String traceId, TimeWindow window) {
-    return namespaced(namespace)
-        ? inNamespace(namespace, s -> s.getTrace(namespace, traceId, window))
-        : anywhere(s -> s.getTrace(namespace, traceId, window));
+    return get(namespace, s -> s.getTrace(namespace, traceId, window));
   }
 
   @Override
@@ -141,9 +140,7 @@ public final class TenantRoutingStore implements TelemetryStore {
 
   @Override
   public Optional<LogEntry> getLog(String namespace, String name) {
-    return namespaced(namespace)
-        ? inNamespace(namespace, s -> s.getLog(namespace, name))
-        : anywhere(s -> s.getLog(namespace, name));
+    return get(namespace, s -> s.getLog(namespace, name));
   }
 
   @Override

@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * Whose data a request reads: the tenant owning the request's namespace (or none), the ClickHouse
  * database holding it, the credentials its queries run as and its quotas. Resolved once per request
- * from the {@link TenantIndex} and put on the routing context under {@link #CONTEXT_KEY}, so the
- * audit log and the response cache can key on {@link #tenantLabel()}.
+ * from the {@link TenantIndex}: by the request gate for the rate quota and the audit line, and by
+ * the routing store for the read itself.
  *
  * @param tenant the TelemetryTenant's name; empty for namespaces of no tenant (the default
  *     database, read with the server's own credentials)
@@ -20,9 +20,6 @@ public record TenantScope(
     Optional<String> database,
     Optional<ClickHouseCredentials> credentials,
     TenantQuotas quotas) {
-
-  /** The routing-context key holding the request's {@link TenantScope} (resource requests). */
-  public static final String CONTEXT_KEY = "kubetel.tenantScope";
 
   public TenantScope {
     Objects.requireNonNull(tenant, "tenant");

@@ -1,8 +1,7 @@
 package io.kubetel.apiserver.tenancy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import io.kubetel.apiserver.secrets.SecretValues;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -22,28 +21,12 @@ final class TenantSecrets {
 
   /** The credentials in {@code secret}, or empty when it has no username. */
   static Optional<ClickHouseCredentials> credentials(JsonNode secret) {
-    Optional<String> user = value(secret, USERNAME);
+    Optional<String> user = SecretValues.value(secret, USERNAME);
     if (user.isEmpty() || user.get().isBlank()) {
       return Optional.empty();
     }
-    return Optional.of(new ClickHouseCredentials(user.get(), value(secret, PASSWORD).orElse("")));
-  }
-
-  private static Optional<String> value(JsonNode secret, String key) {
-    JsonNode plain = secret.path("stringData").path(key);
-    if (plain.isTextual()) {
-      return Optional.of(plain.asText());
-    }
-    JsonNode encoded = secret.path("data").path(key);
-    if (encoded.isTextual()) {
-      try {
-        return Optional.of(
-            new String(Base64.getDecoder().decode(encoded.asText()), StandardCharsets.UTF_8));
-      } catch (IllegalArgumentException notBase64) {
-        return Optional.empty();
-      }
-    }
-    return Optional.empty();
+    return Optional.of(
+        new ClickHouseCredentials(user.get(), SecretValues.value(secret, PASSWORD).orElse("")));
   }
 
   static boolean validDatabase(String database) {

@@ -38,15 +38,8 @@ import java.util.Optional;
  */
 public final class TracesResource extends DescribedResource<TraceDetail> {
   private static final ResourceInfo INFO =
-      new ResourceInfo(
-          "traces",
-          "trace",
-          "Trace",
-          List.of("tr"),
-          true,
-          List.of("get", "list", "watch"),
-          List.of("telemetry"),
-          TraceSchema.schema());
+      ResourceInfo.readOnlyTelemetry(
+          "traces", "trace", "Trace", List.of("tr"), TraceSchema.schema());
 
   private static final SelectorVocabulary VOCABULARY =
       SelectorVocabulary.builder("traces")

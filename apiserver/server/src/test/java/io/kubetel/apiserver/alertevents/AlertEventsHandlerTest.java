@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
  * get by name, selectors on rule, state and series labels, paging and a clean 404.
  */
 class AlertEventsHandlerTest extends StoreServerTest {
+  private AlertEventReader reader;
+
   static final String ALL = "/apis/telemetry.kubetel.io/v1alpha1/alertevents";
   static final String SHOP = "/apis/telemetry.kubetel.io/v1alpha1/namespaces/shop/alertevents";
 
@@ -43,7 +45,7 @@ class AlertEventsHandlerTest extends StoreServerTest {
     events.add(event("shop", "latency", AlertSeriesState.Inactive, AlertSeriesState.Firing, 3));
     events.add(event("other", "errors", AlertSeriesState.Inactive, AlertSeriesState.Firing, 4));
     events.add(event("shop", "errors", AlertSeriesState.Firing, AlertSeriesState.Inactive, 5));
-    AlertEventReader reader =
+    reader =
         new AlertEventReader() {
           @Override
           public Page<AlertEvent> listAlertEvents(ListRequest r) {
@@ -73,15 +75,17 @@ class AlertEventsHandlerTest extends StoreServerTest {
           }
         };
     MutableClock clock = new MutableClock(NOW);
+    ContinueKey key = ContinueKey.random();
     server =
         new TestApiServer(
             w ->
                 TelemetryResources.create(
                     store,
+                    Optional.empty(),
                     w,
                     clock,
                     ResourceSettings.DEFAULTS,
-                    ContinueKey.random(),
+                    () -> key,
                     Optional.of(reader)));
   }
 
@@ -103,7 +107,7 @@ class AlertEventsHandlerTest extends StoreServerTest {
 
   @Test
   void itIsAReadOnlyNamespacedTelemetryResource() {
-    var info = new AlertEventsResource(null).info();
+    var info = new AlertEventsResource(reader).info();
     assertThat(info.plural()).isEqualTo("alertevents");
     assertThat(info.kind()).isEqualTo("AlertEvent");
     assertThat(info.namespaced()).isTrue();
@@ -151,8 +155,16 @@ class AlertEventsHandlerTest extends StoreServerTest {
     assertThat(names("fieldSelector=" + q("rule=errors,state=Firing")))
         .containsExactly(fired.name());
     assertThat(names("labelSelector=" + q("rule=latency"))).hasSize(1);
-    assertThat(server.get(SHOP + "/errors.nope", null).status()).isEqualTo(404);
-    assertThat(server.get(SHOP + "?fieldSelector=" + q("value=1"), null).status()).isEqualTo(400);
+    TestApiServer.Reply missing = server.get(SHOP + "/errors.nope", null);
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.json().path("kind").asText()).isEqualTo("Status");
+    assertThat(missing.json().path("reason").asText()).isEqualTo("NotFound");
+    assertThat(missing.json().path("message").asText()).contains("errors.nope");
+    TestApiServer.Reply unknownField = server.get(SHOP + "?fieldSelector=" + q("value=1"), null);
+    assertThat(unknownField.status()).isEqualTo(400);
+    assertThat(unknownField.json().path("kind").asText()).isEqualTo("Status");
+    assertThat(unknownField.json().path("reason").asText()).isEqualTo("BadRequest");
+    assertThat(unknownField.json().path("message").asText()).contains("value");
   }
 
   @Test
@@ -163,6 +175,13 @@ class AlertEventsHandlerTest extends StoreServerTest {
     assertThat(token).isNotEmpty();
     JsonNode second = server.get(SHOP + "?limit=3&continue=" + q(token), "application/json").json();
     assertThat(second.path("items")).hasSize(1);
+    assertThat(second.path("metadata").path("continue").asText()).as("last page").isEmpty();
+    List<String> paged = new ArrayList<>();
+    first.path("items").forEach(i -> paged.add(i.path("metadata").path("name").asText()));
+    second.path("items").forEach(i -> paged.add(i.path("metadata").path("name").asText()));
+    assertThat(paged)
+        .as("every event of shop once, newest first")
+        .containsExactlyElementsOf(server.names(SHOP));
   }
 
   private List<String> names(String query) {

@@ -24,6 +24,7 @@ import io.kubetel.model.metrics.MetricStats;
 import io.kubetel.model.metrics.MetricType;
 import io.kubetel.model.traces.SpanNode;
 import io.kubetel.model.window.TimeWindow;
+import io.kubetel.store.testing.InMemoryTelemetryStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ class PublishedSchemaConformanceTest {
 
   private final MetricsResource metrics = new MetricsResource(null);
   private final TracesResource traces = new TracesResource(null);
-  private final LogsResource logs = new LogsResource(null);
+  private final LogsResource logs = new LogsResource(new InMemoryTelemetryStore());
   private final List<ResourceInfo> infos = List.of(metrics.info(), traces.info(), logs.info());
 
   /** Every served shape: with and without detail, statistics, optional and null fields. */

@@ -7,6 +7,7 @@ import io.kubetel.model.filter.FieldFilter;
 import io.kubetel.model.filter.FieldKeys;
 import io.kubetel.model.logs.LogEntry;
 import io.kubetel.model.problem.InvalidInputException;
+import io.kubetel.store.testing.InMemoryTelemetryStore;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ import net.jqwik.api.Provide;
  * negative operators also match absent fields), the same model the in-memory test store implements.
  */
 class PushDownAgreementTest {
-  private static final LogsResource LOGS = new LogsResource(null);
+  private static final LogsResource LOGS = new LogsResource(new InMemoryTelemetryStore());
   private static final SelectionParser PARSER =
       new SelectionParser(LOGS.vocabulary(), WindowPolicy.DEFAULT);
   private static final Set<String> COLUMNS =

@@ -87,7 +87,14 @@ class TenantRoutingStoreTest {
   @Test
   void anUnservableTenantIsA503AndNeverTheDefaultDatabase() {
     TenantRoutingStore store = routing(tenant("pending", null, 10));
-    behaviour.put("otel", metric -> true);
+    java.util.concurrent.atomic.AtomicInteger defaultReads =
+        new java.util.concurrent.atomic.AtomicInteger();
+    behaviour.put(
+        "otel",
+        metric -> {
+          defaultReads.incrementAndGet();
+          return true;
+        });
 
     assertThatThrownBy(() -> store.metricExists("m", Optional.of("pending")))
         .isInstanceOfSatisfying(
@@ -97,6 +104,8 @@ class TenantRoutingStoreTest {
               assertThat(e.retryAfterSeconds()).isNull();
               assertThat(e.getMessage()).contains("tenant \"pending\" is not ready");
             });
+    assertThat(defaultReads).as("reads of the default database").hasValue(0);
+    assertThat(opened).as("tenant stores opened").isEmpty();
   }
 
   @Test
