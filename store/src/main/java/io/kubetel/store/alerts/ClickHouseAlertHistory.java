@@ -12,12 +12,12 @@ import io.kubetel.model.page.Cursor;
 import io.kubetel.model.page.ListRequest;
 import io.kubetel.model.page.Page;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
+import io.kubetel.store.clickhouse.Rows;
 import io.kubetel.store.sql.Identifiers;
 import io.kubetel.store.sql.Select;
 import io.kubetel.store.sql.SqlLiteral;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,8 +121,8 @@ public final class ClickHouseAlertHistory implements AlertHistory {
             SqlLiteral.string(e.namespace()),
             SqlLiteral.string(e.rule()),
             SqlLiteral.string(e.fingerprint()),
-            array(keys),
-            array(values),
+            SqlLiteral.stringArray(keys),
+            SqlLiteral.stringArray(values),
             SqlLiteral.string(e.from().name()),
             SqlLiteral.string(e.to().name()),
             SqlLiteral.number(hasValue ? e.value() : 0.0),
@@ -235,24 +235,18 @@ public final class ClickHouseAlertHistory implements AlertHistory {
   }
 
   private static AlertEvent event(JsonNode r) {
-    Map<String, String> labels = new LinkedHashMap<>();
-    JsonNode keys = r.path("label_keys");
-    JsonNode values = r.path("label_values");
-    for (int i = 0; i < keys.size(); i++) {
-      labels.put(keys.get(i).asText(), values.path(i).asText());
-    }
     return new AlertEvent(
-        r.path("namespace").asText(),
-        r.path("rule").asText(),
-        r.path("fingerprint").asText(),
-        labels,
-        AlertSeriesState.ofStored(r.path("from_state").asText()),
-        AlertSeriesState.ofStored(r.path("to_state").asText()),
-        r.path("has_value").asInt() == 1 ? r.path("value").asDouble() : Double.NaN,
-        r.path("severity").asText(),
-        r.path("summary").asText(),
-        instant(r.path("event_micros").asLong()),
-        r.path("version").asLong());
+        Rows.text(r, "namespace"),
+        Rows.text(r, "rule"),
+        Rows.text(r, "fingerprint"),
+        Rows.map(r.get("label_keys"), r.get("label_values")),
+        AlertSeriesState.ofStored(Rows.text(r, "from_state")),
+        AlertSeriesState.ofStored(Rows.text(r, "to_state")),
+        Rows.longValue(r, "has_value") == 1 ? Rows.doubleValue(r, "value") : Double.NaN,
+        Rows.text(r, "severity"),
+        Rows.text(r, "summary"),
+        instant(Rows.longValue(r, "event_micros")),
+        Rows.longValue(r, "version"));
   }
 
   @Override
@@ -288,7 +282,7 @@ public final class ClickHouseAlertHistory implements AlertHistory {
             SqlLiteral.string(n.receiver()),
             SqlLiteral.string(n.id()),
             SqlLiteral.string(n.kind().name()),
-            array(n.fingerprints()),
+            SqlLiteral.stringArray(n.fingerprints()),
             SqlLiteral.string(n.status().name()),
             SqlLiteral.string(n.detail()),
             SqlLiteral.number(micros(n.time())),
@@ -306,20 +300,18 @@ public final class ClickHouseAlertHistory implements AlertHistory {
             .toSql();
     Map<String, NotificationRecord> newest = new LinkedHashMap<>();
     for (JsonNode r : guarded(database, () -> gateway.select(sql))) {
-      List<String> fingerprints = new ArrayList<>();
-      r.path("fingerprints").forEach(f -> fingerprints.add(f.asText()));
       NotificationRecord n =
           new NotificationRecord(
-              r.path("namespace").asText(),
-              r.path("rule").asText(),
-              r.path("receiver").asText(),
-              r.path("id").asText(),
-              NotificationRecord.Kind.valueOf(r.path("kind").asText()),
-              fingerprints,
-              NotificationRecord.Status.valueOf(r.path("status").asText()),
-              r.path("detail").asText(),
-              instant(r.path("recorded_micros").asLong()),
-              r.path("version").asLong());
+              Rows.text(r, "namespace"),
+              Rows.text(r, "rule"),
+              Rows.text(r, "receiver"),
+              Rows.text(r, "id"),
+              NotificationRecord.Kind.valueOf(Rows.text(r, "kind")),
+              Rows.strings(r.get("fingerprints")),
+              NotificationRecord.Status.valueOf(Rows.text(r, "status")),
+              Rows.text(r, "detail"),
+              instant(Rows.longValue(r, "recorded_micros")),
+              Rows.longValue(r, "version"));
       newest.putIfAbsent(n.namespace() + "/" + n.rule() + "/" + n.receiver(), n);
     }
     return List.copyOf(newest.values());
@@ -348,10 +340,6 @@ public final class ClickHouseAlertHistory implements AlertHistory {
   private Void execute(String statement) {
     gateway.execute(statement);
     return null;
-  }
-
-  private static String array(Collection<String> values) {
-    return values.stream().map(SqlLiteral::string).collect(Collectors.joining(", ", "[", "]"));
   }
 
   private static long micros(Instant t) {

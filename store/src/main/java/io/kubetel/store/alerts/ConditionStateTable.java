@@ -3,6 +3,7 @@ package io.kubetel.store.alerts;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubetel.model.alerts.ConditionState;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
+import io.kubetel.store.clickhouse.Rows;
 import io.kubetel.store.sql.Identifiers;
 import io.kubetel.store.sql.Select;
 import io.kubetel.store.sql.SqlLiteral;
@@ -80,25 +81,17 @@ final class ConditionStateTable {
         Select.select(COLUMNS).from(Identifiers.table(db, TABLE)).orderBy("version DESC").toSql();
     Map<String, ConditionState> newest = new LinkedHashMap<>();
     for (JsonNode r : gateway.select(sql)) {
-      String key =
-          r.path("namespace").asText()
-              + "/"
-              + r.path("rule").asText()
-              + "/"
-              + r.path("fingerprint").asText();
-      if (newest.containsKey(key)) {
-        continue; // an older save, or an unmerged repeat
-      }
-      newest.put(
-          key,
+      ConditionState s =
           new ConditionState(
-              r.path("namespace").asText(),
-              r.path("rule").asText(),
-              r.path("fingerprint").asText(),
-              r.path("settings").asText(),
-              r.path("last_millis").asLong(),
-              Base64.getDecoder().decode(r.path("state").asText()),
-              r.path("version").asLong()));
+              Rows.text(r, "namespace"),
+              Rows.text(r, "rule"),
+              Rows.text(r, "fingerprint"),
+              Rows.text(r, "settings"),
+              Rows.longValue(r, "last_millis"),
+              Base64.getDecoder().decode(Rows.text(r, "state")),
+              Rows.longValue(r, "version"));
+      // An older save, or an unmerged repeat, of a series already read is skipped.
+      newest.putIfAbsent(s.namespace() + "/" + s.rule() + "/" + s.fingerprint(), s);
     }
     return new ArrayList<>(newest.values());
   }

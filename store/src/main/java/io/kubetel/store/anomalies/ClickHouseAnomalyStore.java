@@ -117,8 +117,8 @@ public final class ClickHouseAnomalyStore implements AnomalyStore {
               SqlLiteral.string(a.series()),
               SqlLiteral.string(a.metricName()),
               SqlLiteral.string(a.service()),
-              array(labels.keySet()),
-              array(labels.values()),
+              SqlLiteral.stringArray(labels.keySet()),
+              SqlLiteral.stringArray(labels.values()),
               SqlLiteral.number(a.start().toEpochMilli()),
               SqlLiteral.number(a.end().toEpochMilli()),
               finite(a.grade()),
@@ -235,12 +235,6 @@ public final class ClickHouseAnomalyStore implements AnomalyStore {
 
   private static String tuple(String... literals) {
     return "(" + String.join(", ", literals) + ")";
-  }
-
-  private static String array(Collection<String> values) {
-    List<String> literals = new ArrayList<>();
-    values.forEach(v -> literals.add(SqlLiteral.string(v)));
-    return "[" + String.join(", ", literals) + "]";
   }
 
   /** Infinite or NaN ranges (a detector still learning) are stored as 0. */

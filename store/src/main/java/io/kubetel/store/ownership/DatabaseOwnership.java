@@ -2,6 +2,7 @@ package io.kubetel.store.ownership;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
+import io.kubetel.store.clickhouse.Rows;
 import io.kubetel.store.sql.Identifiers;
 import io.kubetel.store.sql.Select;
 import io.kubetel.store.sql.SqlLiteral;
@@ -89,17 +90,17 @@ public final class DatabaseOwnership {
             .limit(1)
             .toSql();
     List<JsonNode> rows = guarded(() -> gateway.select(sql));
-    if (rows.isEmpty() || rows.get(0).path("released").asInt() == 1) {
+    if (rows.isEmpty() || Rows.longValue(rows.get(0), "released") == 1) {
       return Optional.empty();
     }
     JsonNode r = rows.get(0);
     return Optional.of(
         new DatabaseOwner(
-            r.path("database").asText(),
-            r.path("tenant").asText(),
-            r.path("tenant_uid").asText(),
-            DatabaseOwner.Mode.ofStored(r.path("mode").asText()),
-            Instant.ofEpochSecond(r.path("recorded_at").asLong())));
+            Rows.text(r, "database"),
+            Rows.text(r, "tenant"),
+            Rows.text(r, "tenant_uid"),
+            DatabaseOwner.Mode.ofStored(Rows.text(r, "mode")),
+            Instant.ofEpochSecond(Rows.longValue(r, "recorded_at"))));
   }
 
   /** Records {@code owner} as the owner of its database, replacing any earlier record. */
