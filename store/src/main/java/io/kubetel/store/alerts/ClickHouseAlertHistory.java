@@ -160,17 +160,7 @@ public final class ClickHouseAlertHistory implements AlertHistory {
     if (namespace != null) {
       select.where("namespace = " + SqlLiteral.string(namespace));
     }
-    String sql = select.orderBy("version DESC").limit(Math.max(1, limit)).toSql();
-    List<AlertEvent> out = new ArrayList<>();
-    long lastVersion = -1;
-    for (JsonNode row : guarded(database, () -> gateway.select(sql))) {
-      AlertEvent e = event(row);
-      if (e.version() != lastVersion) { // an unmerged repeat of the same insert
-        out.add(e);
-      }
-      lastVersion = e.version();
-    }
-    return out;
+    return distinctVersions(database, select.orderBy("version DESC").limit(Math.max(1, limit)));
   }
 
   @Override
@@ -189,13 +179,24 @@ public final class ClickHouseAlertHistory implements AlertHistory {
         where.add(column + " = " + SqlLiteral.string(f.values().get(0)));
       }
     }
-    String sql =
+    Select select =
         Select.select(EVENT_COLUMNS)
             .from(Identifiers.table(ensure(database), AlertHistoryTables.EVENTS))
             .where(where)
             .orderBy("version DESC")
-            .limit(request.limit() + 1)
-            .toSql();
+            .limit(request.limit() + 1);
+    List<AlertEvent> out = distinctVersions(database, select);
+    if (out.size() <= request.limit()) {
+      return Page.last(out);
+    }
+    List<AlertEvent> page = out.subList(0, request.limit());
+    String next = Long.toString(page.get(page.size() - 1).version());
+    return new Page<>(page, Optional.of(new Cursor(List.of(next))));
+  }
+
+  /** The events {@code select} reads (newest version first), unmerged repeats of an insert once. */
+  private List<AlertEvent> distinctVersions(String database, Select select) {
+    String sql = select.toSql();
     List<AlertEvent> out = new ArrayList<>();
     long lastVersion = -1;
     for (JsonNode row : guarded(database, () -> gateway.select(sql))) {
@@ -205,12 +206,7 @@ public final class ClickHouseAlertHistory implements AlertHistory {
       }
       lastVersion = e.version();
     }
-    if (out.size() <= request.limit()) {
-      return Page.last(out);
-    }
-    List<AlertEvent> page = out.subList(0, request.limit());
-    String next = Long.toString(page.get(page.size() - 1).version());
-    return new Page<>(page, Optional.of(new Cursor(List.of(next))));
+    return out;
   }
 
   @Override
