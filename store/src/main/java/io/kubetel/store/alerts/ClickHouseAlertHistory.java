@@ -13,6 +13,7 @@ import io.kubetel.model.page.ListRequest;
 import io.kubetel.model.page.Page;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.Rows;
+import io.kubetel.store.clickhouse.SystemTables;
 import io.kubetel.store.sql.Identifiers;
 import io.kubetel.store.sql.Select;
 import io.kubetel.store.sql.SqlLiteral;
@@ -22,15 +23,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * {@link AlertHistory} in ClickHouse (tables of {@link AlertHistoryTables}, created on first use
- * per database). Every value goes through {@link SqlLiteral}; the database name through {@link
- * Identifiers}.
+ * {@link AlertHistory} in ClickHouse (tables of {@link AlertHistoryTables} and {@link
+ * ConditionStateTable}, created through {@link SystemTables} on first use per database). Every
+ * value goes through {@link SqlLiteral}; the database name through {@link Identifiers}.
  */
 public final class ClickHouseAlertHistory implements AlertHistory {
   private static final String[] EVENT_COLUMNS = {
@@ -65,33 +63,29 @@ public final class ClickHouseAlertHistory implements AlertHistory {
   private static final Map<String, String> FILTER_COLUMNS =
       Map.of("rule", "rule", "state", "to_state", "severity", "severity");
 
-  private final ClickHouseGateway gateway;
+  private final SystemTables tables;
   private final ConditionStateTable conditionStates;
-  private final Set<String> ensured = ConcurrentHashMap.newKeySet();
 
   public ClickHouseAlertHistory(ClickHouseGateway gateway) {
-    this.gateway = gateway;
-    this.conditionStates = new ConditionStateTable(gateway);
+    this.tables =
+        new SystemTables(
+            gateway,
+            "alert_history",
+            db ->
+                Stream.concat(
+                        AlertHistoryTables.ddl(db).stream(), Stream.of(ConditionStateTable.ddl(db)))
+                    .toList());
+    this.conditionStates = new ConditionStateTable(tables);
   }
 
   @Override
   public void saveConditionStates(String database, List<ConditionState> states) {
-    if (states.isEmpty()) {
-      return;
-    }
-    String db = ensure(database);
-    guarded(
-        database,
-        () -> {
-          conditionStates.save(db, states);
-          return null;
-        });
+    conditionStates.save(database, states);
   }
 
   @Override
   public List<ConditionState> latestConditionStates(String database) {
-    String db = ensure(database);
-    return guarded(database, () -> conditionStates.latest(db));
+    return conditionStates.latest(database);
   }
 
   @Override
@@ -99,40 +93,33 @@ public final class ClickHouseAlertHistory implements AlertHistory {
     if (events.isEmpty()) {
       return;
     }
-    String rows = events.stream().map(this::eventRow).collect(Collectors.joining(", "));
-    String statement =
-        "INSERT INTO "
-            + Identifiers.table(ensure(database), AlertHistoryTables.EVENTS)
-            + " ("
-            + String.join(", ", EVENT_COLUMNS)
-            + ", event_time) VALUES "
-            + rows;
-    guarded(database, () -> execute(statement));
+    tables.insert(
+        database,
+        AlertHistoryTables.EVENTS,
+        withColumn(EVENT_COLUMNS, "event_time"),
+        events.stream().map(ClickHouseAlertHistory::eventRow).toList());
   }
 
-  private String eventRow(AlertEvent e) {
+  private static String eventRow(AlertEvent e) {
     List<String> keys = new ArrayList<>(e.labels().keySet());
     keys.sort(null);
     List<String> values = keys.stream().map(e.labels()::get).toList();
     boolean hasValue = Double.isFinite(e.value());
-    return "("
-        + String.join(
-            ", ",
-            SqlLiteral.string(e.namespace()),
-            SqlLiteral.string(e.rule()),
-            SqlLiteral.string(e.fingerprint()),
-            SqlLiteral.stringArray(keys),
-            SqlLiteral.stringArray(values),
-            SqlLiteral.string(e.from().name()),
-            SqlLiteral.string(e.to().name()),
-            SqlLiteral.number(hasValue ? e.value() : 0.0),
-            SqlLiteral.number(hasValue ? 1 : 0),
-            SqlLiteral.string(e.severity()),
-            SqlLiteral.string(e.summary()),
-            SqlLiteral.number(micros(e.time())),
-            SqlLiteral.number(e.version()),
-            SqlLiteral.number(e.time().getEpochSecond()))
-        + ")";
+    return SystemTables.tuple(
+        SqlLiteral.string(e.namespace()),
+        SqlLiteral.string(e.rule()),
+        SqlLiteral.string(e.fingerprint()),
+        SqlLiteral.stringArray(keys),
+        SqlLiteral.stringArray(values),
+        SqlLiteral.string(e.from().name()),
+        SqlLiteral.string(e.to().name()),
+        SqlLiteral.number(hasValue ? e.value() : 0.0),
+        SqlLiteral.number(hasValue ? 1 : 0),
+        SqlLiteral.string(e.severity()),
+        SqlLiteral.string(e.summary()),
+        SqlLiteral.number(micros(e.time())),
+        SqlLiteral.number(e.version()),
+        SqlLiteral.number(e.time().getEpochSecond()));
   }
 
   @Override
@@ -141,11 +128,11 @@ public final class ClickHouseAlertHistory implements AlertHistory {
     // does not depend on what a server version merges or supports.
     String sql =
         Select.select(EVENT_COLUMNS)
-            .from(Identifiers.table(ensure(database), AlertHistoryTables.EVENTS))
+            .from(Identifiers.table(database, AlertHistoryTables.EVENTS))
             .orderBy("version DESC")
             .toSql();
     Map<String, AlertEvent> newest = new LinkedHashMap<>();
-    for (JsonNode row : guarded(database, () -> gateway.select(sql))) {
+    for (JsonNode row : tables.select(database, sql)) {
       AlertEvent e = event(row);
       newest.putIfAbsent(e.namespace() + "/" + e.rule() + "/" + e.fingerprint(), e);
     }
@@ -155,8 +142,7 @@ public final class ClickHouseAlertHistory implements AlertHistory {
   @Override
   public List<AlertEvent> list(String database, String namespace, int limit) {
     Select select =
-        Select.select(EVENT_COLUMNS)
-            .from(Identifiers.table(ensure(database), AlertHistoryTables.EVENTS));
+        Select.select(EVENT_COLUMNS).from(Identifiers.table(database, AlertHistoryTables.EVENTS));
     if (namespace != null) {
       select.where("namespace = " + SqlLiteral.string(namespace));
     }
@@ -181,7 +167,7 @@ public final class ClickHouseAlertHistory implements AlertHistory {
     }
     Select select =
         Select.select(EVENT_COLUMNS)
-            .from(Identifiers.table(ensure(database), AlertHistoryTables.EVENTS))
+            .from(Identifiers.table(database, AlertHistoryTables.EVENTS))
             .where(where)
             .orderBy("version DESC")
             .limit(request.limit() + 1);
@@ -199,7 +185,7 @@ public final class ClickHouseAlertHistory implements AlertHistory {
     String sql = select.toSql();
     List<AlertEvent> out = new ArrayList<>();
     long lastVersion = -1;
-    for (JsonNode row : guarded(database, () -> gateway.select(sql))) {
+    for (JsonNode row : tables.select(database, sql)) {
       AlertEvent e = event(row);
       if (e.version() != lastVersion) {
         out.add(e);
@@ -217,14 +203,14 @@ public final class ClickHouseAlertHistory implements AlertHistory {
     }
     String sql =
         Select.select(EVENT_COLUMNS)
-            .from(Identifiers.table(ensure(database), AlertHistoryTables.EVENTS))
+            .from(Identifiers.table(database, AlertHistoryTables.EVENTS))
             .where(
                 List.of(
                     "namespace = " + SqlLiteral.string(namespace),
                     "version = " + SqlLiteral.number(version)))
             .limit(1)
             .toSql();
-    return guarded(database, () -> gateway.select(sql)).stream()
+    return tables.select(database, sql).stream()
         .map(ClickHouseAlertHistory::event)
         .filter(e -> e.name().equals(name))
         .findFirst();
@@ -255,47 +241,37 @@ public final class ClickHouseAlertHistory implements AlertHistory {
     if (notifications.isEmpty()) {
       return;
     }
-    String rows =
-        notifications.stream()
-            .map(ClickHouseAlertHistory::notificationRow)
-            .collect(Collectors.joining(", "));
-    String statement =
-        "INSERT INTO "
-            + Identifiers.table(ensure(database), AlertHistoryTables.NOTIFICATIONS)
-            + " ("
-            + String.join(", ", NOTIFICATION_COLUMNS)
-            + ", recorded_at) VALUES "
-            + rows;
-    guarded(database, () -> execute(statement));
+    tables.insert(
+        database,
+        AlertHistoryTables.NOTIFICATIONS,
+        withColumn(NOTIFICATION_COLUMNS, "recorded_at"),
+        notifications.stream().map(ClickHouseAlertHistory::notificationRow).toList());
   }
 
   private static String notificationRow(NotificationRecord n) {
-    return "("
-        + String.join(
-            ", ",
-            SqlLiteral.string(n.namespace()),
-            SqlLiteral.string(n.rule()),
-            SqlLiteral.string(n.receiver()),
-            SqlLiteral.string(n.id()),
-            SqlLiteral.string(n.kind().name()),
-            SqlLiteral.stringArray(n.fingerprints()),
-            SqlLiteral.string(n.status().name()),
-            SqlLiteral.string(n.detail()),
-            SqlLiteral.number(micros(n.time())),
-            SqlLiteral.number(n.version()),
-            SqlLiteral.number(n.time().getEpochSecond()))
-        + ")";
+    return SystemTables.tuple(
+        SqlLiteral.string(n.namespace()),
+        SqlLiteral.string(n.rule()),
+        SqlLiteral.string(n.receiver()),
+        SqlLiteral.string(n.id()),
+        SqlLiteral.string(n.kind().name()),
+        SqlLiteral.stringArray(n.fingerprints()),
+        SqlLiteral.string(n.status().name()),
+        SqlLiteral.string(n.detail()),
+        SqlLiteral.number(micros(n.time())),
+        SqlLiteral.number(n.version()),
+        SqlLiteral.number(n.time().getEpochSecond()));
   }
 
   @Override
   public List<NotificationRecord> latestNotifications(String database) {
     String sql =
         Select.select(NOTIFICATION_COLUMNS)
-            .from(Identifiers.table(ensure(database), AlertHistoryTables.NOTIFICATIONS))
+            .from(Identifiers.table(database, AlertHistoryTables.NOTIFICATIONS))
             .orderBy("version DESC")
             .toSql();
     Map<String, NotificationRecord> newest = new LinkedHashMap<>();
-    for (JsonNode r : guarded(database, () -> gateway.select(sql))) {
+    for (JsonNode r : tables.select(database, sql)) {
       NotificationRecord n =
           new NotificationRecord(
               Rows.text(r, "namespace"),
@@ -313,29 +289,8 @@ public final class ClickHouseAlertHistory implements AlertHistory {
     return List.copyOf(newest.values());
   }
 
-  private String ensure(String database) {
-    String db = Identifiers.database(database);
-    if (!ensured.contains(db)) {
-      AlertHistoryTables.ddl(db).forEach(gateway::execute);
-      gateway.execute(ConditionStateTable.ddl(db));
-      ensured.add(db);
-    }
-    return db;
-  }
-
-  /** Runs {@code call}; when it fails the tables are ensured again next time (dropped by hand). */
-  private <T> T guarded(String database, Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (RuntimeException e) {
-      ensured.remove(Identifiers.database(database));
-      throw e;
-    }
-  }
-
-  private Void execute(String statement) {
-    gateway.execute(statement);
-    return null;
+  private static List<String> withColumn(String[] columns, String extra) {
+    return Stream.concat(Stream.of(columns), Stream.of(extra)).toList();
   }
 
   private static long micros(Instant t) {
