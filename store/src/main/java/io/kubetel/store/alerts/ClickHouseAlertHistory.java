@@ -19,7 +19,6 @@ import io.kubetel.store.sql.Select;
 import io.kubetel.store.sql.SqlLiteral;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,19 +123,12 @@ public final class ClickHouseAlertHistory implements AlertHistory {
 
   @Override
   public List<AlertEvent> latestPerSeries(String database) {
-    // The newest row of each series, chosen here rather than by LIMIT BY or FINAL, so the reading
-    // does not depend on what a server version merges or supports.
-    String sql =
-        Select.select(EVENT_COLUMNS)
-            .from(Identifiers.table(database, AlertHistoryTables.EVENTS))
-            .orderBy("version DESC")
-            .toSql();
-    Map<String, AlertEvent> newest = new LinkedHashMap<>();
-    for (JsonNode row : tables.select(database, sql)) {
-      AlertEvent e = event(row);
-      newest.putIfAbsent(e.namespace() + "/" + e.rule() + "/" + e.fingerprint(), e);
-    }
-    return List.copyOf(newest.values());
+    return tables.newestPerKey(
+        database,
+        AlertHistoryTables.EVENTS,
+        List.of(EVENT_COLUMNS),
+        ClickHouseAlertHistory::event,
+        e -> e.namespace() + "/" + e.rule() + "/" + e.fingerprint());
   }
 
   @Override
@@ -265,28 +257,26 @@ public final class ClickHouseAlertHistory implements AlertHistory {
 
   @Override
   public List<NotificationRecord> latestNotifications(String database) {
-    String sql =
-        Select.select(NOTIFICATION_COLUMNS)
-            .from(Identifiers.table(database, AlertHistoryTables.NOTIFICATIONS))
-            .orderBy("version DESC")
-            .toSql();
-    Map<String, NotificationRecord> newest = new LinkedHashMap<>();
-    for (JsonNode r : tables.select(database, sql)) {
-      NotificationRecord n =
-          new NotificationRecord(
-              Rows.text(r, "namespace"),
-              Rows.text(r, "rule"),
-              Rows.text(r, "receiver"),
-              Rows.text(r, "id"),
-              NotificationRecord.Kind.valueOf(Rows.text(r, "kind")),
-              Rows.strings(r.get("fingerprints")),
-              NotificationRecord.Status.valueOf(Rows.text(r, "status")),
-              Rows.text(r, "detail"),
-              instant(Rows.longValue(r, "recorded_micros")),
-              Rows.longValue(r, "version"));
-      newest.putIfAbsent(n.namespace() + "/" + n.rule() + "/" + n.receiver(), n);
-    }
-    return List.copyOf(newest.values());
+    return tables.newestPerKey(
+        database,
+        AlertHistoryTables.NOTIFICATIONS,
+        List.of(NOTIFICATION_COLUMNS),
+        ClickHouseAlertHistory::notification,
+        n -> n.namespace() + "/" + n.rule() + "/" + n.receiver());
+  }
+
+  private static NotificationRecord notification(JsonNode r) {
+    return new NotificationRecord(
+        Rows.text(r, "namespace"),
+        Rows.text(r, "rule"),
+        Rows.text(r, "receiver"),
+        Rows.text(r, "id"),
+        NotificationRecord.Kind.valueOf(Rows.text(r, "kind")),
+        Rows.strings(r.get("fingerprints")),
+        NotificationRecord.Status.valueOf(Rows.text(r, "status")),
+        Rows.text(r, "detail"),
+        instant(Rows.longValue(r, "recorded_micros")),
+        Rows.longValue(r, "version"));
   }
 
   private static List<String> withColumn(String[] columns, String extra) {

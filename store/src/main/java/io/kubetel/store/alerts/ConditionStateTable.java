@@ -5,13 +5,9 @@ import io.kubetel.model.alerts.ConditionState;
 import io.kubetel.store.clickhouse.Rows;
 import io.kubetel.store.clickhouse.SystemTables;
 import io.kubetel.store.sql.Identifiers;
-import io.kubetel.store.sql.Select;
 import io.kubetel.store.sql.SqlLiteral;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The saved state of stateful AlertRule conditions in {@value #TABLE}: one row per save and series,
@@ -63,25 +59,22 @@ final class ConditionStateTable {
   }
 
   List<ConditionState> latest(String db) {
-    String sql =
-        Select.select(COLUMNS.toArray(String[]::new))
-            .from(Identifiers.table(db, TABLE))
-            .orderBy("version DESC")
-            .toSql();
-    Map<String, ConditionState> newest = new LinkedHashMap<>();
-    for (JsonNode r : tables.select(db, sql)) {
-      ConditionState s =
-          new ConditionState(
-              Rows.text(r, "namespace"),
-              Rows.text(r, "rule"),
-              Rows.text(r, "fingerprint"),
-              Rows.text(r, "settings"),
-              Rows.longValue(r, "last_millis"),
-              Base64.getDecoder().decode(Rows.text(r, "state")),
-              Rows.longValue(r, "version"));
-      // An older save, or an unmerged repeat, of a series already read is skipped.
-      newest.putIfAbsent(s.namespace() + "/" + s.rule() + "/" + s.fingerprint(), s);
-    }
-    return new ArrayList<>(newest.values());
+    return tables.newestPerKey(
+        db,
+        TABLE,
+        COLUMNS,
+        ConditionStateTable::state,
+        s -> s.namespace() + "/" + s.rule() + "/" + s.fingerprint());
+  }
+
+  private static ConditionState state(JsonNode r) {
+    return new ConditionState(
+        Rows.text(r, "namespace"),
+        Rows.text(r, "rule"),
+        Rows.text(r, "fingerprint"),
+        Rows.text(r, "settings"),
+        Rows.longValue(r, "last_millis"),
+        Base64.getDecoder().decode(Rows.text(r, "state")),
+        Rows.longValue(r, "version"));
   }
 }

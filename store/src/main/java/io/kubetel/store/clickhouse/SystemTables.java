@@ -2,8 +2,11 @@ package io.kubetel.store.clickhouse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubetel.store.sql.Identifiers;
+import io.kubetel.store.sql.Select;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,6 +57,30 @@ public final class SystemTables {
   /** The rows of {@code sql}, a SELECT of tables in {@code database}. */
   public List<JsonNode> select(String database, String sql) {
     return guarded(ensure(database), () -> gateway.select(sql));
+  }
+
+  /**
+   * The newest row (highest {@code version}) of each key in {@code database.table}, decoded. Older
+   * rows and unmerged repeats are skipped here rather than by {@code FINAL} or {@code LIMIT BY}, so
+   * the reading does not depend on what a server version merges or supports.
+   */
+  public <T> List<T> newestPerKey(
+      String database,
+      String table,
+      List<String> columns,
+      Function<JsonNode, T> decode,
+      Function<T, String> key) {
+    String sql =
+        Select.select(columns.toArray(String[]::new))
+            .from(Identifiers.table(database, table))
+            .orderBy("version DESC")
+            .toSql();
+    Map<String, T> newest = new LinkedHashMap<>();
+    for (JsonNode row : select(database, sql)) {
+      T value = decode.apply(row);
+      newest.putIfAbsent(key.apply(value), value);
+    }
+    return List.copyOf(newest.values());
   }
 
   /** Inserts {@code rows} (each a parenthesised tuple of literals) into {@code database.table}. */
