@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kubetel.alerting.condition.SeriesCondition;
 import io.kubetel.alerting.condition.SeriesCondition.Verdict;
 import io.kubetel.alerting.testing.InMemoryAlertHistory;
-import io.kubetel.alerting.testing.MutableClock;
 import io.kubetel.model.alerts.ConditionState;
+import io.kubetel.store.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,6 +49,35 @@ class AnomalyStatePersistenceTest {
             AnomalyConditionTest.condition(second, "{'sensitivity':'High'}"), s, 2300, 2700);
     List<Verdict> continued = AnomalyConditionTest.run(c, s, 2300, 2700);
     assertThat(resumed).isEqualTo(continued).anyMatch(Verdict::holds);
+  }
+
+  @Test
+  void onlySeriesThatLearnedSinceTheirLastSaveAreWrittenAgain() {
+    NoisySeries s = new NoisySeries(100, 5, 29);
+    AnomalyModels models = new AnomalyModels();
+    SeriesCondition c = AnomalyConditionTest.condition(models, "{'sensitivity':'High'}");
+    AnomalyConditionTest.run(c, s, AnomalyConditionTest.WARM_UP, 2200);
+    AnomalyStatePersistence saving = new AnomalyStatePersistence(models, history, "sys", clock);
+    assertThat(saving.save()).isTrue();
+    assertThat(history.conditionStates).hasSize(1);
+
+    clock.advance(Duration.ofMinutes(5));
+    assertThat(saving.save()).as("nothing learned: nothing written").isTrue();
+    assertThat(history.conditionStates).hasSize(1);
+
+    AnomalyConditionTest.run(c, s, 2200, 2210);
+    assertThat(saving.save()).isTrue();
+    assertThat(history.conditionStates)
+        .hasSize(2)
+        .extracting(ConditionState::lastMillis)
+        .doesNotHaveDuplicates();
+
+    // A restored process does not write back what it just read.
+    AnomalyModels restored = new AnomalyModels();
+    AnomalyStatePersistence again = new AnomalyStatePersistence(restored, history, "sys", clock);
+    again.restore();
+    assertThat(again.save()).isTrue();
+    assertThat(history.conditionStates).hasSize(2);
   }
 
   @Test

@@ -47,12 +47,6 @@ public record RcfSettings(
     return new RcfSettings(50, 256, 8, 3.0, 2.0, 0.005, 128, 42);
   }
 
-  /** The same settings with another thresholder sensitivity. */
-  public RcfSettings withZFactor(double newZFactor) {
-    return new RcfSettings(
-        trees, sampleSize, shingleSize, newZFactor, scoreFloor, anomalyRate, outputAfter, seed);
-  }
-
   /** The same settings with another score floor. */
   public RcfSettings withScoreFloor(double newScoreFloor) {
     return new RcfSettings(

@@ -77,11 +77,6 @@ public final class AnomalyTracker {
     detectors.put(series, factory.restore(state));
   }
 
-  /** How many series have a detector. */
-  public int seriesCount() {
-    return detectors.size();
-  }
-
   /** Forgets a series (it stopped reporting). */
   public void forget(String series) {
     detectors.remove(series);

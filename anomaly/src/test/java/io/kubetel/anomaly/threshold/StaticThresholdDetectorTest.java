@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kubetel.anomaly.AnomalyDetector;
 import io.kubetel.anomaly.Synthetic;
 import io.kubetel.anomaly.Verdict;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The static-threshold baseline: mean ± k·σ of the training points, then nothing learned. */
@@ -43,7 +44,10 @@ class StaticThresholdDetectorTest {
     AnomalyDetector original = factory.create();
     series.run(original, 0, 50);
     AnomalyDetector restored = factory.restore(original.saveState());
-    assertThat(series.run(restored, 50, 600)).isEqualTo(series.run(original, 50, 600));
+    List<Verdict> resumed = series.run(restored, 50, 600);
+    // Identical, and not identically silent: the spike at 500 is flagged by both.
+    assertThat(resumed).isEqualTo(series.run(original, 50, 600));
+    assertThat(resumed.get(500 - 50).anomalous()).isTrue();
   }
 
   @Test

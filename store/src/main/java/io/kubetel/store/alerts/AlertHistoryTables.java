@@ -18,11 +18,10 @@ public final class AlertHistoryTables {
 
   private AlertHistoryTables() {}
 
-  /** The idempotent statements creating the database and both tables. */
+  /** The idempotent statements creating both tables (the database exists). */
   public static List<String> ddl(String database) {
     String db = Identifiers.database(database);
     return List.of(
-        "CREATE DATABASE IF NOT EXISTS " + db,
         "CREATE TABLE IF NOT EXISTS "
             + Identifiers.table(db, EVENTS)
             + " (namespace String, rule String, fingerprint String,"

@@ -12,25 +12,22 @@ import io.kubetel.model.page.Cursor;
 import io.kubetel.model.page.ListRequest;
 import io.kubetel.model.page.Page;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
+import io.kubetel.store.clickhouse.Rows;
+import io.kubetel.store.clickhouse.SystemTables;
 import io.kubetel.store.sql.Identifiers;
 import io.kubetel.store.sql.Select;
 import io.kubetel.store.sql.SqlLiteral;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * {@link AlertHistory} in ClickHouse (tables of {@link AlertHistoryTables}, created on first use
- * per database). Every value goes through {@link SqlLiteral}; the database name through {@link
- * Identifiers}.
+ * {@link AlertHistory} in ClickHouse (tables of {@link AlertHistoryTables} and {@link
+ * ConditionStateTable}, created through {@link SystemTables} on first use per database). Every
+ * value goes through {@link SqlLiteral}; the database name through {@link Identifiers}.
  */
 public final class ClickHouseAlertHistory implements AlertHistory {
   private static final String[] EVENT_COLUMNS = {
@@ -65,33 +62,29 @@ public final class ClickHouseAlertHistory implements AlertHistory {
   private static final Map<String, String> FILTER_COLUMNS =
       Map.of("rule", "rule", "state", "to_state", "severity", "severity");
 
-  private final ClickHouseGateway gateway;
+  private final SystemTables tables;
   private final ConditionStateTable conditionStates;
-  private final Set<String> ensured = ConcurrentHashMap.newKeySet();
 
   public ClickHouseAlertHistory(ClickHouseGateway gateway) {
-    this.gateway = gateway;
-    this.conditionStates = new ConditionStateTable(gateway);
+    this.tables =
+        new SystemTables(
+            gateway,
+            "alert_history",
+            db ->
+                Stream.concat(
+                        AlertHistoryTables.ddl(db).stream(), Stream.of(ConditionStateTable.ddl(db)))
+                    .toList());
+    this.conditionStates = new ConditionStateTable(tables);
   }
 
   @Override
   public void saveConditionStates(String database, List<ConditionState> states) {
-    if (states.isEmpty()) {
-      return;
-    }
-    String db = ensure(database);
-    guarded(
-        database,
-        () -> {
-          conditionStates.save(db, states);
-          return null;
-        });
+    conditionStates.save(database, states);
   }
 
   @Override
   public List<ConditionState> latestConditionStates(String database) {
-    String db = ensure(database);
-    return guarded(database, () -> conditionStates.latest(db));
+    return conditionStates.latest(database);
   }
 
   @Override
@@ -99,78 +92,53 @@ public final class ClickHouseAlertHistory implements AlertHistory {
     if (events.isEmpty()) {
       return;
     }
-    String rows = events.stream().map(this::eventRow).collect(Collectors.joining(", "));
-    String statement =
-        "INSERT INTO "
-            + Identifiers.table(ensure(database), AlertHistoryTables.EVENTS)
-            + " ("
-            + String.join(", ", EVENT_COLUMNS)
-            + ", event_time) VALUES "
-            + rows;
-    guarded(database, () -> execute(statement));
+    tables.insert(
+        database,
+        AlertHistoryTables.EVENTS,
+        withColumn(EVENT_COLUMNS, "event_time"),
+        events.stream().map(ClickHouseAlertHistory::eventRow).toList());
   }
 
-  private String eventRow(AlertEvent e) {
+  private static String eventRow(AlertEvent e) {
     List<String> keys = new ArrayList<>(e.labels().keySet());
     keys.sort(null);
     List<String> values = keys.stream().map(e.labels()::get).toList();
     boolean hasValue = Double.isFinite(e.value());
-    return "("
-        + String.join(
-            ", ",
-            SqlLiteral.string(e.namespace()),
-            SqlLiteral.string(e.rule()),
-            SqlLiteral.string(e.fingerprint()),
-            array(keys),
-            array(values),
-            SqlLiteral.string(e.from().name()),
-            SqlLiteral.string(e.to().name()),
-            SqlLiteral.number(hasValue ? e.value() : 0.0),
-            SqlLiteral.number(hasValue ? 1 : 0),
-            SqlLiteral.string(e.severity()),
-            SqlLiteral.string(e.summary()),
-            SqlLiteral.number(micros(e.time())),
-            SqlLiteral.number(e.version()),
-            SqlLiteral.number(e.time().getEpochSecond()))
-        + ")";
+    return SystemTables.tuple(
+        SqlLiteral.string(e.namespace()),
+        SqlLiteral.string(e.rule()),
+        SqlLiteral.string(e.fingerprint()),
+        SqlLiteral.stringArray(keys),
+        SqlLiteral.stringArray(values),
+        SqlLiteral.string(e.from().name()),
+        SqlLiteral.string(e.to().name()),
+        SqlLiteral.number(hasValue ? e.value() : 0.0),
+        SqlLiteral.number(hasValue ? 1 : 0),
+        SqlLiteral.string(e.severity()),
+        SqlLiteral.string(e.summary()),
+        SqlLiteral.number(micros(e.time())),
+        SqlLiteral.number(e.version()),
+        SqlLiteral.number(e.time().getEpochSecond()));
   }
 
   @Override
   public List<AlertEvent> latestPerSeries(String database) {
-    // The newest row of each series, chosen here rather than by LIMIT BY or FINAL, so the reading
-    // does not depend on what a server version merges or supports.
-    String sql =
-        Select.select(EVENT_COLUMNS)
-            .from(Identifiers.table(ensure(database), AlertHistoryTables.EVENTS))
-            .orderBy("version DESC")
-            .toSql();
-    Map<String, AlertEvent> newest = new LinkedHashMap<>();
-    for (JsonNode row : guarded(database, () -> gateway.select(sql))) {
-      AlertEvent e = event(row);
-      newest.putIfAbsent(e.namespace() + "/" + e.rule() + "/" + e.fingerprint(), e);
-    }
-    return List.copyOf(newest.values());
+    return tables.newestPerKey(
+        database,
+        AlertHistoryTables.EVENTS,
+        List.of(EVENT_COLUMNS),
+        ClickHouseAlertHistory::event,
+        e -> e.namespace() + "/" + e.rule() + "/" + e.fingerprint());
   }
 
   @Override
   public List<AlertEvent> list(String database, String namespace, int limit) {
     Select select =
-        Select.select(EVENT_COLUMNS)
-            .from(Identifiers.table(ensure(database), AlertHistoryTables.EVENTS));
+        Select.select(EVENT_COLUMNS).from(Identifiers.table(database, AlertHistoryTables.EVENTS));
     if (namespace != null) {
       select.where("namespace = " + SqlLiteral.string(namespace));
     }
-    String sql = select.orderBy("version DESC").limit(Math.max(1, limit)).toSql();
-    List<AlertEvent> out = new ArrayList<>();
-    long lastVersion = -1;
-    for (JsonNode row : guarded(database, () -> gateway.select(sql))) {
-      AlertEvent e = event(row);
-      if (e.version() != lastVersion) { // an unmerged repeat of the same insert
-        out.add(e);
-      }
-      lastVersion = e.version();
-    }
-    return out;
+    return distinctVersions(database, select.orderBy("version DESC").limit(Math.max(1, limit)));
   }
 
   @Override
@@ -189,28 +157,34 @@ public final class ClickHouseAlertHistory implements AlertHistory {
         where.add(column + " = " + SqlLiteral.string(f.values().get(0)));
       }
     }
-    String sql =
+    Select select =
         Select.select(EVENT_COLUMNS)
-            .from(Identifiers.table(ensure(database), AlertHistoryTables.EVENTS))
+            .from(Identifiers.table(database, AlertHistoryTables.EVENTS))
             .where(where)
             .orderBy("version DESC")
-            .limit(request.limit() + 1)
-            .toSql();
-    List<AlertEvent> out = new ArrayList<>();
-    long lastVersion = -1;
-    for (JsonNode row : guarded(database, () -> gateway.select(sql))) {
-      AlertEvent e = event(row);
-      if (e.version() != lastVersion) {
-        out.add(e);
-      }
-      lastVersion = e.version();
-    }
+            .limit(request.limit() + 1);
+    List<AlertEvent> out = distinctVersions(database, select);
     if (out.size() <= request.limit()) {
       return Page.last(out);
     }
     List<AlertEvent> page = out.subList(0, request.limit());
     String next = Long.toString(page.get(page.size() - 1).version());
     return new Page<>(page, Optional.of(new Cursor(List.of(next))));
+  }
+
+  /** The events {@code select} reads (newest version first), unmerged repeats of an insert once. */
+  private List<AlertEvent> distinctVersions(String database, Select select) {
+    String sql = select.toSql();
+    List<AlertEvent> out = new ArrayList<>();
+    long lastVersion = -1;
+    for (JsonNode row : tables.select(database, sql)) {
+      AlertEvent e = event(row);
+      if (e.version() != lastVersion) {
+        out.add(e);
+      }
+      lastVersion = e.version();
+    }
+    return out;
   }
 
   @Override
@@ -221,38 +195,32 @@ public final class ClickHouseAlertHistory implements AlertHistory {
     }
     String sql =
         Select.select(EVENT_COLUMNS)
-            .from(Identifiers.table(ensure(database), AlertHistoryTables.EVENTS))
+            .from(Identifiers.table(database, AlertHistoryTables.EVENTS))
             .where(
                 List.of(
                     "namespace = " + SqlLiteral.string(namespace),
                     "version = " + SqlLiteral.number(version)))
             .limit(1)
             .toSql();
-    return guarded(database, () -> gateway.select(sql)).stream()
+    return tables.select(database, sql).stream()
         .map(ClickHouseAlertHistory::event)
         .filter(e -> e.name().equals(name))
         .findFirst();
   }
 
   private static AlertEvent event(JsonNode r) {
-    Map<String, String> labels = new LinkedHashMap<>();
-    JsonNode keys = r.path("label_keys");
-    JsonNode values = r.path("label_values");
-    for (int i = 0; i < keys.size(); i++) {
-      labels.put(keys.get(i).asText(), values.path(i).asText());
-    }
     return new AlertEvent(
-        r.path("namespace").asText(),
-        r.path("rule").asText(),
-        r.path("fingerprint").asText(),
-        labels,
-        AlertSeriesState.ofStored(r.path("from_state").asText()),
-        AlertSeriesState.ofStored(r.path("to_state").asText()),
-        r.path("has_value").asInt() == 1 ? r.path("value").asDouble() : Double.NaN,
-        r.path("severity").asText(),
-        r.path("summary").asText(),
-        instant(r.path("event_micros").asLong()),
-        r.path("version").asLong());
+        Rows.text(r, "namespace"),
+        Rows.text(r, "rule"),
+        Rows.text(r, "fingerprint"),
+        Rows.map(r.get("label_keys"), r.get("label_values")),
+        AlertSeriesState.ofStored(Rows.text(r, "from_state")),
+        AlertSeriesState.ofStored(Rows.text(r, "to_state")),
+        Rows.longValue(r, "has_value") == 1 ? Rows.doubleValue(r, "value") : Double.NaN,
+        Rows.text(r, "severity"),
+        Rows.text(r, "summary"),
+        instant(Rows.longValue(r, "event_micros")),
+        Rows.longValue(r, "version"));
   }
 
   @Override
@@ -265,93 +233,54 @@ public final class ClickHouseAlertHistory implements AlertHistory {
     if (notifications.isEmpty()) {
       return;
     }
-    String rows =
-        notifications.stream()
-            .map(ClickHouseAlertHistory::notificationRow)
-            .collect(Collectors.joining(", "));
-    String statement =
-        "INSERT INTO "
-            + Identifiers.table(ensure(database), AlertHistoryTables.NOTIFICATIONS)
-            + " ("
-            + String.join(", ", NOTIFICATION_COLUMNS)
-            + ", recorded_at) VALUES "
-            + rows;
-    guarded(database, () -> execute(statement));
+    tables.insert(
+        database,
+        AlertHistoryTables.NOTIFICATIONS,
+        withColumn(NOTIFICATION_COLUMNS, "recorded_at"),
+        notifications.stream().map(ClickHouseAlertHistory::notificationRow).toList());
   }
 
   private static String notificationRow(NotificationRecord n) {
-    return "("
-        + String.join(
-            ", ",
-            SqlLiteral.string(n.namespace()),
-            SqlLiteral.string(n.rule()),
-            SqlLiteral.string(n.receiver()),
-            SqlLiteral.string(n.id()),
-            SqlLiteral.string(n.kind().name()),
-            array(n.fingerprints()),
-            SqlLiteral.string(n.status().name()),
-            SqlLiteral.string(n.detail()),
-            SqlLiteral.number(micros(n.time())),
-            SqlLiteral.number(n.version()),
-            SqlLiteral.number(n.time().getEpochSecond()))
-        + ")";
+    return SystemTables.tuple(
+        SqlLiteral.string(n.namespace()),
+        SqlLiteral.string(n.rule()),
+        SqlLiteral.string(n.receiver()),
+        SqlLiteral.string(n.id()),
+        SqlLiteral.string(n.kind().name()),
+        SqlLiteral.stringArray(n.fingerprints()),
+        SqlLiteral.string(n.status().name()),
+        SqlLiteral.string(n.detail()),
+        SqlLiteral.number(micros(n.time())),
+        SqlLiteral.number(n.version()),
+        SqlLiteral.number(n.time().getEpochSecond()));
   }
 
   @Override
   public List<NotificationRecord> latestNotifications(String database) {
-    String sql =
-        Select.select(NOTIFICATION_COLUMNS)
-            .from(Identifiers.table(ensure(database), AlertHistoryTables.NOTIFICATIONS))
-            .orderBy("version DESC")
-            .toSql();
-    Map<String, NotificationRecord> newest = new LinkedHashMap<>();
-    for (JsonNode r : guarded(database, () -> gateway.select(sql))) {
-      List<String> fingerprints = new ArrayList<>();
-      r.path("fingerprints").forEach(f -> fingerprints.add(f.asText()));
-      NotificationRecord n =
-          new NotificationRecord(
-              r.path("namespace").asText(),
-              r.path("rule").asText(),
-              r.path("receiver").asText(),
-              r.path("id").asText(),
-              NotificationRecord.Kind.valueOf(r.path("kind").asText()),
-              fingerprints,
-              NotificationRecord.Status.valueOf(r.path("status").asText()),
-              r.path("detail").asText(),
-              instant(r.path("recorded_micros").asLong()),
-              r.path("version").asLong());
-      newest.putIfAbsent(n.namespace() + "/" + n.rule() + "/" + n.receiver(), n);
-    }
-    return List.copyOf(newest.values());
+    return tables.newestPerKey(
+        database,
+        AlertHistoryTables.NOTIFICATIONS,
+        List.of(NOTIFICATION_COLUMNS),
+        ClickHouseAlertHistory::notification,
+        n -> n.namespace() + "/" + n.rule() + "/" + n.receiver());
   }
 
-  private String ensure(String database) {
-    String db = Identifiers.database(database);
-    if (!ensured.contains(db)) {
-      AlertHistoryTables.ddl(db).forEach(gateway::execute);
-      gateway.execute(ConditionStateTable.ddl(db));
-      ensured.add(db);
-    }
-    return db;
+  private static NotificationRecord notification(JsonNode r) {
+    return new NotificationRecord(
+        Rows.text(r, "namespace"),
+        Rows.text(r, "rule"),
+        Rows.text(r, "receiver"),
+        Rows.text(r, "id"),
+        NotificationRecord.Kind.valueOf(Rows.text(r, "kind")),
+        Rows.strings(r.get("fingerprints")),
+        NotificationRecord.Status.valueOf(Rows.text(r, "status")),
+        Rows.text(r, "detail"),
+        instant(Rows.longValue(r, "recorded_micros")),
+        Rows.longValue(r, "version"));
   }
 
-  /** Runs {@code call}; when it fails the tables are ensured again next time (dropped by hand). */
-  private <T> T guarded(String database, Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (RuntimeException e) {
-      ensured.remove(Identifiers.database(database));
-      throw e;
-    }
-  }
-
-  private Void execute(String statement) {
-    gateway.execute(statement);
-    return null;
-  }
-
-  private static String array(Collection<String> values) {
-    return values.stream().map(SqlLiteral::string).collect(Collectors.joining(", ", "[", "]"));
+  private static List<String> withColumn(String[] columns, String extra) {
+    return Stream.concat(Stream.of(columns), Stream.of(extra)).toList();
   }
 
   private static long micros(Instant t) {

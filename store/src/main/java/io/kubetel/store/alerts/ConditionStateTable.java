@@ -2,16 +2,12 @@ package io.kubetel.store.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubetel.model.alerts.ConditionState;
-import io.kubetel.store.clickhouse.ClickHouseGateway;
+import io.kubetel.store.clickhouse.Rows;
+import io.kubetel.store.clickhouse.SystemTables;
 import io.kubetel.store.sql.Identifiers;
-import io.kubetel.store.sql.Select;
 import io.kubetel.store.sql.SqlLiteral;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The saved state of stateful AlertRule conditions in {@value #TABLE}: one row per save and series,
@@ -26,14 +22,13 @@ final class ConditionStateTable {
   /** Rows per INSERT: a forest state is up to about half a megabyte. */
   private static final int BATCH = 50;
 
-  private static final String[] COLUMNS = {
-    "namespace", "rule", "fingerprint", "settings", "last_millis", "state", "version"
-  };
+  private static final List<String> COLUMNS =
+      List.of("namespace", "rule", "fingerprint", "settings", "last_millis", "state", "version");
 
-  private final ClickHouseGateway gateway;
+  private final SystemTables tables;
 
-  ConditionStateTable(ClickHouseGateway gateway) {
-    this.gateway = gateway;
+  ConditionStateTable(SystemTables tables) {
+    this.tables = tables;
   }
 
   /** The idempotent DDL (the database exists already). */
@@ -47,59 +42,39 @@ final class ConditionStateTable {
 
   void save(String db, List<ConditionState> states) {
     for (int from = 0; from < states.size(); from += BATCH) {
-      String rows =
-          states.subList(from, Math.min(states.size(), from + BATCH)).stream()
-              .map(ConditionStateTable::row)
-              .collect(Collectors.joining(", "));
-      gateway.execute(
-          "INSERT INTO "
-              + Identifiers.table(db, TABLE)
-              + " ("
-              + String.join(", ", COLUMNS)
-              + ") VALUES "
-              + rows);
+      List<ConditionState> batch = states.subList(from, Math.min(states.size(), from + BATCH));
+      tables.insert(db, TABLE, COLUMNS, batch.stream().map(ConditionStateTable::row).toList());
     }
   }
 
   private static String row(ConditionState s) {
-    return "("
-        + String.join(
-            ", ",
-            SqlLiteral.string(s.namespace()),
-            SqlLiteral.string(s.rule()),
-            SqlLiteral.string(s.fingerprint()),
-            SqlLiteral.string(s.settings()),
-            SqlLiteral.number(s.lastMillis()),
-            SqlLiteral.string(Base64.getEncoder().encodeToString(s.state())),
-            SqlLiteral.number(s.version()))
-        + ")";
+    return SystemTables.tuple(
+        SqlLiteral.string(s.namespace()),
+        SqlLiteral.string(s.rule()),
+        SqlLiteral.string(s.fingerprint()),
+        SqlLiteral.string(s.settings()),
+        SqlLiteral.number(s.lastMillis()),
+        SqlLiteral.string(Base64.getEncoder().encodeToString(s.state())),
+        SqlLiteral.number(s.version()));
   }
 
   List<ConditionState> latest(String db) {
-    String sql =
-        Select.select(COLUMNS).from(Identifiers.table(db, TABLE)).orderBy("version DESC").toSql();
-    Map<String, ConditionState> newest = new LinkedHashMap<>();
-    for (JsonNode r : gateway.select(sql)) {
-      String key =
-          r.path("namespace").asText()
-              + "/"
-              + r.path("rule").asText()
-              + "/"
-              + r.path("fingerprint").asText();
-      if (newest.containsKey(key)) {
-        continue; // an older save, or an unmerged repeat
-      }
-      newest.put(
-          key,
-          new ConditionState(
-              r.path("namespace").asText(),
-              r.path("rule").asText(),
-              r.path("fingerprint").asText(),
-              r.path("settings").asText(),
-              r.path("last_millis").asLong(),
-              Base64.getDecoder().decode(r.path("state").asText()),
-              r.path("version").asLong()));
-    }
-    return new ArrayList<>(newest.values());
+    return tables.newestPerKey(
+        db,
+        TABLE,
+        COLUMNS,
+        ConditionStateTable::state,
+        s -> s.namespace() + "/" + s.rule() + "/" + s.fingerprint());
+  }
+
+  private static ConditionState state(JsonNode r) {
+    return new ConditionState(
+        Rows.text(r, "namespace"),
+        Rows.text(r, "rule"),
+        Rows.text(r, "fingerprint"),
+        Rows.text(r, "settings"),
+        Rows.longValue(r, "last_millis"),
+        Base64.getDecoder().decode(Rows.text(r, "state")),
+        Rows.longValue(r, "version"));
   }
 }

@@ -19,11 +19,10 @@ public final class AnomalyTables {
 
   private AnomalyTables() {}
 
-  /** The statements creating kubetel's database and both tables (idempotent). */
+  /** The statements creating both tables (idempotent; the database exists). */
   public static List<String> ddl(String systemDatabase) {
     String db = Identifiers.database(systemDatabase);
     return List.of(
-        "CREATE DATABASE IF NOT EXISTS " + db,
         "CREATE TABLE IF NOT EXISTS "
             + Identifiers.table(db, STATE)
             + " (series_key String, detector String, state String, last_point_millis Int64,"

@@ -9,6 +9,7 @@ import io.kubetel.model.page.ListRequest;
 import io.kubetel.model.page.Page;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.Rows;
+import io.kubetel.store.clickhouse.SystemTables;
 import io.kubetel.store.sql.Identifiers;
 import io.kubetel.store.sql.Select;
 import io.kubetel.store.sql.SqlLiteral;
@@ -21,57 +22,56 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The anomaly scan's state and findings in kubetel's own database ({@link AnomalyTables}). Every
- * value reaches SQL through {@link SqlLiteral}; the tables are created on first use and again after
- * a failure (the database may have been dropped by hand).
+ * The anomaly scan's state and findings in kubetel's own database ({@link AnomalyTables}, created
+ * through {@link SystemTables}). Every value reaches SQL through {@link SqlLiteral}.
  */
 public final class ClickHouseAnomalyStore implements AnomalyStore {
-  private static final Logger log = LoggerFactory.getLogger(ClickHouseAnomalyStore.class);
-  private static final String COLUMNS =
-      "namespace, name, series, metric, service, label_keys, label_values, start_millis,"
-          + " end_millis, grade, expected_low, expected_high, observed, detector, resolved, version";
+  /** The columns of an anomaly read back (all but the version). */
+  private static final List<String> ANOMALY_COLUMNS =
+      List.of(
+          "namespace",
+          "name",
+          "series",
+          "metric",
+          "service",
+          "label_keys",
+          "label_values",
+          "start_millis",
+          "end_millis",
+          "grade",
+          "expected_low",
+          "expected_high",
+          "observed",
+          "detector",
+          "resolved");
 
-  private final ClickHouseGateway gateway;
+  private static final List<String> STATE_COLUMNS =
+      List.of("series_key", "detector", "state", "last_point_millis");
+
+  private final SystemTables tables;
   private final String systemDatabase;
   private final Clock clock;
-  private final AtomicLong lastVersion = new AtomicLong();
-  private volatile boolean tablesEnsured;
 
   /**
    * @param gateway the connection (its telemetry database is not used)
    * @param systemDatabase kubetel's own database, created on first use
    */
   public ClickHouseAnomalyStore(ClickHouseGateway gateway, String systemDatabase, Clock clock) {
-    this.gateway = gateway;
+    this.tables = new SystemTables(gateway, "anomalies", AnomalyTables::ddl);
     this.systemDatabase = Identifiers.database(systemDatabase);
     this.clock = clock;
   }
 
-  /** Creates kubetel's database and the tables once per process (idempotent). */
-  public void ensureTables() {
-    if (tablesEnsured) {
-      return;
-    }
-    AnomalyTables.ddl(systemDatabase).forEach(gateway::execute);
-    tablesEnsured = true;
-    log.info("event=anomaly_tables_ensured database={}", systemDatabase);
-  }
-
   @Override
   public List<SeriesState> loadStates() {
-    ensureTables();
     String sql =
-        Select.select("series_key", "detector", "state", "last_point_millis")
+        Select.select(STATE_COLUMNS.toArray(String[]::new))
             .from(table(AnomalyTables.STATE) + " FINAL")
             .toSql();
     List<SeriesState> states = new ArrayList<>();
-    for (JsonNode r : guarded(() -> gateway.select(sql))) {
+    for (JsonNode r : tables.select(systemDatabase, sql)) {
       states.add(
           new SeriesState(
               Rows.text(r, "series_key"),
@@ -87,18 +87,17 @@ public final class ClickHouseAnomalyStore implements AnomalyStore {
     if (states.isEmpty()) {
       return;
     }
-    ensureTables();
     List<String> rows = new ArrayList<>();
     for (SeriesState s : states) {
       rows.add(
-          tuple(
+          SystemTables.tuple(
               SqlLiteral.string(s.seriesKey()),
               SqlLiteral.string(s.detector()),
               SqlLiteral.string(Base64.getEncoder().encodeToString(s.state())),
               SqlLiteral.number(s.lastPoint().toEpochMilli()),
               SqlLiteral.number(nextVersion())));
     }
-    insert(AnomalyTables.STATE, "series_key, detector, state, last_point_millis, version", rows);
+    tables.insert(systemDatabase, AnomalyTables.STATE, withVersion(STATE_COLUMNS), rows);
   }
 
   @Override
@@ -106,19 +105,18 @@ public final class ClickHouseAnomalyStore implements AnomalyStore {
     if (anomalies.isEmpty()) {
       return;
     }
-    ensureTables();
     List<String> rows = new ArrayList<>();
     for (Anomaly a : anomalies) {
       Map<String, String> labels = new TreeMap<>(a.labels());
       rows.add(
-          tuple(
+          SystemTables.tuple(
               SqlLiteral.string(a.namespace()),
               SqlLiteral.string(a.name()),
               SqlLiteral.string(a.series()),
               SqlLiteral.string(a.metricName()),
               SqlLiteral.string(a.service()),
-              array(labels.keySet()),
-              array(labels.values()),
+              SqlLiteral.stringArray(labels.keySet()),
+              SqlLiteral.stringArray(labels.values()),
               SqlLiteral.number(a.start().toEpochMilli()),
               SqlLiteral.number(a.end().toEpochMilli()),
               finite(a.grade()),
@@ -129,7 +127,7 @@ public final class ClickHouseAnomalyStore implements AnomalyStore {
               SqlLiteral.number(a.resolved() ? 1 : 0),
               SqlLiteral.number(nextVersion())));
     }
-    insert(AnomalyTables.ANOMALIES, COLUMNS, rows);
+    tables.insert(systemDatabase, AnomalyTables.ANOMALIES, withVersion(ANOMALY_COLUMNS), rows);
   }
 
   @Override
@@ -175,30 +173,13 @@ public final class ClickHouseAnomalyStore implements AnomalyStore {
   }
 
   private Select anomalies() {
-    return Select.select(
-            "namespace",
-            "name",
-            "series",
-            "metric",
-            "service",
-            "label_keys",
-            "label_values",
-            "start_millis",
-            "end_millis",
-            "grade",
-            "expected_low",
-            "expected_high",
-            "observed",
-            "detector",
-            "resolved")
+    return Select.select(ANOMALY_COLUMNS.toArray(String[]::new))
         .from(table(AnomalyTables.ANOMALIES) + " FINAL");
   }
 
   private List<Anomaly> read(Select select) {
-    ensureTables();
-    String sql = select.toSql();
     List<Anomaly> out = new ArrayList<>();
-    for (JsonNode r : guarded(() -> gateway.select(sql))) {
+    for (JsonNode r : tables.select(systemDatabase, select.toSql())) {
       out.add(
           new Anomaly(
               Rows.text(r, "name"),
@@ -219,28 +200,14 @@ public final class ClickHouseAnomalyStore implements AnomalyStore {
     return out;
   }
 
-  private void insert(String table, String columns, List<String> rows) {
-    String statement =
-        "INSERT INTO " + table(table) + " (" + columns + ") VALUES " + String.join(", ", rows);
-    guarded(
-        () -> {
-          gateway.execute(statement);
-          return null;
-        });
-  }
-
   private String table(String name) {
     return Identifiers.table(systemDatabase, name);
   }
 
-  private static String tuple(String... literals) {
-    return "(" + String.join(", ", literals) + ")";
-  }
-
-  private static String array(Collection<String> values) {
-    List<String> literals = new ArrayList<>();
-    values.forEach(v -> literals.add(SqlLiteral.string(v)));
-    return "[" + String.join(", ", literals) + "]";
+  private static List<String> withVersion(List<String> columns) {
+    List<String> out = new ArrayList<>(columns);
+    out.add("version");
+    return out;
   }
 
   /** Infinite or NaN ranges (a detector still learning) are stored as 0. */
@@ -248,19 +215,7 @@ public final class ClickHouseAnomalyStore implements AnomalyStore {
     return SqlLiteral.number(Double.isFinite(v) ? v : 0.0);
   }
 
-  private <T> T guarded(Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (RuntimeException e) {
-      tablesEnsured = false;
-      throw e;
-    }
-  }
-
-  /** Microseconds since the epoch, strictly increasing within this process. */
   private long nextVersion() {
-    Instant now = clock.instant();
-    long micros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
-    return lastVersion.updateAndGet(last -> Math.max(last + 1, micros));
+    return tables.nextVersion(clock.instant());
   }
 }

@@ -40,6 +40,17 @@ final class ClickHouseErrors {
     return m.find() ? Integer.parseInt(m.group(1)) : -1;
   }
 
+  /** The first ClickHouse error code in the messages of {@code error} and its causes, or -1. */
+  static int code(Throwable error) {
+    for (Throwable c = error; c != null; c = c.getCause()) {
+      int code = code(c.getMessage());
+      if (code > 0) {
+        return code;
+      }
+    }
+    return -1;
+  }
+
   /** Maps a failure of {@code operation} ("select", "execute", ...) to a runtime exception. */
   static RuntimeException map(String operation, Throwable error) {
     Throwable t = error;
@@ -52,13 +63,7 @@ final class ClickHouseErrors {
       return new StoreUnavailableException(
           "ClickHouse did not answer in time (" + operation + ")", t);
     }
-    int code = -1;
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      code = code(c.getMessage());
-      if (code > 0) {
-        break;
-      }
-    }
+    int code = code(t);
     switch (code) {
       case TOO_MANY_ROWS:
         return new StoreLimitException(

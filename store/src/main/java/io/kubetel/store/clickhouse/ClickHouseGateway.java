@@ -124,10 +124,7 @@ public final class ClickHouseGateway implements AutoCloseable {
   public void execute(String statement) {
     long started = System.nanoTime();
     try {
-      client
-          .execute(statement, new CommandSettings())
-          .get(waitMillis, TimeUnit.MILLISECONDS)
-          .close();
+      send(statement);
       log.debug("event=clickhouse_execute sql={}", statement);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -147,24 +144,24 @@ public final class ClickHouseGateway implements AutoCloseable {
    */
   public void executeQuietly(String statement) {
     try {
-      client
-          .execute(statement, new CommandSettings())
-          .get(waitMillis, TimeUnit.MILLISECONDS)
-          .close();
+      send(statement);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreUnavailableException("interrupted (execute)", null);
     } catch (TimeoutException e) {
       throw new StoreUnavailableException("ClickHouse did not answer in time (execute)", null);
     } catch (Exception e) {
-      int code = -1;
-      for (Throwable c = e; c != null && code < 0; c = c.getCause()) {
-        code = ClickHouseErrors.code(c.getMessage());
-      }
       // Only the code: the server's message may quote the statement.
       throw new ClickHouseQueryException(
-          code, "execute", new IllegalStateException(e.getClass().getSimpleName()));
+          ClickHouseErrors.code(e),
+          "execute",
+          new IllegalStateException(e.getClass().getSimpleName()));
     }
+  }
+
+  /** Sends a statement that returns nothing and waits for its end. */
+  private void send(String statement) throws Exception {
+    client.execute(statement, new CommandSettings()).get(waitMillis, TimeUnit.MILLISECONDS).close();
   }
 
   /** Inserts rows (each a JSON object keyed by column name) into {@code table} of the database. */

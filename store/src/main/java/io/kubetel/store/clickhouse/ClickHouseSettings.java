@@ -4,6 +4,7 @@ import io.kubetel.store.layout.TableNames;
 import io.kubetel.store.sql.Identifiers;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Connection and read-bound settings for ClickHouse. Every read is bounded by {@code
@@ -84,96 +85,86 @@ public record ClickHouseSettings(
   }
 
   public ClickHouseSettings withDatabase(String db) {
-    return new ClickHouseSettings(
-        url,
-        user,
-        password,
-        db,
-        connectTimeout,
-        maxExecutionTime,
-        maxResultRows,
-        maxRowsToRead,
-        tables,
-        maxResponseBytes,
-        maxMemoryUsage);
+    return copy(d -> d.database = db);
   }
 
   public ClickHouseSettings withCredentials(String u, String p) {
-    return new ClickHouseSettings(
-        url,
-        u,
-        p,
-        database,
-        connectTimeout,
-        maxExecutionTime,
-        maxResultRows,
-        maxRowsToRead,
-        tables,
-        maxResponseBytes,
-        maxMemoryUsage);
+    return copy(
+        d -> {
+          d.user = u;
+          d.password = p;
+        });
   }
 
   public ClickHouseSettings withLimits(Duration executionTime, long resultRows, long rowsToRead) {
-    return new ClickHouseSettings(
-        url,
-        user,
-        password,
-        database,
-        connectTimeout,
-        executionTime,
-        resultRows,
-        rowsToRead,
-        tables,
-        maxResponseBytes,
-        maxMemoryUsage);
+    return copy(
+        d -> {
+          d.maxExecutionTime = executionTime;
+          d.maxResultRows = resultRows;
+          d.maxRowsToRead = rowsToRead;
+        });
   }
 
   /** The same settings with another bound on the bytes of one response. */
   public ClickHouseSettings withMaxResponseBytes(long bytes) {
-    return new ClickHouseSettings(
-        url,
-        user,
-        password,
-        database,
-        connectTimeout,
-        maxExecutionTime,
-        maxResultRows,
-        maxRowsToRead,
-        tables,
-        bytes,
-        maxMemoryUsage);
+    return copy(d -> d.maxResponseBytes = bytes);
   }
 
   /** The same settings with {@code max_memory_usage} per query (0: the server's). */
   public ClickHouseSettings withMaxMemoryUsage(long bytes) {
-    return new ClickHouseSettings(
-        url,
-        user,
-        password,
-        database,
-        connectTimeout,
-        maxExecutionTime,
-        maxResultRows,
-        maxRowsToRead,
-        tables,
-        maxResponseBytes,
-        bytes);
+    return copy(d -> d.maxMemoryUsage = bytes);
   }
 
   /** The same settings reading tables under other names. */
   public ClickHouseSettings withTables(TableNames names) {
+    return copy(d -> d.tables = names);
+  }
+
+  /** These settings with the fields {@code change} sets replaced (validated again). */
+  private ClickHouseSettings copy(Consumer<Draft> change) {
+    Draft d = new Draft(this);
+    change.accept(d);
     return new ClickHouseSettings(
-        url,
-        user,
-        password,
-        database,
-        connectTimeout,
-        maxExecutionTime,
-        maxResultRows,
-        maxRowsToRead,
-        names,
-        maxResponseBytes,
-        maxMemoryUsage);
+        d.url,
+        d.user,
+        d.password,
+        d.database,
+        d.connectTimeout,
+        d.maxExecutionTime,
+        d.maxResultRows,
+        d.maxRowsToRead,
+        d.tables,
+        d.maxResponseBytes,
+        d.maxMemoryUsage);
+  }
+
+  /** The record's fields, mutable for one {@link #copy}. */
+  private static final class Draft {
+    String url;
+    String user;
+    String password;
+    String database;
+    Duration connectTimeout;
+    Duration maxExecutionTime;
+    long maxResultRows;
+    long maxRowsToRead;
+    TableNames tables;
+    long maxResponseBytes;
+    long maxMemoryUsage;
+
+    Draft(ClickHouseSettings s) {
+      url = s.url;
+      user = s.user;
+      password = s.password;
+      database = s.database;
+      connectTimeout = s.connectTimeout;
+      maxExecutionTime = s.maxExecutionTime;
+      maxResultRows = s.maxResultRows;
+      maxRowsToRead = s.maxRowsToRead;
+      tables = s.tables;
+      maxResponseBytes = s.maxResponseBytes;
+      maxMemoryUsage = s.maxMemoryUsage;
+    }
   }
 
   /** Never prints the password. */

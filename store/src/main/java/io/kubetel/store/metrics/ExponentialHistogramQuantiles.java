@@ -35,15 +35,6 @@ public final class ExponentialHistogramQuantiles {
       i++;
     }
     double[] b = ascending.get(i);
-    double lower = b[0];
-    double upper = b[1];
-    if (!Double.isNaN(min) && lower < min && min <= upper) {
-      lower = min;
-    }
-    if (!Double.isNaN(max) && upper > max && max >= lower) {
-      upper = max;
-    }
-    double fraction = Math.min(1, (rank - cumulative) / b[2]);
-    return lower + (upper - lower) * fraction;
+    return HistogramQuantiles.inBucket(b[0], b[1], (rank - cumulative) / b[2], min, max);
   }
 }

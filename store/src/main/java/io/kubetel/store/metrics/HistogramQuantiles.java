@@ -38,18 +38,25 @@ public final class HistogramQuantiles {
       if (cumulative + counts[i] >= rank) {
         double lower = i == 0 ? lowerOfFirst(bounds, min) : bounds[i - 1];
         double upper = i == bounds.length ? upperOfLast(bounds, max) : bounds[i];
-        if (!Double.isNaN(min) && lower < min && min <= upper) {
-          lower = min;
-        }
-        if (!Double.isNaN(max) && upper > max && max >= lower) {
-          upper = max;
-        }
-        double fraction = (rank - cumulative) / counts[i];
-        return lower + (upper - lower) * fraction;
+        return inBucket(lower, upper, (rank - cumulative) / counts[i], min, max);
       }
       cumulative += counts[i];
     }
     return upperOfLast(bounds, max);
+  }
+
+  /**
+   * The value {@code fraction} of the way through the bucket {@code (lower, upper]}, the bucket
+   * first narrowed to the observed min and max (NaN: unknown) where they fall inside it.
+   */
+  static double inBucket(double lower, double upper, double fraction, double min, double max) {
+    if (!Double.isNaN(min) && lower < min && min <= upper) {
+      lower = min;
+    }
+    if (!Double.isNaN(max) && upper > max && max >= lower) {
+      upper = max;
+    }
+    return lower + (upper - lower) * Math.min(1, fraction);
   }
 
   private static double lowerOfFirst(double[] bounds, double min) {

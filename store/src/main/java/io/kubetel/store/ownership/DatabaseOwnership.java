@@ -2,6 +2,8 @@ package io.kubetel.store.ownership;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
+import io.kubetel.store.clickhouse.Rows;
+import io.kubetel.store.clickhouse.SystemTables;
 import io.kubetel.store.sql.Identifiers;
 import io.kubetel.store.sql.Select;
 import io.kubetel.store.sql.SqlLiteral;
@@ -9,8 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,17 +30,18 @@ public final class DatabaseOwnership {
   /** The table holding the records. */
   public static final String TABLE = "database_owners";
 
-  private final ClickHouseGateway gateway;
+  private static final List<String> COLUMNS =
+      List.of("database", "tenant", "tenant_uid", "mode", "recorded_at", "released", "version");
+
+  private final SystemTables tables;
   private final String systemDatabase;
   private final Clock clock;
-  private final AtomicLong lastVersion = new AtomicLong();
-  private volatile boolean tableEnsured;
 
   /**
    * @param systemDatabase kubetel's own database, created on first use
    */
   public DatabaseOwnership(ClickHouseGateway gateway, String systemDatabase, Clock clock) {
-    this.gateway = gateway;
+    this.tables = new SystemTables(gateway, TABLE, DatabaseOwnership::ddl);
     this.systemDatabase = Identifiers.database(systemDatabase);
     this.clock = clock;
   }
@@ -50,13 +51,11 @@ public final class DatabaseOwnership {
     return systemDatabase;
   }
 
-  /** The statements creating kubetel's database and the records table (idempotent). */
+  /** The statement creating the records table (idempotent; the database exists). */
   public static List<String> ddl(String systemDatabase) {
-    String db = Identifiers.database(systemDatabase);
     return List.of(
-        "CREATE DATABASE IF NOT EXISTS " + db,
         "CREATE TABLE IF NOT EXISTS "
-            + Identifiers.table(db, TABLE)
+            + Identifiers.table(systemDatabase, TABLE)
             + " (database String, tenant String, tenant_uid String, mode String,"
             + " recorded_at DateTime, released UInt8, version UInt64)"
             + " ENGINE = ReplacingMergeTree(version) ORDER BY database");
@@ -64,17 +63,11 @@ public final class DatabaseOwnership {
 
   /** Creates kubetel's database and the records table once per process (idempotent). */
   public void ensureTable() {
-    if (tableEnsured) {
-      return;
-    }
-    ddl(systemDatabase).forEach(gateway::execute);
-    tableEnsured = true;
-    log.info("event=ownership_table_ensured database={} table={}", systemDatabase, TABLE);
+    tables.ensure(systemDatabase);
   }
 
   /** The current record of {@code database}; empty when there is none or it was released. */
   public Optional<DatabaseOwner> find(String database) {
-    ensureTable();
     String sql =
         Select.select(
                 "database",
@@ -88,18 +81,18 @@ public final class DatabaseOwnership {
             .orderBy("version DESC")
             .limit(1)
             .toSql();
-    List<JsonNode> rows = guarded(() -> gateway.select(sql));
-    if (rows.isEmpty() || rows.get(0).path("released").asInt() == 1) {
+    List<JsonNode> rows = tables.select(systemDatabase, sql);
+    if (rows.isEmpty() || Rows.longValue(rows.get(0), "released") == 1) {
       return Optional.empty();
     }
     JsonNode r = rows.get(0);
     return Optional.of(
         new DatabaseOwner(
-            r.path("database").asText(),
-            r.path("tenant").asText(),
-            r.path("tenant_uid").asText(),
-            DatabaseOwner.Mode.ofStored(r.path("mode").asText()),
-            Instant.ofEpochSecond(r.path("recorded_at").asLong())));
+            Rows.text(r, "database"),
+            Rows.text(r, "tenant"),
+            Rows.text(r, "tenant_uid"),
+            DatabaseOwner.Mode.ofStored(Rows.text(r, "mode")),
+            Instant.ofEpochSecond(Rows.longValue(r, "recorded_at"))));
   }
 
   /** Records {@code owner} as the owner of its database, replacing any earlier record. */
@@ -122,45 +115,19 @@ public final class DatabaseOwnership {
   }
 
   private void write(DatabaseOwner owner, boolean released) {
-    ensureTable();
     Instant now = clock.instant();
-    String statement =
-        "INSERT INTO "
-            + Identifiers.table(systemDatabase, TABLE)
-            + " (database, tenant, tenant_uid, mode, recorded_at, released, version) VALUES ("
-            + String.join(
-                ", ",
+    tables.insert(
+        systemDatabase,
+        TABLE,
+        COLUMNS,
+        List.of(
+            SystemTables.tuple(
                 SqlLiteral.string(Identifiers.database(owner.database())),
                 SqlLiteral.string(owner.tenant()),
                 SqlLiteral.string(owner.tenantUid()),
                 SqlLiteral.string(owner.mode().stored()),
                 SqlLiteral.number(now.getEpochSecond()),
                 SqlLiteral.number(released ? 1 : 0),
-                SqlLiteral.number(nextVersion(now)))
-            + ")";
-    guarded(
-        () -> {
-          gateway.execute(statement);
-          return null;
-        });
-  }
-
-  /**
-   * Runs {@code call}; when it fails the table is ensured again on the next call (kubetel's
-   * database may have been dropped by hand, or ClickHouse replaced).
-   */
-  private <T> T guarded(Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (RuntimeException e) {
-      tableEnsured = false;
-      throw e;
-    }
-  }
-
-  /** Microseconds since the epoch, strictly increasing within this process. */
-  private long nextVersion(Instant now) {
-    long micros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
-    return lastVersion.updateAndGet(last -> Math.max(last + 1, micros));
+                SqlLiteral.number(tables.nextVersion(now)))));
   }
 }

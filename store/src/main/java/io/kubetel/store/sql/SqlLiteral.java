@@ -52,6 +52,11 @@ public final class SqlLiteral {
     return values.stream().map(SqlLiteral::string).collect(Collectors.joining(", ", "(", ")"));
   }
 
+  /** An {@code Array(String)} literal: {@code ['a', 'b']} (empty: {@code []}). */
+  public static String stringArray(Collection<String> values) {
+    return values.stream().map(SqlLiteral::string).collect(Collectors.joining(", ", "[", "]"));
+  }
+
   /** An integer literal. */
   public static String number(long value) {
     return Long.toString(value);

@@ -16,6 +16,28 @@ public final class TelemetryBatch {
   /** The {@code flags} of a point that has no recorded value (a staleness marker). */
   public static final int NO_RECORDED_VALUE = MetricTables.NO_RECORDED_VALUE;
 
+  /** What every metric point has: the columns all metric tables share. */
+  public interface MetricPoint {
+    Map<String, String> resource();
+
+    String service();
+
+    String metric();
+
+    String unit();
+
+    String description();
+
+    Map<String, String> attributes();
+
+    /** The start of the point's aggregation window (a gauge's is its own time). */
+    Instant start();
+
+    Instant time();
+
+    int flags();
+  }
+
   /** A gauge point. */
   public record Gauge(
       Map<String, String> resource,
@@ -26,7 +48,14 @@ public final class TelemetryBatch {
       Map<String, String> attributes,
       Instant time,
       double value,
-      int flags) {
+      int flags)
+      implements MetricPoint {
+    /** A gauge has no aggregation window: its start is its time. */
+    @Override
+    public Instant start() {
+      return time;
+    }
+
     public Gauge(
         Map<String, String> resource,
         String service,
@@ -53,7 +82,8 @@ public final class TelemetryBatch {
       double value,
       int temporality,
       boolean monotonic,
-      int flags) {
+      int flags)
+      implements MetricPoint {
     public Sum(
         Map<String, String> resource,
         String service,
@@ -99,7 +129,8 @@ public final class TelemetryBatch {
       double min,
       double max,
       int temporality,
-      int flags) {
+      int flags)
+      implements MetricPoint {
     public Histogram(
         Map<String, String> resource,
         String service,
@@ -166,7 +197,8 @@ public final class TelemetryBatch {
       double min,
       double max,
       int temporality,
-      int flags) {}
+      int flags)
+      implements MetricPoint {}
 
   /** One quantile a summary point recorded: level in [0, 1] and value. */
   public record ValueAtQuantile(double quantile, double value) {}
@@ -184,7 +216,8 @@ public final class TelemetryBatch {
       long count,
       double sum,
       List<ValueAtQuantile> quantiles,
-      int flags) {}
+      int flags)
+      implements MetricPoint {}
 
   /** A span event. */
   public record Event(Instant time, String name, Map<String, String> attributes) {}

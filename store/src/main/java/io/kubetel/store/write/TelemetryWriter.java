@@ -100,58 +100,30 @@ public final class TelemetryWriter {
     }
   }
 
-  private Map<String, Object> metricRow(
-      Map<String, String> resource,
-      String service,
-      String metric,
-      String unit,
-      String description,
-      Map<String, String> attributes,
-      Instant start,
-      Instant time,
-      int flags) {
+  /** The columns every metric table has. */
+  private Map<String, Object> metricRow(TelemetryBatch.MetricPoint p) {
     Map<String, Object> row = new LinkedHashMap<>();
-    attrs(row, "ResourceAttributes", resource);
-    row.put("ServiceName", service);
-    row.put("MetricName", metric);
-    row.put("MetricDescription", description);
-    row.put("MetricUnit", unit);
-    attrs(row, "Attributes", attributes);
-    row.put("StartTimeUnix", time(start));
-    row.put("TimeUnix", time(time));
+    attrs(row, "ResourceAttributes", p.resource());
+    row.put("ServiceName", p.service());
+    row.put("MetricName", p.metric());
+    row.put("MetricDescription", p.description());
+    row.put("MetricUnit", p.unit());
+    attrs(row, "Attributes", p.attributes());
+    row.put("StartTimeUnix", time(p.start()));
+    row.put("TimeUnix", time(p.time()));
     row.put("ScopeName", "kubetel");
-    row.put("Flags", flags);
+    row.put("Flags", p.flags());
     return row;
   }
 
   private Map<String, Object> gauge(TelemetryBatch.Gauge g) {
-    Map<String, Object> row =
-        metricRow(
-            g.resource(),
-            g.service(),
-            g.metric(),
-            g.unit(),
-            g.description(),
-            g.attributes(),
-            g.time(),
-            g.time(),
-            g.flags());
+    Map<String, Object> row = metricRow(g);
     row.put("Value", g.value());
     return row;
   }
 
   private Map<String, Object> sum(TelemetryBatch.Sum s) {
-    Map<String, Object> row =
-        metricRow(
-            s.resource(),
-            s.service(),
-            s.metric(),
-            s.unit(),
-            s.description(),
-            s.attributes(),
-            s.start(),
-            s.time(),
-            s.flags());
+    Map<String, Object> row = metricRow(s);
     row.put("Value", s.value());
     row.put("AggregationTemporality", s.temporality());
     row.put(
@@ -161,17 +133,7 @@ public final class TelemetryWriter {
   }
 
   private Map<String, Object> histogram(TelemetryBatch.Histogram h) {
-    Map<String, Object> row =
-        metricRow(
-            h.resource(),
-            h.service(),
-            h.metric(),
-            h.unit(),
-            h.description(),
-            h.attributes(),
-            h.start(),
-            h.time(),
-            h.flags());
+    Map<String, Object> row = metricRow(h);
     row.put("Count", h.count());
     row.put("Sum", h.sum());
     row.put("BucketCounts", h.bucketCounts());
@@ -183,17 +145,7 @@ public final class TelemetryWriter {
   }
 
   private Map<String, Object> exponentialHistogram(TelemetryBatch.ExponentialHistogram h) {
-    Map<String, Object> row =
-        metricRow(
-            h.resource(),
-            h.service(),
-            h.metric(),
-            h.unit(),
-            h.description(),
-            h.attributes(),
-            h.start(),
-            h.time(),
-            h.flags());
+    Map<String, Object> row = metricRow(h);
     TelemetryBatch.ExpBuckets b = h.buckets();
     row.put("Count", h.count());
     row.put("Sum", h.sum());
@@ -210,17 +162,7 @@ public final class TelemetryWriter {
   }
 
   private Map<String, Object> summary(TelemetryBatch.Summary s) {
-    Map<String, Object> row =
-        metricRow(
-            s.resource(),
-            s.service(),
-            s.metric(),
-            s.unit(),
-            s.description(),
-            s.attributes(),
-            s.start(),
-            s.time(),
-            s.flags());
+    Map<String, Object> row = metricRow(s);
     row.put("Count", s.count());
     row.put("Sum", s.sum());
     // ValueAtQuantiles is Nested in both layouts: its columns are parallel arrays.

@@ -23,13 +23,12 @@ import io.kubetel.store.schema.DatabaseTables;
 import io.kubetel.store.schema.TableDiscovery;
 import io.kubetel.store.testing.ExporterFixture;
 import io.kubetel.store.testing.LocalClickHouse;
+import io.kubetel.store.testing.MutableClock;
 import io.kubetel.store.write.TelemetryBatch;
 import io.kubetel.store.write.TelemetryWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -231,7 +230,7 @@ class ExporterGenerationsIT {
   void tablesCreatedLaterAreFoundAndAMissingTableIsNamed() {
     ClickHouseGateway g = database("later", TableNames.DEFAULTS);
     g.execute("CREATE DATABASE " + g.database());
-    MovableClock clock = new MovableClock();
+    MutableClock clock = new MutableClock(Instant.now());
     try (var store = store(g, clock)) {
       assertThatThrownBy(() -> store.listLogs(recent()))
           .isInstanceOf(StoreSchemaException.class)
@@ -280,30 +279,6 @@ class ExporterGenerationsIT {
           .hasFieldOrPropertyWithValue("problem", StoreSchemaException.Problem.UNSUPPORTED_COLUMN)
           .hasMessageContaining("otel_logs.LogAttributes is JSON")
           .hasMessageContaining("otel_logs.ResourceAttributes is JSON");
-    }
-  }
-
-  /** A clock the test moves past the re-discovery interval. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now = Instant.now();
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
     }
   }
 }

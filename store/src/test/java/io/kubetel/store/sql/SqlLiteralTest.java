@@ -54,6 +54,8 @@ class SqlLiteralTest {
     assertThat(SqlLiteral.string("\\'")).isEqualTo("'\\\\\\''");
     assertThat(SqlLiteral.string("' OR 1=1 --")).isEqualTo("'\\' OR 1=1 --'");
     assertThat(SqlLiteral.stringList(List.of("a", "b'"))).isEqualTo("('a', 'b\\'')");
+    assertThat(SqlLiteral.stringArray(List.of("a", "b'"))).isEqualTo("['a', 'b\\'']");
+    assertThat(SqlLiteral.stringArray(List.of())).isEqualTo("[]");
     assertThatThrownBy(() -> SqlLiteral.string(null)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> SqlLiteral.stringList(List.of()))
         .isInstanceOf(IllegalArgumentException.class);

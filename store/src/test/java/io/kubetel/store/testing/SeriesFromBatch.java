@@ -31,16 +31,14 @@ final class SeriesFromBatch {
     SeriesFromBatch b = new SeriesFromBatch();
     for (TelemetryBatch.Gauge g : batch.gauges) {
       if (!TelemetryBatch.noRecordedValue(g.flags())) {
-        b.series(g.resource(), MetricType.GAUGE, g.service(), g.metric(), g.attributes())
-            .with(g.unit(), g.description(), false, 0, null)
+        b.series(g, MetricType.GAUGE, false, 0, null)
             .points
             .add(RawPoint.value(g.time(), g.value()));
       }
     }
     for (TelemetryBatch.Sum s : batch.sums) {
       if (!TelemetryBatch.noRecordedValue(s.flags())) {
-        b.series(s.resource(), MetricType.SUM, s.service(), s.metric(), s.attributes())
-            .with(s.unit(), s.description(), s.monotonic(), s.temporality(), null)
+        b.series(s, MetricType.SUM, s.monotonic(), s.temporality(), null)
             .points
             .add(RawPoint.value(s.time(), s.value()));
       }
@@ -51,8 +49,7 @@ final class SeriesFromBatch {
       }
       double[] bounds = h.bounds().stream().mapToDouble(Double::doubleValue).toArray();
       double[] buckets = doubles(h.bucketCounts());
-      b.series(h.resource(), MetricType.HISTOGRAM, h.service(), h.metric(), h.attributes())
-          .with(h.unit(), h.description(), false, h.temporality(), bounds)
+      b.series(h, MetricType.HISTOGRAM, false, h.temporality(), bounds)
           .points
           .add(
               new RawPoint(
@@ -78,13 +75,7 @@ final class SeriesFromBatch {
               doubles(e.positive()),
               e.negativeOffset(),
               doubles(e.negative()));
-      b.series(
-              h.resource(),
-              MetricType.EXPONENTIAL_HISTOGRAM,
-              h.service(),
-              h.metric(),
-              h.attributes())
-          .with(h.unit(), h.description(), false, h.temporality(), null)
+      b.series(h, MetricType.EXPONENTIAL_HISTOGRAM, false, h.temporality(), null)
           .points
           .add(
               new RawPoint(
@@ -107,8 +98,7 @@ final class SeriesFromBatch {
                   .mapToDouble(TelemetryBatch.ValueAtQuantile::quantile)
                   .toArray(),
               s.quantiles().stream().mapToDouble(TelemetryBatch.ValueAtQuantile::value).toArray());
-      b.series(s.resource(), MetricType.SUMMARY, s.service(), s.metric(), s.attributes())
-          .with(s.unit(), s.description(), false, SeriesData.CUMULATIVE, null)
+      b.series(s, MetricType.SUMMARY, false, SeriesData.CUMULATIVE, null)
           .points
           .add(
               new RawPoint(
@@ -121,50 +111,45 @@ final class SeriesFromBatch {
     return counts.stream().mapToDouble(Long::doubleValue).toArray();
   }
 
-  /** The series of this identity: a first point's fields make it, later points join it. */
-  private First series(
-      Map<String, String> resource,
+  /**
+   * The series of {@code p}'s identity: the first point's unit, description, resource, monotonic
+   * flag, temporality and bounds make it; later points join it.
+   */
+  private StoredSeries series(
+      TelemetryBatch.MetricPoint p,
       MetricType type,
-      String service,
-      String metric,
-      Map<String, String> attributes) {
-    String ns = resource.getOrDefault(FieldSql.NAMESPACE_ATTR, "");
-    String pod = resource.getOrDefault(FieldSql.POD_ATTR, "");
+      boolean monotonic,
+      int temporality,
+      double[] bounds) {
+    String ns = p.resource().getOrDefault(FieldSql.NAMESPACE_ATTR, "");
+    String pod = p.resource().getOrDefault(FieldSql.POD_ATTR, "");
     String fp =
         Fingerprints.of(
             SeriesNames.FINGERPRINT_LENGTH,
             ns,
-            metric,
-            service,
+            p.metric(),
+            p.service(),
             pod,
-            Fingerprints.canonical(attributes));
-    String key = type + "\u001f" + fp;
-    return (unit, description, monotonic, temporality, bounds) ->
-        series.computeIfAbsent(
-            key,
-            k ->
-                new StoredSeries(
-                    new MetricSeries(
-                        SeriesNames.name(metric, fp),
-                        ns,
-                        metric,
-                        type,
-                        unit,
-                        description,
-                        service,
-                        pod,
-                        type == MetricType.SUM && monotonic,
-                        attributes,
-                        resource,
-                        null,
-                        List.of()),
-                    temporality,
-                    bounds));
-  }
-
-  /** The rest of a series' identity, known from its first point. */
-  private interface First {
-    StoredSeries with(
-        String unit, String description, boolean monotonic, int temporality, double[] bounds);
+            Fingerprints.canonical(p.attributes()));
+    return series.computeIfAbsent(
+        type + "\u001f" + fp,
+        k ->
+            new StoredSeries(
+                new MetricSeries(
+                    SeriesNames.name(p.metric(), fp),
+                    ns,
+                    p.metric(),
+                    type,
+                    p.unit(),
+                    p.description(),
+                    p.service(),
+                    pod,
+                    type == MetricType.SUM && monotonic,
+                    p.attributes(),
+                    p.resource(),
+                    null,
+                    List.of()),
+                temporality,
+                bounds));
   }
 }

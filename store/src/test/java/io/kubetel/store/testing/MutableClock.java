@@ -1,4 +1,4 @@
-package io.kubetel.alerting.testing;
+package io.kubetel.store.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand: no real waits anywhere in the alerting tests. */
+/** A clock tests move by hand, so no test waits for real time to pass. */
 public final class MutableClock extends Clock {
   private volatile Instant now;
 
