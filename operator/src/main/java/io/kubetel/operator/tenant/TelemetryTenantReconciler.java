@@ -79,28 +79,7 @@ public class TelemetryTenantReconciler
         retentionInterval,
         clock,
         DatabaseNames.of(storage.systemDatabase(), Optional.empty()),
-        NamespaceSafety.KUBE_ONLY);
-  }
-
-  /**
-   * @param retentionInterval how often retention runs per tenant
-   * @param databases the reserved database names (kubetel's own, the shared ones)
-   * @param namespaceSafety the namespaces selectors never claim
-   */
-  public TelemetryTenantReconciler(
-      TenantStorage storage,
-      EventRecorder events,
-      Duration retentionInterval,
-      Clock clock,
-      DatabaseNames databases,
-      NamespaceSafety namespaceSafety) {
-    this(
-        storage,
-        events,
-        retentionInterval,
-        clock,
-        databases,
-        namespaceSafety,
+        NamespaceSafety.KUBE_ONLY,
         Optional.empty(),
         Optional.empty());
   }
@@ -109,6 +88,9 @@ public class TelemetryTenantReconciler
    * A reconciler that also provisions each tenant's ClickHouse user where the server has SQL access
    * control (see {@link TenantIdentity}).
    *
+   * @param retentionInterval how often retention runs per tenant
+   * @param databases the reserved database names (kubetel's own, the shared ones)
+   * @param namespaceSafety the namespaces selectors never claim
    * @param access the ClickHouse access control (empty: never provision users)
    * @param credentials the tenant credentials Secrets the API server reads
    */
