@@ -15,6 +15,7 @@ import io.kubetel.operator.tenant.identity.CredentialsSecrets.Credentials;
 import io.kubetel.operator.tenant.identity.TenantUserStatements;
 import io.kubetel.operator.tenant.identity.TenantUserStatements.ProfileQuotas;
 import io.kubetel.store.clickhouse.ClickHouseQueryException;
+import io.kubetel.store.sql.Identifiers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -110,7 +111,8 @@ final class TenantIdentity {
         return true; // nothing changed since this process provisioned it
       }
       String secretName = secretName(name);
-      String user = new TenantUserStatements(database, "0".repeat(16), quotas(tenant)).user();
+      ProfileQuotas quotas = quotas(tenant); // a bad quota fails before anything is created
+      String user = TenantUserStatements.userOf(database);
       Optional<Credentials> existing = secrets.read(secretName, name);
       if (existing.isPresent() && !existing.get().ownedBy()) {
         return failed(
@@ -164,7 +166,7 @@ final class TenantIdentity {
         }
         secrets.create(secretName, name, tenant.getMetadata().getUid(), user, password);
       }
-      TenantUserStatements sql = new TenantUserStatements(database, password, quotas(tenant));
+      TenantUserStatements sql = new TenantUserStatements(database, password, quotas);
       try {
         for (String statement : sql.provision()) {
           access.executeSecret(statement);
@@ -230,7 +232,9 @@ final class TenantIdentity {
   }
 
   private void drop(String tenant, String database, TenantClickHouseStatus recorded) {
-    if (database != null && recorded.getUser().equals(database + "_reader")) {
+    if (database != null
+        && Identifiers.isValidDatabase(database)
+        && recorded.getUser().equals(TenantUserStatements.userOf(database))) {
       for (String statement : TenantUserStatements.removal(database)) {
         access.executeSecret(statement);
       }
