@@ -1,5 +1,6 @@
 package io.kubetel.operator.tenant;
 
+import io.kubetel.crds.common.Condition;
 import io.kubetel.crds.tenant.Quotas;
 import io.kubetel.crds.tenant.TelemetryTenant;
 import io.kubetel.crds.tenant.TenantClickHouseStatus;
@@ -66,7 +67,7 @@ final class TenantIdentity {
   /** Whether the server keeps SQL users; null until asked. */
   private volatile Boolean sqlUsers;
 
-  /** Identities this process provisioned, by tenant uid, database and generation. */
+  /** Identities this process provisioned, by tenant uid, database and quotas. */
   private final Set<String> confirmed = ConcurrentHashMap.newKeySet();
 
   TenantIdentity(AccessControl access, CredentialsSecrets secrets) {
@@ -98,20 +99,22 @@ final class TenantIdentity {
         status.conditions().remove(ConditionTypes.CLICKHOUSE_USER_READY);
         return true; // 18.16 or no writable access storage: users.xml only; nothing wrong
       }
-      String key =
-          tenant.getMetadata().getUid()
-              + "/"
-              + database
-              + "/"
-              + tenant.getMetadata().getGeneration();
+      ProfileQuotas quotas = quotas(tenant); // a bad quota fails before anything is created
+      // Only the database and the quotas go into the statements: other spec edits cost nothing.
+      String key = tenant.getMetadata().getUid() + "/" + database + "/" + quotas;
       if (confirmed.contains(key)
           && recorded != null
           && recorded.getUser() != null
           && status.conditions().isTrue(ConditionTypes.CLICKHOUSE_USER_READY)) {
-        return true; // nothing changed since this process provisioned it
+        // Nothing the statements depend on changed since this process ran them: the condition
+        // only moves to the current generation.
+        Condition ready = status.conditions().get(ConditionTypes.CLICKHOUSE_USER_READY).get();
+        status
+            .conditions()
+            .set(ConditionTypes.CLICKHOUSE_USER_READY, true, ready.getReason(), ready.getMessage());
+        return true;
       }
       String secretName = secretName(name);
-      ProfileQuotas quotas = quotas(tenant); // a bad quota fails before anything is created
       String user = TenantUserStatements.userOf(database);
       Optional<Credentials> existing = secrets.read(secretName, name);
       if (existing.isPresent() && !existing.get().ownedBy()) {
