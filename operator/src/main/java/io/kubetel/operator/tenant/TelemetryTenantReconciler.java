@@ -22,6 +22,7 @@ import io.kubetel.operator.retry.ExponentialBackoff;
 import io.kubetel.operator.retry.NextRetry;
 import io.kubetel.operator.tenant.identity.AccessControl;
 import io.kubetel.operator.tenant.identity.CredentialsSecrets;
+import io.kubetel.operator.validation.Revalidation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -229,9 +230,7 @@ public class TelemetryTenantReconciler
 
   private UpdateControl<TelemetryTenant> update(
       TelemetryTenant tenant, TenantStatusDraft status, Duration next) {
-    UpdateControl<TelemetryTenant> control =
-        publish(tenant, status) ? UpdateControl.patchStatus(tenant) : UpdateControl.noUpdate();
-    return next == null ? control : control.rescheduleAfter(next);
+    return Revalidation.update(tenant, publish(tenant, status), next);
   }
 
   /**
