@@ -153,6 +153,7 @@ public class TelemetryTenantReconciler
             namespaceSafety);
     status.resolvedNamespaces(claims.owned());
     Optional<String> viewerError = ViewerAccess.grant(tenant, claims.owned(), context);
+    NextRetry retry = NextRetry.after(context);
     Optional<Duration> nextRetention =
         storage.provision(
             tenant,
@@ -160,14 +161,14 @@ public class TelemetryTenantReconciler
             status,
             now,
             name -> tenants.stream().anyMatch(t -> t.getMetadata().getName().equals(name)),
-            retry(context));
+            retry);
     if (status.isStalled()) {
       return update(tenant, status, null); // the database is not this tenant's: wait for a change
     }
     boolean identityReady =
         nextRetention.isEmpty()
             || identity
-                .map(i -> i.provision(tenant, database.get().database(), status, retry(context)))
+                .map(i -> i.provision(tenant, database.get().database(), status, retry))
                 .orElse(true);
     status.summariseReady(
         claims.conflicts(),
@@ -222,10 +223,6 @@ public class TelemetryTenantReconciler
     DeleteControl control = deletion.delete(tenant, context);
     storage.forget(tenant);
     return control;
-  }
-
-  private static NextRetry retry(Context<TelemetryTenant> context) {
-    return NextRetry.after(context);
   }
 
   private UpdateControl<TelemetryTenant> update(
