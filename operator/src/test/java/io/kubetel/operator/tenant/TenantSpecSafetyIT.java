@@ -65,12 +65,18 @@ class TenantSpecSafetyIT {
   }
 
   /** Storage whose retention fails while {@link #failRetention} is set; remembers each call. */
-  static final class FlakyRetention extends TenantFixtures.ForwardingStorage {
+  static final class FlakyRetention extends DelegatingStorage {
+    private final TenantStorage delegate;
     volatile boolean failRetention;
     final List<String> retentionCalls = new CopyOnWriteArrayList<>();
 
     FlakyRetention(TenantStorage delegate) {
-      super(delegate);
+      this.delegate = delegate;
+    }
+
+    @Override
+    TenantStorage current() {
+      return delegate;
     }
 
     @Override
