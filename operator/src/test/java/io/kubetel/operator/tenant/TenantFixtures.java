@@ -27,6 +27,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Tenants and the tenant operator as the tenant ITs set them up: a tenant whose viewers are the
@@ -133,6 +135,19 @@ final class TenantFixtures {
     try (ClickHouseGateway db =
         new ClickHouseGateway(ClickHouseSettings.of(LocalClickHouse.url(), database))) {
       new TelemetryWriter(db, schema.layout()).write(batch);
+    }
+  }
+
+  /** Drops every database whose name starts with one of {@code prefixes}: what an IT created. */
+  static void dropDatabasesStartingWith(ClickHouseGateway gateway, String... prefixes) {
+    String matches =
+        Stream.of(prefixes)
+            .map(p -> "startsWith(name, " + SqlLiteral.string(p) + ")")
+            .collect(Collectors.joining(" OR "));
+    for (var row :
+        gateway.select(
+            "SELECT name FROM system.databases WHERE " + matches + " FORMAT JSONEachRow")) {
+      gateway.execute("DROP DATABASE IF EXISTS " + row.get("name").asText());
     }
   }
 
