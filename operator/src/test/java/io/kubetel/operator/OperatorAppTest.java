@@ -1,6 +1,7 @@
 package io.kubetel.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -13,22 +14,37 @@ class OperatorAppTest {
 
   @Test
   void tenantEventsGoToTheOperatorsNamespace() {
-    Config config =
-        new ConfigBuilder(Config.empty())
-            .withMasterUrl("https://127.0.0.1:1")
-            .withNamespace("from-kubeconfig")
-            .build();
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+    try (KubernetesClient client = client("from-kubeconfig")) {
       OperatorConfig inCluster =
           OperatorMainTest.parse(
               "--clickhouse-url=http://ch:8123", "--leader-election-namespace=kubetel-system");
       assertThat(OperatorApp.ownNamespace(inCluster, client)).isEqualTo("kubetel-system");
-      // Outside a cluster without a Lease: the kubeconfig context's namespace.
-      OperatorConfig local =
-          OperatorMainTest.parse("--clickhouse-url=http://ch:8123", "--no-leader-election");
-      if (local.leaseNamespace() == null) {
-        assertThat(OperatorApp.ownNamespace(local, client)).isEqualTo("from-kubeconfig");
-      }
     }
+  }
+
+  @Test
+  void outsideAClusterWithoutALeaseEventsGoToTheKubeconfigNamespace() {
+    OperatorConfig local =
+        OperatorMainTest.parse("--clickhouse-url=http://ch:8123", "--no-leader-election");
+    // POD_NAMESPACE or a service account file makes this JVM look in-cluster: reported as skipped.
+    assumeTrue(
+        local.leaseNamespace() == null || local.leaseNamespace().isBlank(),
+        "this JVM has a namespace of its own (POD_NAMESPACE or a service account)");
+    try (KubernetesClient client = client("from-kubeconfig")) {
+      assertThat(OperatorApp.ownNamespace(local, client)).isEqualTo("from-kubeconfig");
+    }
+    try (KubernetesClient client = client(null)) {
+      assertThat(OperatorApp.ownNamespace(local, client)).isEqualTo("default");
+    }
+  }
+
+  private static KubernetesClient client(String namespace) {
+    return new KubernetesClientBuilder()
+        .withConfig(
+            new ConfigBuilder(Config.empty())
+                .withMasterUrl("https://127.0.0.1:1")
+                .withNamespace(namespace)
+                .build())
+        .build();
   }
 }

@@ -22,6 +22,7 @@ import io.kubetel.operator.retry.ExponentialBackoff;
 import io.kubetel.operator.retry.NextRetry;
 import io.kubetel.operator.tenant.identity.AccessControl;
 import io.kubetel.operator.tenant.identity.CredentialsSecrets;
+import io.kubetel.operator.validation.Revalidation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,28 +80,7 @@ public class TelemetryTenantReconciler
         retentionInterval,
         clock,
         DatabaseNames.of(storage.systemDatabase(), Optional.empty()),
-        NamespaceSafety.KUBE_ONLY);
-  }
-
-  /**
-   * @param retentionInterval how often retention runs per tenant
-   * @param databases the reserved database names (kubetel's own, the shared ones)
-   * @param namespaceSafety the namespaces selectors never claim
-   */
-  public TelemetryTenantReconciler(
-      TenantStorage storage,
-      EventRecorder events,
-      Duration retentionInterval,
-      Clock clock,
-      DatabaseNames databases,
-      NamespaceSafety namespaceSafety) {
-    this(
-        storage,
-        events,
-        retentionInterval,
-        clock,
-        databases,
-        namespaceSafety,
+        NamespaceSafety.KUBE_ONLY,
         Optional.empty(),
         Optional.empty());
   }
@@ -109,6 +89,9 @@ public class TelemetryTenantReconciler
    * A reconciler that also provisions each tenant's ClickHouse user where the server has SQL access
    * control (see {@link TenantIdentity}).
    *
+   * @param retentionInterval how often retention runs per tenant
+   * @param databases the reserved database names (kubetel's own, the shared ones)
+   * @param namespaceSafety the namespaces selectors never claim
    * @param access the ClickHouse access control (empty: never provision users)
    * @param credentials the tenant credentials Secrets the API server reads
    */
@@ -170,6 +153,7 @@ public class TelemetryTenantReconciler
             namespaceSafety);
     status.resolvedNamespaces(claims.owned());
     Optional<String> viewerError = ViewerAccess.grant(tenant, claims.owned(), context);
+    NextRetry retry = NextRetry.after(context);
     Optional<Duration> nextRetention =
         storage.provision(
             tenant,
@@ -177,14 +161,14 @@ public class TelemetryTenantReconciler
             status,
             now,
             name -> tenants.stream().anyMatch(t -> t.getMetadata().getName().equals(name)),
-            retry(context));
+            retry);
     if (status.isStalled()) {
       return update(tenant, status, null); // the database is not this tenant's: wait for a change
     }
     boolean identityReady =
         nextRetention.isEmpty()
             || identity
-                .map(i -> i.provision(tenant, database.get().database(), status, retry(context)))
+                .map(i -> i.provision(tenant, database.get().database(), status, retry))
                 .orElse(true);
     status.summariseReady(
         claims.conflicts(),
@@ -241,15 +225,9 @@ public class TelemetryTenantReconciler
     return control;
   }
 
-  private static NextRetry retry(Context<TelemetryTenant> context) {
-    return NextRetry.after(context);
-  }
-
   private UpdateControl<TelemetryTenant> update(
       TelemetryTenant tenant, TenantStatusDraft status, Duration next) {
-    UpdateControl<TelemetryTenant> control =
-        publish(tenant, status) ? UpdateControl.patchStatus(tenant) : UpdateControl.noUpdate();
-    return next == null ? control : control.rescheduleAfter(next);
+    return Revalidation.update(tenant, publish(tenant, status), next);
   }
 
   /**

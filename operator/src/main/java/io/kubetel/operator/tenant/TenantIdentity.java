@@ -1,5 +1,6 @@
 package io.kubetel.operator.tenant;
 
+import io.kubetel.crds.common.Condition;
 import io.kubetel.crds.tenant.Quotas;
 import io.kubetel.crds.tenant.TelemetryTenant;
 import io.kubetel.crds.tenant.TenantClickHouseStatus;
@@ -15,6 +16,7 @@ import io.kubetel.operator.tenant.identity.CredentialsSecrets.Credentials;
 import io.kubetel.operator.tenant.identity.TenantUserStatements;
 import io.kubetel.operator.tenant.identity.TenantUserStatements.ProfileQuotas;
 import io.kubetel.store.clickhouse.ClickHouseQueryException;
+import io.kubetel.store.sql.Identifiers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -65,7 +67,7 @@ final class TenantIdentity {
   /** Whether the server keeps SQL users; null until asked. */
   private volatile Boolean sqlUsers;
 
-  /** Identities this process provisioned, by tenant uid, database and generation. */
+  /** Identities this process provisioned, by tenant uid, database and quotas. */
   private final Set<String> confirmed = ConcurrentHashMap.newKeySet();
 
   TenantIdentity(AccessControl access, CredentialsSecrets secrets) {
@@ -97,20 +99,23 @@ final class TenantIdentity {
         status.conditions().remove(ConditionTypes.CLICKHOUSE_USER_READY);
         return true; // 18.16 or no writable access storage: users.xml only; nothing wrong
       }
-      String key =
-          tenant.getMetadata().getUid()
-              + "/"
-              + database
-              + "/"
-              + tenant.getMetadata().getGeneration();
+      ProfileQuotas quotas = quotas(tenant); // a bad quota fails before anything is created
+      // Only the database and the quotas go into the statements: other spec edits cost nothing.
+      String key = tenant.getMetadata().getUid() + "/" + database + "/" + quotas;
       if (confirmed.contains(key)
           && recorded != null
           && recorded.getUser() != null
           && status.conditions().isTrue(ConditionTypes.CLICKHOUSE_USER_READY)) {
-        return true; // nothing changed since this process provisioned it
+        // Nothing the statements depend on changed since this process ran them: the condition
+        // only moves to the current generation.
+        Condition ready = status.conditions().get(ConditionTypes.CLICKHOUSE_USER_READY).get();
+        status
+            .conditions()
+            .set(ConditionTypes.CLICKHOUSE_USER_READY, true, ready.getReason(), ready.getMessage());
+        return true;
       }
       String secretName = secretName(name);
-      String user = new TenantUserStatements(database, "0".repeat(16), quotas(tenant)).user();
+      String user = TenantUserStatements.userOf(database);
       Optional<Credentials> existing = secrets.read(secretName, name);
       if (existing.isPresent() && !existing.get().ownedBy()) {
         return failed(
@@ -164,7 +169,7 @@ final class TenantIdentity {
         }
         secrets.create(secretName, name, tenant.getMetadata().getUid(), user, password);
       }
-      TenantUserStatements sql = new TenantUserStatements(database, password, quotas(tenant));
+      TenantUserStatements sql = new TenantUserStatements(database, password, quotas);
       try {
         for (String statement : sql.provision()) {
           access.executeSecret(statement);
@@ -230,7 +235,9 @@ final class TenantIdentity {
   }
 
   private void drop(String tenant, String database, TenantClickHouseStatus recorded) {
-    if (database != null && recorded.getUser().equals(database + "_reader")) {
+    if (database != null
+        && Identifiers.isValidDatabase(database)
+        && recorded.getUser().equals(TenantUserStatements.userOf(database))) {
       for (String statement : TenantUserStatements.removal(database)) {
         access.executeSecret(statement);
       }

@@ -33,7 +33,6 @@ final class TenantStatusDraft {
   private final TelemetryTenantStatus status;
   private final ConditionSet conditions;
   private final long generation;
-  private boolean stalled;
   private boolean retrying;
   private boolean adopted;
 
@@ -79,12 +78,11 @@ final class TenantStatusDraft {
    */
   void stalled(String reason, String message) {
     KStatus.stalled(conditions, reason, message);
-    stalled = true;
   }
 
-  /** Whether {@link #stalled} was called. */
+  /** Whether a step of this reconciliation stalled the tenant ({@code Stalled=True} set here). */
   boolean isStalled() {
-    return stalled;
+    return conditions.setHere(ConditionTypes.STALLED) && conditions.isTrue(ConditionTypes.STALLED);
   }
 
   /**

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.kubetel.crds.alertrule.AlertRule;
 import io.kubetel.crds.common.Condition;
@@ -165,5 +168,26 @@ class EventRecorderIT {
     assertThat(broken.namespaceFor(tenant("t", "u"))).isEqualTo("default");
     assertThatCode(() -> broken.warning(tenant("t", "u"), "Any", "thing"))
         .doesNotThrowAnyException();
+
+    // An API server that cannot be reached: the reconciliation goes on, and the next Event to a
+    // reachable one is recorded as usual.
+    try (KubernetesClient unreachable =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(Config.empty())
+                    .withMasterUrl("https://127.0.0.1:1")
+                    .withNamespace(OPERATOR_NAMESPACE)
+                    .withRequestRetryBackoffLimit(0)
+                    .build())
+            .build()) {
+      EventRecorder down = new EventRecorder(unreachable, Clock.systemUTC());
+      assertThatCode(() -> down.warning(tenant("unreached", "u"), "Any", "thing"))
+          .doesNotThrowAnyException();
+    }
+    assertThat(events(OPERATOR_NAMESPACE, "unreached")).isEmpty();
+    recorder.warning(tenant("unreached", "u"), "Any", "thing");
+    assertThat(events(OPERATOR_NAMESPACE, "unreached"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.getReason()).isEqualTo("Any"));
   }
 }

@@ -55,13 +55,7 @@ class TelemetryTenantReconcilerIT {
 
   @AfterAll
   static void dropDatabases() {
-    for (var row :
-        gateway.select(
-            "SELECT name FROM system.databases WHERE startsWith(name, '"
-                + prefix
-                + "') FORMAT JSONEachRow")) {
-      gateway.execute("DROP DATABASE IF EXISTS " + row.get("name").asText());
-    }
+    TenantFixtures.dropDatabasesStartingWith(gateway, prefix);
     TenantFixtures.dropSystemDatabase(gateway);
     gateway.close();
     MockCluster.closeBeforeServer(client);

@@ -60,13 +60,7 @@ class TenantApiLoadIT {
 
   @AfterAll
   static void dropDatabases() {
-    for (var row :
-        gateway.select(
-            "SELECT name FROM system.databases WHERE startsWith(name, '"
-                + prefix
-                + "') FORMAT JSONEachRow")) {
-      gateway.execute("DROP DATABASE IF EXISTS " + row.get("name").asText());
-    }
+    TenantFixtures.dropDatabasesStartingWith(gateway, prefix);
     gateway.close();
     MockCluster.closeBeforeServer(client);
   }

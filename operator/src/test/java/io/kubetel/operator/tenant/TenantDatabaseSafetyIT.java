@@ -49,15 +49,8 @@ class TenantDatabaseSafetyIT {
 
   @AfterAll
   static void dropDatabases() {
-    for (var row :
-        gateway.select(
-            "SELECT name FROM system.databases WHERE startsWith(name, '"
-                + prefix
-                + "') OR startsWith(name, 'kubetel_"
-                + prefix.substring("kt_".length())
-                + "') FORMAT JSONEachRow")) {
-      gateway.execute("DROP DATABASE IF EXISTS " + row.get("name").asText());
-    }
+    TenantFixtures.dropDatabasesStartingWith(
+        gateway, prefix, "kubetel_" + prefix.substring("kt_".length()));
     TenantFixtures.dropSystemDatabase(gateway);
     gateway.close();
     MockCluster.closeBeforeServer(client);

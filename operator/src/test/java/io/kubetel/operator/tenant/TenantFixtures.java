@@ -9,17 +9,14 @@ import io.kubetel.crds.tenant.Subject;
 import io.kubetel.crds.tenant.SubjectKind;
 import io.kubetel.crds.tenant.TelemetryTenant;
 import io.kubetel.crds.tenant.TelemetryTenantSpec;
-import io.kubetel.model.query.Signal;
 import io.kubetel.operator.MockCluster;
 import io.kubetel.operator.TestOperators;
 import io.kubetel.operator.conditions.ConditionSet;
 import io.kubetel.operator.events.EventRecorder;
 import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
-import io.kubetel.store.ownership.DatabaseOwner;
 import io.kubetel.store.ownership.DatabaseOwnership;
 import io.kubetel.store.retention.PartitionRetentionManager;
-import io.kubetel.store.retention.RetentionManager.RetentionAction;
 import io.kubetel.store.schema.ClickHouseSchemaManager;
 import io.kubetel.store.sql.SqlLiteral;
 import io.kubetel.store.testing.LocalClickHouse;
@@ -30,7 +27,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Tenants and the tenant operator as the tenant ITs set them up: a tenant whose viewers are the
@@ -140,6 +138,19 @@ final class TenantFixtures {
     }
   }
 
+  /** Drops every database whose name starts with one of {@code prefixes}: what an IT created. */
+  static void dropDatabasesStartingWith(ClickHouseGateway gateway, String... prefixes) {
+    String matches =
+        Stream.of(prefixes)
+            .map(p -> "startsWith(name, " + SqlLiteral.string(p) + ")")
+            .collect(Collectors.joining(" OR "));
+    for (var row :
+        gateway.select(
+            "SELECT name FROM system.databases WHERE " + matches + " FORMAT JSONEachRow")) {
+      gateway.execute("DROP DATABASE IF EXISTS " + row.get("name").asText());
+    }
+  }
+
   /** Whether {@code database} exists. */
   static boolean databaseExists(ClickHouseGateway gateway, String database) {
     return !gateway
@@ -148,56 +159,6 @@ final class TenantFixtures {
                 + SqlLiteral.string(database)
                 + " FORMAT JSONEachRow")
         .isEmpty();
-  }
-
-  /** Storage that hands every call to {@code delegate}; tests override what they script. */
-  static class ForwardingStorage implements TenantStorage {
-    final TenantStorage delegate;
-
-    ForwardingStorage(TenantStorage delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public String systemDatabase() {
-      return delegate.systemDatabase();
-    }
-
-    @Override
-    public boolean databaseExists(String database) {
-      return delegate.databaseExists(database);
-    }
-
-    @Override
-    public Optional<DatabaseOwner> owner(String database) {
-      return delegate.owner(database);
-    }
-
-    @Override
-    public void recordOwner(DatabaseOwner owner) {
-      delegate.recordOwner(owner);
-    }
-
-    @Override
-    public void releaseOwner(DatabaseOwner owner) {
-      delegate.releaseOwner(owner);
-    }
-
-    @Override
-    public void ensureSchema(String database) {
-      delegate.ensureSchema(database);
-    }
-
-    @Override
-    public List<RetentionAction> applyRetention(
-        String database, Map<Signal, Duration> retention, Instant now) {
-      return delegate.applyRetention(database, retention, now);
-    }
-
-    @Override
-    public void dropDatabase(String database) {
-      delegate.dropDatabase(database);
-    }
   }
 
   /** Tenant {@code name} as the mock API server has it, or null. */

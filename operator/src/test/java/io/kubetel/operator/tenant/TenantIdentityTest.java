@@ -162,6 +162,13 @@ class TenantIdentityTest {
     step(t);
     assertThat(access.statements).isEmpty();
 
+    // A spec edit that changes neither database nor quotas (here: retention) costs no statement.
+    t.getMetadata().setGeneration(3L);
+    t.getSpec().getRetention().setLogs("30d");
+    step(t);
+    assertThat(access.statements).isEmpty();
+    assertThat(userReady(t).orElseThrow().getObservedGeneration()).isEqualTo(3L);
+
     t.getMetadata().setGeneration(4L);
     t.getSpec().getQuotas().setMaxQuerySeconds(9);
     step(t);

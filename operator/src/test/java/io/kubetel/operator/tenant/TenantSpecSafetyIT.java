@@ -52,25 +52,25 @@ class TenantSpecSafetyIT {
 
   @AfterAll
   static void dropDatabases() {
-    for (var row :
-        gateway.select(
-            "SELECT name FROM system.databases WHERE startsWith(name, '"
-                + prefix
-                + "') FORMAT JSONEachRow")) {
-      gateway.execute("DROP DATABASE IF EXISTS " + row.get("name").asText());
-    }
+    TenantFixtures.dropDatabasesStartingWith(gateway, prefix);
     TenantFixtures.dropSystemDatabase(gateway);
     gateway.close();
     MockCluster.closeBeforeServer(client);
   }
 
   /** Storage whose retention fails while {@link #failRetention} is set; remembers each call. */
-  static final class FlakyRetention extends TenantFixtures.ForwardingStorage {
+  static final class FlakyRetention extends DelegatingStorage {
+    private final TenantStorage delegate;
     volatile boolean failRetention;
     final List<String> retentionCalls = new CopyOnWriteArrayList<>();
 
     FlakyRetention(TenantStorage delegate) {
-      super(delegate);
+      this.delegate = delegate;
+    }
+
+    @Override
+    TenantStorage current() {
+      return delegate;
     }
 
     @Override

@@ -22,9 +22,7 @@ import io.kubetel.operator.dashboard.DashboardValidator;
 import io.kubetel.operator.events.EventRecorder;
 import io.kubetel.operator.query.QuerySpecChecker;
 import io.kubetel.store.testing.LocalClickHouse;
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -64,7 +62,7 @@ class AlertRuleAndDashboardValidationIT {
                 Clock.systemUTC(),
                 Duration.ofMinutes(10)));
     // The examples' receivers Secret, as the example has it (labelled for the operator to see).
-    client.resource(example("shop-alert-receivers-secret.yaml", Secret.class)).create();
+    client.resource(KnownData.example("shop-alert-receivers-secret.yaml", Secret.class)).create();
   }
 
   @AfterAll
@@ -72,12 +70,6 @@ class AlertRuleAndDashboardValidationIT {
     operator.stop();
     ch.close();
     MockCluster.closeBeforeServer(client);
-  }
-
-  static <T> T example(String file, Class<T> type) throws IOException {
-    try (FileInputStream in = new FileInputStream(Path.of("..", "examples", file).toFile())) {
-      return client.getKubernetesSerialization().unmarshal(in, type);
-    }
   }
 
   static <T extends HasMetadata> T stored(Class<T> type, String name) {
@@ -105,7 +97,7 @@ class AlertRuleAndDashboardValidationIT {
             "checkout-error-rate-alert.yaml",
             "checkout-latency-p99-alert.yaml",
             "checkout-latency-anomaly-alert.yaml")) {
-      AlertRule rule = example(file, AlertRule.class);
+      AlertRule rule = KnownData.example(file, AlertRule.class);
       client.resource(rule).create();
       awaitCondition(() -> valid(AlertRule.class, rule.getMetadata().getName()), "True", null);
       AlertRule stored = stored(AlertRule.class, rule.getMetadata().getName());
@@ -121,7 +113,7 @@ class AlertRuleAndDashboardValidationIT {
 
   @Test
   void unknownMetricAndUnknownGroupByAttributeAreNamedPrecisely() throws IOException {
-    AlertRule metric = example("checkout-latency-p99-alert.yaml", AlertRule.class);
+    AlertRule metric = KnownData.example("checkout-latency-p99-alert.yaml", AlertRule.class);
     metric.getMetadata().setName("unknown-metric");
     metric.getSpec().getQuery().setSignal(io.kubetel.model.query.Signal.METRICS);
     metric.getSpec().getQuery().setMetric("http.server.requests.total");
@@ -129,7 +121,7 @@ class AlertRuleAndDashboardValidationIT {
     metric.getSpec().getQuery().setGroupBy(List.of());
     client.resource(metric).create();
 
-    AlertRule attr = example("checkout-latency-p99-alert.yaml", AlertRule.class);
+    AlertRule attr = KnownData.example("checkout-latency-p99-alert.yaml", AlertRule.class);
     attr.getMetadata().setName("unknown-attribute");
     attr.getSpec().getQuery().setGroupBy(List.of("customer.tier"));
     client.resource(attr).create();
@@ -158,7 +150,7 @@ class AlertRuleAndDashboardValidationIT {
 
   @Test
   void missingSecretKeyAndBadDurationThenFixed() throws IOException {
-    AlertRule rule = example("checkout-error-rate-alert.yaml", AlertRule.class);
+    AlertRule rule = KnownData.example("checkout-error-rate-alert.yaml", AlertRule.class);
     rule.getMetadata().setName("broken-then-fixed");
     rule.getSpec().getReceivers().get(1).getPagerDuty().getRoutingKeySecretRef().setKey("pd-key");
     client.resource(rule).create();
@@ -200,7 +192,7 @@ class AlertRuleAndDashboardValidationIT {
 
   @Test
   void theExampleDashboardIsValidAndCountsItsPanels() throws IOException {
-    Dashboard d = example("shop-service-overview-dashboard.yaml", Dashboard.class);
+    Dashboard d = KnownData.example("shop-service-overview-dashboard.yaml", Dashboard.class);
     client.resource(d).create();
     awaitCondition(() -> valid(Dashboard.class, d.getMetadata().getName()), "True", null);
     Dashboard stored = stored(Dashboard.class, d.getMetadata().getName());
@@ -209,7 +201,7 @@ class AlertRuleAndDashboardValidationIT {
 
   @Test
   void anInvalidDashboardNamesItsFirstBadPanel() throws IOException {
-    Dashboard d = example("shop-service-overview-dashboard.yaml", Dashboard.class);
+    Dashboard d = KnownData.example("shop-service-overview-dashboard.yaml", Dashboard.class);
     d.getMetadata().setName("bad-panels");
     d.getSpec().getPanels().get(4).getQuery().setGroupBy(List.of("customer.tier"));
     d.getSpec()

@@ -1,11 +1,16 @@
 package io.kubetel.operator.validation;
 
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.kubetel.model.query.QueryCatalog;
 import io.kubetel.store.query.ClickHouseQueryCatalog;
 import io.kubetel.store.schema.DatabaseTables;
 import io.kubetel.store.testing.LocalClickHouse;
 import io.kubetel.store.write.TelemetryBatch;
 import io.kubetel.store.write.TelemetryWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +28,13 @@ final class KnownData {
   static final String NAMESPACE = "shop";
 
   private KnownData() {}
+
+  /** The object of {@code examples/<file>} (the examples users apply), as {@code type}. */
+  static <T> T example(String file, Class<T> type) throws IOException {
+    try (InputStream in = Files.newInputStream(Path.of("..", "examples", file))) {
+      return new KubernetesSerialization().unmarshal(in, type);
+    }
+  }
 
   static QueryCatalog write(LocalClickHouse ch) {
     Instant t = Instant.now().minusSeconds(300);

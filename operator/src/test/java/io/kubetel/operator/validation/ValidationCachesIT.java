@@ -35,9 +35,7 @@ import io.kubetel.operator.query.QuerySpecChecker;
 import io.kubetel.operator.query.TenantCatalogs;
 import io.kubetel.operator.query.TenantIndex;
 import io.kubetel.store.testing.LocalClickHouse;
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -114,14 +112,8 @@ class ValidationCachesIT {
     operator.start();
   }
 
-  static <T> T example(String file, Class<T> type) throws IOException {
-    try (FileInputStream in = new FileInputStream(Path.of("..", "examples", file).toFile())) {
-      return client.getKubernetesSerialization().unmarshal(in, type);
-    }
-  }
-
   static AlertRule rule(String namespace, String name) throws IOException {
-    AlertRule rule = example("checkout-error-rate-alert.yaml", AlertRule.class);
+    AlertRule rule = KnownData.example("checkout-error-rate-alert.yaml", AlertRule.class);
     rule.getMetadata().setNamespace(namespace);
     rule.getMetadata().setName(name);
     return rule;
@@ -164,7 +156,7 @@ class ValidationCachesIT {
               assertThat(c.verb()).isIn("list", "watch");
               assertThat(c.labelSelector()).isEqualTo(ReceiverSecrets.SELECTOR);
             });
-    client.resource(example("shop-alert-receivers-secret.yaml", Secret.class)).create();
+    client.resource(KnownData.example("shop-alert-receivers-secret.yaml", Secret.class)).create();
     shopTenant();
     eventually(() -> assertThat(index.databaseOf(KnownData.NAMESPACE)).contains(ch.database()));
 
@@ -175,7 +167,9 @@ class ValidationCachesIT {
     unknown.getSpec().getQuery().setFilters(List.of());
     unknown.getSpec().getQuery().setGroupBy(List.of());
     client.resource(unknown).create();
-    client.resource(example("shop-service-overview-dashboard.yaml", Dashboard.class)).create();
+    client
+        .resource(KnownData.example("shop-service-overview-dashboard.yaml", Dashboard.class))
+        .create();
     awaitCondition(() -> valid(KnownData.NAMESPACE, "cached-valid"), "True", null);
     // Only the tenant's data (found through the index) knows this metric is missing.
     awaitCondition(

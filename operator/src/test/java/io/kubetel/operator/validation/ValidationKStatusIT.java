@@ -4,7 +4,7 @@ import static io.kubetel.operator.MockCluster.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -18,7 +18,6 @@ import io.kubetel.operator.MockCluster;
 import io.kubetel.operator.TestOperators;
 import io.kubetel.operator.alertrule.AlertRuleReconciler;
 import io.kubetel.operator.alertrule.AlertRuleValidator;
-import io.kubetel.operator.alertrule.ReceiverSecrets;
 import io.kubetel.operator.conditions.ConditionSet;
 import io.kubetel.operator.conditions.KStatusRules;
 import io.kubetel.operator.conditions.KStatusRules.Status;
@@ -27,13 +26,10 @@ import io.kubetel.operator.dashboard.DashboardValidator;
 import io.kubetel.operator.events.EventRecorder;
 import io.kubetel.operator.query.QuerySpecChecker;
 import io.kubetel.store.testing.LocalClickHouse;
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +57,7 @@ class ValidationKStatusIT {
   static volatile boolean catalogDown;
 
   @BeforeAll
-  static void start() {
+  static void start() throws IOException {
     ch = LocalClickHouse.start("kstatusit");
     QueryCatalog catalog = KnownData.write(ch);
     QuerySpecChecker checker =
@@ -83,29 +79,8 @@ class ValidationKStatusIT {
             });
     EventRecorder events = new EventRecorder(client, Clock.systemUTC());
     MockCluster.namespace(client, KnownData.NAMESPACE);
-    client
-        .secrets()
-        .inNamespace(KnownData.NAMESPACE)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName("shop-alert-receivers")
-                .withNamespace(KnownData.NAMESPACE)
-                // Receiver Secrets are read only through this label's informer.
-                .addToLabels(ReceiverSecrets.LABEL, "true")
-                .endMetadata()
-                .withStringData(
-                    Map.of(
-                        "slack-webhook-url",
-                        "https://hooks.example/x",
-                        "pagerduty-routing-key",
-                        "k",
-                        "webhook-url",
-                        "https://automation.example/x",
-                        "webhook-signing-secret",
-                        "s"))
-                .build())
-        .create();
+    // The example Secret: labelled, as Secrets AlertRule receivers use must be.
+    client.resource(KnownData.example("shop-alert-receivers-secret.yaml", Secret.class)).create();
     operator =
         TestOperators.start(
             client,
@@ -127,11 +102,9 @@ class ValidationKStatusIT {
 
   static <T extends HasMetadata> T example(String file, Class<T> type, String name)
       throws IOException {
-    try (FileInputStream in = new FileInputStream(Path.of("..", "examples", file).toFile())) {
-      T object = client.getKubernetesSerialization().unmarshal(in, type);
-      object.getMetadata().setName(name);
-      return object;
-    }
+    T object = KnownData.example(file, type);
+    object.getMetadata().setName(name);
+    return object;
   }
 
   /** The example dashboard's log list panel (logs allow only count and rate). */

@@ -56,12 +56,21 @@ public record TenantUserStatements(String database, String password, ProfileQuot
 
   /** The user the API server reads the tenant's data as. */
   public String user() {
-    return database + "_reader";
+    return userOf(database);
   }
 
   /** The tenant's settings profile. */
   public String profile() {
-    return database + "_profile";
+    return profileOf(database);
+  }
+
+  /** The user of the tenant whose database is {@code database} (no password needed). */
+  public static String userOf(String database) {
+    return Identifiers.database(database) + "_reader";
+  }
+
+  private static String profileOf(String database) {
+    return Identifiers.database(database) + "_profile";
   }
 
   /** The statements creating or updating the user, its profile and its one grant, in order. */
@@ -81,17 +90,11 @@ public record TenantUserStatements(String database, String password, ProfileQuot
     return statements;
   }
 
-  /** The statements removing the user and its profile (the tenant is gone). */
-  public List<String> remove() {
-    return removal(database);
-  }
-
-  /** {@link #remove()} without a password: what the tenant's deletion runs. */
+  /** The statements removing the user and its profile of {@code database}'s tenant (it is gone). */
   public static List<String> removal(String database) {
-    Identifiers.database(database);
     return List.of(
-        "DROP USER IF EXISTS " + quoted(database + "_reader"),
-        "DROP SETTINGS PROFILE IF EXISTS " + quoted(database + "_profile"));
+        "DROP USER IF EXISTS " + quoted(userOf(database)),
+        "DROP SETTINGS PROFILE IF EXISTS " + quoted(profileOf(database)));
   }
 
   /** A loggable summary of {@link #provision()} (no password). */

@@ -63,7 +63,7 @@ class TenantUserStatementsTest {
 
   @Test
   void removalDropsTheUserAndItsProfile() {
-    assertThat(new TenantUserStatements("tenant_db", "0123456789abcdef", QUOTAS).remove())
+    assertThat(TenantUserStatements.removal("tenant_db"))
         .containsExactly(
             "DROP USER IF EXISTS `tenant_db_reader`",
             "DROP SETTINGS PROFILE IF EXISTS `tenant_db_profile`");
