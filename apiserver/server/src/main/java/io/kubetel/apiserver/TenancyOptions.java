@@ -1,5 +1,6 @@
 package io.kubetel.apiserver;
 
+import io.kubetel.apiserver.tenancy.QuotaShare;
 import io.kubetel.apiserver.tenancy.TenancySettings;
 import io.kubetel.apiserver.tenancy.TenantQuotas;
 import java.time.Duration;
@@ -52,6 +53,14 @@ final class TenancyOptions {
       description = "How long the start waits for the TelemetryTenant and Secret informers.")
   Duration syncTimeout;
 
+  @Option(
+      names = "--quota-replicas",
+      defaultValue = "1",
+      description =
+          "API server replicas sharing the TelemetryTenant quotas: each enforces requestsPerSecond"
+              + " and maxConcurrentQueries divided by this (the chart sets its replica count).")
+  int quotaReplicas;
+
   TenancySettings settings() {
     TenantQuotas d = TenantQuotas.CRD_DEFAULTS;
     return new TenancySettings(
@@ -65,6 +74,7 @@ final class TenancyOptions {
             untenantedConcurrency,
             untenantedRate),
         maxStores,
-        syncTimeout);
+        syncTimeout,
+        new QuotaShare(quotaReplicas));
   }
 }

@@ -108,14 +108,19 @@ final class TenancyWiring implements AutoCloseable {
             STORE_CLOSE_GRACE);
     TelemetryStore routing =
         new TenantRoutingStore(
-            directory, tenantStores, new TenantConcurrency(settings.maxTenantStores() * 4));
+            directory,
+            tenantStores,
+            new TenantConcurrency(settings.maxTenantStores() * 4, settings.quotaShare()));
     EndpointGroup gate =
         new TenantRequestGate(
-            directory, new UserRateLimiter(MAX_RATE_BUCKETS, System::nanoTime), resources);
+            directory,
+            new UserRateLimiter(MAX_RATE_BUCKETS, System::nanoTime, settings.quotaShare()),
+            resources);
     log.info(
-        "event=tenancy_on source={} credentials_namespace={}",
+        "event=tenancy_on source={} credentials_namespace={} quota_replicas={}",
         standalone ? "files" : "informers",
-        settings.credentialsNamespace());
+        settings.credentialsNamespace(),
+        settings.quotaShare().replicas());
     AutoCloseable informers = source;
     return new TenancyWiring(
         routing,

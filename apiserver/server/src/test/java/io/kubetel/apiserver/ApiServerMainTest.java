@@ -87,6 +87,19 @@ class ApiServerMainTest {
   }
 
   @Test
+  void theQuotaShareComesFromTheReplicaCount() throws Exception {
+    assertThat(standalone().tenancy().quotaShare().replicas()).isEqualTo(1);
+    assertThat(
+            standalone(Map.of("KUBETEL_APISERVER_QUOTA_REPLICAS", "3"))
+                .tenancy()
+                .quotaShare()
+                .of(20))
+        .isEqualTo(7);
+    assertThatThrownBy(() -> standalone("--quota-replicas=0"))
+        .hasMessageContaining("--quota-replicas must be at least 1");
+  }
+
+  @Test
   void passwordComesFromFileOrEnvironmentAndIsNeverPrinted() throws Exception {
     Path file = Files.writeString(dir.resolve("pw"), "from-file\n");
 

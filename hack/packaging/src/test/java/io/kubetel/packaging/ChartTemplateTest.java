@@ -58,7 +58,8 @@ class ChartTemplateTest {
         .containsEntry("KUBETEL_APISERVER_CLICKHOUSE_USER", "kubetel_reader")
         .containsEntry(
             "KUBETEL_APISERVER_CLICKHOUSE_PASSWORD_FILE", "/etc/kubetel/clickhouse/password")
-        .containsEntry("KUBETEL_APISERVER_LOG_LEVEL", "INFO");
+        .containsEntry("KUBETEL_APISERVER_LOG_LEVEL", "INFO")
+        .containsEntry("KUBETEL_APISERVER_QUOTA_REPLICAS", "2");
     mountsSecret(apiserver(chart), "kubetel-apiserver-clickhouse", "/etc/kubetel/clickhouse");
     mountsSecret(operator(chart), "kubetel-operator-clickhouse", "/etc/kubetel/clickhouse");
     assertThat(chart.get(Secret.class, "kubetel-apiserver-continue-token").getData())

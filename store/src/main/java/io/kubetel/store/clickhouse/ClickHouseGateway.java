@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubetel.model.json.Json;
+import io.kubetel.model.store.ReadScope;
+import io.kubetel.model.store.StoreLimitException;
 import io.kubetel.model.store.StoreUnavailableException;
 import io.kubetel.store.sql.Identifiers;
 import java.io.ByteArrayInputStream;
@@ -19,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * <p>Every read runs with {@code readonly=2}, {@code max_execution_time}, {@code max_result_rows}
  * (throwing on overflow), {@code max_rows_to_read} and {@code wait_end_of_query=1} (so a limit hit
  * mid-result is an HTTP error rather than a truncated body); at most {@code maxResponseBytes} of
- * one response are held in memory ({@link ResponseByteLimit}). Failures map to {@link
+ * one response are held in memory ({@link ResponseByteLimit}). A read made in a {@link ReadScope}
+ * gets only the time the scope has left as {@code max_execution_time}, runs with a query id, and is
+ * killed on the server ({@link QueryCanceller}) when the scope is cancelled. Failures map to {@link
  * io.kubetel.model.store.StoreUnavailableException}, {@link
  * io.kubetel.model.store.StoreLimitException} or {@link ClickHouseQueryException}. SQL is logged
  * only at debug level.
@@ -46,6 +51,7 @@ public final class ClickHouseGateway implements AutoCloseable {
   private final Client client;
   private final long waitMillis;
   private final ResponseByteLimit responseBytes;
+  private final QueryCanceller canceller;
   private final List<SelectObserver> observers = new CopyOnWriteArrayList<>();
 
   /**
@@ -92,6 +98,7 @@ public final class ClickHouseGateway implements AutoCloseable {
             .setSocketTimeout(waitMillis, ChronoUnit.MILLIS)
             .setMaxRetries(0)
             .build();
+    this.canceller = new QueryCanceller(this::execute);
   }
 
   public ClickHouseSettings settings() {
@@ -103,13 +110,25 @@ public final class ClickHouseGateway implements AutoCloseable {
     return settings.database();
   }
 
-  /** Runs a bounded, read-only SELECT ending in {@code FORMAT JSONEachRow}; returns its rows. */
+  /**
+   * Runs a bounded, read-only SELECT ending in {@code FORMAT JSONEachRow}; returns its rows. Within
+   * the calling thread's {@link ReadScope}: not started once the scope is over, limited to the time
+   * it has left, and killed on the server when it is cancelled.
+   *
+   * @throws StoreLimitException {@code EXECUTION_TIME} when the scope ended before or during the
+   *     read
+   */
   public List<JsonNode> select(String sql) {
+    ReadScope scope = ReadScope.current();
+    if (scope.isOver()) {
+      throw abandoned(null);
+    }
+    String queryId = "kubetel-" + UUID.randomUUID();
     QuerySettings qs =
         new QuerySettings()
+            .setQueryId(queryId)
             .serverSetting("readonly", "2")
-            .serverSetting(
-                "max_execution_time", Long.toString(settings.maxExecutionTime().toSeconds()))
+            .serverSetting("max_execution_time", Long.toString(executionSeconds(scope)))
             .serverSetting("max_result_rows", Long.toString(settings.maxResultRows()))
             .serverSetting("result_overflow_mode", "throw")
             .serverSetting("max_rows_to_read", Long.toString(settings.maxRowsToRead()))
@@ -117,7 +136,34 @@ public final class ClickHouseGateway implements AutoCloseable {
     if (settings.maxMemoryUsage() > 0) {
       qs.serverSetting("max_memory_usage", Long.toString(settings.maxMemoryUsage()));
     }
-    return query(sql, qs, "select");
+    try (ReadScope.Registration running = scope.onCancel(() -> canceller.cancel(queryId))) {
+      return query(sql, qs, "select");
+    } catch (RuntimeException e) {
+      // Whatever the server answered a killed or cut-short query, the caller gave up on it.
+      if (scope.isOver()) {
+        throw abandoned(e);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The configured {@code max_execution_time}, or less when the scope has less time left (whole
+   * seconds, at least 1: what 18.16 accepts).
+   */
+  private long executionSeconds(ReadScope scope) {
+    long configured = settings.maxExecutionTime().toSeconds();
+    return scope
+        .remaining()
+        .map(left -> Math.max(1, Math.min(configured, (left.toMillis() + 999) / 1000)))
+        .orElse(configured);
+  }
+
+  private static StoreLimitException abandoned(RuntimeException cause) {
+    return new StoreLimitException(
+        StoreLimitException.Limit.EXECUTION_TIME,
+        "the read was abandoned: the request's deadline passed or its client went away",
+        cause);
   }
 
   /** Runs a statement that returns nothing (DDL, ALTER); not bounded by the read limits. */
@@ -281,6 +327,7 @@ public final class ClickHouseGateway implements AutoCloseable {
 
   @Override
   public void close() {
+    canceller.close();
     client.close();
   }
 

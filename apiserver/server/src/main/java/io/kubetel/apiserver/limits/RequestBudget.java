@@ -1,6 +1,7 @@
 package io.kubetel.apiserver.limits;
 
 import io.kubetel.apiserver.http.ApiException;
+import io.kubetel.model.store.ReadScope;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,7 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * whether the client is still there. Created by {@link RequestBudgetHandler}; read loops call
  * {@link #checkpoint} before each storage read and {@link #charge} after it, on the worker thread,
  * so a list stops paging once its client disconnected or its deadline or rows budget ran out. The
- * rows charged are also what the audit line reports.
+ * rows charged are also what the audit line reports. Its {@link #reads() read scope} carries the
+ * deadline into storage and stops reads already running in ClickHouse once the client is gone or
+ * the deadline passed.
  */
 public final class RequestBudget {
   /** Context key. */
@@ -25,12 +28,19 @@ public final class RequestBudget {
   private final Instant deadline;
   private final long maxRows;
   private final AtomicLong rows = new AtomicLong();
+  private final ReadScope reads;
   private volatile boolean clientGone;
 
   RequestBudget(Clock clock, Instant deadline, long maxRows) {
     this.clock = clock;
     this.deadline = deadline;
     this.maxRows = maxRows;
+    this.reads = deadline.equals(Instant.MAX) ? ReadScope.NONE : new ReadScope(clock, deadline);
+  }
+
+  /** The scope the request's storage reads run in (see {@link ReadScope#call}). */
+  public ReadScope reads() {
+    return reads;
   }
 
   /** The budget of the request of {@code context}; {@link #UNLIMITED} when none was set. */
@@ -45,9 +55,13 @@ public final class RequestBudget {
     return budget == null ? -1 : budget.rows.get();
   }
 
-  /** Marks the client as gone: the next checkpoint stops the work. */
+  /**
+   * Marks the client as gone (or the answer as given): the next checkpoint stops the work, and
+   * reads running in storage are cancelled.
+   */
   void clientGone() {
     clientGone = true;
+    reads.cancel();
   }
 
   /** Whether the client went away. */

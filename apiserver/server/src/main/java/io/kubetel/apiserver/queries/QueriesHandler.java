@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.kubetel.apiserver.http.ApiException;
 import io.kubetel.apiserver.http.Operation;
 import io.kubetel.apiserver.http.StatusMapper;
+import io.kubetel.apiserver.limits.RequestBudget;
 import io.kubetel.apiserver.resource.ApiJson;
 import io.kubetel.apiserver.resource.ObservedWindow;
 import io.kubetel.apiserver.resource.Requests;
@@ -14,6 +15,7 @@ import io.kubetel.model.query.InvalidQueryException;
 import io.kubetel.model.query.QueryResult;
 import io.kubetel.model.query.QueryRunner;
 import io.kubetel.model.query.QueryValidator;
+import io.kubetel.model.store.ReadScope;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -153,8 +155,11 @@ public final class QueriesHandler implements ResourceHandler {
           ApiJson.write(object(query, name, namespace, now, null)));
       return;
     }
+    // In the request's read scope: its deadline reaches ClickHouse, and leaving stops it there.
+    ReadScope reads = RequestBudget.of(context).reads();
     workers
-        .executeBlocking(() -> runner.run(query.spec(), Optional.of(namespace), now), false)
+        .executeBlocking(
+            () -> reads.call(() -> runner.run(query.spec(), Optional.of(namespace), now)), false)
         .onComplete(
             ar -> {
               try {

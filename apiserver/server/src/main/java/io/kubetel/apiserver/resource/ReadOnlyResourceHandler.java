@@ -28,6 +28,7 @@ import io.kubetel.apiserver.watch.WatchSession;
 import io.kubetel.model.page.Cursor;
 import io.kubetel.model.page.ListRequest;
 import io.kubetel.model.page.Page;
+import io.kubetel.model.store.ReadScope;
 import io.kubetel.model.window.TimeWindow;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpMethod;
@@ -405,10 +406,14 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
     };
   }
 
-  /** Runs a storage read on the worker pool; failures fail the context as a Status. */
+  /**
+   * Runs a storage read on the worker pool, in the request's read scope (its deadline reaches
+   * ClickHouse, and leaving stops it there); failures fail the context as a Status.
+   */
   private <R> void blocking(RoutingContext context, Callable<R> read, Consumer<R> then) {
+    ReadScope scope = RequestBudget.of(context).reads();
     workers
-        .executeBlocking(read, false)
+        .executeBlocking(() -> scope.call(read), false)
         .onComplete(
             ar -> {
               try {

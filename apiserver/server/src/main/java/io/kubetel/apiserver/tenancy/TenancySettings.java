@@ -14,13 +14,15 @@ import java.util.Objects;
  *     ClickHouse limits are the {@code --clickhouse-*} ones)
  * @param maxTenantStores most tenant ClickHouse clients kept open (least recently used closed)
  * @param syncTimeout how long the start waits for the informers' first lists
+ * @param quotaShare the replicas the tenants' quotas are divided among ({@code --quota-replicas})
  */
 public record TenancySettings(
     boolean enabled,
     String credentialsNamespace,
     TenantQuotas untenantedQuotas,
     long maxTenantStores,
-    Duration syncTimeout) {
+    Duration syncTimeout,
+    QuotaShare quotaShare) {
 
   public static final String DEFAULT_CREDENTIALS_NAMESPACE = "kubetel-system";
 
@@ -28,6 +30,7 @@ public record TenancySettings(
     Objects.requireNonNull(credentialsNamespace, "credentialsNamespace");
     Objects.requireNonNull(untenantedQuotas, "untenantedQuotas");
     Objects.requireNonNull(syncTimeout, "syncTimeout");
+    Objects.requireNonNull(quotaShare, "quotaShare");
     if (maxTenantStores < 1) {
       throw new IllegalArgumentException("--tenancy-max-open-stores must be at least 1");
     }
@@ -40,6 +43,7 @@ public record TenancySettings(
         DEFAULT_CREDENTIALS_NAMESPACE,
         TenantQuotas.CRD_DEFAULTS,
         256,
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        QuotaShare.WHOLE);
   }
 }

@@ -72,8 +72,8 @@ public final class TenantRequestGate implements EndpointGroup {
                     + user.name()
                     + "\" for "
                     + TenantConcurrency.describe(scope)
-                    + " (quota requestsPerSecond="
-                    + scope.quotas().requestsPerSecond()
+                    + " (quota "
+                    + limiter.quotaText(scope)
                     + "); retry after "
                     + retryAfter.getAsInt()
                     + "s",

@@ -9,13 +9,15 @@ import java.util.function.LongSupplier;
 /**
  * The {@code requestsPerSecond} quota: a token bucket per user and tenant, refilled at the tenant's
  * rate and holding at most one second's worth, in a bounded cache (idle buckets are full anyway, so
- * forgetting them loses nothing).
+ * forgetting them loses nothing). Each replica refills at its {@link QuotaShare} of the rate.
  */
 public final class UserRateLimiter {
   private final Cache<String, Bucket> buckets;
   private final LongSupplier nanos;
+  private final QuotaShare share;
 
-  public UserRateLimiter(long maxBuckets, LongSupplier nanos) {
+  public UserRateLimiter(long maxBuckets, LongSupplier nanos, QuotaShare share) {
+    this.share = share;
     this.buckets =
         Caffeine.newBuilder()
             .maximumSize(maxBuckets)
@@ -30,12 +32,17 @@ public final class UserRateLimiter {
    * @return empty when allowed, else the seconds until a request would be (for Retry-After)
    */
   public OptionalInt tryAcquire(String user, TenantScope scope) {
-    int rate = scope.quotas().requestsPerSecond();
+    int rate = share.of(scope.quotas().requestsPerSecond());
     Bucket bucket =
         buckets.get(
             user + "|" + scope.tenantLabel() + "|" + rate,
             k -> new Bucket(rate, nanos.getAsLong()));
     return bucket.take(nanos.getAsLong());
+  }
+
+  /** The quota as a 429 message states it, with this replica's share. */
+  public String quotaText(TenantScope scope) {
+    return share.describe("requestsPerSecond", scope.quotas().requestsPerSecond());
   }
 
   private static final class Bucket {

@@ -162,7 +162,8 @@ class TenantRoutingStoreTest {
             },
             16,
             Duration.ofSeconds(1));
-    return new TenantRoutingStore(new TenantDirectory(index), stores, new TenantConcurrency(16));
+    return new TenantRoutingStore(
+        new TenantDirectory(index), stores, new TenantConcurrency(16, QuotaShare.WHOLE));
   }
 
   private static void await(CountDownLatch latch) {

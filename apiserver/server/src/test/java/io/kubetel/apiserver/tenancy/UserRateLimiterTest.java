@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** The per-user request-rate quota: a bucket of one second's worth, per user and tenant. */
 class UserRateLimiterTest {
   private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-  private final UserRateLimiter limiter = new UserRateLimiter(100, nanos::get);
+  private final UserRateLimiter limiter = new UserRateLimiter(100, nanos::get, QuotaShare.WHOLE);
 
   @Test
   void aBurstOfTheRateIsAllowedThenRetryAfterSaysWhenTheNextIs() {
@@ -42,6 +42,28 @@ class UserRateLimiterTest {
     nanos.addAndGet(100_000_000L);
 
     assertThat(limiter.tryAcquire("alice", slow)).hasValue(1);
+  }
+
+  @Test
+  void eachOfSeveralReplicasAllowsItsShareOfTheRate() {
+    UserRateLimiter oneOfTwo = new UserRateLimiter(100, nanos::get, new QuotaShare(2));
+    TenantScope shop = scope("shop", 5);
+    for (int i = 0; i < 3; i++) {
+      assertThat(oneOfTwo.tryAcquire("alice", shop)).as("request %d", i).isEmpty();
+    }
+
+    assertThat(oneOfTwo.tryAcquire("alice", shop)).as("past 3 of 5 (rounded up)").isPresent();
+    assertThat(oneOfTwo.quotaText(shop))
+        .isEqualTo("requestsPerSecond=5, 3 in each of 2 API server replicas");
+    assertThat(limiter.quotaText(shop)).isEqualTo("requestsPerSecond=5");
+  }
+
+  @Test
+  void aShareNeverDropsBelowOneAndNeedsAReplica() {
+    assertThat(new QuotaShare(8).of(3)).isEqualTo(1);
+    assertThat(new QuotaShare(3).of(10)).isEqualTo(4);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new QuotaShare(0))
+        .hasMessageContaining("--quota-replicas must be at least 1");
   }
 
   private static TenantScope scope(String tenant, int rate) {
