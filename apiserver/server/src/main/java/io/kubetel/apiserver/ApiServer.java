@@ -7,6 +7,7 @@ import io.kubetel.apiserver.audit.AuditHandler;
 import io.kubetel.apiserver.discovery.DiscoveryDocuments;
 import io.kubetel.apiserver.discovery.DiscoveryEndpoints;
 import io.kubetel.apiserver.discovery.ServedGroup;
+import io.kubetel.apiserver.health.BlockedThreadWatch;
 import io.kubetel.apiserver.health.HealthEndpoints;
 import io.kubetel.apiserver.health.StoreReadiness;
 import io.kubetel.apiserver.http.ApiRouter;
@@ -162,6 +163,7 @@ public final class ApiServer {
             "kubetel-store", config.storage().workerThreads(), 5, TimeUnit.MINUTES);
     // Every store opened (the server's own and each tenant's) feeds the ClickHouse query metrics.
     PrometheusMeterRegistry registry = meterRegistry();
+    BlockedThreadWatch.install(vertx, registry);
     ClickHouseQueryMetrics queryMetrics = new ClickHouseQueryMetrics(registry);
     StoreFactory observed =
         settings -> {

@@ -28,7 +28,8 @@ import javax.net.ssl.TrustManagerFactory;
  * The API server as a separate JVM, started from the packaged layout ({@code
  * target/kubetel-apiserver.jar} + {@code target/lib/}, plus test classes for test-only wiring) in
  * standalone mode on a free loopback port. Ready once {@code <state-dir>/kubeconfig} exists (the
- * server writes it only after it listens). {@link #close()} sends SIGTERM and waits.
+ * server writes it only after it listens). {@link #close()} sends SIGTERM, waits, and fails when
+ * the server's log reports a blocked event loop.
  */
 public final class ApiServerProcess implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -303,9 +304,27 @@ public final class ApiServerProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /**
+   * Stops the server.
+   *
+   * @throws AssertionError when its log reports a blocked event loop (blocking work belongs on the
+   *     worker pools)
+   */
   @Override
   public void close() throws InterruptedException {
     stop();
+    List<String> blocked;
+    try {
+      blocked =
+          Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+              .filter(line -> line.contains("event=event_loop_blocked"))
+              .toList();
+    } catch (IOException e) {
+      return; // no log to check
+    }
+    if (!blocked.isEmpty()) {
+      throw new AssertionError("the API server's event loop was blocked: " + blocked);
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubetel.apiserver.TelemetryResources;
 import io.kubetel.apiserver.audit.AuditHandler;
+import io.kubetel.apiserver.health.BlockedThreadWatch;
 import io.kubetel.apiserver.http.ApiRouter;
 import io.kubetel.apiserver.http.EndpointGroup;
 import io.kubetel.apiserver.http.RequestMetrics;
@@ -21,6 +22,7 @@ import io.kubetel.apiserver.security.UserInfo;
 import io.kubetel.model.store.TelemetryStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -58,6 +60,7 @@ public final class TestApiServer implements AutoCloseable {
   private final WebClient client;
   private final HttpClient streaming;
   private final int port;
+  private final BlockedThreadWatch blocked;
 
   public TestApiServer(Function<WorkerExecutor, List<ResourceHandler>> handlers) throws Exception {
     this(List.of(), handlers);
@@ -79,7 +82,15 @@ public final class TestApiServer implements AutoCloseable {
       Function<WorkerExecutor, List<ResourceHandler>> handlers,
       ServerLimits limits)
       throws Exception {
-    vertx = Vertx.vertx();
+    // An event-loop task over 1 s fails the test at close(): handlers must hand blocking work to
+    // the worker pool (issue 10).
+    vertx =
+        Vertx.vertx(
+            new VertxOptions()
+                .setBlockedThreadCheckInterval(200)
+                .setMaxEventLoopExecuteTime(1)
+                .setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
+    blocked = BlockedThreadWatch.install(vertx, new SimpleMeterRegistry());
     workers = vertx.createSharedWorkerExecutor("kubetel-test-workers", 4);
     // The production router (routes, method checks, Status errors), with everyone authenticated.
     Authenticator everyone =
@@ -243,8 +254,18 @@ public final class TestApiServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes Vert.x.
+   *
+   * @throws AssertionError when an event loop was blocked while the server ran
+   */
   @Override
   public void close() throws Exception {
     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    List<String> findings = blocked.eventLoopFindings();
+    if (!findings.isEmpty()) {
+      throw new AssertionError(
+          "the event loop was blocked (blocking work belongs on the worker pool): " + findings);
+    }
   }
 }
