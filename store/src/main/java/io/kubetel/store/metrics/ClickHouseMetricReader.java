@@ -13,7 +13,9 @@ import io.kubetel.store.clickhouse.Rows;
 import io.kubetel.store.sql.Utf8Order;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,6 +53,7 @@ public final class ClickHouseMetricReader implements MetricReader {
               request.window(),
               request.filters(),
               request.after(),
+              List.of(),
               Optional.empty(),
               request.limit() + 1);
       for (JsonNode j : ctx.gateway().select(sql)) {
@@ -75,28 +78,48 @@ public final class ClickHouseMetricReader implements MetricReader {
         items, Optional.of(new Cursor(List.of(last.metric, last.service, last.fingerprint))));
   }
 
+  /**
+   * One series by object name: first the metric names in the window whose sanitized form is the
+   * name's prefix (one statement reading only names), then the series query of those names' tables
+   * restricted to them and to the fingerprint.
+   */
   @Override
   public Optional<MetricSeries> getSeries(String namespace, String name, TimeWindow window) {
     Optional<SeriesNames.Parsed> parsed = SeriesNames.parse(name);
-    if (parsed.isEmpty()) {
+    List<MetricType> types = MetricTables.present(ctx);
+    if (parsed.isEmpty() || types.isEmpty()) {
       return Optional.empty();
     }
+    Map<MetricType, List<String>> candidates = new EnumMap<>(MetricType.class);
+    for (JsonNode j : ctx.gateway().select(MetricSql.names(ctx, types, window))) {
+      String metric = Rows.text(j, "m_name");
+      if (SeriesNames.sanitize(metric).equals(parsed.get().prefix())) {
+        candidates
+            .computeIfAbsent(MetricType.valueOf(Rows.text(j, "m_type")), t -> new ArrayList<>())
+            .add(metric);
+      }
+    }
     double seconds = window.length().toMillis() / 1000.0;
-    for (MetricType type : MetricTables.present(ctx)) {
+    for (Map.Entry<MetricType, List<String>> c : candidates.entrySet()) {
       String sql =
           MetricSql.series(
               ctx,
-              type,
+              c.getKey(),
               Optional.of(namespace),
               window,
               List.of(),
               Optional.empty(),
+              c.getValue(),
               Optional.of(parsed.get().fingerprint()),
               10);
       for (JsonNode j : ctx.gateway().select(sql)) {
         Row r =
             new Row(
-                Rows.text(j, "m_name"), Rows.text(j, "m_service"), Rows.text(j, "m_fp"), type, j);
+                Rows.text(j, "m_name"),
+                Rows.text(j, "m_service"),
+                Rows.text(j, "m_fp"),
+                c.getKey(),
+                j);
         if (SeriesNames.name(r.metric, r.fingerprint).equals(name)) {
           return Optional.of(toSeries(r, seconds, true));
         }

@@ -12,6 +12,7 @@ import io.kubetel.store.sql.Dialect;
 import io.kubetel.store.sql.FieldSql;
 import io.kubetel.store.sql.Select;
 import io.kubetel.store.sql.SqlLiteral;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,8 +55,35 @@ public final class MetricSql {
   }
 
   /**
+   * The metric names with recorded points in the window, with their type: one statement over the
+   * tables of {@code types} that reads only the name, time and flag columns. Get-by-name turns the
+   * name's sanitized prefix into these exact names ({@link SeriesNames#sanitize}) so that its
+   * series query filters on {@code MetricName}, the first column of the tables' sort keys, instead
+   * of aggregating every series of the namespace.
+   */
+  public static String names(ReadContext ctx, List<MetricType> types, TimeWindow window) {
+    Dialect d = ctx.dialect();
+    List<String> parts = new ArrayList<>();
+    for (MetricType type : types) {
+      parts.add(
+          Select.select(SqlLiteral.string(type.name()) + " AS m_type", "MetricName AS m_name")
+              .from(ctx.table(MetricTables.of(type)))
+              .where(d.timeAtLeast("TimeUnix", window.start()))
+              .where(d.timeBefore("TimeUnix", window.end()))
+              .where(d.timeKeyBounds("TimeUnix", window.start(), window.end()))
+              .where(MetricTables.RECORDED)
+              .groupBy("m_name")
+              .toSubquery());
+    }
+    return "SELECT m_type, m_name FROM ("
+        + String.join(" UNION ALL ", parts)
+        + ") FORMAT JSONEachRow";
+  }
+
+  /**
    * The series query for one table.
    *
+   * @param metricNames restrict to these metric names (empty: any)
    * @param fingerprint restrict to one series (get-by-name)
    * @param limit rows to return (callers ask for one more than a page to detect a next page)
    */
@@ -66,6 +94,7 @@ public final class MetricSql {
       TimeWindow window,
       List<FieldFilter> filters,
       Optional<Cursor> after,
+      List<String> metricNames,
       Optional<String> fingerprint,
       int limit) {
     Dialect d = ctx.dialect();
@@ -121,6 +150,9 @@ public final class MetricSql {
         .where(d.timeBefore("TimeUnix", window.end()))
         .where(d.timeKeyBounds("TimeUnix", window.start(), window.end()))
         .where(MetricTables.RECORDED);
+    if (!metricNames.isEmpty()) {
+      s.where("MetricName IN " + SqlLiteral.stringList(metricNames));
+    }
     namespace.ifPresent(ns -> s.where(fields.namespaceIs(ns)));
     for (FieldFilter f : filters) {
       if (!f.key().equals(FieldKeys.TYPE)) {

@@ -69,6 +69,7 @@ class GoldenSqlTest {
               WINDOW,
               FILTERS,
               Optional.of(new Cursor(List.of("http.server.requests", "checkout", "0123456789"))),
+              List.of(),
               Optional.empty(),
               101));
     }
@@ -81,8 +82,10 @@ class GoldenSqlTest {
             WINDOW,
             List.of(),
             Optional.empty(),
+            List.of("http.server.requests", "http_server_requests"),
             Optional.of("0123456789"),
             10));
+    c.put("metrics-names", MetricSql.names(ctx, List.of(MetricType.values()), WINDOW));
     c.put(
         "traces-list",
         TraceSql.list(
