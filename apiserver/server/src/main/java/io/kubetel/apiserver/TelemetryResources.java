@@ -30,9 +30,13 @@ import java.util.function.Supplier;
  * in discovery and OpenAPI.
  */
 public final class TelemetryResources {
-  /** The plurals of the resources {@link #create} builds (the tenancy gate applies to them). */
+  /**
+   * The plurals of the resources {@link #create} builds: the tenancy gate applies the namespace's
+   * tenant (audit line, per-user {@code requestsPerSecond}) to all of them, also to anomalies and
+   * alert events, which are read from kubetel's own database but cost ClickHouse work all the same.
+   */
   public static final java.util.Set<String> PLURALS =
-      java.util.Set.of("metrics", "traces", "logs", "queries");
+      java.util.Set.of("metrics", "traces", "logs", "queries", "anomalies", "alertevents");
 
   private TelemetryResources() {}
 

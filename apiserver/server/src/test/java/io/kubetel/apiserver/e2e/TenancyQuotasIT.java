@@ -123,6 +123,18 @@ class TenancyQuotasIT {
   }
 
   @Test
+  void alertEventsOfATenantsNamespaceCountAgainstItsRequestRate() throws Exception {
+    Thread.sleep(2100); // a full bucket, whatever ran before
+    List<Integer> codes = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      codes.add(server.get(client, G + "/namespaces/throttled/alertevents", Map.of()).statusCode());
+    }
+
+    assertThat(codes.get(0)).isEqualTo(200);
+    assertThat(codes).contains(429);
+  }
+
+  @Test
   void aTenantsClickHouseLimitsApplyToItsQueriesOnly() throws Exception {
     HttpResponse<String> tiny = server.get(client, G + "/namespaces/tiny/logs", Map.of());
     HttpResponse<String> roomy = server.get(client, G + "/namespaces/roomy/logs", Map.of());
