@@ -3,6 +3,7 @@ package io.kubetel.store.metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubetel.model.metrics.MetricReader;
 import io.kubetel.model.metrics.MetricSeries;
+import io.kubetel.model.metrics.MetricStats;
 import io.kubetel.model.metrics.MetricType;
 import io.kubetel.model.page.Cursor;
 import io.kubetel.model.page.ListRequest;
@@ -10,6 +11,7 @@ import io.kubetel.model.page.Page;
 import io.kubetel.model.window.TimeWindow;
 import io.kubetel.store.clickhouse.ReadContext;
 import io.kubetel.store.clickhouse.Rows;
+import io.kubetel.store.sql.SqlLiteral;
 import io.kubetel.store.sql.Utf8Order;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,6 +55,7 @@ public final class ClickHouseMetricReader implements MetricReader {
               request.window(),
               request.filters(),
               request.after(),
+              request.detail(),
               List.of(),
               Optional.empty(),
               request.limit() + 1);
@@ -109,6 +112,7 @@ public final class ClickHouseMetricReader implements MetricReader {
               window,
               List.of(),
               Optional.empty(),
+              true,
               c.getValue(),
               Optional.of(parsed.get().fingerprint()),
               10);
@@ -131,7 +135,8 @@ public final class ClickHouseMetricReader implements MetricReader {
   private static MetricSeries toSeries(Row r, double windowSeconds, boolean detail) {
     JsonNode j = r.json;
     boolean monotonic = r.type == MetricType.SUM && Rows.longValue(j, "m_monotonic") == 1;
-    SeriesData data = data(r.type, monotonic, j);
+    boolean statsOnly = j.has("m_count");
+    SeriesData data = statsOnly ? null : data(r.type, monotonic, j);
     return new MetricSeries(
         SeriesNames.name(r.metric, r.fingerprint),
         Rows.text(j, "m_ns"),
@@ -144,8 +149,24 @@ public final class ClickHouseMetricReader implements MetricReader {
         monotonic,
         Rows.map(j.get("m_attr_keys"), j.get("m_attr_values")),
         Rows.map(j.get("m_res_keys"), j.get("m_res_values")),
-        MetricStatsCalculator.stats(data, windowSeconds),
-        detail ? MetricStatsCalculator.points(data) : List.of());
+        statsOnly ? gaugeStats(j) : MetricStatsCalculator.stats(data, windowSeconds),
+        detail && !statsOnly ? MetricStatsCalculator.points(data) : List.of());
+  }
+
+  /** A gauge's statistics as ClickHouse computed them ({@link MetricSql#GAUGE_STATS}). */
+  private static MetricStats gaugeStats(JsonNode j) {
+    return new MetricStats(
+        SqlLiteral.instant(Rows.longValue(j, "m_first")),
+        SqlLiteral.instant(Rows.longValue(j, "m_last_time")),
+        Rows.doubleValue(j, "m_last"),
+        Rows.doubleValue(j, "m_min"),
+        Rows.doubleValue(j, "m_max"),
+        Rows.doubleValue(j, "m_avg"),
+        Rows.longValue(j, "m_count"),
+        null,
+        null,
+        null,
+        null);
   }
 
   /** A row of {@link MetricSql#series} as the type's raw points. */

@@ -19,7 +19,9 @@ import java.util.Optional;
 /**
  * Builds the per-table series query: one row per series (namespace, metric, service, pod,
  * attributes) with its points as arrays, keyset-ordered by (metric name, service, fingerprint).
- * Points flagged "no recorded value" are left out ({@link MetricTables#RECORDED}).
+ * Points flagged "no recorded value" are left out ({@link MetricTables#RECORDED}). Where the output
+ * shows no points and ClickHouse can compute the statistics itself (gauges), the row carries the
+ * statistics instead of the points ({@link #GAUGE_STATS}).
  */
 public final class MetricSql {
   /**
@@ -30,6 +32,14 @@ public final class MetricSql {
 
   /** A summary's quantile values, parallel to {@link #QUANTILE_LEVELS}. */
   public static final String QUANTILE_VALUES = "ValueAtQuantiles.Value";
+
+  /**
+   * The columns of a gauge series' statistics computed in ClickHouse, read by {@code
+   * ClickHouseMetricReader} in place of points: first and last time, last value, min, max, mean and
+   * count, as {@link MetricStatsCalculator} computes them from points.
+   */
+  public static final List<String> GAUGE_STATS =
+      List.of("m_first", "m_last_time", "m_last", "m_min", "m_max", "m_avg", "m_count");
 
   private MetricSql() {}
 
@@ -83,6 +93,7 @@ public final class MetricSql {
   /**
    * The series query for one table.
    *
+   * @param points whether the output shows points: false lets gauges ship statistics only
    * @param metricNames restrict to these metric names (empty: any)
    * @param fingerprint restrict to one series (get-by-name)
    * @param limit rows to return (callers ask for one more than a page to detect a next page)
@@ -94,6 +105,7 @@ public final class MetricSql {
       TimeWindow window,
       List<FieldFilter> filters,
       Optional<Cursor> after,
+      boolean points,
       List<String> metricNames,
       Optional<String> fingerprint,
       int limit) {
@@ -111,11 +123,28 @@ public final class MetricSql {
                 "any(" + d.keys("Attributes") + ") AS m_attr_keys",
                 "any(" + d.values("Attributes") + ") AS m_attr_values",
                 "any(" + d.keys(FieldSql.RESOURCE) + ") AS m_res_keys",
-                "any(" + d.values(FieldSql.RESOURCE) + ") AS m_res_values",
-                "groupArray(" + d.nanos("TimeUnix") + ") AS m_times")
+                "any(" + d.values(FieldSql.RESOURCE) + ") AS m_res_values")
             .from(ctx.table(MetricTables.of(type)));
+    String time = d.nanos("TimeUnix");
+    if (type == MetricType.GAUGE && !points) {
+      s.columns(
+          List.of(
+              "min(" + time + ") AS m_first",
+              "max(" + time + ") AS m_last_time",
+              "argMax(Value, " + time + ") AS m_last",
+              "min(Value) AS m_min",
+              "max(Value) AS m_max",
+              "avg(Value) AS m_avg",
+              "count() AS m_count"));
+    } else {
+      s.column("groupArray(" + time + ") AS m_times");
+    }
     switch (type) {
-      case GAUGE -> s.column("groupArray(Value) AS m_values");
+      case GAUGE -> {
+        if (points) {
+          s.column("groupArray(Value) AS m_values");
+        }
+      }
       case SUM ->
           s.column("groupArray(Value) AS m_values")
               .column("any(toUInt8(IsMonotonic)) AS m_monotonic")

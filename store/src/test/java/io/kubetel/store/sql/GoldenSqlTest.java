@@ -69,6 +69,7 @@ class GoldenSqlTest {
               WINDOW,
               FILTERS,
               Optional.of(new Cursor(List.of("http.server.requests", "checkout", "0123456789"))),
+              true,
               List.of(),
               Optional.empty(),
               101));
@@ -82,9 +83,23 @@ class GoldenSqlTest {
             WINDOW,
             List.of(),
             Optional.empty(),
+            true,
             List.of("http.server.requests", "http_server_requests"),
             Optional.of("0123456789"),
             10));
+    c.put(
+        "metrics-list-gauge-table",
+        MetricSql.series(
+            ctx,
+            MetricType.GAUGE,
+            Optional.of("shop"),
+            WINDOW,
+            FILTERS,
+            Optional.empty(),
+            false,
+            List.of(),
+            Optional.empty(),
+            101));
     c.put("metrics-names", MetricSql.names(ctx, List.of(MetricType.values()), WINDOW));
     c.put(
         "traces-list",
