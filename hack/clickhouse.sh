@@ -96,13 +96,19 @@ start() {
   </interval></default></quotas>
 </yandex>
 XML
-  # Two tenant users for the tenancy ITs (kubetel's TenancyCredentialsIT): each may read only its
-  # own database, through a read-only profile that still lets kubetel set per-query limits
-  # (readonly=2). 18.16 has no SQL access control; this is how administrators declare tenants there.
+  # Tenant users for the tenancy ITs (kubetel's TenancyCredentialsIT, ConcurrentQueriesQuotaIT):
+  # each may read only its own database, through a read-only profile that still lets kubetel set
+  # per-query limits (readonly=2) and that carries the tenant's maxConcurrentQueries as
+  # max_concurrent_queries_for_user (ClickHouse counts it over every connection of the user, so
+  # every API server replica shares it). 18.16 has no SQL access control; this is how
+  # administrators declare tenants there.
   mkdir -p "$dir/users.d"
   cat >"$dir/users.d/kubetel-tenants.xml" <<XML
 <yandex>
-  <profiles><kubetel_tenant><readonly>2</readonly><max_memory_usage>1000000000</max_memory_usage></kubetel_tenant></profiles>
+  <profiles>
+    <kubetel_tenant><readonly>2</readonly><max_memory_usage>1000000000</max_memory_usage><max_concurrent_queries_for_user>10</max_concurrent_queries_for_user></kubetel_tenant>
+    <kubetel_tenant_narrow><readonly>2</readonly><max_memory_usage>1000000000</max_memory_usage><max_concurrent_queries_for_user>2</max_concurrent_queries_for_user></kubetel_tenant_narrow>
+  </profiles>
   <users>
     <kubetel_tenant_a>
       <password>tenant-a-secret</password>
@@ -118,6 +124,13 @@ XML
       <quota>default</quota>
       <allow_databases><database>kt_tenancy_b</database></allow_databases>
     </kubetel_tenant_b>
+    <kubetel_tenant_c>
+      <password>tenant-c-secret</password>
+      <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
+      <profile>kubetel_tenant_narrow</profile>
+      <quota>default</quota>
+      <allow_databases><database>kt_tenancy_c</database></allow_databases>
+    </kubetel_tenant_c>
   </users>
 </yandex>
 XML

@@ -25,7 +25,10 @@ public class Quotas {
   @Max(1000)
   @JsonPropertyDescription(
       "Most queries of the tenant running at once in one API server replica (1-1000; past it"
-          + " 429 with Retry-After). Defaults to 10.")
+          + " 429 with Retry-After). Where the tenant reads as its own ClickHouse user, that user's"
+          + " max_concurrent_queries_for_user (set by the operator on ClickHouse 20.4+, by the"
+          + " administrator in users.xml before) also limits it across all replicas. Defaults to"
+          + " 10.")
   private Integer maxConcurrentQueries = 10;
 
   @Default("20")

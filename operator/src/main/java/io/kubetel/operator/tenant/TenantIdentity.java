@@ -35,11 +35,13 @@ import org.slf4j.LoggerFactory;
  * operator generates a password, keeps it in a Secret of the tenant credentials namespace (the one
  * the API server reads), runs {@link TenantUserStatements} (user, settings profile with the quotas,
  * SELECT on the tenant's database only) and records Secret and user in {@code status.clickhouse},
- * where the API server finds the Secret. On older servers, on servers without writable access
- * storage (code 514) and where the operator's user may not list users (code 497; both on chDB), it
- * does nothing and reports nothing wrong beyond one log line (administrators declare users in
- * users.xml and name their Secret in the spec). The tenant's deletion drops the user only when the
- * operator created it.
+ * where the API server finds the Secret. On older servers and on servers without writable access
+ * storage (code 514, or 497 where {@code system.user_directories} lists only read-only storages, as
+ * on chDB) it does nothing and reports nothing wrong beyond one log line (administrators declare
+ * users in users.xml and name their Secret in the spec). Where the operator's own user lacks access
+ * management (497 on a server that could keep the user) the tenant gets {@code
+ * ClickHouseUserReady=False}, reason {@code AccessManagementDenied}, and is retried. The tenant's
+ * deletion drops the user only when the operator created it.
  *
  * <p>The Secret is created before the user, so a crash in between never loses the password; its
  * labels then prove the user is the operator's. A user of that name that exists without the
@@ -63,6 +65,9 @@ final class TenantIdentity {
 
   /** ClickHouse's ACCESS_DENIED: here, the operator's user may not see or manage users. */
   static final int ACCESS_DENIED = 497;
+
+  /** The reason of {@code ClickHouseUserReady=False} when the operator lacks access management. */
+  static final String ACCESS_MANAGEMENT_DENIED = "AccessManagementDenied";
 
   /** Whether the server keeps SQL users; null until asked. */
   private volatile Boolean sqlUsers;
@@ -138,12 +143,12 @@ final class TenantIdentity {
         exists = !ours && access.userExists(user);
       } catch (StoreAccessDeniedException e) {
         // The operator may not even list users (chDB, or a user without access management).
-        return cannotManageUsers(status, ACCESS_DENIED);
+        return refused(tenant, status, recorded, ACCESS_DENIED, retry);
       } catch (ClickHouseQueryException e) {
         if (e.code() != ACCESS_DENIED && e.code() != NO_WRITABLE_ACCESS_STORAGE) {
           throw e;
         }
-        return cannotManageUsers(status, e.code());
+        return refused(tenant, status, recorded, e.code(), retry);
       }
       if (exists) {
         return failed(
@@ -175,13 +180,13 @@ final class TenantIdentity {
           access.executeSecret(statement);
         }
       } catch (ClickHouseQueryException e) {
-        if (e.code() != NO_WRITABLE_ACCESS_STORAGE) {
+        if (e.code() != NO_WRITABLE_ACCESS_STORAGE && e.code() != ACCESS_DENIED) {
           throw e;
         }
         if (created) {
-          secrets.deleteIfOurs(secretName, name);
+          secrets.deleteIfOurs(secretName, name); // nothing half-made is left for a retry
         }
-        return cannotManageUsers(status, e.code());
+        return refused(tenant, status, recorded, e.code(), retry);
       }
       confirmed.add(key);
       TenantClickHouseStatus now = new TenantClickHouseStatus();
@@ -270,16 +275,87 @@ final class TenantIdentity {
   }
 
   /**
+   * ClickHouse refused to list or create users ({@code code} 497 or 514). Code 514, and a 497 from
+   * a server whose access storages are all read-only (the chDB engine answers 497 before it could
+   * say 514), mean users can only be declared in users.xml: as on 18.16, nothing is wrong. A 497
+   * anywhere else means the operator's own user lacks access management: {@link #accessDenied}.
+   */
+  private boolean refused(
+      TelemetryTenant tenant,
+      TenantStatusDraft status,
+      TenantClickHouseStatus recorded,
+      int code,
+      NextRetry retry) {
+    if (code == NO_WRITABLE_ACCESS_STORAGE
+        || access.writableAccessStorage().map(writable -> !writable).orElse(false)) {
+      return cannotManageUsers(status, code);
+    }
+    return accessDenied(tenant, status, recorded, retry);
+  }
+
+  /**
+   * The operator's ClickHouse user may not manage users on a server that keeps SQL users: {@code
+   * ClickHouseUserReady=False}, reason {@value #ACCESS_MANAGEMENT_DENIED}, saying what to grant,
+   * and a retry with the usual backoff (never remembered: granting the right later heals the tenant
+   * without an edit, which Kubernetes could not notice).
+   *
+   * <p>This makes the tenant {@code Ready=False} and {@code Reconciling=True} (kstatus InProgress),
+   * not {@code Stalled}: its telemetry is still served, but with weaker isolation than the tenant
+   * asked for by naming no Secret (the API server's own user, routing only), and GitOps tools or
+   * {@code kubectl wait --for=condition=Ready} must not report that as done. It is not Stalled
+   * because the operator keeps retrying and heals on its own once the grant exists.
+   */
+  private boolean accessDenied(
+      TelemetryTenant tenant,
+      TenantStatusDraft status,
+      TenantClickHouseStatus recorded,
+      NextRetry retry) {
+    String operatorUser = access.operatorUser();
+    String meanwhile =
+        recorded != null && recorded.getUser() != null
+            ? "the tenant keeps reading as its user "
+                + recorded.getUser()
+                + " provisioned earlier, whose grant and quotas are not updated"
+            : "until then the tenant's telemetry is read with the API server's own ClickHouse user,"
+                + " isolated by the API server's routing only";
+    status
+        .conditions()
+        .set(
+            ConditionTypes.CLICKHOUSE_USER_READY,
+            false,
+            ACCESS_MANAGEMENT_DENIED,
+            "the operator's ClickHouse user "
+                + operatorUser
+                + " may not manage users (code 497): grant it access management"
+                + " (<access_management>1</access_management> on that user in users.xml, or GRANT"
+                + " ACCESS MANAGEMENT ON *.* TO "
+                + operatorUser
+                + " and GRANT SELECT ON *.* TO "
+                + operatorUser
+                + " WITH GRANT OPTION), or name a Secret of a user you declare in"
+                + " spec.clickhouse.credentialsSecret; "
+                + meanwhile
+                + "; "
+                + retry.describe());
+    log.warn(
+        "event=tenant_user_access_denied tenant={} operator_user={} code={} attempt={}",
+        tenant.getMetadata().getName(),
+        operatorUser,
+        ACCESS_DENIED,
+        retry.attempt());
+    return false;
+  }
+
+  /**
    * Users can only be declared in users.xml here (or by an administrator): from now on this process
    * does as on 18.16, and says so once in its log.
    */
   private boolean cannotManageUsers(TenantStatusDraft status, int code) {
     if (!Boolean.FALSE.equals(sqlUsers)) {
       log.warn(
-          "event=clickhouse_access_control sql_users=false code={} message=\"the operator cannot"
-              + " manage ClickHouse users (no writable access storage, or its user lacks access"
-              + " management); tenants read as the API server's user unless they name a"
-              + " credentials Secret\"",
+          "event=clickhouse_access_control sql_users=false code={} message=\"the server has no"
+              + " writable access storage: tenants read as the API server's user unless they name"
+              + " a credentials Secret\"",
           code);
     }
     sqlUsers = false;
@@ -335,6 +411,7 @@ final class TenantIdentity {
         q.getMaxQuerySeconds() == null ? 30 : q.getMaxQuerySeconds(),
         q.getMaxRowsRead() == null ? 100_000_000L : q.getMaxRowsRead(),
         q.getMaxResultRows() == null ? 200_000L : q.getMaxResultRows(),
-        q.getMaxMemoryBytes() == null ? 0 : q.getMaxMemoryBytes());
+        q.getMaxMemoryBytes() == null ? 0 : q.getMaxMemoryBytes(),
+        q.getMaxConcurrentQueries() == null ? 10 : q.getMaxConcurrentQueries());
   }
 }

@@ -144,11 +144,10 @@ final class TenantStatusDraft {
         .get(ConditionTypes.CLICKHOUSE_USER_READY)
         .map(c -> !c.isTrue())
         .orElse(false)) {
-      conditions.set(
-          ConditionTypes.READY,
-          false,
-          "UserProvisioningFailed",
-          conditions.get(ConditionTypes.CLICKHOUSE_USER_READY).orElseThrow().getMessage());
+      // Its own reason: AccessManagementDenied (an operator grant missing) or
+      // UserProvisioningFailed.
+      Condition user = conditions.get(ConditionTypes.CLICKHOUSE_USER_READY).orElseThrow();
+      conditions.set(ConditionTypes.READY, false, user.getReason(), user.getMessage());
     } else if (roleMissing != null) {
       KStatus.stalled(conditions, ViewerAccess.ROLE_MISSING, roleMissing);
     } else {

@@ -23,10 +23,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The tenant's ClickHouse identity step with a fake executor and fake Secrets (no engine we test on
- * can run CREATE USER: 18.16 has no SQL users, chDB refuses with code 514): provisioned once on
- * 20.4+, nothing on 18.16 nor without writable access storage, never an administrator's user or
- * Secret taken over, the password only in the Secret (never in status or conditions), and the user
- * dropped with the tenant only when the operator created it.
+ * can run CREATE USER: 18.16 has no SQL users, chDB keeps users in users.xml only): provisioned
+ * once on 20.4+, nothing on 18.16 nor without writable access storage, {@code
+ * AccessManagementDenied} (retried, healed by a later grant) where the operator's user lacks access
+ * management, never an administrator's user or Secret taken over, the password only in the Secret
+ * (never in status or conditions), and the user dropped with the tenant only when the operator
+ * created it.
  */
 class TenantIdentityTest {
   static final String DB = "kubetel_shop_1a2b3c4d";
@@ -39,6 +41,9 @@ class TenantIdentityTest {
     final List<String> statements = new ArrayList<>();
     RuntimeException failure;
     RuntimeException usersFailure;
+
+    /** What system.user_directories says: a real 20.4+ server has a local_directory. */
+    Optional<Boolean> writable = Optional.of(true);
 
     @Override
     public ClickHouseVersion version() {
@@ -59,6 +64,16 @@ class TenantIdentityTest {
         throw failure;
       }
       statements.add(statement);
+    }
+
+    @Override
+    public Optional<Boolean> writableAccessStorage() {
+      return writable;
+    }
+
+    @Override
+    public String operatorUser() {
+      return "kubetel_operator";
     }
   }
 
@@ -102,6 +117,7 @@ class TenantIdentityTest {
     TelemetryTenant t = TenantStepsTest.tenant("shop", DB);
     Quotas q = new Quotas();
     q.setMaxQuerySeconds(5);
+    q.setMaxConcurrentQueries(4);
     t.getSpec().setQuotas(q);
     return t;
   }
@@ -134,7 +150,8 @@ class TenantIdentityTest {
     assertThat(access.statements).hasSize(6);
     assertThat(access.statements.get(0))
         .startsWith("CREATE SETTINGS PROFILE IF NOT EXISTS `" + DB + "_profile`")
-        .contains("max_execution_time = 5 MAX 5");
+        .contains("max_execution_time = 5 MAX 5")
+        .contains("max_concurrent_queries_for_user = 4 MAX 4");
     assertThat(access.statements.get(2))
         .startsWith("CREATE USER IF NOT EXISTS `" + USER + "`")
         .contains("'" + secret.password() + "'");
@@ -266,10 +283,11 @@ class TenantIdentityTest {
   }
 
   @Test
-  void anOperatorThatMayNotListUsersDoesAsOn1816() {
-    // As the store reports it (chDB's one user may not read system.users).
+  void anEngineWhoseAccessStoragesAreAllReadOnlyAnswering497IsAsOn1816() {
+    // chDB: its one user may not read system.users, and user_directories lists users_xml only.
     access.usersFailure =
         new StoreAccessDeniedException("ClickHouse refused the read", false, null);
+    access.writable = Optional.of(false);
     TelemetryTenant t = tenant();
 
     assertThat(step(t)).isTrue();
@@ -280,19 +298,93 @@ class TenantIdentityTest {
   }
 
   @Test
-  void aRefusedStatementIsReportedWithItsCodeNeverItsText() {
+  void anOperatorUserWithoutAccessManagementIsAVisibleConditionUntilGranted() {
+    access.usersFailure =
+        new StoreAccessDeniedException("ClickHouse refused the read", false, null);
+    TelemetryTenant t = tenant();
+
+    assertThat(step(t)).isFalse();
+
+    Condition c = userReady(t).orElseThrow();
+    assertThat(c.getStatus().name()).isEqualTo("False");
+    assertThat(c.getReason()).isEqualTo("AccessManagementDenied");
+    assertThat(c.getMessage())
+        .contains("the operator's ClickHouse user kubetel_operator may not manage users (code 497)")
+        .contains("GRANT ACCESS MANAGEMENT ON *.* TO kubetel_operator")
+        .contains("<access_management>1</access_management>")
+        .contains("spec.clickhouse.credentialsSecret")
+        .contains("read with the API server's own ClickHouse user")
+        .contains("retrying in 10s");
+    assertThat(secrets.secrets).isEmpty();
+    assertThat(access.statements).isEmpty();
+
+    // Not remembered: the next attempt asks again, and a grant given meanwhile heals the tenant.
+    access.usersFailure = null;
+    assertThat(step(t)).isTrue();
+    assertThat(userReady(t).orElseThrow().getStatus().name()).isEqualTo("True");
+    assertThat(access.statements).hasSize(6);
+    assertThat(t.getStatus().getClickhouse().getUser()).isEqualTo(USER);
+  }
+
+  @Test
+  void aServerThatDoesNotSayWhetherItCanKeepUsersCountsAsDenied() {
+    // Before system.user_directories existed: a real server, whose default config keeps users.
+    access.usersFailure =
+        new StoreAccessDeniedException("ClickHouse refused the read", false, null);
+    access.writable = Optional.empty();
+    TelemetryTenant t = tenant();
+
+    assertThat(step(t)).isFalse();
+    assertThat(userReady(t).orElseThrow().getReason()).isEqualTo("AccessManagementDenied");
+  }
+
+  @Test
+  void aRefusedCreateUserIsAccessManagementDeniedWithItsCodeNeverItsText() {
+    // May list users, may not create them: the Secret made for it goes again.
     access.failure = new ClickHouseQueryException(497, "execute", new IllegalStateException("x"));
     TelemetryTenant t = tenant();
 
     assertThat(step(t)).isFalse();
 
     Condition c = userReady(t).orElseThrow();
+    assertThat(c.getReason()).isEqualTo("AccessManagementDenied");
     assertThat(c.getMessage())
-        .contains("ClickHouse refused the statement (error 497)")
+        .contains("(code 497)")
         .contains("retrying in 10s")
+        .doesNotContain("IDENTIFIED");
+    assertThat(secrets.secrets).isEmpty();
+    assertThat(t.getStatus().getClickhouse()).isNull();
+  }
+
+  @Test
+  void aGrantRevokedAfterProvisioningKeepsTheUserAndSaysSo() {
+    TelemetryTenant t = tenant();
+    step(t);
+    access.failure = new ClickHouseQueryException(497, "execute", new IllegalStateException("x"));
+    t.getMetadata().setGeneration(5L);
+    t.getSpec().getQuotas().setMaxQuerySeconds(9); // a change that needs statements
+
+    assertThat(step(t)).isFalse();
+
+    assertThat(userReady(t).orElseThrow().getMessage())
+        .contains("keeps reading as its user " + USER + " provisioned earlier");
+    assertThat(t.getStatus().getClickhouse().getUser()).isEqualTo(USER);
+    assertThat(secrets.secrets).containsKey("kubetel-tenant-shop");
+  }
+
+  @Test
+  void anotherRefusedStatementIsReportedWithItsCodeNeverItsText() {
+    access.failure = new ClickHouseQueryException(62, "execute", new IllegalStateException("x"));
+    TelemetryTenant t = tenant();
+
+    assertThat(step(t)).isFalse();
+
+    Condition c = userReady(t).orElseThrow();
+    assertThat(c.getReason()).isEqualTo("UserProvisioningFailed");
+    assertThat(c.getMessage())
+        .contains("ClickHouse refused the statement (error 62)")
         .doesNotContain("IDENTIFIED")
         .doesNotContain(secrets.secrets.get("kubetel-tenant-shop").password());
-    assertThat(t.getStatus().getClickhouse()).isNull();
   }
 
   @Test

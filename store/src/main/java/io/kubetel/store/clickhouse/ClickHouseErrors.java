@@ -28,6 +28,7 @@ final class ClickHouseErrors {
   static final int DATABASE_ACCESS_DENIED = 291;
   static final int ACCESS_DENIED = 497;
   static final int AUTHENTICATION_FAILED = 516;
+  static final int TOO_MANY_SIMULTANEOUS_QUERIES = 202;
 
   private ClickHouseErrors() {}
 
@@ -93,6 +94,16 @@ final class ClickHouseErrors {
       case AUTHENTICATION_FAILED:
         return new StoreAccessDeniedException(
             "ClickHouse refused the user or password (code " + code + ")", true, t);
+      case TOO_MANY_SIMULTANEOUS_QUERIES:
+        // The user's max_concurrent_queries_for_user (a tenant's maxConcurrentQueries, which
+        // ClickHouse counts over every connection, so over every API server replica), or the
+        // server's max_concurrent_queries: nothing was read, a retry shortly may pass.
+        return new StoreLimitException(
+            StoreLimitException.Limit.CONCURRENT_QUERIES,
+            "ClickHouse already runs as many queries of this user as it allows (the tenant's"
+                + " maxConcurrentQueries, counted over every API server replica, or the server's"
+                + " own limit); retry shortly",
+            t);
       case TIMEOUT_EXCEEDED:
       case TOO_SLOW:
         return new StoreLimitException(

@@ -33,6 +33,9 @@ public final class StatusMapper {
       " Narrow the time window (window=, start=, end= in --field-selector) or add label/field"
           + " selectors.";
 
+  /** Seconds a client waits after ClickHouse refused one more concurrent query of its tenant. */
+  static final int CONCURRENT_QUERIES_RETRY_AFTER = 1;
+
   private StatusMapper() {}
 
   /** The error to answer for {@code failure}, which happened while doing {@code operation}. */
@@ -63,6 +66,10 @@ public final class StatusMapper {
     }
     if (cause instanceof StoreLimitException e) {
       log.info("event=store_limit resource={} limit={}", operation.resource(), e.limit());
+      if (e.limit() == StoreLimitException.Limit.CONCURRENT_QUERIES) {
+        // A quota, like the per-replica one: 429 with Retry-After, so kubectl retries by itself.
+        return ApiException.tooManyRequests(e.getMessage(), CONCURRENT_QUERIES_RETRY_AFTER);
+      }
       String message = e.getMessage().endsWith(".") ? e.getMessage() : e.getMessage() + ".";
       return e.limit() == StoreLimitException.Limit.EXECUTION_TIME
           ? new ApiException(504, "Timeout", message + NARROW_ADVICE)

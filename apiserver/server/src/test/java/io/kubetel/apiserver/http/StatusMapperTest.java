@@ -84,6 +84,17 @@ class StatusMapperTest {
             "Timeout",
             "the query took too long. Narrow the time window"),
         row(
+            // ClickHouse's Code 202: the tenant's max_concurrent_queries_for_user, shared by every
+            // API server replica.
+            new StoreLimitException(
+                Limit.CONCURRENT_QUERIES,
+                "ClickHouse already runs as many queries of this user as it allows; retry shortly",
+                null),
+            READ,
+            429,
+            "TooManyRequests",
+            "as many queries of this user as it allows; retry shortly"),
+        row(
             new StoreUnavailableException(
                 "ClickHouse is unreachable: " + HOST, new ConnectException(HOST)),
             READ,
@@ -235,6 +246,17 @@ class StatusMapperTest {
                     READ)))
         .isTrue();
     assertThat(StatusMapper.isStoreError(invalid)).isFalse();
+  }
+
+  @Test
+  void clickHouseRefusingOneMoreConcurrentQueryIsRetriedAfterOneSecond() {
+    ApiException error =
+        StatusMapper.map(
+            new StoreLimitException(Limit.CONCURRENT_QUERIES, "retry shortly", null), READ);
+
+    assertThat(error.code()).isEqualTo(429);
+    assertThat(error.retryAfterSeconds()).isEqualTo(1);
+    assertThat(error.getMessage()).doesNotContain("Narrow");
   }
 
   @Test

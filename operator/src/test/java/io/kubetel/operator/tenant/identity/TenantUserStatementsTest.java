@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Statement-level tests of a tenant's ClickHouse identity (20.4+ SQL access control): the test
- * engines cannot run them (18.16 has no SQL users; chDB refuses CREATE USER with code 514).
+ * engines cannot run them (18.16 has no SQL users; chDB keeps users in users.xml only).
  */
 class TenantUserStatementsTest {
-  private static final ProfileQuotas QUOTAS = new ProfileQuotas(30, 100_000_000, 200_000, 0);
+  private static final ProfileQuotas QUOTAS = new ProfileQuotas(30, 100_000_000, 200_000, 0, 10);
 
   @Test
   void provisionsAProfileAUserAndSelectOnTheTenantsDatabaseOnly() {
@@ -22,10 +22,12 @@ class TenantUserStatementsTest {
         .containsExactly(
             "CREATE SETTINGS PROFILE IF NOT EXISTS `kubetel_shop_1a2b3c4d_profile` SETTINGS"
                 + " readonly = 2, max_execution_time = 30 MAX 30, max_rows_to_read = 100000000"
-                + " MAX 100000000, max_result_rows = 200000 MAX 200000",
+                + " MAX 100000000, max_result_rows = 200000 MAX 200000,"
+                + " max_concurrent_queries_for_user = 10 MAX 10",
             "ALTER SETTINGS PROFILE `kubetel_shop_1a2b3c4d_profile` SETTINGS readonly = 2,"
                 + " max_execution_time = 30 MAX 30, max_rows_to_read = 100000000 MAX 100000000,"
-                + " max_result_rows = 200000 MAX 200000",
+                + " max_result_rows = 200000 MAX 200000,"
+                + " max_concurrent_queries_for_user = 10 MAX 10",
             "CREATE USER IF NOT EXISTS `kubetel_shop_1a2b3c4d_reader` IDENTIFIED WITH"
                 + " sha256_password BY 'p4ssw0rd-p4ssw0rd' SETTINGS PROFILE"
                 + " 'kubetel_shop_1a2b3c4d_profile'",
@@ -40,12 +42,13 @@ class TenantUserStatementsTest {
   void aMemoryQuotaBecomesAMaximumOfTheProfile() {
     TenantUserStatements sql =
         new TenantUserStatements(
-            "tenant_db", "0123456789abcdef", new ProfileQuotas(5, 1000, 10, 2_000_000_000L));
+            "tenant_db", "0123456789abcdef", new ProfileQuotas(5, 1000, 10, 2_000_000_000L, 3));
 
     assertThat(sql.provision().get(0))
         .endsWith(
             "max_execution_time = 5 MAX 5, max_rows_to_read = 1000 MAX 1000, max_result_rows = 10"
-                + " MAX 10, max_memory_usage = 2000000000 MAX 2000000000");
+                + " MAX 10, max_concurrent_queries_for_user = 3 MAX 3, max_memory_usage ="
+                + " 2000000000 MAX 2000000000");
   }
 
   @Test
@@ -59,6 +62,18 @@ class TenantUserStatementsTest {
         .endsWith("SETTINGS PROFILE 'tenant_db_profile'");
     assertThat(sql.describe()).doesNotContain("DROP").doesNotContain("x'");
     assertThat(sql.toString()).contains("tenant_db").doesNotContain("DROP").doesNotContain("x'");
+  }
+
+  @Test
+  void theConcurrencyQuotaIsAMaximumEveryReplicaShares() {
+    // ClickHouse counts the user's queries over all connections: every API server replica's.
+    TenantUserStatements sql =
+        new TenantUserStatements(
+            "tenant_db", "0123456789abcdef", new ProfileQuotas(30, 1000, 10, 0, 2));
+
+    assertThat(sql.provision().get(1)).contains("max_concurrent_queries_for_user = 2 MAX 2");
+    assertThatThrownBy(() -> new ProfileQuotas(30, 1000, 10, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
