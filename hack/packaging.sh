@@ -4,6 +4,8 @@
 #
 #   hack/packaging.sh generate   # write charts/kubetel/{Chart.yaml,crds/} and bundle/
 #   hack/packaging.sh verify     # CI: exit 1 when any of them differs from what would be generated
+#   hack/packaging.sh baseline   # release: write the upgrade baseline of the project version
+#                                # (hack/packaging/src/test/resources/upgrade-from/<version>/)
 #
 # Needs the module built (mvn -B -pl hack/packaging -am package -DskipTests); CI runs it after
 # `mvn verify`.

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * Generates the Helm chart's CRDs and Chart.yaml and the whole OLM bundle from one set of sources:
  * {@code crds/*.yml} (copied byte for byte into both), the chart's templates (rendered in OLM mode
  * for the bundle's deployments and permissions), {@code csv-base.yaml}, {@code examples/} and the
- * project version. Rendering uses a scratch copy of the chart with the new Chart.yaml and CRDs, so
+ * project version; Chart.yaml's {@code kubeVersion} from the CSV's {@code minKubeVersion} ({@link
+ * KubeVersions}). Rendering uses a scratch copy of the chart with the new Chart.yaml and CRDs, so
  * the result never depends on the files it replaces.
  */
 public final class Packaging {
@@ -133,6 +134,9 @@ public final class Packaging {
         + " Kubernetes resources (aggregated API server) plus the tenant, alert rule and dashboard"
         + " operator\n"
         + "type: application\n"
+        + "kubeVersion: \""
+        + KubeVersions.chartConstraint()
+        + "\"\n"
         + "version: "
         + version.version()
         + "\n"

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * What {@link BundleRules} checks: the operator-framework validators' rules it covers, listed by
- * validator (csv, bundle, annotations, operatorhub, good-practices), and the value lists those
- * rules accept (capability levels, OperatorHub categories, registry+v1 kinds).
+ * validator (csv, bundle, annotations, operatorhub, good-practices, alpha-deprecated-apis), and the
+ * value lists those rules accept (capability levels, OperatorHub categories, registry+v1 kinds).
  */
 final class BundleRuleCatalog {
   private BundleRuleCatalog() {}
@@ -26,6 +26,10 @@ final class BundleRuleCatalog {
             "installModes non-empty, known types, no duplicates",
             "owned CRDs have name, version and kind; name is <plural>.<group>",
             "alm-examples is a JSON array whose kinds are owned CRDs",
+            "each alm-examples object validates against its CRD's openAPIV3Schema: apiVersion a"
+                + " served version, kind, ObjectMeta, types, required, enums, patterns, formats,"
+                + " bounds, list types; unknown fields refused unless"
+                + " x-kubernetes-preserve-unknown-fields (CEL rules not evaluated)",
             "install.strategy is deployment with at least one named deployment",
             "each deployment's selector matches its pod template labels",
             "apiservicedefinitions.owned: group, version, kind, name, deploymentName of a"
@@ -61,6 +65,14 @@ final class BundleRuleCatalog {
             "no permission to create, change or delete CRDs",
             "channel names start with candidate, stable or fast",
             "no wildcard (*) verbs, resources or API groups in permissions"));
+    RULES.put(
+        "alpha-deprecated-apis",
+        List.of(
+            "no manifest uses an apiVersion/kind deprecated or removed at or before the newest"
+                + " Kubernetes in DeprecatedApis (minKubeVersion to 1."
+                + DeprecatedApis.NEWEST
+                + ")",
+            "no manifest uses an apiVersion not served yet at minKubeVersion"));
   }
 
   static final Pattern SEMVER =

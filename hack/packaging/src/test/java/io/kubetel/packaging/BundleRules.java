@@ -23,7 +23,9 @@ import java.util.zip.GZIPOutputStream;
  * pkg/validation/internal}: csv, bundle, annotations, operatorhub, good_practices) applied in Java
  * to a bundle folder, since the Go validator cannot be downloaded here. Each rule is listed in
  * {@link BundleRuleCatalog#RULES} with its validator; {@link #validate} returns every error, {@code
- * [validator] message}. Where the Go code only warns, this is stricter and reports an error.
+ * [validator] message}. Where the Go code only warns, this is stricter and reports an error. The
+ * alm-examples are validated against their CRDs' schemas ({@link CustomResourceSchemas}) and every
+ * manifest against the deprecated-API table ({@link DeprecatedApis}).
  */
 final class BundleRules {
   private final List<String> errors = new ArrayList<>();
@@ -63,6 +65,26 @@ final class BundleRules {
     checkAnnotations(bundle, annotations);
     checkOperatorHub(csv);
     checkGoodPractices(csv, annotations);
+    checkExamplesAgainstSchemas(csv, crds);
+    DeprecatedApis.check(manifests, csv.at("/spec/minKubeVersion").asText())
+        .forEach(e -> error("alpha-deprecated-apis", e));
+  }
+
+  /** Each alm-examples object validates against its CRD's openAPIV3Schema from manifests/. */
+  private void checkExamplesAgainstSchemas(JsonNode csv, List<ObjectNode> crds) {
+    JsonNode examples;
+    try {
+      examples = new ObjectMapper().readTree(csv.at("/metadata/annotations/alm-examples").asText());
+    } catch (IOException e) {
+      return; // reported by checkCsv
+    }
+    for (JsonNode example : examples) {
+      JsonNode crd = CustomResourceSchemas.crdFor(crds, example);
+      if (crd != null) {
+        CustomResourceSchemas.validate(crd, example)
+            .forEach(e -> error("csv", "alm-examples " + e));
+      }
+    }
   }
 
   private void checkCsv(JsonNode csv) {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The committed bundle passes every operator-framework rule {@link BundleRules} checks, and a
  * broken copy of it fails each validator: a missing owned CRD, an unowned CRD, an APIService
- * manifest, wrong annotations, OperatorHub metadata and good-practice violations.
+ * manifest, wrong annotations, OperatorHub metadata, good-practice violations, alm-examples that
+ * break their CRD's schema, and deprecated or not yet served API versions.
  */
 class BundleValidatorTest {
   private static final String CSV = "manifests/kubetel.clusterserviceversion.yaml";
@@ -26,7 +27,13 @@ class BundleValidatorTest {
   void theBundlePassesEveryRule() throws IOException {
     assertThat(BundleRules.validate(Repo.root().resolve(Packaging.BUNDLE))).isEmpty();
     assertThat(BundleRuleCatalog.RULES.keySet())
-        .containsExactly("csv", "bundle", "annotations", "operatorhub", "good-practices");
+        .containsExactly(
+            "csv",
+            "bundle",
+            "annotations",
+            "operatorhub",
+            "good-practices",
+            "alpha-deprecated-apis");
   }
 
   @Test
@@ -122,6 +129,90 @@ class BundleValidatorTest {
             "[good-practices] container kubetel-apiserver/apiserver does not request CPU and memory",
             "[good-practices] clusterPermissions of kubetel-apiserver may create CRDs",
             "[good-practices] channel alpha does not start with candidate, stable or fast");
+  }
+
+  @Test
+  void almExamplesThatBreakTheirCrdSchemasAreRejected() throws IOException {
+    Path bundle =
+        copyWithCsv(
+            csv -> {
+              ObjectNode annotations = (ObjectNode) csv.at("/metadata/annotations");
+              ArrayNode examples = (ArrayNode) readJson(annotations.get("alm-examples").asText());
+              ObjectNode tenant = (ObjectNode) examples.get(0).get("spec");
+              tenant.set("retentoin", tenant.remove("retention"));
+              tenant.put("deletionPolicy", "Forget");
+              ((ArrayNode) tenant.get("namespaces")).set(0, tenant.textNode("Shop_Team"));
+              ((ObjectNode) tenant.get("quotas")).put("maxQuerySeconds", "thirty");
+              ObjectNode alert = (ObjectNode) examples.get(1);
+              ((ObjectNode) alert.get("metadata")).put("name", "Checkout Latency");
+              ((ObjectNode) alert.get("spec")).remove("query");
+              ((ObjectNode) examples.get(2)).put("apiVersion", "kubetel.io/v1");
+              annotations.put("alm-examples", examples.toString());
+            });
+    assertThat(BundleRules.validate(bundle))
+        .contains(
+            "[csv] alm-examples TelemetryTenant/shop: spec.retentoin: unknown field (the cluster"
+                + " would drop it)",
+            "[csv] alm-examples TelemetryTenant/shop: spec.quotas.maxQuerySeconds: must be of type"
+                + " integer, is string")
+        .anyMatch(
+            e ->
+                e.startsWith(
+                    "[csv] alm-examples TelemetryTenant/shop: spec.deletionPolicy: unsupported value"
+                        + " \"Forget\""))
+        .anyMatch(
+            e ->
+                e.startsWith(
+                    "[csv] alm-examples TelemetryTenant/shop: spec.namespaces[0]: \"Shop_Team\""
+                        + " does not match"))
+        .anyMatch(
+            e ->
+                e.startsWith(
+                    "[csv] alm-examples AlertRule/Checkout Latency: metadata.name: \"Checkout"
+                        + " Latency\" does not match"))
+        .contains(
+            "[csv] alm-examples AlertRule/Checkout Latency: spec: required field query is missing",
+            "[csv] alm-examples Dashboard/service-overview: apiVersion kubetel.io/v1 is no"
+                + " served version of dashboards.kubetel.io");
+  }
+
+  @Test
+  void deprecatedAndNotYetServedApisAreRejected() throws IOException {
+    Path bundle =
+        copyWithCsv(csv -> ((ObjectNode) csv.get("spec")).put("minKubeVersion", "1.20.0"));
+    Path pdb = bundle.resolve("manifests/kubetel-apiserver_policy_poddisruptionbudget.yaml");
+    assertThat(BundleRules.validate(bundle))
+        .containsExactly(
+            "[alpha-deprecated-apis] PodDisruptionBudget/kubetel-apiserver: policy/v1"
+                + " PodDisruptionBudget is served from Kubernetes 1.21, after minKubeVersion"
+                + " 1.20.0");
+    Files.writeString(pdb, Files.readString(pdb).replace("policy/v1", "policy/v1beta1"));
+    Path role =
+        bundle.resolve(
+            "manifests/kubetel-aggregate-to-view_rbac_authorization_k8s_io_clusterrole.yaml");
+    Files.writeString(
+        role,
+        Files.readString(role)
+            .replace("rbac.authorization.k8s.io/v1", "rbac.authorization.k8s.io/v1beta1"));
+    assertThat(BundleRules.validate(bundle))
+        .containsExactlyInAnyOrder(
+            "[alpha-deprecated-apis] ClusterRole/kubetel-aggregate-to-view:"
+                + " rbac.authorization.k8s.io/v1beta1 ClusterRole is removed in Kubernetes 1.22"
+                + " (kubetel supports 1.20 to 1."
+                + DeprecatedApis.NEWEST
+                + "): use rbac.authorization.k8s.io/v1",
+            "[alpha-deprecated-apis] PodDisruptionBudget/kubetel-apiserver: policy/v1beta1"
+                + " PodDisruptionBudget is removed in Kubernetes 1.25 (kubetel supports 1.20 to 1."
+                + DeprecatedApis.NEWEST
+                + "): use policy/v1");
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode readJson(String json) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private Path copy() throws IOException {

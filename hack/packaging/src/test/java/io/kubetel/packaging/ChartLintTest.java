@@ -50,7 +50,8 @@ class ChartLintTest {
         Arguments.of("cert-manager-without-issuer.yaml", "issuerRef.name is required"),
         Arguments.of("secret-mode-without-ca.yaml", "caBundle is required"),
         Arguments.of("bad-duration.yaml", "retentionInterval"),
-        Arguments.of("bad-namespace.yaml", "watchNamespaces"));
+        Arguments.of("bad-namespace.yaml", "watchNamespaces"),
+        Arguments.of("bad-scrape-interval.yaml", "interval"));
   }
 
   @ParameterizedTest(name = "{0}")
