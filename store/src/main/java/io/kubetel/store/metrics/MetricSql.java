@@ -68,8 +68,8 @@ public final class MetricSql {
    * The metric names with recorded points in the window, with their type: one statement over the
    * tables of {@code types} that reads only the name, time and flag columns. Get-by-name turns the
    * name's sanitized prefix into these exact names ({@link SeriesNames#sanitize}) so that its
-   * series query filters on {@code MetricName}, the first column of the tables' sort keys, instead
-   * of aggregating every series of the namespace.
+   * series query filters on {@code MetricName}, a sort-key column ClickHouse can prune granules by,
+   * instead of aggregating every series of the namespace.
    */
   public static String names(ReadContext ctx, List<MetricType> types, TimeWindow window) {
     Dialect d = ctx.dialect();
