@@ -182,21 +182,8 @@ class TenantAccessManagementIT {
           .noneMatch(c -> c.getType().equals("Stalled"));
       // The storage is provisioned all the same: the tenant's data is served meanwhile.
       assertThat(condition("am-denied", "StorageReady").getStatus().name()).isEqualTo("True");
-      eventually(
-          () ->
-              assertThat(
-                      client
-                          .v1()
-                          .events()
-                          .inNamespace(TenantFixtures.OPERATOR_NAMESPACE)
-                          .list()
-                          .getItems())
-                  .anySatisfy(
-                      e -> {
-                        assertThat(e.getInvolvedObject().getName()).isEqualTo("am-denied");
-                        assertThat(e.getType()).isEqualTo("Warning");
-                        assertThat(e.getReason()).isEqualTo("AccessManagementDenied");
-                      }));
+      assertThat(TenantFixtures.awaitEvent(client, "am-denied", "AccessManagementDenied").getType())
+          .isEqualTo("Warning");
       assertThat(access.statements).isEmpty();
 
       access.denied = false; // an administrator grants access management: no edit of the tenant

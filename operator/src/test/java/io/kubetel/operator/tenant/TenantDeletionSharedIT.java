@@ -108,21 +108,8 @@ class TenantDeletionSharedIT {
 
       assertThat(TenantFixtures.databaseExists(gateway, database)).isTrue();
       assertThat(TenantTables.rows(gateway, database, "otel_logs")).isEqualTo(rows);
-      eventually(
-          () ->
-              assertThat(
-                      client
-                          .v1()
-                          .events()
-                          .inNamespace(TenantFixtures.OPERATOR_NAMESPACE)
-                          .list()
-                          .getItems())
-                  .anySatisfy(
-                      e -> {
-                        assertThat(e.getReason()).isEqualTo("DatabaseShared");
-                        assertThat(e.getInvolvedObject().getName()).isEqualTo("blue-owner");
-                        assertThat(e.getMessage()).contains(database, "green-holder");
-                      }));
+      assertThat(TenantFixtures.awaitEvent(client, "blue-owner", "DatabaseShared").getMessage())
+          .contains(database, "green-holder");
     } finally {
       operator.stop();
     }

@@ -1,5 +1,6 @@
 package io.kubetel.operator.tenant;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -169,5 +171,23 @@ final class TenantFixtures {
   /** Condition {@code type} of tenant {@code name}; throws while the tenant or it is missing. */
   static Condition condition(KubernetesClient client, String name, String type) {
     return ConditionSet.find(get(client, name).getStatus().getConditions(), type).orElseThrow();
+  }
+
+  /**
+   * Waits until the operator namespace holds an Event about tenant {@code name} with {@code reason}
+   * and returns it (the first one).
+   */
+  static Event awaitEvent(KubernetesClient client, String name, String reason) {
+    AtomicReference<Event> found = new AtomicReference<>();
+    MockCluster.eventually(
+        () ->
+            found.set(
+                client.v1().events().inNamespace(OPERATOR_NAMESPACE).list().getItems().stream()
+                    .filter(e -> name.equals(e.getInvolvedObject().getName()))
+                    .filter(e -> reason.equals(e.getReason()))
+                    .findFirst()
+                    .orElseThrow(
+                        () -> new AssertionError("no " + reason + " Event about " + name))));
+    return found.get();
   }
 }
