@@ -4,6 +4,13 @@
 # ClickHouse time of the same SQL, their ratio, and rows read per item returned.
 #
 #   hack/bench-api.sh [--engine debian|modern] [--points N,N...] [--rows N] [--reps N]
+#   hack/bench-api.sh --cached [--engine debian|modern] [--viewers N] [--seconds N] [--refresh N]
+#                     [--concurrent N]
+#
+# --cached runs CachedApiBenchmark instead: the result cache off, then on, for dashboard viewers
+# refreshing 5 relative-window panels every --refresh seconds (default 20 viewers, 5 s, 30 s long)
+# and for --concurrent identical requests at once (default 50, 5 rounds), on the 1 M data set:
+# median/p99, hit ratio, ClickHouse queries and coalesced requests.
 #
 # ClickHouse: the one KUBETEL_CLICKHOUSE_URL (and KUBETEL_CLICKHOUSE_ENGINE) names, else a scratch
 # server of --engine started and stopped here. Data sets are generated inside ClickHouse in
@@ -15,8 +22,14 @@ root=$(pwd)
 log() { echo "bench api: $*" >&2; }
 
 engine=${KUBETEL_CLICKHOUSE_ENGINE:-debian} points=1000000,10000000 rows=1000000 reps=30
+cached=false viewers=20 seconds=30 refresh=5 concurrent=50
 while [[ $# -gt 0 ]]; do
   case "$1" in
+    --cached) cached=true; shift ;;
+    --viewers) viewers=$2; shift 2 ;;
+    --seconds) seconds=$2; shift 2 ;;
+    --refresh) refresh=$2; shift 2 ;;
+    --concurrent) concurrent=$2; shift 2 ;;
     --engine) engine=$2; shift 2 ;;
     --points) points=$2; shift 2 ;;
     --rows) rows=$2; shift 2 ;;
@@ -26,7 +39,7 @@ while [[ $# -gt 0 ]]; do
 done
 [[ "$engine" =~ ^(debian|modern)$ ]] || { log "--engine must be debian or modern"; exit 2; }
 [[ "$points" =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]] || { log "--points: comma-separated positive integers"; exit 2; }
-for n in "$rows" "$reps"; do
+for n in "$rows" "$reps" "$viewers" "$seconds" "$refresh" "$concurrent"; do
   [[ "$n" =~ ^[1-9][0-9]*$ ]] || { log "not a positive integer: $n"; exit 2; }
 done
 
@@ -36,6 +49,20 @@ if [[ -z "${KUBETEL_CLICKHOUSE_URL:-}" ]]; then
   "$root/hack/clickhouse.sh" start --engine "$engine" "$work/ch"
   # shellcheck disable=SC1091
   source "$work/ch/env"
+fi
+
+if [[ "$cached" == true ]]; then
+  log "cached: engine $engine, ClickHouse $KUBETEL_CLICKHOUSE_URL, $viewers viewers every ${refresh}s for ${seconds}s, $concurrent at once"
+  mvn -B -o -q -pl apiserver/server -am test -Djacoco.skip=true -Dspotless.check.skip=true \
+    -Dtest=CachedApiBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dkubetel.clickhouse.url="$KUBETEL_CLICKHOUSE_URL" -Dkubetel.clickhouse.engine="$engine" \
+    -Dkubetel.bench.viewers="$viewers" -Dkubetel.bench.seconds="$seconds" \
+    -Dkubetel.bench.refresh="$refresh" -Dkubetel.bench.concurrent="$concurrent" \
+    | grep -v "^\[\|^$\|apiserver.access" || true
+  echo
+  echo "== cached API benchmark ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), commit $(git rev-parse --short HEAD)) =="
+  cat apiserver/server/target/bench/api-cached-result.txt
+  exit 0
 fi
 
 log "engine $engine, ClickHouse $KUBETEL_CLICKHOUSE_URL, points $points, spans/logs $rows, $reps repetitions"

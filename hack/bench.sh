@@ -30,10 +30,14 @@
 #        (default 1 M and 10 M metric points; 1 M spans and 1 M logs with the first); ClickHouse is
 #        the one KUBETEL_CLICKHOUSE_URL names, else a scratch one of --engine started and stopped
 #        here (numbers also in apiserver/server/target/bench/api-result.txt)
+#   hack/bench.sh api --cached [--engine E] [--viewers N] [--seconds N] [--refresh N] [--concurrent N]
+#        the result cache off and on, side by side: dashboard viewers refreshing relative-window
+#        panels, and N identical requests at once: median/p99, hit ratio, ClickHouse queries,
+#        coalesced requests (numbers also in apiserver/server/target/bench/api-cached-result.txt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { sed -n '5,32p' "$0" | sed 's/^# \{0,1\}//' >&2; }
+usage() { sed -n '5,36p' "$0" | sed 's/^# \{0,1\}//' >&2; }
 
 case "${1:-}" in
   ui)

@@ -191,9 +191,19 @@ public final class ApiServer {
             TelemetryResources.PLURALS);
     // Alert history lives in kubetel's own database, read with the server's own identity.
     String systemDatabase = config.storage().systemDatabase();
+    TelemetryResources.Reads reads =
+        ResultCacheWiring.reads(
+            config.resultCache(),
+            tenancy.store(),
+            tenancy.cacheScope(),
+            vertx,
+            worker,
+            clock,
+            config.resources(),
+            registry);
     List<ResourceHandler> resources =
         TelemetryResources.create(
-            tenancy.store(),
+            reads,
             anomalyScan.map(AnomalyScanService::reader),
             worker,
             clock,

@@ -1,5 +1,6 @@
 package io.kubetel.apiserver;
 
+import io.kubetel.apiserver.cache.ResultCacheSettings;
 import io.kubetel.apiserver.limits.ServerLimits;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.security.TlsSettings;
@@ -27,6 +28,7 @@ import java.util.Optional;
  * @param shutdown graceful-stop timing
  * @param tenancy how TelemetryTenants route reads (databases, ClickHouse users, quotas)
  * @param anomalies the anomaly scan the server hosts, if any, and the {@code anomalies} resource
+ * @param resultCache the result cache in front of the telemetry store and the shared watch polls
  */
 public record ApiServerConfig(
     Serving serving,
@@ -36,7 +38,8 @@ public record ApiServerConfig(
     Optional<Path> continueKeyFile,
     Shutdown shutdown,
     TenancySettings tenancy,
-    Optional<AnomalyScanConfig> anomalies) {
+    Optional<AnomalyScanConfig> anomalies,
+    ResultCacheSettings resultCache) {
 
   /** A configuration with the default tenancy settings and no anomaly scan. */
   public ApiServerConfig(
@@ -57,6 +60,28 @@ public record ApiServerConfig(
         Optional.empty());
   }
 
+  /** A configuration with the default result cache settings. */
+  public ApiServerConfig(
+      Serving serving,
+      Tls tls,
+      Storage storage,
+      ResourceSettings resources,
+      Optional<Path> continueKeyFile,
+      Shutdown shutdown,
+      TenancySettings tenancy,
+      Optional<AnomalyScanConfig> anomalies) {
+    this(
+        serving,
+        tls,
+        storage,
+        resources,
+        continueKeyFile,
+        shutdown,
+        tenancy,
+        anomalies,
+        ResultCacheSettings.DEFAULTS);
+  }
+
   public ApiServerConfig {
     Objects.requireNonNull(serving, "serving");
     Objects.requireNonNull(tls, "tls");
@@ -66,6 +91,7 @@ public record ApiServerConfig(
     Objects.requireNonNull(shutdown, "shutdown");
     Objects.requireNonNull(tenancy, "tenancy");
     Objects.requireNonNull(anomalies, "anomalies");
+    Objects.requireNonNull(resultCache, "resultCache");
   }
 
   /**

@@ -68,6 +68,8 @@ public final class ApiServerMain implements Callable<Integer> {
 
   @Mixin TenancyOptions tenancy = new TenancyOptions();
 
+  @Mixin ResultCacheOptions resultCache = new ResultCacheOptions();
+
   @Option(names = "--standalone", description = "Generate PKI and a kubeconfig in --state-dir.")
   boolean standalone;
 
@@ -371,7 +373,8 @@ public final class ApiServerMain implements Callable<Integer> {
         Optional.ofNullable(continueTokenKeyFile),
         new ApiServerConfig.Shutdown(shutdownTimeout, shutdownDelay),
         tenancy.settings(),
-        anomalyScan());
+        anomalyScan(),
+        resultCache.settings());
   }
 
   /** The anomaly scan's configuration when {@code --anomaly-scan} is given. */

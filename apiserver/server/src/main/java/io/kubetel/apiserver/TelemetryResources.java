@@ -12,6 +12,7 @@ import io.kubetel.apiserver.resource.ReadOnlyResourceHandler;
 import io.kubetel.apiserver.resource.ResourceHandler;
 import io.kubetel.apiserver.resource.ResourceInfo;
 import io.kubetel.apiserver.resource.ResourceSettings;
+import io.kubetel.apiserver.resource.WatchSharing;
 import io.kubetel.apiserver.traces.TracesResource;
 import io.kubetel.model.alerts.AlertEventReader;
 import io.kubetel.model.anomalies.AnomalyReader;
@@ -39,6 +40,18 @@ public final class TelemetryResources {
       java.util.Set.of("metrics", "traces", "logs", "queries", "anomalies", "alertevents");
 
   private TelemetryResources() {}
+
+  /**
+   * Where the telemetry resources read: lists, gets and queries through {@code reads} (the result
+   * cache when it is on), watch polls through {@code polls} (never cached: each poll's window is
+   * its own), shared by {@code sharing} when present.
+   */
+  public record Reads(TelemetryStore reads, TelemetryStore polls, Optional<WatchSharing> sharing) {
+    /** Every read straight from {@code store}, each watch polling alone. */
+    public static Reads direct(TelemetryStore store) {
+      return new Reads(store, store, Optional.empty());
+    }
+  }
 
   /**
    * The handlers for metrics, traces, logs and queries.
@@ -77,15 +90,51 @@ public final class TelemetryResources {
       ResourceSettings settings,
       Supplier<ContinueKey> continueKey,
       Optional<AlertEventReader> alertEvents) {
+    return create(
+        Reads.direct(store), anomalies, workers, clock, settings, continueKey, alertEvents);
+  }
+
+  /** As above, reading as {@code reads} says (result cache, shared watch polls). */
+  public static List<ResourceHandler> create(
+      Reads reads,
+      Optional<AnomalyReader> anomalies,
+      WorkerExecutor workers,
+      Clock clock,
+      ResourceSettings settings,
+      Supplier<ContinueKey> continueKey,
+      Optional<AlertEventReader> alertEvents) {
+    TelemetryStore store = reads.reads();
+    TelemetryStore polls = reads.polls();
     ContinueTokens tokens = new ContinueTokens(continueKey, settings.continueTtl(), clock);
     List<ResourceHandler> handlers = new ArrayList<>();
+    Optional<WatchSharing> sharing = reads.sharing();
     handlers.add(
         new ReadOnlyResourceHandler<>(
-            new MetricsResource(store), workers, clock, settings, tokens));
+            new MetricsResource(store),
+            new MetricsResource(polls),
+            sharing,
+            workers,
+            clock,
+            settings,
+            tokens));
     handlers.add(
-        new ReadOnlyResourceHandler<>(new TracesResource(store), workers, clock, settings, tokens));
+        new ReadOnlyResourceHandler<>(
+            new TracesResource(store),
+            new TracesResource(polls),
+            sharing,
+            workers,
+            clock,
+            settings,
+            tokens));
     handlers.add(
-        new ReadOnlyResourceHandler<>(new LogsResource(store), workers, clock, settings, tokens));
+        new ReadOnlyResourceHandler<>(
+            new LogsResource(store),
+            new LogsResource(polls),
+            sharing,
+            workers,
+            clock,
+            settings,
+            tokens));
     anomalies.ifPresent(
         reader ->
             handlers.add(

@@ -3,6 +3,7 @@ package io.kubetel.apiserver;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubetel.apiserver.ApiServer.StoreFactory;
 import io.kubetel.apiserver.ApiServerConfig.Standalone;
+import io.kubetel.apiserver.cache.CacheScope;
 import io.kubetel.apiserver.http.EndpointGroup;
 import io.kubetel.apiserver.tenancy.ClusterTenantSource;
 import io.kubetel.apiserver.tenancy.TenancySettings;
@@ -43,15 +44,22 @@ final class TenancyWiring implements AutoCloseable {
   private final TelemetryStore store;
   private final List<EndpointGroup> endpoints;
   private final AutoCloseable source;
+  private final CacheScope cacheScope;
 
   /**
    * @param source what {@link #close} stops: the informers and the routing store (never the
    *     server's own store)
+   * @param cacheScope whose data a namespace's reads return, for the result cache
    */
-  private TenancyWiring(TelemetryStore store, List<EndpointGroup> endpoints, AutoCloseable source) {
+  private TenancyWiring(
+      TelemetryStore store,
+      List<EndpointGroup> endpoints,
+      AutoCloseable source,
+      CacheScope cacheScope) {
     this.store = store;
     this.endpoints = endpoints;
     this.source = source;
+    this.cacheScope = cacheScope;
   }
 
   /**
@@ -77,7 +85,7 @@ final class TenancyWiring implements AutoCloseable {
             "event=tenancy_off reason=\"cluster mode without --delegated-auth has no Kubernetes"
                 + " client to watch TelemetryTenants\"");
       }
-      return new TenancyWiring(own, List.of(), () -> {});
+      return new TenancyWiring(own, List.of(), () -> {}, CacheScope.SERVER);
     }
     TenantDirectory directory;
     AutoCloseable source = () -> {};
@@ -128,7 +136,20 @@ final class TenancyWiring implements AutoCloseable {
         () -> {
           informers.close();
           routing.close();
-        });
+        },
+        cacheScope(directory));
+  }
+
+  /**
+   * The result cache's tenant identity: a namespace's whole {@link TenantScope} (tenant, database,
+   * credentials, quotas), so a changed Secret or quota starts afresh; for all namespaces every
+   * readable scope, as the routing store merges them.
+   */
+  private static CacheScope cacheScope(TenantDirectory directory) {
+    return namespace ->
+        namespace.isPresent()
+            ? directory.current().scopeOf(namespace.get())
+            : List.of("*", directory.current().readableScopes());
   }
 
   /**
@@ -150,6 +171,11 @@ final class TenancyWiring implements AutoCloseable {
             Math.min(q.maxResultRows(), base.maxResultRows()),
             Math.min(q.maxRowsRead(), base.maxRowsToRead()))
         .withMaxMemoryUsage(q.maxMemoryBytes());
+  }
+
+  /** Whose data a namespace's reads return (the result cache's tenant part of a key). */
+  CacheScope cacheScope() {
+    return cacheScope;
   }
 
   /** The store the resource handlers read through. */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubetel.model.json.Json;
+import io.kubetel.model.store.ReadAbandonedException;
 import io.kubetel.model.store.ReadScope;
 import io.kubetel.model.store.StoreLimitException;
 import io.kubetel.model.store.StoreUnavailableException;
@@ -160,10 +161,7 @@ public final class ClickHouseGateway implements AutoCloseable {
   }
 
   private static StoreLimitException abandoned(RuntimeException cause) {
-    return new StoreLimitException(
-        StoreLimitException.Limit.EXECUTION_TIME,
-        "the read was abandoned: the request's deadline passed or its client went away",
-        cause);
+    return new ReadAbandonedException(cause);
   }
 
   /** Runs a statement that returns nothing (DDL, ALTER); not bounded by the read limits. */

@@ -52,6 +52,8 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
   private static final int MAX_WATCH_PAGES = 10;
 
   private final TelemetryResource<T> resource;
+  private final TelemetryResource<T> polled;
+  private final Optional<WatchSharing> sharing;
   private final WorkerExecutor workers;
   private final Clock clock;
   private final ResourceSettings settings;
@@ -66,7 +68,25 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
       Clock clock,
       ResourceSettings settings,
       ContinueTokens tokens) {
+    this(resource, resource, Optional.empty(), workers, clock, settings, tokens);
+  }
+
+  /**
+   * As above, with watch polls read through {@code polled} (the same resource over the uncached
+   * store: a poll's window is its own, no other request would share its result) and shared by
+   * {@code sharing} when present.
+   */
+  public ReadOnlyResourceHandler(
+      TelemetryResource<T> resource,
+      TelemetryResource<T> polled,
+      Optional<WatchSharing> sharing,
+      WorkerExecutor workers,
+      Clock clock,
+      ResourceSettings settings,
+      ContinueTokens tokens) {
     this.resource = resource;
+    this.polled = polled;
+    this.sharing = sharing;
     this.workers = workers;
     this.clock = clock;
     this.settings = settings;
@@ -249,13 +269,23 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
    */
   private Page<T> read(
       Selection sel, Optional<Cursor> after, int limit, boolean detail, RequestBudget budget) {
+    return read(resource, sel, after, limit, detail, budget);
+  }
+
+  private Page<T> read(
+      TelemetryResource<T> from,
+      Selection sel,
+      Optional<Cursor> after,
+      int limit,
+      boolean detail,
+      RequestBudget budget) {
     budget.checkpoint();
     if (sel.exactName().isPresent() && sel.namespace().isPresent() && after.isEmpty()) {
-      Optional<T> item = resource.get(sel.namespace().get(), sel.exactName().get(), sel.window());
+      Optional<T> item = from.get(sel.namespace().get(), sel.exactName().get(), sel.window());
       return Page.last(item.filter(i -> matches(sel, i)).map(List::of).orElse(List.of()));
     }
     Page<T> page =
-        resource.list(
+        from.list(
             new ListRequest(sel.namespace(), sel.window(), sel.filters(), after, limit, detail));
     budget.charge(page.items().size());
     List<T> kept = page.items().stream().filter(i -> matches(sel, i)).toList();
@@ -310,20 +340,22 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
             settings.watchLatenessGrace(),
             settings.defaultWindow(),
             settings.watchBookmarkInterval());
-    new WatchSession(
+    boolean tableOnly = request.format().table();
+    WatchSession session =
+        new WatchSession(
             request.context().vertx(),
             request.context().response(),
             workers,
             clock,
             timing,
             options,
-            (since, asOf) -> poll(sel, since, asOf, request.format().table()),
+            (since, asOf) -> poll(sel, since, asOf, tableOnly),
             encoder(request.format(), request.include()),
             t -> StatusMapper.map(t, reading),
             ApiJson.MAPPER,
-            plural())
-        .endOnShutdown(request.context().request().connection())
-        .start();
+            plural());
+    sharing.ifPresent(s -> session.sharedBy(s.polls(), s.key(plural(), sel, tableOnly)));
+    session.endOnShutdown(request.context().request().connection()).start();
   }
 
   /**
@@ -338,7 +370,8 @@ public final class ReadOnlyResourceHandler<T> implements ResourceHandler {
     List<WatchItem> items = new ArrayList<>();
     Optional<Cursor> after = Optional.empty();
     for (int pageNo = 0; pageNo < MAX_WATCH_PAGES; pageNo++) {
-      Page<T> page = read(sel, after, settings.pageSize(), !tableOnly, RequestBudget.UNLIMITED);
+      Page<T> page =
+          read(polled, sel, after, settings.pageSize(), !tableOnly, RequestBudget.UNLIMITED);
       for (T item : page.items()) {
         ServedObject object = resource.toObject(item, rv, window, !tableOnly);
         items.add(

@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * when the previous finished. The stream ends at the timeout, when the client goes away, or with an
  * ERROR event (410 Expired for a resourceVersion older than the horizon; storage failing three
  * polls in a row).
+ *
+ * <p>With {@link #sharedBy} the session polls alone only once (from its own resourceVersion), then
+ * joins the {@link SharedWatchPolls} poll of its key and takes its later results from there,
+ * keeping its own resourceVersion and de-duplication; it leaves the shared poll when it ends.
  */
 public final class WatchSession {
   private static final Logger log = LoggerFactory.getLogger(WatchSession.class);
@@ -80,6 +84,10 @@ public final class WatchSession {
   private Instant lastWritten;
   private long pollTimer = -1;
   private long deadlineTimer = -1;
+  private SharedWatchPolls sharedPolls;
+  private Object sharedKey;
+  private SharedWatchPolls.Membership membership;
+  private volatile Instant neededFrom;
 
   public WatchSession(
       Vertx vertx,
@@ -115,6 +123,16 @@ public final class WatchSession {
     if (connection != null) {
       connection.shutdownHandler(v -> end("server_shutdown"));
     }
+    return this;
+  }
+
+  /**
+   * Takes polls after the first from the shared poll of {@code key} (watches with equal keys read
+   * the same data and differ only in their resourceVersion and encoding).
+   */
+  public WatchSession sharedBy(SharedWatchPolls polls, Object key) {
+    this.sharedPolls = polls;
+    this.sharedKey = key;
     return this;
   }
 
@@ -175,11 +193,63 @@ public final class WatchSession {
               if (ar.succeeded()) {
                 failures = 0;
                 deliver(ar.result(), from, now);
-                schedule();
+                if (sharedPolls != null && membership == null) {
+                  join();
+                } else {
+                  schedule();
+                }
               } else {
                 onFailure(ar.cause());
               }
             });
+  }
+
+  private void join() {
+    io.vertx.core.Context context = vertx.getOrCreateContext();
+    neededFrom = lastRv.minus(timing.latenessGrace());
+    membership =
+        sharedPolls.join(
+            sharedKey,
+            source,
+            new SharedWatchPolls.Member() {
+              @Override
+              public Instant neededFrom() {
+                return neededFrom;
+              }
+
+              @Override
+              public void offer(
+                  List<WatchItem> items, Instant from, Instant asOf, Throwable failure) {
+                context.runOnContext(v -> onShared(items, from, asOf, failure));
+              }
+            });
+  }
+
+  /** A shared poll's result: delivered when it covers what this session still needs. */
+  private void onShared(List<WatchItem> items, Instant readFrom, Instant asOf, Throwable failure) {
+    if (stopped || response.closed()) {
+      return;
+    }
+    if (failure != null) {
+      onFailure(failure);
+      return;
+    }
+    if (lastRv.isBefore(asOf.minus(timing.horizon()))) {
+      // A client too slow to take events for the whole horizon: list again, as kube-apiserver
+      // ends a watcher that fell too far behind.
+      sendError(
+          new ApiException(
+              410,
+              "Expired",
+              "the watch fell too far behind; list again and watch from the new resourceVersion"));
+      return;
+    }
+    Instant from = lastRv.minus(timing.latenessGrace());
+    if (response.writeQueueFull() || readFrom.isAfter(from) || !asOf.isAfter(lastRv)) {
+      return; // not covered (joined mid-read) or not drained yet: the next poll reads from `from`
+    }
+    failures = 0;
+    deliver(items, from, asOf);
   }
 
   private void deliver(List<WatchItem> items, Instant from, Instant now) {
@@ -200,6 +270,7 @@ public final class WatchSession {
     }
     firstPoll = false;
     lastRv = now;
+    neededFrom = now.minus(timing.latenessGrace());
     if (options.bookmarks()
         && !Duration.between(lastSent, now).minus(timing.bookmarkInterval()).isNegative()) {
       send("BOOKMARK", encoder.bookmark(Long.toString(now.toEpochMilli())));
@@ -229,7 +300,7 @@ public final class WatchSession {
   }
 
   private void schedule() {
-    if (!stopped) {
+    if (!stopped && membership == null) {
       pollTimer = vertx.setTimer(Math.max(1, timing.pollInterval().toMillis()), id -> poll());
     }
   }
@@ -271,6 +342,9 @@ public final class WatchSession {
     }
     if (deadlineTimer >= 0) {
       vertx.cancelTimer(deadlineTimer);
+    }
+    if (membership != null) {
+      membership.leave();
     }
     log.debug("event=watch_ended resource={} reason={}", resource, reason);
   }
