@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * First handler of every request: when the request ends, writes one access-log line and records
- * request metrics. The log carries the path but never the query string (selectors and continue
- * tokens may hold user data).
+ * First handler of every request: counts it in flight and, when it ends, writes one access-log line
+ * and records request metrics. The log carries the path but never the query string (selectors and
+ * continue tokens may hold user data).
  */
 public final class AccessLogHandler implements Handler<RoutingContext> {
   private static final Logger log = LoggerFactory.getLogger("io.kubetel.apiserver.access");
@@ -26,8 +26,10 @@ public final class AccessLogHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext context) {
     long start = System.nanoTime();
+    metrics.begun();
     context.addEndHandler(
         done -> {
+          metrics.ended();
           HttpServerRequest request = context.request();
           int code = context.response().getStatusCode();
           long micros = (System.nanoTime() - start) / 1000;

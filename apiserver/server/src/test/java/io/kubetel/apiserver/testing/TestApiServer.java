@@ -62,6 +62,9 @@ public final class TestApiServer implements AutoCloseable {
   private final int port;
   private final BlockedThreadWatch blocked;
 
+  /** The request meters of the router (in flight, durations). */
+  public final RequestMetrics requestMetrics = new RequestMetrics(new SimpleMeterRegistry());
+
   public TestApiServer(Function<WorkerExecutor, List<ResourceHandler>> handlers) throws Exception {
     this(List.of(), handlers);
   }
@@ -95,9 +98,7 @@ public final class TestApiServer implements AutoCloseable {
     // The production router (routes, method checks, Status errors), with everyone authenticated.
     Authenticator everyone =
         credentials -> Optional.of(new UserInfo("tester", List.of("system:masters"), Map.of()));
-    ApiRouter api =
-        new ApiRouter(
-            vertx, new RequestMetrics(new SimpleMeterRegistry()), List.of(everyone), 1 << 20);
+    ApiRouter api = new ApiRouter(vertx, requestMetrics, List.of(everyone), 1 << 20);
     if (limits != null) {
       api.guardedBy(
           List.of(new AuditHandler(), new ProbeBodyLimit(limits.maxProbeBodyBytes())),
