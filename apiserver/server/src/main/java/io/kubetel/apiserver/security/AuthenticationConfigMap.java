@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -91,7 +92,9 @@ public final class AuthenticationConfigMap implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      unreadable(e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e);
+      if (lastFailure == null) {
+        unreadable(e); // else the retries already said why
+      }
     }
   }
 
@@ -100,7 +103,12 @@ public final class AuthenticationConfigMap implements AutoCloseable {
     return informer != null && informer.hasSynced();
   }
 
-  private void unreadable(Throwable failure) {
+  private void unreadable(Throwable thrown) {
+    Throwable failure = thrown;
+    while ((failure instanceof ExecutionException || failure instanceof CompletionException)
+        && failure.getCause() != null) {
+      failure = failure.getCause();
+    }
     String reason =
         failure instanceof KubernetesClientException k && k.getCode() > 0
             ? "http_" + k.getCode()
