@@ -13,6 +13,7 @@ import io.kubetel.apiserver.health.StoreReadiness;
 import io.kubetel.apiserver.http.ApiRouter;
 import io.kubetel.apiserver.http.EndpointGroup;
 import io.kubetel.apiserver.http.RequestMetrics;
+import io.kubetel.apiserver.limits.ConnectionGuard;
 import io.kubetel.apiserver.limits.HttpLimits;
 import io.kubetel.apiserver.limits.ProbeBodyLimit;
 import io.kubetel.apiserver.limits.RequestBudgetHandler;
@@ -70,7 +71,9 @@ import org.slf4j.LoggerFactory;
  * routes the resources' reads by tenant (its informers use the same client).
  *
  * <p>Every request passes the audit line, the probe body limit, authentication and its {@code
- * limits} budget ({@link ServerLimits}); the listener carries the idle, URL and header bounds.
+ * limits} budget ({@link ServerLimits}); the listener carries the idle, URL and header bounds, and
+ * its connection hook the slow-request deadline and the connection limits ({@link
+ * ConnectionGuard}).
  *
  * <p>Start: PKI (standalone) → custom resource files (standalone, {@link
  * StandaloneCustomResources}) → store → handlers → router → listen → readiness pings → kubeconfig
@@ -180,7 +183,13 @@ public final class ApiServer {
             .map(a -> new AnomalyScanService(a, config.storage().clickhouse(), store, clock));
     if (delegation.isPresent()) {
       // Before the resources: tenancy's informers share the delegated Kubernetes client.
-      delegated = DelegatedAuth.start(delegation.get(), tls, vertx, tlsReloadInterval);
+      delegated =
+          DelegatedAuth.start(
+              delegation.get(),
+              tls,
+              vertx,
+              tlsReloadInterval,
+              config.serving().limits().requestTimeout());
     }
     tenancy =
         TenancyWiring.start(
@@ -225,7 +234,13 @@ public final class ApiServer {
     List<EndpointGroup> endpoints = new ArrayList<>();
     endpoints.add(new DiscoveryEndpoints(discovery));
     endpoints.add(new OpenApiEndpoints(infos, customGroups));
-    endpoints.add(new HealthEndpoints(readiness, () -> shuttingDown, registry));
+    HealthEndpoints health = new HealthEndpoints(readiness, () -> shuttingDown, registry);
+    if (delegated != null) {
+      // Without the ConfigMap no front-proxy request can be authenticated: not ready, and a
+      // rollout whose pods cannot read it stops before replacing working ones.
+      health.readyOnlyIf("authentication-configmap", delegated::configMapReadable);
+    }
+    endpoints.add(health);
     custom.ifPresent(c -> endpoints.add(c.endpoints()));
     endpoints.addAll(tenancy.endpoints());
     ServerLimits limits = config.serving().limits();
@@ -243,9 +258,16 @@ public final class ApiServer {
 
     // 4. Listen, then what needs the server running: pings, certificate reload, kubeconfig.
     HttpServerOptions options = HttpLimits.apply(tls.apply(new HttpServerOptions()), limits);
+    ConnectionGuard connections =
+        new ConnectionGuard(
+            config.serving().connections(),
+            delegated != null ? delegated.frontProxy() : chain -> false,
+            registry);
     server =
         await(
-            HttpLimits.answerInvalidWithStatus(vertx.createHttpServer(options), limits)
+            connections
+                .install(
+                    HttpLimits.answerInvalidWithStatus(vertx.createHttpServer(options), limits))
                 .requestHandler(router.build(endpoints, resources))
                 .listen(config.serving().securePort(), config.serving().bindAddress()));
     int port = server.actualPort();

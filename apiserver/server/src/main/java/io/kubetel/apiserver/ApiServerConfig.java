@@ -1,6 +1,7 @@
 package io.kubetel.apiserver;
 
 import io.kubetel.apiserver.cache.ResultCacheSettings;
+import io.kubetel.apiserver.limits.ConnectionLimits;
 import io.kubetel.apiserver.limits.ServerLimits;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.security.TlsSettings;
@@ -101,18 +102,29 @@ public record ApiServerConfig(
    * @param securePort HTTPS port; 0 picks a free port
    * @param maxBodyBytes largest accepted request body (larger is 413)
    * @param limits the hard bounds on requests, watches and connections
+   * @param connections the slow-request deadline and the connection limits
    */
   public record Serving(
-      String bindAddress, int securePort, long maxBodyBytes, ServerLimits limits) {
+      String bindAddress,
+      int securePort,
+      long maxBodyBytes,
+      ServerLimits limits,
+      ConnectionLimits connections) {
     public Serving {
       Objects.requireNonNull(bindAddress, "bindAddress");
       Objects.requireNonNull(limits, "limits");
+      Objects.requireNonNull(connections, "connections");
       if (securePort < 0 || securePort > 65535) {
         throw new IllegalArgumentException("--secure-port must be between 0 and 65535");
       }
       if (maxBodyBytes < 1) {
         throw new IllegalArgumentException("max body size must be positive");
       }
+    }
+
+    /** A listener with the default connection limits. */
+    public Serving(String bindAddress, int securePort, long maxBodyBytes, ServerLimits limits) {
+      this(bindAddress, securePort, maxBodyBytes, limits, ConnectionLimits.DEFAULTS);
     }
 
     /** A listener with the default limits. */

@@ -359,7 +359,8 @@ public final class ApiServerMain implements Callable<Integer> {
             bindAddress != null ? bindAddress : standalone ? "127.0.0.1" : "0.0.0.0",
             securePort,
             maxBodyBytes,
-            limitFlags.limits()),
+            limitFlags.limits(),
+            limitFlags.connectionLimits()),
         tls(),
         new ApiServerConfig.Storage(
             limitFlags.applyTo(

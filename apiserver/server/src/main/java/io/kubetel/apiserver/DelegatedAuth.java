@@ -2,6 +2,7 @@ package io.kubetel.apiserver;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
@@ -22,10 +23,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,12 +37,22 @@ import org.slf4j.LoggerFactory;
  * Kubernetes client (JDK HTTP client), the front-proxy, x509 and bearer-token authenticators in
  * kube-apiserver's order, the SubjectAccessReview authorizer, the watched
  * extension-apiserver-authentication ConfigMap and, when {@code --client-ca-file} is given, its
- * reload into the x509 authenticator. Reviews run on their own bounded worker pool.
+ * reload into the x509 authenticator. Reviews run on their own bounded worker pool, through a
+ * client of their own with bounded timeouts and retries, and the wait for them is bounded by the
+ * request deadline.
  */
 final class DelegatedAuth implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DelegatedAuth.class);
 
+  /** How long the start waits for the ConfigMap's first list before going on without it. */
+  private static final Duration CONFIGMAP_SYNC_TIMEOUT = Duration.ofSeconds(10);
+
+  /** One review call's timeout (kube-apiserver's delegated webhooks use 10 s too). */
+  private static final int REVIEW_TIMEOUT_MILLIS = 10_000;
+
   private final KubernetesClient client;
+  private final KubernetesClient reviewClient;
+  private final RequestHeaderAuthenticator requestHeader;
   private final AuthenticationConfigMap configMap;
   private final AuthenticationHandler handler;
   private final WorkerExecutor worker;
@@ -48,15 +61,24 @@ final class DelegatedAuth implements AutoCloseable {
 
   private DelegatedAuth(
       KubernetesClient client,
+      KubernetesClient reviewClient,
+      RequestHeaderAuthenticator requestHeader,
       AuthenticationConfigMap configMap,
       AuthenticationHandler handler,
       WorkerExecutor worker,
       Vertx vertx) {
     this.client = client;
+    this.reviewClient = reviewClient;
+    this.requestHeader = requestHeader;
     this.configMap = configMap;
     this.handler = handler;
     this.worker = worker;
     this.vertx = vertx;
+  }
+
+  /** Whether a client certificate chain is the front proxy's (the connection limits ask). */
+  Predicate<List<X509Certificate>> frontProxy() {
+    return requestHeader::isFrontProxy;
   }
 
   /** The Kubernetes client (JDK HTTP client), shared with tenancy's informers. */
@@ -64,18 +86,40 @@ final class DelegatedAuth implements AutoCloseable {
     return client;
   }
 
-  /** Connects to kube-apiserver, reads the ConfigMap and starts watching it and the client CA. */
+  /**
+   * Connects to kube-apiserver, reads the ConfigMap and starts watching it and the client CA.
+   *
+   * @param requestTimeout the request deadline, which bounds the wait for the reviews too
+   */
   static DelegatedAuth start(
-      Delegation delegation, TlsSettings tls, Vertx vertx, Duration reloadInterval)
+      Delegation delegation,
+      TlsSettings tls,
+      Vertx vertx,
+      Duration reloadInterval,
+      Duration requestTimeout)
       throws IOException {
+    Config config = config(delegation);
     KubernetesClient client =
         new KubernetesClientBuilder()
             .withHttpClientFactory(new JdkHttpClientFactory())
-            .withConfig(config(delegation))
+            .withConfig(config)
+            .build();
+    // Reviews block a request: one bounded attempt and one quick retry (fabric8's default retries
+    // ten times with a growing backoff, well past the request deadline).
+    KubernetesClient reviewClient =
+        new KubernetesClientBuilder()
+            .withHttpClientFactory(new JdkHttpClientFactory())
+            .withConfig(
+                new ConfigBuilder(config)
+                    .withRequestTimeout(REVIEW_TIMEOUT_MILLIS)
+                    .withConnectionTimeout(REVIEW_TIMEOUT_MILLIS / 2)
+                    .withRequestRetryBackoffLimit(1)
+                    .withRequestRetryBackoffInterval(200)
+                    .build())
             .build();
     RequestHeaderAuthenticator requestHeader = new RequestHeaderAuthenticator();
     DynamicClientCertificateAuthenticator x509 = new DynamicClientCertificateAuthenticator();
-    KubernetesReviews reviews = new KubernetesReviews(client);
+    KubernetesReviews reviews = new KubernetesReviews(reviewClient);
     Optional<Path> clientCaFile = tls.clientCaFile();
     AuthenticationConfigMap configMap =
         new AuthenticationConfigMap(
@@ -103,10 +147,11 @@ final class DelegatedAuth implements AutoCloseable {
             delegation.cacheSize(),
             Ticker.systemTicker());
     AuthenticationHandler handler =
-        new AuthenticationHandler(authenticators, authorizer, worker, true);
-    DelegatedAuth auth = new DelegatedAuth(client, configMap, handler, worker, vertx);
+        new AuthenticationHandler(authenticators, authorizer, worker, true, requestTimeout);
+    DelegatedAuth auth =
+        new DelegatedAuth(client, reviewClient, requestHeader, configMap, handler, worker, vertx);
     try {
-      configMap.start();
+      configMap.start(CONFIGMAP_SYNC_TIMEOUT);
       if (clientCaFile.isPresent()) {
         auth.watchClientCa(clientCaFile.get(), x509, reloadInterval);
       }
@@ -160,6 +205,11 @@ final class DelegatedAuth implements AutoCloseable {
     }
   }
 
+  /** Whether the authentication ConfigMap has been read (a readiness check). */
+  boolean configMapReadable() {
+    return configMap.readable();
+  }
+
   /** The authentication and authorization handler of the router. */
   AuthenticationHandler handler() {
     return handler;
@@ -172,6 +222,7 @@ final class DelegatedAuth implements AutoCloseable {
     }
     configMap.close();
     worker.close();
+    reviewClient.close();
     client.close();
   }
 }

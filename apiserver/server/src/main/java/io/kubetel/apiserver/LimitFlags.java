@@ -1,5 +1,6 @@
 package io.kubetel.apiserver;
 
+import io.kubetel.apiserver.limits.ConnectionLimits;
 import io.kubetel.apiserver.limits.ServerLimits;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
 import java.time.Duration;
@@ -8,8 +9,9 @@ import picocli.CommandLine.Option;
 /**
  * The command-line flags of the hard bounds, mixed into {@link ApiServerMain}: request and
  * connection limits ({@link ServerLimits}) and the per-query ClickHouse bounds ({@link
- * ClickHouseSettings}; in the root package, the one that may name the store). Defaults are the
- * constants of those classes.
+ * ClickHouseSettings}; in the root package, the one that may name the store), and the connection
+ * limits against slow and numerous clients ({@link ConnectionLimits}). Defaults are the constants
+ * of those classes.
  */
 public final class LimitFlags {
   @Option(
@@ -99,5 +101,34 @@ public final class LimitFlags {
     return settings
         .withLimits(clickhouseMaxExecutionTime, clickhouseMaxResultRows, clickhouseMaxRowsToRead)
         .withMaxResponseBytes(clickhouseMaxResponseBytes);
+  }
+
+  // Connection limits (slow requests, connections per client and in total).
+
+  @Option(
+      names = "--request-read-timeout",
+      defaultValue = ConnectionLimits.REQUEST_READ_TIMEOUT,
+      description =
+          "Longest a client may take to send a request head, and then its body; past it the"
+              + " connection is closed (slowloris protection).")
+  Duration requestReadTimeout;
+
+  @Option(
+      names = "--max-connections-per-client",
+      defaultValue = "" + ConnectionLimits.MAX_CONNECTIONS_PER_CLIENT,
+      description =
+          "Open connections per client address (the front proxy's are not counted); more are"
+              + " answered 429 and closed.")
+  int maxConnectionsPerClient;
+
+  @Option(
+      names = "--max-connections",
+      defaultValue = "" + ConnectionLimits.MAX_CONNECTIONS,
+      description = "Open connections in total; more are answered 503 and closed.")
+  int maxConnections;
+
+  /** The connection limits. */
+  public ConnectionLimits connectionLimits() {
+    return new ConnectionLimits(requestReadTimeout, maxConnectionsPerClient, maxConnections);
   }
 }

@@ -3,6 +3,7 @@ package io.kubetel.apiserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubetel.apiserver.limits.ConnectionLimits;
 import io.kubetel.apiserver.limits.ServerLimits;
 import io.kubetel.apiserver.resource.ResourceSettings;
 import io.kubetel.apiserver.security.TlsSettings;
@@ -338,6 +339,25 @@ class ApiServerMainTest {
     assertThat(flagsWin.storage().clickhouse().url()).isEqualTo("http://from-flag:8123");
     assertThat(flagsWin.resources().maxWindow()).isEqualTo(Duration.ofHours(3));
     assertThat(flagsWin.storage().clickhouse().user()).isEqualTo("env_reader");
+  }
+
+  @Test
+  void connectionLimitsHaveDocumentedDefaultsFlagsAndVariables() throws Exception {
+    Map<String, String> env =
+        Map.of(
+            "KUBETEL_APISERVER_STANDALONE", "true",
+            "KUBETEL_APISERVER_STATE_DIR", dir.toString(),
+            "KUBETEL_APISERVER_CLICKHOUSE_URL", "http://ch:8123",
+            "KUBETEL_APISERVER_MAX_CONNECTIONS_PER_CLIENT", "7");
+    assertThat(parse(env).serving().connections())
+        .isEqualTo(new ConnectionLimits(Duration.ofSeconds(10), 7, 2048));
+    assertThat(
+            parse(env, "--request-read-timeout", "4s", "--max-connections", "99")
+                .serving()
+                .connections())
+        .isEqualTo(new ConnectionLimits(Duration.ofSeconds(4), 7, 99));
+    assertThat(ConnectionLimits.DEFAULTS)
+        .isEqualTo(new ConnectionLimits(Duration.ofSeconds(10), 128, 2048));
   }
 
   @Test

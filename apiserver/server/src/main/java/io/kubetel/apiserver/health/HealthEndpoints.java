@@ -12,7 +12,8 @@ import java.util.function.BooleanSupplier;
  * Probe and metrics endpoints, in kube-apiserver's format. {@code /livez}: the process serves
  * requests. {@code /readyz}: the server is not shutting down. {@code /healthz}: legacy, as {@code
  * /livez}. {@code ?verbose} lists each check as {@code [+]name ok} or {@code [-]name failed}.
- * {@code /metrics}: Prometheus text, with gauge {@code kubetel_storage_reachable}.
+ * {@code /metrics}: Prometheus text, with gauge {@code kubetel_storage_reachable}. Cluster mode
+ * adds readiness checks of its own ({@link #readyOnlyIf}: the authentication ConfigMap read).
  *
  * <p>Storage is deliberately not part of readiness: behind the aggregator a not-ready API server
  * leaves the APIService Unavailable and breaks discovery (and namespace deletion) for the whole
@@ -28,12 +29,22 @@ public final class HealthEndpoints implements EndpointGroup {
   private final StoreReadiness store;
   private final BooleanSupplier shuttingDown;
   private final PrometheusMeterRegistry registry;
+  private final Map<String, BooleanSupplier> readinessChecks = new LinkedHashMap<>();
 
   public HealthEndpoints(
       StoreReadiness store, BooleanSupplier shuttingDown, PrometheusMeterRegistry registry) {
     this.store = store;
     this.shuttingDown = shuttingDown;
     this.registry = registry;
+  }
+
+  /**
+   * Adds a check {@code /readyz} fails on while {@code check} is false (e.g. the authentication
+   * ConfigMap not read yet); shown as {@code [-]name failed} like the others.
+   */
+  public HealthEndpoints readyOnlyIf(String name, BooleanSupplier check) {
+    readinessChecks.put(name, check);
+    return this;
   }
 
   @Override
@@ -70,6 +81,7 @@ public final class HealthEndpoints implements EndpointGroup {
   private Map<String, Boolean> ready() {
     Map<String, Boolean> checks = healthy();
     checks.put("shutdown", !shuttingDown.getAsBoolean());
+    readinessChecks.forEach((name, check) -> checks.put(name, check.getAsBoolean()));
     return checks;
   }
 

@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.ext.web.RoutingContext;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
@@ -42,26 +44,32 @@ public final class AuthenticationHandler implements Handler<RoutingContext> {
   private final Authorizer authorizer;
   private final WorkerExecutor worker;
   private final boolean verboseNeedsAuthorization;
+  private final Duration deadline;
 
   /** Authentication only, inline (every authenticated user is authorized). */
   public AuthenticationHandler(List<Authenticator> authenticators) {
-    this(authenticators, Authorizer.ALLOW_AUTHENTICATED, null, false);
+    this(authenticators, Authorizer.ALLOW_AUTHENTICATED, null, false, null);
   }
 
   /**
    * @param worker pool the checks run on, or null to run them inline
    * @param verboseNeedsAuthorization whether probe {@code ?verbose} detail needs an authorized
    *     caller
+   * @param deadline longest wait for the checks on the worker pool (queue included), after which
+   *     the request is a 504 Timeout Status (as kube-apiserver's request timeout, which covers its
+   *     authentication and authorization too); null for none
    */
   public AuthenticationHandler(
       List<Authenticator> authenticators,
       Authorizer authorizer,
       WorkerExecutor worker,
-      boolean verboseNeedsAuthorization) {
+      boolean verboseNeedsAuthorization,
+      Duration deadline) {
     this.authenticators = List.copyOf(authenticators);
     this.authorizer = authorizer;
     this.worker = worker;
     this.verboseNeedsAuthorization = verboseNeedsAuthorization;
+    this.deadline = deadline;
   }
 
   @Override
@@ -95,10 +103,30 @@ public final class AuthenticationHandler implements Handler<RoutingContext> {
     }
     // The body handler runs after this one: keep the body buffered until the checks are done.
     context.request().pause();
+    AtomicBoolean answered = new AtomicBoolean();
+    long timer =
+        deadline == null
+            ? -1
+            : context
+                .vertx()
+                .setTimer(
+                    deadline.toMillis(),
+                    id -> {
+                      if (answered.compareAndSet(false, true)) {
+                        context.request().resume();
+                        context.fail(timedOut());
+                      }
+                    });
     worker
-        .executeBlocking(() -> check(credentials, info), false)
+        .executeBlocking(() -> answered.get() ? null : check(credentials, info), false)
         .onComplete(
             result -> {
+              if (!answered.compareAndSet(false, true)) {
+                return; // the deadline answered already
+              }
+              if (timer >= 0) {
+                context.vertx().cancelTimer(timer);
+              }
               context.request().resume();
               if (result.succeeded()) {
                 finish(context, result.result());
@@ -106,6 +134,15 @@ public final class AuthenticationHandler implements Handler<RoutingContext> {
                 context.fail(result.cause());
               }
             });
+  }
+
+  private ApiException timedOut() {
+    return new ApiException(
+        504,
+        "Timeout",
+        "authentication and authorization did not complete within "
+            + deadline.toSeconds()
+            + "s (--request-timeout): kube-apiserver is slow to answer reviews; try again");
   }
 
   private static void finish(RoutingContext context, UserInfo user) {

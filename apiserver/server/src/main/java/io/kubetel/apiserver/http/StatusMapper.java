@@ -2,6 +2,7 @@ package io.kubetel.apiserver.http;
 
 import com.fasterxml.jackson.core.JacksonException;
 import io.kubetel.apiserver.security.AuthenticationException;
+import io.kubetel.apiserver.security.ReviewUnavailableException;
 import io.kubetel.model.problem.InvalidInputException;
 import io.kubetel.model.problem.MalformedInputException;
 import io.kubetel.model.store.StoreLimitException;
@@ -52,6 +53,10 @@ public final class StatusMapper {
   private static ApiException mapUnwrapped(Throwable cause, Operation operation) {
     if (cause instanceof ApiException api) {
       return api;
+    }
+    if (cause instanceof ReviewUnavailableException e) {
+      // kube-apiserver answers a failing authorizer with 500 (its authorization filter).
+      return new ApiException(500, "InternalError", e.getMessage());
     }
     if (cause instanceof AuthenticationException e) {
       return new ApiException(401, "Unauthorized", "Unauthorized: " + e.getMessage());

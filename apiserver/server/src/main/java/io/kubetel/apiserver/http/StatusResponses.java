@@ -73,17 +73,21 @@ public final class StatusResponses {
     return cause;
   }
 
+  /** The Status JSON of {@code error} (for answers written below Vert.x's HTTP layer). */
+  public static String json(ApiException error) {
+    try {
+      return MAPPER.writeValueAsString(typed(error));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Writes {@code error} as the response (status code, JSON content type, Status body). */
   public static void write(HttpServerResponse response, ApiException error) {
     if (error.retryAfterSeconds() != null) {
       response.putHeader("Retry-After", Integer.toString(error.retryAfterSeconds()));
     }
-    String body;
-    try {
-      body = MAPPER.writeValueAsString(typed(error));
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    String body = json(error);
     response
         .setStatusCode(error.code())
         .putHeader("Content-Type", "application/json")

@@ -2,18 +2,24 @@ package io.kubetel.apiserver.security;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * Watches ConfigMap {@code kube-system/extension-apiserver-authentication} (an informer) and
  * applies it live: the {@code requestheader-*} keys to the front-proxy authenticator, {@code
  * client-ca-file} to the x509 authenticator (unless {@code --client-ca-file} overrides it). The
- * server's service account needs the {@code extension-apiserver-authentication-reader} Role.
+ * server's service account needs the {@code extension-apiserver-authentication-reader} Role;
+ * without it the server still starts, trusts neither CA of the ConfigMap and is not ready ({@link
+ * #start}).
  */
 public final class AuthenticationConfigMap implements AutoCloseable {
   public static final String NAMESPACE = "kube-system";
@@ -34,6 +42,7 @@ public final class AuthenticationConfigMap implements AutoCloseable {
   private final RequestHeaderAuthenticator requestHeader;
   private final Optional<Consumer<List<X509Certificate>>> clientCa;
   private SharedIndexInformer<ConfigMap> informer;
+  private volatile String lastFailure;
 
   /**
    * @param clientCa receives {@code client-ca-file}; empty when {@code --client-ca-file} is used
@@ -47,30 +56,75 @@ public final class AuthenticationConfigMap implements AutoCloseable {
     this.clientCa = clientCa;
   }
 
-  /** Starts the informer and waits for the first list (so the first request sees the CAs). */
-  public void start() {
-    informer =
-        client
-            .configMaps()
-            .inNamespace(NAMESPACE)
-            .withName(NAME)
-            .inform(
-                new ResourceEventHandler<>() {
-                  @Override
-                  public void onAdd(ConfigMap configMap) {
-                    apply(configMap);
-                  }
+  /**
+   * Starts the informer and waits up to {@code syncTimeout} for the first list, so the first
+   * request sees the CAs. A ConfigMap that cannot be read (no RBAC: 403; kube-apiserver failing or
+   * unreachable) does not stop the start: the front proxy and the ConfigMap's client CA stay off
+   * (their requests are 401), {@link #readable()} is false (readiness fails and says so), one
+   * warning is logged per failure kind, and the informer keeps retrying until it can read it.
+   */
+  public void start(Duration syncTimeout) {
+    informer = client.configMaps().inNamespace(NAMESPACE).withName(NAME).runnableInformer(0);
+    informer.exceptionHandler(
+        (started, failure) -> {
+          unreadable(failure);
+          return true; // keep retrying with the informer's backoff
+        });
+    informer.addEventHandler(
+        new ResourceEventHandler<>() {
+          @Override
+          public void onAdd(ConfigMap configMap) {
+            apply(configMap);
+          }
 
-                  @Override
-                  public void onUpdate(ConfigMap before, ConfigMap after) {
-                    apply(after);
-                  }
+          @Override
+          public void onUpdate(ConfigMap before, ConfigMap after) {
+            apply(after);
+          }
 
-                  @Override
-                  public void onDelete(ConfigMap configMap, boolean unknownState) {
-                    apply(null);
-                  }
-                });
+          @Override
+          public void onDelete(ConfigMap configMap, boolean unknownState) {
+            apply(null);
+          }
+        });
+    try {
+      informer.start().toCompletableFuture().get(syncTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      if (lastFailure == null) {
+        unreadable(e); // else the retries already said why
+      }
+    }
+  }
+
+  /** Whether the ConfigMap has been read (listed) at least once; readiness fails until then. */
+  public boolean readable() {
+    return informer != null && informer.hasSynced();
+  }
+
+  private void unreadable(Throwable thrown) {
+    Throwable failure = thrown;
+    while ((failure instanceof ExecutionException || failure instanceof CompletionException)
+        && failure.getCause() != null) {
+      failure = failure.getCause();
+    }
+    String reason =
+        failure instanceof KubernetesClientException k && k.getCode() > 0
+            ? "http_" + k.getCode()
+            : failure.getClass().getSimpleName();
+    if (reason.equals(lastFailure)) {
+      return; // the informer retries with backoff: one line per kind of failure
+    }
+    lastFailure = reason;
+    log.warn(
+        "event=authentication_configmap_unreadable configmap={}/{} reason={} message=\"front-proxy"
+            + " and ConfigMap client-CA authentication stay off (their requests get 401) and"
+            + " /readyz fails until the ConfigMap can be read; the service account needs the Role"
+            + " extension-apiserver-authentication-reader in kube-system\"",
+        NAMESPACE,
+        NAME,
+        reason);
   }
 
   /** Applies {@code configMap} (null: deleted) to the authenticators. */
@@ -89,6 +143,7 @@ public final class AuthenticationConfigMap implements AutoCloseable {
               jsonList(data.get("requestheader-extra-headers-prefix"))));
       List<X509Certificate> clientCas = certificates(data.get("client-ca-file"));
       clientCa.ifPresent(consumer -> consumer.accept(clientCas));
+      lastFailure = null;
       log.info(
           "event=authentication_configmap_applied requestheader_cas={} client_cas={}",
           proxyCas.size(),

@@ -68,6 +68,28 @@ public final class RequestHeaderAuthenticator implements Authenticator {
     return settings;
   }
 
+  /**
+   * Whether {@code chain} is a front-proxy client certificate under the settings in force (chains
+   * to {@code requestheader-client-ca-file}, CN allowed): the connection limits count such
+   * connections towards the total only.
+   */
+  public boolean isFrontProxy(List<X509Certificate> chain) {
+    Settings current = settings;
+    ClientCertificateAuthenticator currentVerifier = verifier;
+    if (currentVerifier == null || chain.isEmpty()) {
+      return false;
+    }
+    try {
+      Optional<UserInfo> proxy =
+          currentVerifier.authenticate(new RequestCredentials(chain, Map.of()));
+      return proxy.isPresent()
+          && (current.allowedNames().isEmpty()
+              || current.allowedNames().contains(proxy.get().name()));
+    } catch (AuthenticationException notTheProxy) {
+      return false;
+    }
+  }
+
   @Override
   public Optional<UserInfo> authenticate(RequestCredentials credentials) {
     Settings current = settings;

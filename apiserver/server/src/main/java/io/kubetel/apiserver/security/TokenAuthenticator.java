@@ -10,13 +10,17 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bearer-token authentication through TokenReview. Answers (authenticated or not) are cached
  * briefly and boundedly, keyed by the token's SHA-256 so the cache never holds a token. Blocking on
- * a cache miss: runs on the auth worker pool.
+ * a cache miss: runs on the auth worker pool. A review that fails is a 401, as in kube-apiserver.
  */
 public final class TokenAuthenticator implements Authenticator {
+  private static final Logger log = LoggerFactory.getLogger(TokenAuthenticator.class);
+
   private final ReviewApi reviews;
   private final Cache<String, Optional<UserInfo>> cache;
 
@@ -40,7 +44,17 @@ public final class TokenAuthenticator implements Authenticator {
     if (token.isEmpty()) {
       throw new AuthenticationException("empty bearer token");
     }
-    Optional<UserInfo> user = cache.get(digest(token), key -> reviews.reviewToken(token));
+    Optional<UserInfo> user;
+    try {
+      user = cache.get(digest(token), key -> reviews.reviewToken(token));
+    } catch (RuntimeException e) {
+      // kube-apiserver's union authenticator turns a failing TokenReview into 401 Unauthorized;
+      // the failure is not cached, so the next request asks again.
+      log.warn("event=review_failed kind=TokenReview error={}", e.getClass().getSimpleName());
+      throw new AuthenticationException(
+          "the bearer token could not be verified: kube-apiserver did not answer its TokenReview;"
+              + " try again shortly");
+    }
     if (user.isEmpty()) {
       throw new AuthenticationException("invalid bearer token");
     }

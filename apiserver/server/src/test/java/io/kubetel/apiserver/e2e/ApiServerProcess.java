@@ -247,6 +247,19 @@ public final class ApiServerProcess implements AutoCloseable {
    */
   public static HttpClient httpClient(Path caCert, Path clientCert, Path clientKey)
       throws IOException, GeneralSecurityException {
+    return HttpClient.newBuilder()
+        .sslContext(sslContext(caCert, clientCert, clientKey))
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
+  }
+
+  /**
+   * A TLS context trusting {@code caCert}, presenting {@code clientCert}/{@code clientKey} when not
+   * null (also for raw sockets).
+   */
+  public static SSLContext sslContext(Path caCert, Path clientCert, Path clientKey)
+      throws IOException, GeneralSecurityException {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("ca", PemFiles.readCertificates(caCert).get(0));
@@ -268,11 +281,7 @@ public final class ApiServerProcess implements AutoCloseable {
     }
     SSLContext ssl = SSLContext.getInstance("TLS");
     ssl.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-    return HttpClient.newBuilder()
-        .sslContext(ssl)
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10))
-        .build();
+    return ssl;
   }
 
   /** {@code GET path} with the given headers. */

@@ -13,6 +13,8 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.kubetel.apiserver.tenancy.ClusterTenantSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +25,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * kube-apiserver as the API server under test sees it, on fabric8's mock server: the
@@ -30,7 +36,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * the server's informers watch them), and TokenReview and SubjectAccessReview answered by the test
  * (the mock cannot run RBAC). A review is allowed when {@code user|verb|namespace|resource} is in
  * {@link #allowed}; non-resource requests (discovery, OpenAPI) are allowed for everybody, as the
- * {@code system:discovery} role does.
+ * {@code system:discovery} role does. Tests can make the ConfigMap unreadable ({@link
+ * #configMapFailure}) and hold the reviews back ({@link #reviewDelayMillis}).
  */
 final class KubeApiMock implements AutoCloseable {
   private static final ObjectMapper JSON = io.kubetel.model.json.Json.mapper();
@@ -46,6 +53,12 @@ final class KubeApiMock implements AutoCloseable {
 
   /** Valid bearer tokens → user name. */
   final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+  /** When not 0, the status code every request for kube-system ConfigMaps gets (403, 500). */
+  final AtomicInteger configMapFailure = new AtomicInteger();
+
+  /** When above 0, how long TokenReview and SubjectAccessReview answers are held back (ms). */
+  final AtomicLong reviewDelayMillis = new AtomicLong();
 
   /** Every SubjectAccessReview spec received, in order. */
   final List<JsonNode> reviews = new CopyOnWriteArrayList<>();
@@ -63,7 +76,12 @@ final class KubeApiMock implements AutoCloseable {
             new Context(),
             new MockWebServer(),
             responses,
-            new KubernetesMixedDispatcher(responses),
+            new KubernetesMixedDispatcher(responses) {
+              @Override
+              public MockResponse dispatch(RecordedRequest request) {
+                return failOrDelay(request, () -> super.dispatch(request));
+              }
+            },
             false);
     server.init();
     // The API server's tenancy informers list and watch TelemetryTenants (cluster-scoped).
@@ -97,6 +115,28 @@ final class KubeApiMock implements AutoCloseable {
         .withPath("/apis/authentication.k8s.io/v1/tokenreviews")
         .andReply(200, request -> tokenReview(request.getUtf8Body()))
         .always();
+  }
+
+  /** Applies {@link #configMapFailure} and {@link #reviewDelayMillis} before the normal answer. */
+  private MockResponse failOrDelay(RecordedRequest request, Supplier<MockResponse> normal) {
+    String path = request.getPath() == null ? "" : request.getPath();
+    int code = configMapFailure.get();
+    if (code != 0 && path.startsWith("/api/v1/namespaces/kube-system/configmaps")) {
+      return new MockResponse()
+          .setResponseCode(code)
+          .setHeader("Content-Type", "application/json")
+          .setBody(
+              "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+                  + "\"reason\":\"Forbidden\",\"code\":"
+                  + code
+                  + "}");
+    }
+    long delay = reviewDelayMillis.get();
+    MockResponse answer = normal.get();
+    if (delay > 0 && path.contains("reviews")) {
+      answer.setBodyDelay(delay, TimeUnit.MILLISECONDS);
+    }
+    return answer;
   }
 
   private Object subjectAccessReview(String body) {
@@ -194,7 +234,16 @@ final class KubeApiMock implements AutoCloseable {
 
   /** A kubeconfig for the server under test to reach this mock (plain HTTP, no credentials). */
   Path writeKubeconfig(Path file) throws IOException {
-    String url = server.url("/").replaceAll("/$", "");
+    return writeKubeconfig(file, server.url("/").replaceAll("/$", ""));
+  }
+
+  /** The mock's port (to put a {@link TcpProxy} in front of it). */
+  int port() {
+    return server.getPort();
+  }
+
+  /** A kubeconfig reaching this mock at {@code url} (e.g. through a {@link TcpProxy}). */
+  Path writeKubeconfig(Path file, String url) throws IOException {
     Files.writeString(
         file,
         "apiVersion: v1\nkind: Config\nclusters:\n- name: mock\n  cluster:\n    server: "
