@@ -175,6 +175,7 @@ Point kubectl at it and try:
   kubectl explain dashboards.spec
   kubectl get alertevents -A
   kubectl get alertevents -n shop -w
+  kubectl get --raw /metrics | grep -E '^kubetel_apiserver_(result_cache_(hits|misses|coalesced)_total|inflight_requests|connections_open)'
 
 Dashboards and AlertRules come from examples/ (read-only; edit the files and run
 hack/demo.sh down && hack/demo.sh up to reload them). The AlertRules are evaluated here; their

@@ -52,8 +52,8 @@ trap cleanup EXIT
 # The least each layout must run; raise them when ITs are added (hack/it-counts.sh prints the
 # actual numbers). COMPAT runs the whole suite; MODERN the ClickHouse ITs of the modules below, once
 # per table generation.
-min_compat_classes=45 min_compat_tests=200
-min_modern_classes=45 min_modern_tests=205
+min_compat_classes=52 min_compat_tests=225
+min_modern_classes=51 min_modern_tests=228
 modern_modules=store,hack/sample-data,apiserver/server,operator
 
 # Starts an engine and prints its URL. Its output goes to stderr: the server it leaves running
