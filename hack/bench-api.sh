@@ -6,11 +6,17 @@
 #   hack/bench-api.sh [--engine debian|modern] [--points N,N...] [--rows N] [--reps N]
 #   hack/bench-api.sh --cached [--engine debian|modern] [--viewers N] [--seconds N] [--refresh N]
 #                     [--concurrent N]
+#   hack/bench-api.sh --load [--engine debian|modern] [--connections N] [--seconds N]
 #
 # --cached runs CachedApiBenchmark instead: the result cache off, then on, for dashboard viewers
 # refreshing 5 relative-window panels every --refresh seconds (default 20 viewers, 5 s, 30 s long)
 # and for --concurrent identical requests at once (default 50, 5 rounds), on the 1 M data set:
 # median/p99, hit ratio, ClickHouse queries and coalesced requests.
+#
+# --load runs LoadBenchmark: the packaged server as its own process (TLS, client certificate,
+# result cache on) and --connections keep-alive HTTPS connections (default 100) presenting the
+# client certificate in a closed loop for --seconds (default 60) over a past hour's dashboard
+# panels: requests/s, p50/p99, errors, CPU of server and load generator, server RSS.
 #
 # ClickHouse: the one KUBETEL_CLICKHOUSE_URL (and KUBETEL_CLICKHOUSE_ENGINE) names, else a scratch
 # server of --engine started and stopped here. Data sets are generated inside ClickHouse in
@@ -22,10 +28,12 @@ root=$(pwd)
 log() { echo "bench api: $*" >&2; }
 
 engine=${KUBETEL_CLICKHOUSE_ENGINE:-debian} points=1000000,10000000 rows=1000000 reps=30
-cached=false viewers=20 seconds=30 refresh=5 concurrent=50
+cached=false load=false viewers=20 seconds= refresh=5 concurrent=50 connections=100
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --cached) cached=true; shift ;;
+    --load) load=true; shift ;;
+    --connections) connections=$2; shift 2 ;;
     --viewers) viewers=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     --refresh) refresh=$2; shift 2 ;;
@@ -39,7 +47,7 @@ while [[ $# -gt 0 ]]; do
 done
 [[ "$engine" =~ ^(debian|modern)$ ]] || { log "--engine must be debian or modern"; exit 2; }
 [[ "$points" =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]] || { log "--points: comma-separated positive integers"; exit 2; }
-for n in "$rows" "$reps" "$viewers" "$seconds" "$refresh" "$concurrent"; do
+for n in "$rows" "$reps" "$viewers" "${seconds:-1}" "$refresh" "$concurrent" "$connections"; do
   [[ "$n" =~ ^[1-9][0-9]*$ ]] || { log "not a positive integer: $n"; exit 2; }
 done
 
@@ -51,6 +59,24 @@ if [[ -z "${KUBETEL_CLICKHOUSE_URL:-}" ]]; then
   source "$work/ch/env"
 fi
 
+if [[ "$load" == true ]]; then
+  seconds=${seconds:-60}
+  log "load: engine $engine, ClickHouse $KUBETEL_CLICKHOUSE_URL, $connections connections for ${seconds}s"
+  # The server runs from the packaged layout (target/kubetel-apiserver.jar + lib/).
+  mvn -B -o -q -pl apiserver/server -am package -DskipTests -Djacoco.skip=true -Dspotless.check.skip=true
+  mvn -B -o -q -pl apiserver/server -am test -Djacoco.skip=true -Dspotless.check.skip=true \
+    -Dtest=LoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dkubetel.clickhouse.url="$KUBETEL_CLICKHOUSE_URL" -Dkubetel.clickhouse.engine="$engine" \
+    -Dkubetel.bench.connections="$connections" -Dkubetel.bench.seconds="$seconds" \
+    -Dkubetel.apiserver.target="$root/apiserver/server/target" \
+    | grep -v "^\[\|^$\|apiserver.access" || true
+  echo
+  echo "== load benchmark ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), commit $(git rev-parse --short HEAD)) =="
+  cat apiserver/server/target/bench/api-load-result.txt
+  exit 0
+fi
+
+seconds=${seconds:-30}
 if [[ "$cached" == true ]]; then
   log "cached: engine $engine, ClickHouse $KUBETEL_CLICKHOUSE_URL, $viewers viewers every ${refresh}s for ${seconds}s, $concurrent at once"
   mvn -B -o -q -pl apiserver/server -am test -Djacoco.skip=true -Dspotless.check.skip=true \

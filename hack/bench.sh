@@ -34,10 +34,14 @@
 #        the result cache off and on, side by side: dashboard viewers refreshing relative-window
 #        panels, and N identical requests at once: median/p99, hit ratio, ClickHouse queries,
 #        coalesced requests (numbers also in apiserver/server/target/bench/api-cached-result.txt)
+#   hack/bench.sh api --load [--engine E] [--connections N] [--seconds N]
+#        closed loop against the server process over TLS with a client certificate: N keep-alive
+#        connections (100) for S seconds (60), cached dashboard panels: req/s, p50/p99, errors,
+#        CPU of server and load generator, server RSS (apiserver/server/target/bench/api-load-result.txt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { sed -n '5,36p' "$0" | sed 's/^# \{0,1\}//' >&2; }
+usage() { sed -n '5,40p' "$0" | sed 's/^# \{0,1\}//' >&2; }
 
 case "${1:-}" in
   ui)

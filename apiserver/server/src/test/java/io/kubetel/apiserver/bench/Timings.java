@@ -12,6 +12,11 @@ final class Timings {
     nanos.add(n);
   }
 
+  /** Adds every duration of {@code other}. */
+  void addAll(Timings other) {
+    nanos.addAll(other.nanos);
+  }
+
   /** The q-quantile (nearest rank) in milliseconds. */
   double millis(double q) {
     List<Long> sorted = new ArrayList<>(nanos);

@@ -300,6 +300,11 @@ public final class ApiServerProcess implements AutoCloseable {
         request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The server's process id (for benchmarks reading its CPU time and RSS from /proc). */
+  public long pid() {
+    return process.pid();
+  }
+
   /** Sends SIGTERM and waits for the exit code. */
   public int stop() throws InterruptedException {
     if (!process.isAlive()) {
