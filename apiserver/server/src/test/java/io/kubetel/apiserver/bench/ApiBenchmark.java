@@ -70,8 +70,7 @@ class ApiBenchmark {
     for (int i = 0; i < points.length; i++) {
       long spansAndLogs = i == 0 ? others : 0;
       var sizes = new BenchData.Sizes(points[i], spansAndLogs, spansAndLogs);
-      String db =
-          "kubetel_bench_" + BenchData.Sizes.human(points[i]).replace(" ", "").toLowerCase();
+      String db = BenchData.database(points[i]);
       out.append(runDataSet(url, layout, db, sizes, reps));
     }
     System.out.println(out);
@@ -84,13 +83,7 @@ class ApiBenchmark {
       String url, SchemaLayout layout, String db, BenchData.Sizes sizes, int reps)
       throws Exception {
     ClickHouseSettings settings = ClickHouseSettings.of(url, db);
-    Instant anchor;
-    try (var generator =
-        new ClickHouseGateway(
-            settings.withLimits(
-                Duration.ofMinutes(20), settings.maxResultRows(), settings.maxRowsToRead()))) {
-      anchor = new BenchData(generator, layout).ensure(sizes);
-    }
+    Instant anchor = BenchData.ensure(settings, layout, sizes);
     ClickHouseGateway gateway = new ClickHouseGateway(settings);
     gateway.observe((sql, nanos, rows, read, bytes) -> captured.add(sql));
     var raw = new RawClickHouse(settings);

@@ -1,8 +1,10 @@
 package io.kubetel.apiserver.bench;
 
 import io.kubetel.store.clickhouse.ClickHouseGateway;
+import io.kubetel.store.clickhouse.ClickHouseSettings;
 import io.kubetel.store.layout.SchemaLayout;
 import io.kubetel.store.schema.ClickHouseSchemaManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -51,6 +53,24 @@ final class BenchData {
       }
       return n >= 1000 && n % 1000 == 0 ? n / 1000 + " k" : Long.toString(n);
     }
+  }
+
+  /**
+   * The data set of {@code sizes} in {@code settings}' database, generated when missing (with a
+   * client allowed the long statements generation runs); returns its newest minute.
+   */
+  static Instant ensure(ClickHouseSettings settings, SchemaLayout layout, Sizes sizes) {
+    try (var generator =
+        new ClickHouseGateway(
+            settings.withLimits(
+                Duration.ofMinutes(20), settings.maxResultRows(), settings.maxRowsToRead()))) {
+      return new BenchData(generator, layout).ensure(sizes);
+    }
+  }
+
+  /** The database the benchmarks keep the data set of {@code points} metric points in. */
+  static String database(long points) {
+    return "kubetel_bench_" + Sizes.human(points).replace(" ", "").toLowerCase();
   }
 
   /** Creates the tables and the data unless the database already holds these sizes. */

@@ -58,15 +58,9 @@ class CachedApiBenchmark {
     int concurrent = Integer.getInteger("kubetel.bench.concurrent", 50);
     long points = 1_000_000L;
     var sizes = new BenchData.Sizes(points, points, points);
-    String db = "kubetel_bench_" + BenchData.Sizes.human(points).replace(" ", "").toLowerCase();
+    String db = BenchData.database(points);
     ClickHouseSettings settings = ClickHouseSettings.of(url, db);
-    Instant anchor;
-    try (var generator =
-        new ClickHouseGateway(
-            settings.withLimits(
-                Duration.ofMinutes(20), settings.maxResultRows(), settings.maxRowsToRead()))) {
-      anchor = new BenchData(generator, layout).ensure(sizes);
-    }
+    Instant anchor = BenchData.ensure(settings, layout, sizes);
     // "now" is the data's newest minute, moving on in real time: relative windows see the data.
     Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), anchor));
     ClickHouseGateway gateway = new ClickHouseGateway(settings);

@@ -1,7 +1,6 @@
 package io.kubetel.apiserver.bench;
 
 import io.kubetel.apiserver.e2e.ApiServerProcess;
-import io.kubetel.store.clickhouse.ClickHouseGateway;
 import io.kubetel.store.clickhouse.ClickHouseSettings;
 import io.kubetel.store.layout.SchemaLayout;
 import java.lang.management.ManagementFactory;
@@ -42,15 +41,9 @@ class LoadBenchmark {
     int seconds = Integer.getInteger("kubetel.bench.seconds", 60);
     long points = 1_000_000L;
     var sizes = new BenchData.Sizes(points, points, points);
-    String db = "kubetel_bench_" + BenchData.Sizes.human(points).replace(" ", "").toLowerCase();
+    String db = BenchData.database(points);
     ClickHouseSettings settings = ClickHouseSettings.of(url, db);
-    Instant anchor;
-    try (var generator =
-        new ClickHouseGateway(
-            settings.withLimits(
-                Duration.ofMinutes(20), settings.maxResultRows(), settings.maxRowsToRead()))) {
-      anchor = new BenchData(generator, layout).ensure(sizes);
-    }
+    Instant anchor = BenchData.ensure(settings, layout, sizes);
     Path work = Files.createTempDirectory(ApiServerProcess.targetDir(), "bench-load-");
     try (ApiServerProcess server =
         ApiServerProcess.startOnClickHouse(
