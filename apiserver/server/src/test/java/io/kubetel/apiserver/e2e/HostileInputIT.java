@@ -51,7 +51,10 @@ class HostileInputIT {
                 "--clickhouse-url",
                 LocalClickHouse.url(),
                 "--clickhouse-database",
-                clickhouse.database()));
+                clickhouse.database(),
+                // Every request must reach the handlers, not stop at the per-user rate quota.
+                "--untenanted-requests-per-second",
+                "100000"));
     try {
       HttpClient client = server.httpClient(true);
       List<HostileRequest> requests = HostileRequests.all(GENERATED_PER_FIELD);

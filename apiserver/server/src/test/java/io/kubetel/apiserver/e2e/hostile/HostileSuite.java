@@ -57,6 +57,10 @@ public final class HostileSuite {
     if (code >= 500) {
       return code + " " + abbreviate(body);
     }
+    if (code == 429) {
+      // A rate-limited request never reached the parsers this suite is about.
+      return "429: rate-limited before reaching the handlers: " + abbreviate(body);
+    }
     JsonNode json;
     try {
       json = JSON.readTree(body);
