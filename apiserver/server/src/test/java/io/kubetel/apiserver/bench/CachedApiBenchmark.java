@@ -116,12 +116,20 @@ class CachedApiBenchmark {
 
   /** The panels of one dashboard refresh (relative windows, as the UI sends them). */
   private static List<String> panels() {
+    return panels("", "&window=15m", "&window=1h");
+  }
+
+  /**
+   * The 5 panels of the benchmarks' dashboard (metrics, logs, traces, ERROR logs, one service's
+   * metrics) under {@code base}, with the time parameters of a quarter-hour and of an hour panel.
+   */
+  static List<String> panels(String base, String quarter, String hour) {
     return List.of(
-        API + "metrics?limit=50&window=15m",
-        API + "logs?limit=100&window=15m",
-        API + "traces?limit=50&window=15m",
-        API + "logs?limit=20&window=15m&labelSelector=severity%3DERROR",
-        API + "metrics?limit=20&window=1h&labelSelector=service%3Dsvc-1");
+        base + API + "metrics?limit=50" + quarter,
+        base + API + "logs?limit=100" + quarter,
+        base + API + "traces?limit=50" + quarter,
+        base + API + "logs?limit=20&labelSelector=severity%3DERROR" + quarter,
+        base + API + "metrics?limit=20&labelSelector=service%3Dsvc-1" + hour);
   }
 
   private String dashboards(

@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
  * cores; the table says how much CPU each used, and the server's RSS. Prints; never asserts.
  */
 class LoadBenchmark {
-  private static final String API = "/apis/telemetry.kubetel.io/v1alpha1/namespaces/bench/";
   private static final long TICKS_PER_SECOND = 100; // Linux USER_HZ
 
   @Test
@@ -103,12 +102,7 @@ class LoadBenchmark {
     Instant end = anchor.minusSeconds(60);
     String hour = "&start=" + end.minus(Duration.ofHours(1)) + "&end=" + end;
     String quarter = "&start=" + end.minus(Duration.ofMinutes(15)) + "&end=" + end;
-    return List.of(
-        base + API + "metrics?limit=50" + hour,
-        base + API + "logs?limit=100" + quarter,
-        base + API + "traces?limit=50" + quarter,
-        base + API + "logs?limit=20&labelSelector=severity%3DERROR" + hour,
-        base + API + "metrics?limit=20&labelSelector=service%3Dsvc-1" + hour);
+    return CachedApiBenchmark.panels(base, quarter, hour);
   }
 
   private record Run(long requests, long errors, Timings timings) {}

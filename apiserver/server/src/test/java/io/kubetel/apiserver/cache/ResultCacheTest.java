@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -103,32 +104,25 @@ class ResultCacheTest {
   @Test
   void identicalConcurrentReadsRunOnceAndEachGetsTheWholeAnswer() throws Exception {
     ResultCache cache = new ResultCache(settings(1 << 20), metrics, ticker);
-    CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger reads = new AtomicInteger();
     List<String> answer = IntStream.range(0, 1000).mapToObj(i -> "row-" + i).toList();
     int n = 8;
     List<Future<List<String>>> calls = new ArrayList<>();
     calls.add(
-        pool.submit(
-            () ->
-                cache.get(
-                    key(7),
-                    () -> {
-                      reads.incrementAndGet();
-                      entered.countDown();
-                      await(release);
-                      return answer;
-                    })));
-    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        blockedLeader(
+            cache,
+            key(7),
+            release,
+            () -> {
+              reads.incrementAndGet();
+              return answer;
+            }));
     for (int i = 1; i < n; i++) {
       calls.add(pool.submit(() -> cache.get(key(7), () -> failTest())));
     }
     // Every waiter is parked on the leader's read before it is released.
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (metrics.coalescedReads() < n - 1 && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
+    awaitCoalesced(n - 1);
     assertThat(metrics.coalescedReads()).isEqualTo(n - 1);
     release.countDown();
     for (Future<List<String>> call : calls) {
@@ -145,23 +139,17 @@ class ResultCacheTest {
   @Test
   void errorsAreNeverCachedButGoToTheWaitersOfThatRead() throws Exception {
     ResultCache cache = new ResultCache(settings(1 << 20), metrics, ticker);
-    CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     Future<Object> leader =
-        pool.submit(
-            () ->
-                cache.get(
-                    key(3),
-                    () -> {
-                      entered.countDown();
-                      await(release);
-                      throw new IllegalStateException("storage down");
-                    }));
-    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        blockedLeader(
+            cache,
+            key(3),
+            release,
+            () -> {
+              throw new IllegalStateException("storage down");
+            });
     Future<Object> waiter = pool.submit(() -> cache.get(key(3), () -> failTest()));
-    while (metrics.coalescedReads() < 1) {
-      Thread.sleep(5);
-    }
+    awaitCoalesced(1);
     release.countDown();
     List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
     for (Future<Object> f : List.of(leader, waiter)) {
@@ -196,19 +184,15 @@ class ResultCacheTest {
   @Test
   void aWaiterReadsAgainWhenTheReadItWaitedOnWasAbandonedByItsOwnRequest() throws Exception {
     ResultCache cache = new ResultCache(settings(1 << 20), metrics, ticker);
-    CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     Future<Object> leader =
-        pool.submit(
-            () ->
-                cache.get(
-                    key(5),
-                    () -> {
-                      entered.countDown();
-                      await(release);
-                      throw new ReadAbandonedException(null); // its client left
-                    }));
-    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        blockedLeader(
+            cache,
+            key(5),
+            release,
+            () -> {
+              throw new ReadAbandonedException(null); // its client left
+            });
     AtomicInteger rereads = new AtomicInteger();
     ReadScope live = new ReadScope(java.time.Clock.systemUTC(), java.time.Instant.MAX);
     Future<Object> waiter =
@@ -216,9 +200,7 @@ class ResultCacheTest {
     ReadScope over = new ReadScope(java.time.Clock.systemUTC(), java.time.Instant.MAX);
     over.cancel();
     Future<Object> gone = pool.submit(() -> over.call(() -> cache.get(key(5), () -> failTest())));
-    while (metrics.coalescedReads() < 2) {
-      Thread.sleep(5);
-    }
+    awaitCoalesced(2);
 
     release.countDown();
 
@@ -229,6 +211,36 @@ class ResultCacheTest {
     assertThatThrownBy(() -> gone.get(10, TimeUnit.SECONDS))
         .as("a waiter that gave up itself keeps the abandonment")
         .hasCauseInstanceOf(ReadAbandonedException.class);
+  }
+
+  /**
+   * Starts the read of {@code key} that identical reads coalesce onto: it blocks until {@code
+   * release} opens, then answers with {@code answer}; returns once the read is running.
+   */
+  private <T> Future<T> blockedLeader(
+      ResultCache cache, CacheKey key, CountDownLatch release, Supplier<T> answer)
+      throws InterruptedException {
+    CountDownLatch entered = new CountDownLatch(1);
+    Future<T> leader =
+        pool.submit(
+            () ->
+                cache.get(
+                    key,
+                    () -> {
+                      entered.countDown();
+                      await(release);
+                      return answer.get();
+                    }));
+    assertThat(entered.await(10, TimeUnit.SECONDS)).as("the leader's read started").isTrue();
+    return leader;
+  }
+
+  /** Waits (10 s at most) until {@code n} reads joined a read in flight. */
+  private void awaitCoalesced(int n) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (metrics.coalescedReads() < n && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
   }
 
   static <T> T failTest() {

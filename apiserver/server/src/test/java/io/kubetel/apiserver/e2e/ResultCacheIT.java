@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubetel.store.testing.LocalClickHouse;
 import io.kubetel.store.write.TelemetryBatch;
-import io.kubetel.store.write.TelemetryBatch.Log;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -66,7 +65,8 @@ class ResultCacheIT {
       TelemetryBatch batch = new TelemetryBatch();
       for (int i = 0; i < ROWS; i++) {
         batch.logs.add(
-            log(namespace, now.minusSeconds(300 + i), "db=" + db.database() + " n=" + i));
+            TenantLogs.log(
+                namespace, now.minusSeconds(300 + i), "db=" + db.database() + " n=" + i));
       }
       db.writer().write(batch);
     }
@@ -95,19 +95,6 @@ class ResultCacheIT {
   @AfterAll
   static void stop() throws Exception {
     ApiServerProcess.closeAll(server, alpha, beta, own);
-  }
-
-  private static Log log(String namespace, Instant time, String body) {
-    return new Log(
-        Map.of("k8s.namespace.name", namespace, "k8s.pod.name", "pod-1", "service.name", "svc"),
-        "svc",
-        time,
-        "",
-        "",
-        "INFO",
-        9,
-        body,
-        Map.of());
   }
 
   /** The server's counters that matter here, from {@code /metrics}. */

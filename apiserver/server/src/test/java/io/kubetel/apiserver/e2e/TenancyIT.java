@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubetel.store.testing.LocalClickHouse;
 import io.kubetel.store.write.TelemetryBatch;
-import io.kubetel.store.write.TelemetryBatch.Log;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -111,7 +110,7 @@ class TenancyIT {
               .computeIfAbsent(db.database(), d -> new HashMap<>())
               .computeIfAbsent(namespace, x -> new ArrayList<>())
               .add(body);
-          batch.logs.add(log(namespace, now.minusSeconds(120 + i), body));
+          batch.logs.add(TenantLogs.log(namespace, now.minusSeconds(120 + i), body));
         }
       }
       db.writer().write(batch);
@@ -131,19 +130,6 @@ class TenancyIT {
             "10000");
     client = server.httpClient(true);
     kubectl = server.kubectl(work.resolve("kubectl"));
-  }
-
-  private static Log log(String namespace, Instant time, String body) {
-    return new Log(
-        Map.of("k8s.namespace.name", namespace, "k8s.pod.name", "pod-1", "service.name", "svc"),
-        "svc",
-        time,
-        "",
-        "",
-        "INFO",
-        9,
-        body,
-        Map.of());
   }
 
   @AfterAll
@@ -250,7 +236,7 @@ class TenancyIT {
               .getKey();
       String body = "watched db=" + db.database();
       TelemetryBatch batch = new TelemetryBatch();
-      batch.logs.add(log(namespace, now, body));
+      batch.logs.add(TenantLogs.log(namespace, now, body));
       db.writer().write(batch);
       expected.add(body);
     }
