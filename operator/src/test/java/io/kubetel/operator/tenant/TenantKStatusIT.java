@@ -5,11 +5,11 @@ import static io.kubetel.operator.tenant.TenantFixtures.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.kubetel.crds.common.Condition;
 import io.kubetel.crds.tenant.TelemetryTenant;
 import io.kubetel.model.store.StoreUnavailableException;
+import io.kubetel.operator.CrudMockServer;
 import io.kubetel.operator.MockCluster;
 import io.kubetel.operator.conditions.KStatusRules;
 import io.kubetel.operator.conditions.KStatusRules.Status;
@@ -32,30 +32,26 @@ import org.junit.jupiter.api.Test;
  * Current; storage being retried or a spec change not yet acted on is InProgress; a spec error or a
  * namespace conflict is Failed until it is fixed.
  */
-@EnableKubernetesMockClient(crud = true)
 class TenantKStatusIT {
 
+  static CrudMockServer cluster;
   static KubernetesClient client;
   static ClickHouseGateway gateway;
   static String prefix;
 
   @BeforeAll
   static void clickHouse() {
+    cluster = CrudMockServer.start();
+    client = cluster.client();
     gateway = new ClickHouseGateway(ClickHouseSettings.of(LocalClickHouse.url(), "default"));
     prefix = MockCluster.uniqueName("kt_kstatusit_") + "_";
   }
 
   @AfterAll
   static void dropDatabases() {
-    for (var row :
-        gateway.select(
-            "SELECT name FROM system.databases WHERE startsWith(name, '"
-                + prefix
-                + "') FORMAT JSONEachRow")) {
-      gateway.execute("DROP DATABASE IF EXISTS " + row.get("name").asText());
-    }
+    TenantFixtures.dropDatabasesStartingWith(gateway, prefix);
     gateway.close();
-    MockCluster.closeBeforeServer(client);
+    cluster.close();
   }
 
   /** The production storage, or one whose every call fails while {@link #down} is set. */
