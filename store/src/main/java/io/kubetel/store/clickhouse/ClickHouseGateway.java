@@ -18,7 +18,6 @@ import io.kubetel.store.sql.Identifiers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,6 +120,19 @@ public final class ClickHouseGateway implements AutoCloseable {
    *     read
    */
   public List<JsonNode> select(String sql) {
+    List<JsonNode> rows = new ArrayList<>();
+    selectEach(sql, rows::add);
+    return rows;
+  }
+
+  /**
+   * As {@link #select}, handing each row to {@code row} as it is parsed from the response instead
+   * of collecting them: a reader that converts rows into its own objects holds neither the body nor
+   * a tree of every row. When the read fails, rows already handed over are to be discarded.
+   *
+   * @return the number of rows
+   */
+  public int selectEach(String sql, Consumer<JsonNode> row) {
     ReadScope scope = ReadScope.current();
     if (scope.isOver()) {
       throw abandoned(null);
@@ -138,7 +151,7 @@ public final class ClickHouseGateway implements AutoCloseable {
       qs.serverSetting("max_memory_usage", Long.toString(settings.maxMemoryUsage()));
     }
     try (ReadScope.Registration running = scope.onCancel(() -> canceller.cancel(queryId))) {
-      return query(sql, qs, "select");
+      return query(sql, qs, "select", row);
     } catch (RuntimeException e) {
       // Whatever the server answered a killed or cut-short query, the caller gave up on it.
       if (scope.isOver()) {
@@ -271,23 +284,25 @@ public final class ClickHouseGateway implements AutoCloseable {
     }
   }
 
-  private List<JsonNode> query(String sql, QuerySettings qs, String operation) {
+  private int query(String sql, QuerySettings qs, String operation, Consumer<JsonNode> row) {
     long started = System.nanoTime();
     try (QueryResponse response = client.query(sql, qs).get(waitMillis, TimeUnit.MILLISECONDS)) {
-      List<JsonNode> rows = parse(responseBytes.read(response.getInputStream()));
+      int rows = parse(responseBytes.bounded(response.getInputStream()), row);
       long nanos = System.nanoTime() - started;
       for (SelectObserver o : observers) {
-        o.selected(sql, nanos, rows.size(), response.getReadRows(), response.getReadBytes());
+        o.selected(sql, nanos, rows, response.getReadRows(), response.getReadBytes());
       }
       log.debug(
           "event=clickhouse_select rows={} millis={} sql={}",
-          rows.size(),
+          rows,
           (System.nanoTime() - started) / 1_000_000,
           sql);
       return rows;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw ClickHouseErrors.map(operation, e);
+    } catch (ReaderFailure e) {
+      throw e.failure();
     } catch (RuntimeException e) {
       if (e instanceof io.kubetel.model.store.StoreLimitException
           || e instanceof io.kubetel.model.store.StoreUnavailableException
@@ -302,25 +317,79 @@ public final class ClickHouseGateway implements AutoCloseable {
     }
   }
 
-  private static List<JsonNode> parse(byte[] body) throws IOException {
-    List<JsonNode> rows = new ArrayList<>();
-    if (body.length == 0) {
-      return rows;
-    }
-    try (MappingIterator<JsonNode> it = JSON.readerFor(JsonNode.class).readValues(body)) {
-      while (it.hasNext()) {
-        rows.add(it.next());
+  /** Parses JSONEachRow rows from the body as it arrives, handing each to {@code row}. */
+  private static int parse(ResponseByteLimit.Bounded body, Consumer<JsonNode> row)
+      throws IOException {
+    int rows = 0;
+    try (MappingIterator<JsonNode> it = rowsOf(body)) {
+      JsonNode next;
+      while ((next = nextRow(it)) != null) {
+        try {
+          row.accept(next);
+        } catch (RuntimeException e) {
+          throw new ReaderFailure(e); // the caller's own failure: not a bad body, not ClickHouse's
+        }
+        rows++;
       }
-    } catch (IOException | RuntimeException e) {
-      // A server error after the header was sent arrives as text in the body.
-      String text = new String(body, StandardCharsets.UTF_8);
-      int code = ClickHouseErrors.code(text);
-      if (code > 0) {
+    } catch (UnparsableBody e) {
+      // A server error after the header was sent arrives as text at the end of the body.
+      String text = body.drainTail();
+      if (ClickHouseErrors.code(text) > 0) {
         throw ClickHouseErrors.map("select", new IOException(text.trim()));
       }
-      throw new IOException("ClickHouse returned a body that is not JSONEachRow", e);
+      throw new IOException("ClickHouse returned a body that is not JSONEachRow", e.getCause());
     }
     return rows;
+  }
+
+  private static MappingIterator<JsonNode> rowsOf(ResponseByteLimit.Bounded body) {
+    try {
+      return JSON.readerFor(JsonNode.class).readValues(body);
+    } catch (IOException | RuntimeException e) {
+      throw unparsable(e);
+    }
+  }
+
+  /** The next row, null at the end; a body that does not parse fails as {@link UnparsableBody}. */
+  private static JsonNode nextRow(MappingIterator<JsonNode> it) {
+    try {
+      return it.hasNext() ? it.next() : null;
+    } catch (RuntimeException e) {
+      throw unparsable(e);
+    }
+  }
+
+  /** The limit error as itself (it may arrive wrapped by the parser), anything else unparsable. */
+  private static RuntimeException unparsable(Exception e) {
+    if (e instanceof StoreLimitException limit) {
+      return limit;
+    }
+    if (e.getCause() instanceof StoreLimitException limit) {
+      return limit;
+    }
+    return new UnparsableBody(e);
+  }
+
+  /** A failure of the caller's row handler, carried out of the parser unchanged. */
+  private static final class ReaderFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ReaderFailure(RuntimeException failure) {
+      super(failure);
+    }
+
+    RuntimeException failure() {
+      return (RuntimeException) getCause();
+    }
+  }
+
+  /** A response body that is not JSONEachRow. */
+  private static final class UnparsableBody extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UnparsableBody(Throwable cause) {
+      super(cause);
+    }
   }
 
   @Override

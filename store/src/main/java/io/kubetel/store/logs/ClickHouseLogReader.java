@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads log records from {@code otel_logs}. */
+/** Reads log records from {@code otel_logs}, converting rows as they arrive. */
 public final class ClickHouseLogReader implements LogReader {
   private final ReadContext ctx;
 
@@ -23,29 +23,31 @@ public final class ClickHouseLogReader implements LogReader {
 
   @Override
   public Page<LogEntry> listLogs(ListRequest request) {
-    List<JsonNode> rows =
+    // Rows become entries as they are parsed: neither the body nor a tree of it is held.
+    List<LogEntry> items = new ArrayList<>();
+    List<String> cursor = new ArrayList<>(2);
+    int rows =
         ctx.gateway()
-            .select(
+            .selectEach(
                 LogSql.list(
                     ctx,
                     request.namespace(),
                     request.window(),
                     request.filters(),
                     request.after(),
-                    request.limit() + 1));
-    List<LogEntry> items = new ArrayList<>();
-    for (int i = 0; i < rows.size() && i < request.limit(); i++) {
-      items.add(entry(rows.get(i)));
-    }
-    if (rows.size() <= request.limit()) {
+                    request.limit() + 1),
+                row -> {
+                  if (items.size() < request.limit()) {
+                    items.add(entry(row));
+                    cursor.clear();
+                    cursor.add(Long.toString(Rows.longValue(row, "l_ts")));
+                    cursor.add(Rows.text(row, "l_fp"));
+                  }
+                });
+    if (rows <= request.limit()) {
       return Page.last(items);
     }
-    JsonNode last = rows.get(request.limit() - 1);
-    return new Page<>(
-        items,
-        Optional.of(
-            new Cursor(
-                List.of(Long.toString(Rows.longValue(last, "l_ts")), Rows.text(last, "l_fp")))));
+    return new Page<>(items, Optional.of(new Cursor(List.copyOf(cursor))));
   }
 
   @Override

@@ -35,11 +35,8 @@ public final class ClickHouseTraceReader implements TraceReader {
             request.filters(),
             request.after(),
             request.limit() + 1);
-    List<JsonNode> rows = ctx.gateway().select(sql);
     List<TraceSummary> items = new ArrayList<>();
-    for (JsonNode r : rows) {
-      items.add(summary(r));
-    }
+    ctx.gateway().selectEach(sql, r -> items.add(summary(r)));
     items.sort(
         (a, b) -> {
           int c = b.start().compareTo(a.start());
@@ -88,13 +85,11 @@ public final class ClickHouseTraceReader implements TraceReader {
       start = SqlLiteral.instant(Rows.longValue(located.get(0), "s"));
       end = SqlLiteral.instant(Rows.longValue(located.get(0), "e") + 1);
     }
-    List<JsonNode> rows = ctx.gateway().select(TraceSql.spans(ctx, traceId, start, end));
-    if (rows.isEmpty()) {
+    // Spans are converted as they are parsed: a large trace is never held as a JSON tree.
+    List<SpanTree.Span> spans = new ArrayList<>();
+    ctx.gateway().selectEach(TraceSql.spans(ctx, traceId, start, end), r -> spans.add(span(r)));
+    if (spans.isEmpty()) {
       return Optional.empty();
-    }
-    List<SpanTree.Span> spans = new ArrayList<>(rows.size());
-    for (JsonNode r : rows) {
-      spans.add(span(r));
     }
     SpanTree tree = SpanTree.build(spans);
     if (!tree.rootNamespace().equals(namespace)) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kubetel.model.store.StoreLimitException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -46,5 +47,26 @@ class ResponseByteLimitTest {
             e -> assertThat(e.limit()).isEqualTo(StoreLimitException.Limit.RESPONSE_BYTES))
         .hasMessageContaining("larger than 1000000 bytes");
     assertThat(served.get()).isLessThan(1_200_000);
+  }
+
+  @Test
+  void theBoundedStreamKeepsTheEndOfTheBodyForErrors() throws Exception {
+    String body = "{\"a\":1}\n".repeat(2000) + "Code: 241. DB::Exception: Memory limit";
+    var bounded =
+        new ResponseByteLimit(1_000_000)
+            .bounded(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+    bounded.read(new byte[100], 0, 100);
+
+    String tail = bounded.drainTail();
+
+    assertThat(tail).endsWith("Code: 241. DB::Exception: Memory limit").hasSizeLessThan(4097);
+    assertThat(bounded.total()).isEqualTo(body.length());
+  }
+
+  @Test
+  void skippedBytesCountTowardsTheBound() {
+    var bounded = new ResponseByteLimit(1000).bounded(new ByteArrayInputStream(new byte[5000]));
+
+    assertThatThrownBy(() -> bounded.skip(4000)).isInstanceOf(StoreLimitException.class);
   }
 }
