@@ -42,9 +42,23 @@ public final class DemoReceiverMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    HttpServer server = start(port, out);
+    int bound = server.getAddress().getPort();
+    if (portFile != null) {
+      Files.writeString(portFile, Integer.toString(bound));
+    }
+    out.printf("event=demo_receiver_listening url=http://127.0.0.1:%d/%n", bound);
+    return 0;
+  }
+
+  /**
+   * Starts the receiver on loopback ({@code port} 0: any free one), printing one line per
+   * notification to {@code out}; stop it with {@link HttpServer#stop}.
+   */
+  static HttpServer start(int port, PrintStream out) throws IOException {
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
-    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     server.createContext(
         "/",
         exchange -> {
@@ -65,11 +79,6 @@ public final class DemoReceiverMain implements Callable<Integer> {
         });
     server.setExecutor(Executors.newFixedThreadPool(2));
     server.start();
-    int bound = server.getAddress().getPort();
-    if (portFile != null) {
-      Files.writeString(portFile, Integer.toString(bound));
-    }
-    out.printf("event=demo_receiver_listening url=http://127.0.0.1:%d/%n", bound);
-    return 0;
+    return server;
   }
 }
